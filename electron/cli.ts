@@ -1,0 +1,177 @@
+// The `dossier` command: the same core as the app, without the UI.
+import { readFileSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Localized } from '../shared/api/contract.js';
+import { exportArchiveJson, importArchiveJson } from './core/archiveService.js';
+import { DossierError } from './core/errors.js';
+import { defaultDataDir } from './core/paths.js';
+import { closeWorkspace, currentApplicantId, DATABASE_FILE, openWorkspace, type Workspace } from './core/workspace.js';
+import { findElectron, runElectron } from './launch.js';
+import { startServer } from './serve.js';
+
+const HELP = `职称申报材料助手 dossier — 用法 / usage:
+  dossier start        [--data DIR]            启动桌面应用；无 Electron 运行时则改用浏览器模式
+  dossier serve        [--data DIR] [--port N] 浏览器模式（仅 127.0.0.1，带访问令牌）
+  dossier init         [--data DIR]            创建工作区
+  dossier import-json  FILE [--data DIR]       导入业绩档案 JSON（仅空工作区；全部或不导入）
+  dossier export-json  [--data DIR] [--out FILE] 导出业绩档案 JSON（默认输出到标准输出）
+选项 / options: --data DIR 数据文件夹（默认 ${defaultDataDir()}，或环境变量 DOSSIER_DATA）；--lang en 英文提示
+退出码 / exit codes: 0 成功 success, 1 失败 failure, 2 输入无效 invalid input`;
+
+class UsageError extends Error {}
+
+let lang: 'zh' | 'en' = 'zh';
+const say = (text: Localized) => text[lang];
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        data: { type: 'string' },
+        port: { type: 'string' },
+        out: { type: 'string' },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    console.error(`${e instanceof Error ? e.message : String(e)}\n\n${HELP}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  lang = values.lang === 'en' || process.env.DOSSIER_LANG === 'en' ? 'en' : 'zh';
+  const [command, ...rest] = positionals;
+  if (values.help || !command || command === 'help') {
+    console.log(HELP);
+    return command || values.help ? 0 : 2;
+  }
+  const dataDir = path.resolve(values.data ?? defaultDataDir());
+  try {
+    switch (command) {
+      case 'start':
+        return await start(dataDir, parsePort(values.port));
+      case 'serve':
+        return await serve(dataDir, parsePort(values.port));
+      case 'init':
+        return init(dataDir);
+      case 'import-json':
+        return withWorkspace(dataDir, (w) => importJson(w, rest[0]));
+      case 'export-json':
+        return withWorkspace(dataDir, (w) => exportJson(w, values.out));
+      default:
+        throw new UsageError(`未知命令 / unknown command: ${command}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`${e.message}\n\n${HELP}`);
+      return 2;
+    }
+    if (e instanceof DossierError) {
+      console.error(say(e.localized));
+      for (const issue of e.issues ?? []) console.error(`  ${issue.path}: ${say(issue.message)}`);
+      return e.issues || e.code === 'not_json' || e.code.startsWith('wrong_') || e.code.endsWith('_too_new') ? 2 : 1;
+    }
+    throw e;
+  }
+}
+
+function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port 须为 0–65535 的整数：${value}`);
+  return port;
+}
+
+function withWorkspace(dataDir: string, run: (w: Workspace) => number): number {
+  const workspace = openWorkspace(dataDir);
+  try {
+    return run(workspace);
+  } finally {
+    closeWorkspace(workspace);
+  }
+}
+
+function init(dataDir: string): number {
+  const existed = existsSync(path.join(dataDir, DATABASE_FILE));
+  withWorkspace(dataDir, () => 0);
+  console.log(
+    say(
+      existed
+        ? { zh: `工作区已存在：${dataDir}`, en: `Workspace already exists: ${dataDir}` }
+        : { zh: `已创建工作区：${dataDir}`, en: `Created workspace: ${dataDir}` },
+    ),
+  );
+  return 0;
+}
+
+function importJson(workspace: Workspace, file: string | undefined): number {
+  if (!file) throw new UsageError('import-json 需要一个文件 / needs a FILE');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    console.error(say({ zh: `无法读取文件 ${file}：${String(e)}`, en: `Cannot read ${file}: ${String(e)}` }));
+    return 2;
+  }
+  importArchiveJson(workspace.db, text);
+  console.log(say({ zh: `已导入：${file}`, en: `Imported: ${file}` }));
+  return 0;
+}
+
+function exportJson(workspace: Workspace, out: string | undefined): number {
+  const applicantId = currentApplicantId(workspace);
+  if (!applicantId) {
+    console.error(say({ zh: '工作区中没有档案。', en: 'The workspace holds no archive.' }));
+    return 1;
+  }
+  const { json } = exportArchiveJson(workspace.db, applicantId);
+  if (!out) {
+    process.stdout.write(json);
+    return 0;
+  }
+  writeFileAtomic(out, json);
+  console.error(say({ zh: `已导出：${out}`, en: `Exported: ${out}` }));
+  return 0;
+}
+
+/** Temp file, fsync, rename: a crash never leaves half a file under the real name. */
+export function writeFileAtomic(file: string, content: string): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, content);
+  const fd = openSync(temp, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, file);
+}
+
+async function serve(dataDir: string, port: number | undefined, prefix?: Localized): Promise<number> {
+  const workspace = openWorkspace(dataDir);
+  const server = await startServer({ workspace, port });
+  const opening = prefix ?? { zh: '浏览器模式已启动', en: 'Browser mode started' };
+  console.log(`${say(opening)}${lang === 'zh' ? '：请在浏览器中打开' : ': open'} ${server.url}`);
+  console.log(say({ zh: `数据文件夹：${dataDir}（按 Ctrl+C 退出）`, en: `Data folder: ${dataDir} (Ctrl+C to quit)` }));
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  closeWorkspace(workspace);
+  return 0;
+}
+
+async function start(dataDir: string, port: number | undefined): Promise<number> {
+  const electron = findElectron();
+  if ('binary' in electron) return runElectron(electron.binary, dataDir);
+  return serve(dataDir, port, {
+    zh: `未找到 Electron 运行时（${electron.missing}），已改用浏览器模式`,
+    en: `Electron runtime not found (${electron.missing}); using the browser mode`,
+  });
+}

@@ -1,0 +1,49 @@
+// The one dispatcher behind IPC and HTTP: validate the input against the contract, call the service,
+// validate the output, and return errors as values the UI can show.
+import { contract, isMethod, type ApiResult, type Method } from '../../shared/api/contract.js';
+import { DossierError } from './errors.js';
+import { handlers } from './handlers.js';
+import type { Workspace } from './workspace.js';
+import { toIssues } from './zodIssues.js';
+
+export async function dispatch(workspace: Workspace, method: string, input: unknown): Promise<ApiResult<unknown>> {
+  if (!isMethod(method)) {
+    return fail(new DossierError('unknown_method', { zh: `未知的操作：${method}`, en: `Unknown method: ${method}` }));
+  }
+  const spec = contract[method];
+  const parsed = spec.input.safeParse(input, { reportInput: true });
+  if (!parsed.success) {
+    const issues = toIssues(parsed.error);
+    return fail(
+      new DossierError(
+        'invalid_input',
+        {
+          zh: `输入有误：${issues.map((i) => `${i.path}: ${i.message.zh}`).join('；')}`,
+          en: `Invalid input: ${issues.map((i) => `${i.path}: ${i.message.en}`).join('; ')}`,
+        },
+        issues,
+      ),
+    );
+  }
+  try {
+    const handler = handlers[method] as (w: Workspace, input: unknown) => unknown;
+    const value = await handler(workspace, parsed.data);
+    // An output that breaks the contract is our bug: fail loudly rather than hand the UI bad data.
+    return { ok: true, value: spec.output.parse(value) };
+  } catch (e) {
+    if (e instanceof DossierError) return fail(e);
+    console.error(`[dossier] ${method} failed:`, e);
+    return fail(
+      new DossierError('internal', {
+        zh: `内部错误：${e instanceof Error ? e.message : String(e)}。您的数据未受影响。`,
+        en: `Internal error: ${e instanceof Error ? e.message : String(e)}. Your data was not changed.`,
+      }),
+    );
+  }
+}
+
+function fail(error: DossierError): ApiResult<never> {
+  return { ok: false, error: error.toApiError() };
+}
+
+export type { Method };

@@ -1,0 +1,56 @@
+// A workspace: one data folder holding one SQLite file (and, in later issues, the attachment store).
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Locale } from '../../shared/api/contract.js';
+import { closeDatabase, openDatabase, schemaVersion, type Db } from './db.js';
+import { getSetting, listApplicantIds, setSetting } from './archiveRepo.js';
+import { resourcesDir } from './paths.js';
+
+export const DATABASE_FILE = 'dossier.sqlite';
+
+export interface Workspace {
+  dataDir: string;
+  db: Db;
+}
+
+export function openWorkspace(dataDir: string): Workspace {
+  const dir = path.resolve(dataDir);
+  mkdirSync(dir, { recursive: true });
+  return { dataDir: dir, db: openDatabase(path.join(dir, DATABASE_FILE)) };
+}
+
+export function closeWorkspace(workspace: Workspace): void {
+  closeDatabase(workspace.db);
+}
+
+/** The applicant of an applicant's workspace (the first, in an HR workspace), or null while empty. */
+export function currentApplicantId(workspace: Workspace): string | null {
+  return listApplicantIds(workspace.db)[0] ?? null;
+}
+
+export function getLocale(workspace: Workspace): Locale {
+  return getSetting(workspace.db, 'locale') === 'en' ? 'en' : 'zh-CN';
+}
+
+export function setLocale(workspace: Workspace, locale: Locale): void {
+  setSetting(workspace.db, 'locale', locale);
+}
+
+export function workspaceSchemaVersion(workspace: Workspace): number {
+  return schemaVersion(workspace.db);
+}
+
+/** The fictional sample applicant shipped in resources/ (also used by the tests). */
+export function readSampleJson(): string {
+  return readFileSync(path.join(resourcesDir(), 'sample', 'applicant.json'), 'utf8');
+}
+
+let cachedVersion: string | undefined;
+export function appVersion(): string {
+  cachedVersion ??= (
+    JSON.parse(readFileSync(path.join(path.dirname(resourcesDir()), 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+  return cachedVersion;
+}

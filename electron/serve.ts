@@ -1,0 +1,186 @@
+// Browser mode: the built renderer and the API over HTTP, on 127.0.0.1 only, guarded by a per-run token.
+// The same dispatcher as the desktop app's IPC, so tests through HTTP prove the desktop path.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { dispatch } from './core/dispatcher.js';
+import { appRoot } from './core/paths.js';
+import type { Workspace } from './core/workspace.js';
+
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/** Scripts only from our own origin; antd's CSS-in-JS needs inline styles; nothing remote at all. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+export interface Server {
+  url: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface ServeOptions {
+  workspace: Workspace;
+  port?: number;
+  /** Folder of the built renderer; defaults to dist/renderer. */
+  staticDir?: string;
+}
+
+export async function startServer(options: ServeOptions): Promise<Server> {
+  const token = randomBytes(24).toString('base64url');
+  const staticDir = path.resolve(options.staticDir ?? path.join(appRoot(), 'dist', 'renderer'));
+  let port = 0;
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      console.error('[dossier] request failed:', e);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: msg('内部错误', 'Internal error') } });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    // DNS rebinding: only our own host names reach us, whatever the browser resolved.
+    if (!isOwnHost(req.headers.host, port)) return refuse(res, 403, 'bad_host', '拒绝：主机名不符', 'Refused: wrong Host');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method', '不支持的请求', 'Method not allowed');
+    return serveStatic(res, url.pathname);
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
+    if (req.method !== 'POST') return refuse(res, 405, 'method', '只接受 POST', 'POST only');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !isOwnOrigin(origin, port)) {
+      return refuse(res, 403, 'bad_origin', '拒绝：来源不符', 'Refused: foreign Origin');
+    }
+    if (!isTokenValid(req.headers['x-dossier-token'], token)) {
+      return refuse(res, 401, 'bad_token', '拒绝：缺少或错误的访问令牌', 'Refused: missing or wrong token');
+    }
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return refuse(res, 415, 'content_type', '请求须为 JSON', 'Body must be JSON');
+    }
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if (body === null) return refuse(res, 413, 'too_large', '请求过大', 'Request too large');
+    let input: unknown;
+    try {
+      input = JSON.parse(body);
+    } catch {
+      return refuse(res, 400, 'bad_json', '请求不是有效的 JSON', 'Request is not valid JSON');
+    }
+    const result = await dispatch(options.workspace, decodeURIComponent(method), input);
+    sendJson(res, 200, result);
+  }
+
+  function serveStatic(res: http.ServerResponse, pathname: string): void {
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = path.resolve(staticDir, relative);
+    // Path containment: nothing outside the built renderer is ever served.
+    if (file !== staticDir && !file.startsWith(staticDir + path.sep)) return void refuse(res, 404, 'not_found', '未找到', 'Not found');
+    let size: number;
+    try {
+      const stat = statSync(file);
+      if (!stat.isFile()) throw new Error('not a file');
+      size = stat.size;
+    } catch {
+      return void refuse(res, 404, 'not_found', '未找到', 'Not found');
+    }
+    res.writeHead(200, {
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Length': size,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Cache-Control': relative === 'index.html' ? 'no-store' : 'public, max-age=31536000, immutable',
+    });
+    createReadStream(file).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    token,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+const msg = (zh: string, en: string) => ({ zh, en });
+
+function refuse(res: http.ServerResponse, status: number, code: string, zh: string, en: string): void {
+  sendJson(res, status, { ok: false, error: { code, message: msg(zh, en) } });
+}
+
+function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
+export function isOwnHost(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+export function isOwnOrigin(origin: string, port: number): boolean {
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+}
+
+function isTokenValid(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Reads the body up to a limit; null when it is larger (the rest is drained, not buffered). */
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
