@@ -54,19 +54,19 @@ export type PutRecordInput = {
 
 // Built by mapping over the names so a new section or kind is covered without an edit here; zod cannot
 // infer a union from a mapped array, so the precise type is stated.
-const SectionInput: z.ZodType<SaveSectionInput> = z.discriminatedUnion(
+const SectionInput: z.ZodType<SaveSectionInput, SaveSectionInput> = z.discriminatedUnion(
   'section',
   SectionNameSchema.options.map((name) =>
     z.strictObject({ applicantId: ApplicantId, section: z.literal(name), data: SECTION_SCHEMAS[name] }),
   ) as unknown as [z.ZodObject, ...z.ZodObject[]],
-) as unknown as z.ZodType<SaveSectionInput>;
+) as unknown as z.ZodType<SaveSectionInput, SaveSectionInput>;
 
-const RecordInput: z.ZodType<PutRecordInput> = z.discriminatedUnion(
+const RecordInput: z.ZodType<PutRecordInput, PutRecordInput> = z.discriminatedUnion(
   'kind',
   RecordKindSchema.options.map((kind) =>
     z.strictObject({ applicantId: ApplicantId, kind: z.literal(kind), record: RECORD_SCHEMAS[kind] }),
   ) as unknown as [z.ZodObject, ...z.ZodObject[]],
-) as unknown as z.ZodType<PutRecordInput>;
+) as unknown as z.ZodType<PutRecordInput, PutRecordInput>;
 
 export const WorkspaceStatus = z.object({
   appVersion: z.string(),

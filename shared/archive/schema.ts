@@ -264,6 +264,22 @@ export const ArchiveDocument = z.strictObject({
   works: list(Work),
   summary: Summary,
   disciplineRecords: list(DisciplineRecord),
+}).superRefine((doc, ctx) => {
+  // Attachments (a later issue) link to records by id, so ids must be unique across all lists.
+  const seen = new Set<string>();
+  for (const kind of RECORD_KINDS) {
+    doc[kind].forEach((record, index) => {
+      if (seen.has(record.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [kind, index, 'id'],
+          message: `duplicate record id ${record.id}`,
+          params: { zh: `记录编号重复：${record.id}`, en: `duplicate record id ${record.id}` },
+        });
+      }
+      seen.add(record.id);
+    });
+  }
 });
 
 export type Profile = z.infer<typeof Profile>;
