@@ -14,7 +14,7 @@ export function findElectron(): { binary: string } | { missing: string } {
     if (typeof binary === 'string' && existsSync(binary)) return { binary };
     return { missing: 'Electron 运行时未下载' };
   } catch (e) {
-    return { missing: e instanceof Error ? e.message.split('\n')[0] ?? 'electron' : String(e) };
+    return { missing: e instanceof Error ? (e.message.split('\n')[0] ?? 'electron') : String(e) };
   }
 }
 

@@ -11,7 +11,10 @@ const api = {
     if (typeof method !== 'string' || !METHOD.test(method)) {
       return Promise.resolve({
         ok: false,
-        error: { code: 'unknown_method', message: { zh: `未知的操作：${String(method)}`, en: `Unknown method: ${String(method)}` } },
+        error: {
+          code: 'unknown_method',
+          message: { zh: `未知的操作：${String(method)}`, en: `Unknown method: ${String(method)}` },
+        },
       });
     }
     return ipcRenderer.invoke('dossier:invoke', method, input);

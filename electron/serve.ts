@@ -58,7 +58,8 @@ export async function startServer(options: ServeOptions): Promise<Server> {
   const server = http.createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       console.error('[dossier] request failed:', e);
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: msg('内部错误', 'Internal error') } });
+      if (!res.headersSent)
+        sendJson(res, 500, { ok: false, error: { code: 'internal', message: msg('内部错误', 'Internal error') } });
       else res.destroy();
     });
   });
@@ -68,10 +69,12 @@ export async function startServer(options: ServeOptions): Promise<Server> {
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
     // DNS rebinding: only our own host names reach us, whatever the browser resolved.
-    if (!isOwnHost(req.headers.host, port)) return refuse(res, 403, 'bad_host', '拒绝：主机名不符', 'Refused: wrong Host');
+    if (!isOwnHost(req.headers.host, port))
+      return refuse(res, 403, 'bad_host', '拒绝：主机名不符', 'Refused: wrong Host');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length));
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method', '不支持的请求', 'Method not allowed');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return refuse(res, 405, 'method', '不支持的请求', 'Method not allowed');
     return serveStatic(res, url.pathname);
   }
 
@@ -103,7 +106,8 @@ export async function startServer(options: ServeOptions): Promise<Server> {
     const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
     const file = path.resolve(staticDir, relative);
     // Path containment: nothing outside the built renderer is ever served.
-    if (file !== staticDir && !file.startsWith(staticDir + path.sep)) return void refuse(res, 404, 'not_found', '未找到', 'Not found');
+    if (file !== staticDir && !file.startsWith(staticDir + path.sep))
+      return void refuse(res, 404, 'not_found', '未找到', 'Not found');
     let size: number;
     try {
       const stat = statSync(file);

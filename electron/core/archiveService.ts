@@ -190,20 +190,19 @@ export function parseArchiveJson(text: string): ArchiveDocument {
       en: `This is not valid JSON (${detail}).`,
     });
   }
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const { format, version } = value as { format?: unknown; version?: unknown };
-    if (format !== ARCHIVE_FORMAT) {
-      throw new DossierError('wrong_format', {
-        zh: `这不是本软件导出的业绩档案（format 应为 "${ARCHIVE_FORMAT}"）。`,
-        en: `This is not an archive exported by this app (format must be "${ARCHIVE_FORMAT}").`,
-      });
-    }
-    if (typeof version === 'number' && version > ARCHIVE_VERSION) {
-      throw new DossierError('version_too_new', {
-        zh: `此档案为第 ${version} 版格式，由更新版本的本软件导出；本版本只能读取第 ${ARCHIVE_VERSION} 版及以前。请升级软件。`,
-        en: `This archive is format version ${version}, from a newer release; this one reads up to version ${ARCHIVE_VERSION}. Please upgrade.`,
-      });
-    }
+  const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+  const { format, version } = (isObject ? value : {}) as { format?: unknown; version?: unknown };
+  if (format !== ARCHIVE_FORMAT) {
+    throw new DossierError('wrong_format', {
+      zh: `这不是本软件导出的业绩档案（format 应为 "${ARCHIVE_FORMAT}"）。`,
+      en: `This is not an archive exported by this app (format must be "${ARCHIVE_FORMAT}").`,
+    });
+  }
+  if (typeof version === 'number' && version > ARCHIVE_VERSION) {
+    throw new DossierError('version_too_new', {
+      zh: `此档案为第 ${version} 版格式，由更新版本的本软件导出；本版本只能读取第 ${ARCHIVE_VERSION} 版及以前。请升级软件。`,
+      en: `This archive is format version ${version}, from a newer release; this one reads up to version ${ARCHIVE_VERSION}. Please upgrade.`,
+    });
   }
   const parsed = ArchiveDocument.safeParse(value, { reportInput: true });
   if (!parsed.success) {

@@ -8,6 +8,8 @@ export type Db = Database.Database;
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
   const db = new Database(file);
   try {
+    // Refuse a newer database before any pragma writes to it: it is left exactly as it was.
+    refuseNewer(db, migrations);
     db.pragma('journal_mode = WAL');
     // FULL: a commit survives power loss, not only a crash; it costs ~0.16 ms a commit (pitfalls.md).
     db.pragma('synchronous = FULL');
@@ -27,6 +29,18 @@ export function schemaVersion(db: Db): number {
 
 /** Applies the pending migrations in order, each with its version bump in one transaction. */
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS, target?: number): void {
+  refuseNewer(db, migrations);
+  const current = schemaVersion(db);
+  for (const migration of migrations) {
+    if (migration.version <= current || (target !== undefined && migration.version > target)) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}
+
+function refuseNewer(db: Db, migrations: readonly Migration[]): void {
   const latest = migrations.at(-1)?.version ?? 0;
   const current = schemaVersion(db);
   if (current > latest) {
@@ -34,13 +48,6 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS, t
       zh: `此工作区的数据库版本为 ${current}，由更新版本的本软件创建（本版本支持至 ${latest}）。为保护数据，未做任何改动，请升级软件后再打开。`,
       en: `This workspace's database is version ${current}, made by a newer release of this app (this one supports up to ${latest}). Nothing was changed; please upgrade the app to open it.`,
     });
-  }
-  for (const migration of migrations) {
-    if (migration.version <= current || (target !== undefined && migration.version > target)) continue;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
   }
 }
 
