@@ -1,0 +1,76 @@
+// The `dossier` command on the same core: init, import-json, export-json, exit codes and messages.
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../electron/cli.js';
+import { readSampleJson } from '../../electron/core/workspace.js';
+import { tempDir } from '../helpers/workspace.js';
+
+/** Runs the command in-process and captures what it prints. */
+async function dossier(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out.push(String(chunk));
+    return true;
+  });
+  try {
+    const code = await main(argv);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    vi.restoreAllMocks();
+  }
+}
+afterEach(() => vi.restoreAllMocks());
+
+describe('dossier CLI', () => {
+  it('init creates a workspace, and says so once', async () => {
+    const data = path.join(tempDir(), 'ws');
+    expect(await dossier('init', '--data', data)).toMatchObject({ code: 0, out: expect.stringContaining('已创建工作区') });
+    expect(existsSync(path.join(data, 'dossier.sqlite'))).toBe(true);
+    expect((await dossier('init', '--data', data)).out).toContain('工作区已存在');
+  });
+
+  it('import-json then export-json gives back the same bytes, to stdout or atomically to a file', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'in.json');
+    writeFileSync(file, readSampleJson());
+    expect((await dossier('import-json', file, '--data', path.join(dir, 'ws'))).code).toBe(0);
+    const stdout = await dossier('export-json', '--data', path.join(dir, 'ws'));
+    expect(stdout.out).toBe(readSampleJson());
+    const out = path.join(dir, 'out.json');
+    expect((await dossier('export-json', '--data', path.join(dir, 'ws'), '--out', out)).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(readSampleJson());
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses a broken import with exit code 2, every problem as path: message, nothing written', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'bad.json');
+    const doc = JSON.parse(readSampleJson());
+    doc.profile.nickname = 'x';
+    doc.courses[0].hours = 'ten';
+    writeFileSync(file, JSON.stringify(doc));
+    const result = await dossier('import-json', file, '--data', path.join(dir, 'ws'));
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('未导入任何内容');
+    expect(result.err).toMatch(/courses\.0\.hours: /);
+    expect(result.err).toMatch(/profile: /);
+    expect((await dossier('export-json', '--data', path.join(dir, 'ws'))).code).toBe(1);
+  });
+
+  it('speaks English with --lang en, and names a missing file', async () => {
+    const dir = tempDir();
+    const result = await dossier('import-json', path.join(dir, 'nope.json'), '--data', dir, '--lang', 'en');
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('Cannot read');
+  });
+
+  it('answers usage errors with the help and exit code 2', async () => {
+    expect((await dossier('frobnicate')).code).toBe(2);
+    expect((await dossier('serve', '--port', 'abc')).code).toBe(2);
+    expect((await dossier('--help')).out).toContain('dossier serve');
+  });
+});
