@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { appRoot } from './core/paths.js';
+import { packageRoot } from './core/paths.js';
 
 /** The Electron binary's path, or why there is none. The npm package installs without its runtime
  *  where the download is unreachable; requiring it then throws. */
@@ -20,7 +20,7 @@ export function findElectron(): { binary: string } | { missing: string } {
 
 /** Starts the desktop app and resolves with its exit code. */
 export function runElectron(binary: string, dataDir: string): Promise<number> {
-  const main = path.join(appRoot(), 'dist', 'electron', 'main.js');
+  const main = path.join(packageRoot(), 'dist', 'electron', 'main.js');
   const child = spawn(binary, [main], { stdio: 'inherit', env: { ...process.env, DOSSIER_DATA: dataDir } });
   return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
 }

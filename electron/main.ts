@@ -3,13 +3,15 @@
 import { app, BrowserWindow, net, protocol, session } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { appRoot } from './core/paths.js';
+import { packageRoot } from './core/paths.js';
 import { closeWorkspace, openWorkspace } from './core/workspace.js';
 import { registerIpc } from './ipc.js';
 import { CONTENT_SECURITY_POLICY } from './serve.js';
 
 const APP_ORIGIN = 'app://dossier';
-const rendererDir = path.join(appRoot(), 'dist', 'renderer');
+// Packaged, the resources sit outside app.asar (electron-builder.yml extraResources).
+if (app.isPackaged) process.env.DOSSIER_RESOURCES = path.join(process.resourcesPath, 'resources');
+const rendererDir = path.join(packageRoot(), 'dist', 'renderer');
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },

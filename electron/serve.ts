@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { dispatch } from './core/dispatcher.js';
-import { appRoot } from './core/paths.js';
+import { packageRoot } from './core/paths.js';
 import type { Workspace } from './core/workspace.js';
 
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -52,7 +52,7 @@ export interface ServeOptions {
 
 export async function startServer(options: ServeOptions): Promise<Server> {
   const token = randomBytes(24).toString('base64url');
-  const staticDir = path.resolve(options.staticDir ?? path.join(appRoot(), 'dist', 'renderer'));
+  const staticDir = path.resolve(options.staticDir ?? path.join(packageRoot(), 'dist', 'renderer'));
   let port = 0;
 
   const server = http.createServer((req, res) => {

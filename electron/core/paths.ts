@@ -5,26 +5,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The shipped resources folder. Found by walking up from this file, so it works from the TypeScript
- * sources (tests), the compiled dist/ (CLI, browser mode) and a packaged app (DOSSIER_RESOURCES).
+ * The package's root: the first folder above this file holding package.json. The same walk works from the
+ * TypeScript sources (tests), the compiled dist/ (CLI, browser mode) and a packaged app (inside app.asar).
  */
-export function resourcesDir(): string {
-  const fromEnv = process.env.DOSSIER_RESOURCES;
-  if (fromEnv) return fromEnv;
+export function packageRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'resources'))) {
-      return path.join(dir, 'resources');
-    }
+  while (!existsSync(path.join(dir, 'package.json'))) {
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('resources folder not found');
+    if (parent === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
     dir = parent;
   }
+  return dir;
 }
 
-/** The project root (the folder holding package.json and dist/), for the browser mode's static files. */
-export function appRoot(): string {
-  return path.dirname(resourcesDir());
+/** The shipped resources folder; a packaged app keeps it outside app.asar and says where (main.ts). */
+export function resourcesDir(): string {
+  return process.env.DOSSIER_RESOURCES ?? path.join(packageRoot(), 'resources');
 }
 
 /** The OS's per-user app-data folder, as Electron's app.getPath('userData') would give it. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Locale } from '../../shared/api/contract.js';
 import { closeDatabase, openDatabase, schemaVersion, type Db } from './db.js';
 import { getSetting, listApplicantIds, setSetting } from './archiveRepo.js';
-import { resourcesDir } from './paths.js';
+import { packageRoot, resourcesDir } from './paths.js';
 
 export const DATABASE_FILE = 'dossier.sqlite';
 
@@ -48,7 +48,7 @@ export function readSampleJson(): string {
 let cachedVersion: string | undefined;
 export function appVersion(): string {
   cachedVersion ??= (
-    JSON.parse(readFileSync(path.join(path.dirname(resourcesDir()), 'package.json'), 'utf8')) as {
+    JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as {
       version: string;
     }
   ).version;
