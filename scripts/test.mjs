@@ -40,6 +40,7 @@ function countReport(label, ok, file, read) {
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 check('typecheck (Node side)', npx, ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
 check('typecheck (web side)', npx, ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
+check('typecheck (tests)', npx, ['tsc', '-p', 'tsconfig.test.json']);
 check('lint', npx, ['eslint', '.']);
 const built = check('build', npx, ['tsc', '-p', 'tsconfig.node.json']) && check('build (renderer)', npx, ['vite', 'build']);
 

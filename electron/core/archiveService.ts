@@ -11,6 +11,8 @@ import {
   RECORD_SCHEMAS,
   SECTION_NAMES,
   SECTION_SCHEMAS,
+  duplicateIdMessage,
+  findDuplicateIds,
   type AnyRecord,
   type RecordKind,
 } from '../../shared/archive/schema.js';
@@ -207,6 +209,11 @@ export function parseArchiveJson(text: string): ArchiveDocument {
   const parsed = ArchiveDocument.safeParse(value, { reportInput: true });
   if (!parsed.success) {
     const issues = toIssues(parsed.error);
+    // zod skips refinements when the shape is broken elsewhere: still report every duplicate id.
+    for (const { path, id } of findDuplicateIds(value)) {
+      const at = path.join('.');
+      if (!issues.some((issue) => issue.path === at)) issues.push({ path: at, message: duplicateIdMessage(id) });
+    }
     throw new DossierError(
       'invalid_archive',
       {

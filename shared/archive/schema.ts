@@ -15,7 +15,11 @@ const short = text(200);
 const long = text(20_000);
 
 /** Record ids are opaque strings (UUIDs made by the app); attachments of later issues link to them. */
-export const RecordId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const RecordId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 export const SEX = ['male', 'female'] as const;
 export const Profile = z.strictObject({
@@ -51,7 +55,13 @@ export const Application = z.strictObject({
 
 /** The work summary since the current title (M-8). Long, but bounded so one field cannot swallow the database. */
 export const SUMMARY_MAX = 200_000;
-export const Summary = z.strictObject({ text: text(SUMMARY_MAX) });
+/** Counted in code points (R-10), as the UI counts; the UTF-16 bound first keeps the count cheap. */
+export const Summary = z.strictObject({
+  text: text(SUMMARY_MAX * 2).refine((s) => s.length <= SUMMARY_MAX || [...s].length <= SUMMARY_MAX, {
+    message: `at most ${SUMMARY_MAX} characters`,
+    params: { zh: `工作总结最多 ${SUMMARY_MAX} 字`, en: `The work summary has at most ${SUMMARY_MAX} characters` },
+  }),
+});
 
 export const EDUCATION_LEVELS = [
   'doctorate',
@@ -141,16 +151,7 @@ export const PensionYear = z.strictObject({
   payer: short,
 });
 
-export const WORK_TYPES = [
-  'paper',
-  'book',
-  'patent',
-  'report',
-  'appraisal',
-  'standard',
-  'project',
-  'award',
-] as const;
+export const WORK_TYPES = ['paper', 'book', 'patent', 'report', 'appraisal', 'standard', 'project', 'award'] as const;
 export const PATENT_TYPES = ['invention', 'utility_model', 'design'] as const;
 export const REPORT_KINDS = ['feasibility', 'design'] as const;
 export const LEVELS = ['national', 'provincial', 'city', 'industry', 'enterprise'] as const;
@@ -248,39 +249,51 @@ export const ARCHIVE_VERSION = 1;
  * The archive as one versioned JSON document (docs/archive-format.md). Deterministic: no timestamps, keys
  * in schema order, records in their list order — so export → import → export is byte-identical.
  */
-export const ArchiveDocument = z.strictObject({
-  format: z.literal(ARCHIVE_FORMAT),
-  version: z.literal(ARCHIVE_VERSION),
-  profile: Profile,
-  unit: Unit,
-  application: Application,
-  educations: list(Education),
-  titles: list(Title),
-  appointments: list(Appointment),
-  workPeriods: list(WorkPeriod),
-  courses: list(Course),
-  assessments: list(Assessment),
-  pensionYears: list(PensionYear),
-  works: list(Work),
-  summary: Summary,
-  disciplineRecords: list(DisciplineRecord),
-}).superRefine((doc, ctx) => {
-  // Attachments (a later issue) link to records by id, so ids must be unique across all lists.
+export const ArchiveDocument = z
+  .strictObject({
+    format: z.literal(ARCHIVE_FORMAT),
+    version: z.literal(ARCHIVE_VERSION),
+    profile: Profile,
+    unit: Unit,
+    application: Application,
+    educations: list(Education),
+    titles: list(Title),
+    appointments: list(Appointment),
+    workPeriods: list(WorkPeriod),
+    courses: list(Course),
+    assessments: list(Assessment),
+    pensionYears: list(PensionYear),
+    works: list(Work),
+    summary: Summary,
+    disciplineRecords: list(DisciplineRecord),
+  })
+  .superRefine((doc, ctx) => {
+    for (const { path, id } of findDuplicateIds(doc)) {
+      ctx.addIssue({ code: 'custom', path, message: `duplicate record id ${id}`, params: duplicateIdMessage(id) });
+    }
+  });
+
+export const duplicateIdMessage = (id: string) => ({ zh: `记录编号重复：${id}`, en: `duplicate record id ${id}` });
+
+/**
+ * Attachments (a later issue) link to records by id, so ids must be unique across all lists. Works on any
+ * value, so that an import with type errors elsewhere (where zod skips refinements) still reports these.
+ */
+export function findDuplicateIds(doc: unknown): { path: (string | number)[]; id: string }[] {
+  const found: { path: (string | number)[]; id: string }[] = [];
   const seen = new Set<string>();
   for (const kind of RECORD_KINDS) {
-    doc[kind].forEach((record, index) => {
-      if (seen.has(record.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [kind, index, 'id'],
-          message: `duplicate record id ${record.id}`,
-          params: { zh: `记录编号重复：${record.id}`, en: `duplicate record id ${record.id}` },
-        });
-      }
-      seen.add(record.id);
+    const list = (doc as Record<string, unknown> | null)?.[kind];
+    if (!Array.isArray(list)) continue;
+    list.forEach((record: unknown, index) => {
+      const id = (record as { id?: unknown } | null)?.id;
+      if (typeof id !== 'string') return;
+      if (seen.has(id)) found.push({ path: [kind, index, 'id'], id });
+      seen.add(id);
     });
   }
-});
+  return found;
+}
 
 export type Profile = z.infer<typeof Profile>;
 export type Unit = z.infer<typeof Unit>;

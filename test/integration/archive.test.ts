@@ -131,7 +131,7 @@ describe('archive JSON document', () => {
     [
       'non-numeric hours and a duplicate id',
       () => {
-        const doc = sample() as { courses: { id: string; hours: unknown }[] } & Record<string, unknown>;
+        const doc = sample() as unknown as { courses: { id: string; hours: unknown }[] };
         doc.courses[0]!.hours = 'ten';
         doc.courses[1]!.id = doc.courses[2]!.id;
         return JSON.stringify(doc);

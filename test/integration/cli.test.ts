@@ -28,7 +28,10 @@ afterEach(() => vi.restoreAllMocks());
 describe('dossier CLI', () => {
   it('init creates a workspace, and says so once', async () => {
     const data = path.join(tempDir(), 'ws');
-    expect(await dossier('init', '--data', data)).toMatchObject({ code: 0, out: expect.stringContaining('已创建工作区') });
+    expect(await dossier('init', '--data', data)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('已创建工作区'),
+    });
     expect(existsSync(path.join(data, 'dossier.sqlite'))).toBe(true);
     expect((await dossier('init', '--data', data)).out).toContain('工作区已存在');
   });
