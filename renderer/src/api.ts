@@ -9,6 +9,7 @@ declare global {
 }
 
 const TOKEN_KEY = 'dossier.token';
+const KEEPALIVE_MAX_BYTES = 60 * 1024;
 
 /** The browser mode hands the token over in the URL fragment (never sent to the server); keep it per tab. */
 function readToken(): string | null {
@@ -36,11 +37,14 @@ const networkError = (detail: string): ApiError => ({
 async function invokeRaw(method: string, input: unknown, keepalive = false): Promise<ApiResult<unknown>> {
   if (window.dossier) return window.dossier.invoke(method, input);
   try {
+    const body = JSON.stringify(input);
     const response = await fetch(`/api/${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-dossier-token': token ?? '' },
-      body: JSON.stringify(input),
-      keepalive,
+      body,
+      // Browsers refuse keepalive bodies over 64 KiB (a long work summary): send those as a plain
+      // request, which on 127.0.0.1 is usually out before the page is gone, rather than not at all.
+      keepalive: keepalive && new Blob([body]).size <= KEEPALIVE_MAX_BYTES,
     });
     return (await response.json()) as ApiResult<unknown>;
   } catch (e) {

@@ -1,0 +1,99 @@
+// Start-up: read the workspace status (language, whether it holds an archive), then show the welcome
+// screen or the editor. Owns the UI language: antd's and dayjs's locales follow it.
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiError } from '../../shared/api/contract.js';
+import { ApiFailure, call } from './api.js';
+import { Editor } from './Editor.js';
+import { LanguageSwitch } from './components/LanguageSwitch.js';
+import { LangContext, langOf, localeOf, translate, type Lang } from './i18n.js';
+import { WelcomeScreen } from './screens/WelcomeScreen.js';
+import { THEME } from './theme.js';
+
+type Boot = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; applicantId: string | null };
+
+function applyLang(lang: Lang) {
+  dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.title = translate(lang, 'appName');
+}
+
+export function App() {
+  const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
+  const [lang, setLang] = useState<Lang>('zh');
+
+  const start = useCallback(async () => {
+    setBoot({ kind: 'loading' });
+    try {
+      const status = await call('workspace:status', {});
+      setLang(langOf(status.locale));
+      setBoot({ kind: 'ready', applicantId: status.applicantId });
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      setBoot({
+        kind: 'failed',
+        error: e instanceof ApiFailure ? e.error : { code: 'internal', message: { zh: detail, en: detail } },
+      });
+    }
+  }, []);
+
+  useEffect(() => {
+    void start();
+  }, [start]);
+
+  useEffect(() => applyLang(lang), [lang]);
+
+  const changeLang = (next: Lang) => {
+    setLang(next);
+    // A failure to remember the choice is not worth interrupting the user for; it applies to this run.
+    call('workspace:setLocale', { locale: localeOf(next) }).catch(() => undefined);
+  };
+
+  let body;
+  if (boot.kind === 'loading') {
+    body = (
+      <div className="center-fill">
+        <Spin size="large" />
+      </div>
+    );
+  } else if (boot.kind === 'failed') {
+    body = (
+      <Result
+        status="error"
+        title={translate(lang, 'loadFailed')}
+        subTitle={boot.error.message[lang]}
+        extra={<Button onClick={() => void start()}>{translate(lang, 'tryAgain')}</Button>}
+      />
+    );
+  } else if (boot.applicantId === null) {
+    body = (
+      <>
+        <div className="welcome-lang">
+          <LanguageSwitch onChange={changeLang} />
+        </div>
+        <WelcomeScreen onOpened={(applicantId) => setBoot({ kind: 'ready', applicantId })} />
+      </>
+    );
+  } else {
+    body = (
+      <Editor
+        key={boot.applicantId}
+        applicantId={boot.applicantId}
+        onDeleted={() => setBoot({ kind: 'ready', applicantId: null })}
+        onLangChange={changeLang}
+      />
+    );
+  }
+
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={THEME}>
+      <AntApp className="app-root">
+        <LangContext.Provider value={lang}>{body}</LangContext.Provider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,134 @@
+// The editor of one archive: header (name, save status, language), navigation with a problem badge per
+// screen, and the current screen. Problems are recomputed from the archive as typed; the computation
+// runs on a deferred copy so that a keystroke is drawn before the checks run.
+import { Badge, Button, Layout, Menu, Result, Spin } from 'antd';
+import dayjs from 'dayjs';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { countBySection, findProblems } from '../../shared/archive/problems.js';
+import { emptyArchive } from '../../shared/archive/empty.js';
+import { LanguageSwitch } from './components/LanguageSwitch.js';
+import { SaveStatus } from './components/SaveStatus.js';
+import { EditorContext, indexProblems, type EditorValue } from './editorContext.js';
+import { useT, type Lang, type TextKey } from './i18n.js';
+import { renderScreen } from './screens/index.js';
+import { SCREENS, isScreenKey, type ScreenKey } from './screens/screens.js';
+import { useArchive } from './useArchive.js';
+
+/** The last screen, per archive and tab, so that a reload returns to it; a new archive starts at 基本信息. */
+const screenKey = (applicantId: string) => `dossier.screen.${applicantId}`;
+const EMPTY = emptyArchive();
+
+export interface EditorProps {
+  applicantId: string;
+  onDeleted: () => void;
+  onLangChange: (lang: Lang) => void;
+}
+
+export function Editor({ applicantId, onDeleted, onLangChange }: EditorProps) {
+  const { t, pick } = useT();
+  const { load, save, reload, ...ops } = useArchive(applicantId);
+  const [screen, setScreen] = useState<ScreenKey>(() => {
+    const stored = sessionStorage.getItem(screenKey(applicantId)) ?? '';
+    return isScreenKey(stored) ? stored : 'profile';
+  });
+  const contentRef = useRef<HTMLElement>(null);
+
+  const archive = load.kind === 'ready' ? load.archive : EMPTY;
+  const deferred = useDeferredValue(archive);
+  const today = dayjs().format('YYYY-MM-DD');
+  const problems = useMemo(() => findProblems(deferred, today), [deferred, today]);
+  const counts = useMemo(() => countBySection(problems), [problems]);
+  const problemsByPath = useMemo(() => indexProblems(problems), [problems]);
+  const editor: EditorValue = { archive, ops, problems, problemsByPath };
+
+  useEffect(() => {
+    sessionStorage.setItem(screenKey(applicantId), screen);
+    contentRef.current?.scrollTo({ top: 0 });
+  }, [applicantId, screen]);
+
+  const items = SCREENS.map(({ key, prefixes }) => {
+    let errors = 0;
+    let warnings = 0;
+    for (const prefix of prefixes) {
+      const c = counts[prefix];
+      errors += c?.error ?? 0;
+      warnings += c?.warning ?? 0;
+    }
+    const n = errors + warnings;
+    return {
+      key,
+      label: (
+        <span className="nav-item" data-testid={`nav-${key}`}>
+          <span className="nav-label">{t(`nav_${key}` as TextKey)}</span>
+          {n > 0 && (
+            <>
+              <Badge
+                count={n}
+                size="small"
+                color={errors > 0 ? 'red' : 'orange'}
+                title={t('problemCount', { n })}
+                data-testid={`nav-${key}-count`}
+                aria-hidden
+              />
+              <span className="sr-only">{t('problemCount', { n })}</span>
+            </>
+          )}
+        </span>
+      ),
+    };
+  });
+
+  let body;
+  if (load.kind === 'loading') {
+    body = (
+      <div className="center-fill">
+        <Spin size="large" description={t('loading')} />
+      </div>
+    );
+  } else if (load.kind === 'failed') {
+    body = (
+      <Result
+        status="error"
+        title={t('loadFailed')}
+        subTitle={pick(load.error.message)}
+        extra={<Button onClick={() => void reload()}>{t('tryAgain')}</Button>}
+      />
+    );
+  } else {
+    body = renderScreen(screen, { applicantId, onDeleted });
+  }
+
+  const name = archive.profile.name.trim();
+  return (
+    <EditorContext.Provider value={editor}>
+      <Layout className="app-layout">
+        <Layout.Header className="app-header">
+          <div className="app-title">
+            <span className="app-name">{t('appName')}</span>
+            {name && <span className="app-applicant">{name}</span>}
+          </div>
+          <div className="app-header-tools">
+            <SaveStatus state={save} onRetry={ops.retry} />
+            <LanguageSwitch onChange={onLangChange} />
+          </div>
+        </Layout.Header>
+        <Layout>
+          <Layout.Sider width={224} theme="light" className="app-sider">
+            <nav aria-label={t('navLabel')}>
+              <Menu
+                mode="inline"
+                style={{ borderInlineEnd: 'none' }}
+                selectedKeys={[screen]}
+                items={items}
+                onClick={({ key }) => isScreenKey(key) && setScreen(key)}
+              />
+            </nav>
+          </Layout.Sider>
+          <Layout.Content className="app-content" ref={contentRef}>
+            <div className="app-content-inner">{body}</div>
+          </Layout.Content>
+        </Layout>
+      </Layout>
+    </EditorContext.Provider>
+  );
+}

@@ -1,0 +1,263 @@
+// The field kinds of the archive's forms, each a labelled control bound to one value. Controlled by the
+// editor's state; a control that must hold text the archive cannot store yet (a half-typed date, hours
+// that are not a number) keeps it locally and sends nothing until it is storable.
+import { Input, InputNumber, Select, Switch } from 'antd';
+import { useState } from 'react';
+import type { Localized } from '../../../shared/api/contract.js';
+import { useT } from '../i18n.js';
+import { FieldItem } from './FieldItem.js';
+
+interface Base<V> {
+  path: string;
+  label: string;
+  hint?: string | undefined;
+  value: V;
+  onChange: (value: V) => void;
+}
+
+export function TextField({
+  maxLength,
+  placeholder,
+  autoComplete,
+  ...item
+}: Base<string> & { maxLength?: number; placeholder?: string; autoComplete?: string }) {
+  return (
+    <FieldItem {...item}>
+      {(control) => (
+        <Input
+          {...control}
+          value={item.value}
+          maxLength={maxLength}
+          placeholder={placeholder}
+          autoComplete={autoComplete ?? 'off'}
+          onChange={(e) => item.onChange(e.target.value)}
+        />
+      )}
+    </FieldItem>
+  );
+}
+
+export function TextAreaField({
+  maxLength,
+  minRows = 3,
+  ...item
+}: Base<string> & { maxLength?: number; minRows?: number }) {
+  return (
+    <FieldItem {...item}>
+      {(control) => (
+        <Input.TextArea
+          {...control}
+          value={item.value}
+          maxLength={maxLength}
+          autoSize={{ minRows, maxRows: 12 }}
+          onChange={(e) => item.onChange(e.target.value)}
+        />
+      )}
+    </FieldItem>
+  );
+}
+
+/** A choice among an enum's values; '' means not chosen yet, and clearing returns to it. */
+export function SelectField<T extends string>({
+  labels,
+  allowClear = true,
+  ...item
+}: Base<T | ''> & { labels: { readonly [K in T]: Localized }; allowClear?: boolean }) {
+  const { t, lang } = useT();
+  const options = (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value][lang] }));
+  return (
+    <FieldItem {...item}>
+      {(control) => (
+        <Select<T>
+          {...control}
+          value={item.value === '' ? undefined : item.value}
+          options={options}
+          placeholder={t('select')}
+          allowClear={allowClear}
+          onChange={(value) => item.onChange(value ?? '')}
+          style={{ width: '100%' }}
+        />
+      )}
+    </FieldItem>
+  );
+}
+
+export function SwitchField(item: Base<boolean>) {
+  const { t } = useT();
+  return (
+    <FieldItem {...item}>
+      {(control) => (
+        <Switch
+          {...control}
+          checked={item.value}
+          checkedChildren={t('yes')}
+          unCheckedChildren={t('no')}
+          onChange={(checked) => item.onChange(checked)}
+        />
+      )}
+    </FieldItem>
+  );
+}
+
+/**
+ * A whole number in a range. InputNumber only reports values inside [min, max] while typing (so '20' on
+ * the way to '2019' is never sent) and snaps back into range when the field loses focus.
+ */
+export function IntegerField({
+  min,
+  max,
+  placeholder,
+  ...item
+}: Base<number | null> & { min: number; max: number; placeholder?: string }) {
+  return (
+    <FieldItem {...item}>
+      {(control) => (
+        <InputNumber<number>
+          {...control}
+          value={item.value}
+          min={min}
+          max={max}
+          precision={0}
+          controls={false}
+          placeholder={placeholder}
+          onChange={(value) => item.onChange(value ?? null)}
+          style={{ width: '100%' }}
+        />
+      )}
+    </FieldItem>
+  );
+}
+
+export function YearField(item: Base<number | null>) {
+  const { t } = useT();
+  return <IntegerField {...item} min={1900} max={2100} placeholder={t('yearPlaceholder')} />;
+}
+
+/**
+ * Keeps the text being typed while the parent value is only updated with storable values. When the
+ * parent's value changes from elsewhere (undo, another field), the text follows it.
+ */
+function useLocalText<V>(value: V, show: (value: V) => string) {
+  const [text, setText] = useState(() => show(value));
+  const [shown, setShown] = useState(value);
+  if (!Object.is(value, shown)) {
+    // Adjusting state while rendering is React's pattern for following a prop without an extra pass.
+    setShown(value);
+    if (text !== show(value)) setText(show(value));
+  }
+  return { text, setText, markSent: setShown };
+}
+
+/** Full-width digits and punctuation (typed with a Chinese input method) to ASCII. */
+const halfWidth = (s: string) =>
+  s.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+
+/** Parses typed hours: null for empty, a number, or undefined when the text is not a number. */
+export function parseHours(raw: string): number | null | undefined {
+  const s = halfWidth(raw).trim();
+  if (s === '') return null;
+  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(s)) return undefined;
+  return Number(s);
+}
+
+const HOURS_LIMIT = 10_000;
+
+export function HoursField(item: Base<number | null>) {
+  const { t } = useT();
+  const show = (v: number | null) => (v === null ? '' : String(v));
+  const { text, setText, markSent } = useLocalText(item.value, show);
+  const parsed = parseHours(text);
+  const error =
+    parsed === undefined
+      ? t('hoursNotNumber')
+      : parsed !== null && Math.abs(parsed) > HOURS_LIMIT
+        ? t('hoursRange')
+        : null;
+  return (
+    <FieldItem {...item} localError={error}>
+      {(control) => (
+        <Input
+          {...control}
+          value={text}
+          inputMode="decimal"
+          autoComplete="off"
+          onChange={(e) => {
+            const next = e.target.value;
+            setText(next);
+            const hours = parseHours(next);
+            // Not a number, or beyond what the archive stores: shown as an error, never sent.
+            if (hours === undefined || (hours !== null && Math.abs(hours) > HOURS_LIMIT)) return;
+            if (hours !== item.value) {
+              markSent(hours);
+              item.onChange(hours);
+            }
+          }}
+        />
+      )}
+    </FieldItem>
+  );
+}
+
+/** A complete date typed in a usual way, as 'YYYY-MM-DD'; '' for empty; null when not (yet) a date. */
+export function normalizeDate(raw: string): string | null {
+  const s = halfWidth(raw).trim();
+  if (s === '') return '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
+  const loose = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s);
+  if (loose) return `${loose[1]}-${loose[2]!.padStart(2, '0')}-${loose[3]!.padStart(2, '0')}`;
+  return null;
+}
+
+/** While typing digits at the end, put the dashes in: 20190 → 2019-0, 2019091 → 2019-09-1. */
+function withDashes(raw: string): string {
+  if (!/^[\d-]*$/.test(raw)) return raw;
+  const d = raw.replace(/-/g, '').slice(0, 8);
+  return d.slice(0, 4) + (d.length > 4 ? `-${d.slice(4, 6)}` : '') + (d.length > 6 ? `-${d.slice(6, 8)}` : '');
+}
+
+/**
+ * A date typed as text: quicker than a calendar for dates years back, shows exactly what is stored (a
+ * calendar widget would silently turn an impossible 2019-02-30 into March), and accepts 20190901,
+ * 2019/9/1 and 2019年9月1日 too.
+ */
+export function DateField(item: Base<string>) {
+  const { t } = useT();
+  const { text, setText, markSent } = useLocalText(item.value, (v: string) => v);
+  const [touched, setTouched] = useState(false);
+  const incomplete = normalizeDate(text) === null;
+  return (
+    <FieldItem {...item} localError={incomplete && touched ? t('dateInvalid') : null}>
+      {(control) => (
+        <Input
+          {...control}
+          value={text}
+          placeholder={t('datePlaceholder')}
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={16}
+          onChange={(e) => {
+            const raw = e.target.value;
+            const atEnd = e.target.selectionStart === raw.length;
+            const next = atEnd && raw.length > text.length ? withDashes(raw) : raw;
+            setText(next);
+            const date = normalizeDate(next);
+            if (date !== null) {
+              setTouched(false);
+              if (date !== item.value) {
+                markSent(date);
+                item.onChange(date);
+              }
+            }
+          }}
+          onBlur={() => {
+            const date = normalizeDate(text);
+            if (date === null) setTouched(true);
+            else if (date !== text) setText(date);
+          }}
+        />
+      )}
+    </FieldItem>
+  );
+}

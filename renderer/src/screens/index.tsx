@@ -1,0 +1,47 @@
+// Which component draws which screen.
+import type { ReactNode } from 'react';
+import { ApplicationScreen } from './ApplicationScreen.js';
+import { AssessmentsScreen } from './AssessmentsScreen.js';
+import { CoursesScreen } from './CoursesScreen.js';
+import { DisciplineScreen } from './DisciplineScreen.js';
+import { EducationsScreen } from './EducationsScreen.js';
+import { ImportExportScreen } from './ImportExportScreen.js';
+import { PensionScreen } from './PensionScreen.js';
+import { ProfileScreen } from './ProfileScreen.js';
+import type { ScreenKey } from './screens.js';
+import { SummaryScreen } from './SummaryScreen.js';
+import { TitlesScreen } from './TitlesScreen.js';
+import { UnitScreen } from './UnitScreen.js';
+import { WorkPeriodsScreen } from './WorkPeriodsScreen.js';
+import { WorksScreen } from './WorksScreen.js';
+
+export function renderScreen(key: ScreenKey, io: { applicantId: string; onDeleted: () => void }): ReactNode {
+  switch (key) {
+    case 'profile':
+      return <ProfileScreen />;
+    case 'unit':
+      return <UnitScreen />;
+    case 'application':
+      return <ApplicationScreen />;
+    case 'educations':
+      return <EducationsScreen />;
+    case 'titles':
+      return <TitlesScreen />;
+    case 'workPeriods':
+      return <WorkPeriodsScreen />;
+    case 'courses':
+      return <CoursesScreen />;
+    case 'assessments':
+      return <AssessmentsScreen />;
+    case 'pension':
+      return <PensionScreen />;
+    case 'works':
+      return <WorksScreen />;
+    case 'summary':
+      return <SummaryScreen />;
+    case 'discipline':
+      return <DisciplineScreen />;
+    case 'io':
+      return <ImportExportScreen {...io} />;
+  }
+}

@@ -1,0 +1,21 @@
+// The editor's screens in navigation order, and which parts of the archive each one edits (its
+// problems are counted on its navigation badge).
+export const SCREENS = [
+  { key: 'profile', prefixes: ['profile'] },
+  { key: 'unit', prefixes: ['unit'] },
+  { key: 'application', prefixes: ['application'] },
+  { key: 'educations', prefixes: ['educations'] },
+  { key: 'titles', prefixes: ['titles', 'appointments'] },
+  { key: 'workPeriods', prefixes: ['workPeriods'] },
+  { key: 'courses', prefixes: ['courses'] },
+  { key: 'assessments', prefixes: ['assessments'] },
+  { key: 'pension', prefixes: ['pensionYears'] },
+  { key: 'works', prefixes: ['works'] },
+  { key: 'summary', prefixes: ['summary'] },
+  { key: 'discipline', prefixes: ['disciplineRecords'] },
+  { key: 'io', prefixes: [] },
+] as const satisfies readonly { key: string; prefixes: readonly string[] }[];
+
+export type ScreenKey = (typeof SCREENS)[number]['key'];
+
+export const isScreenKey = (value: string): value is ScreenKey => SCREENS.some((s) => s.key === value);
