@@ -7,7 +7,28 @@ const en = z.locales.en().localeError;
 
 type RawIssue = z.core.$ZodIssue;
 
+const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
+  string: { zh: '文本', en: 'text' },
+  number: { zh: '数字', en: 'a number' },
+  boolean: { zh: '是/否（true/false）', en: 'true/false' },
+  object: { zh: '对象', en: 'an object' },
+  array: { zh: '列表', en: 'a list' },
+};
+
+/** zod's own wording for a type mismatch mixes languages ("期望 string，实际接收 undefined"); say it plainly. */
+function describeType(issue: RawIssue, lang: 'zh' | 'en'): string | undefined {
+  if (issue.code !== 'invalid_type') return undefined;
+  const expected = TYPE_NAMES[issue.expected]?.[lang];
+  if (!expected) return undefined;
+  if (issue.input === undefined) return lang === 'zh' ? `缺少此项（应为${expected}）` : `missing (expected ${expected})`;
+  const got = issue.input === null ? 'null' : Array.isArray(issue.input) ? 'array' : typeof issue.input;
+  const received = TYPE_NAMES[got]?.[lang] ?? got;
+  return lang === 'zh' ? `应为${expected}，实际为${received}` : `expected ${expected}, got ${received}`;
+}
+
 function describe(locale: typeof zh, issue: RawIssue, lang: 'zh' | 'en'): string {
+  const typed = describeType(issue, lang);
+  if (typed) return typed;
   // Our own refinements carry their text in both languages in params.
   const own = issue.code === 'custom' ? (issue.params as Record<string, unknown> | undefined)?.[lang] : undefined;
   if (typeof own === 'string') return own;
