@@ -164,11 +164,9 @@ describe('import problem wording', () => {
     const doc = JSON.parse(readSampleJson());
     delete doc.profile.name;
     doc.courses[0].hours = 'ten';
-    const error = refusal(() => parseArchiveJsonText(JSON.stringify(doc)));
+    const error = refusal(() => archive.parseArchiveJson(JSON.stringify(doc)));
     const byPath = Object.fromEntries((error.issues ?? []).map((i) => [i.path, i.message]));
     expect(byPath['profile.name']).toEqual({ zh: '缺少此项（应为文本）', en: 'missing (expected text)' });
     expect(byPath['courses.0.hours']).toEqual({ zh: '应为数字，实际为文本', en: 'expected a number, got text' });
   });
 });
-
-const parseArchiveJsonText = (text: string) => archive.parseArchiveJson(text);
