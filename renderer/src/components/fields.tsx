@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { Localized } from '../../../shared/api/contract.js';
 import { useT } from '../i18n.js';
 import { FieldItem } from './FieldItem.js';
+import { normalizeDate, parseHours, withDashes } from './parse.js';
 
 interface Base<V> {
   path: string;
@@ -148,18 +149,6 @@ function useLocalText<V>(value: V, show: (value: V) => string) {
   return { text, setText, markSent: setShown };
 }
 
-/** Full-width digits and punctuation (typed with a Chinese input method) to ASCII. */
-const halfWidth = (s: string) =>
-  s.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-
-/** Parses typed hours: null for empty, a number, or undefined when the text is not a number. */
-export function parseHours(raw: string): number | null | undefined {
-  const s = halfWidth(raw).trim();
-  if (s === '') return null;
-  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(s)) return undefined;
-  return Number(s);
-}
-
 const HOURS_LIMIT = 10_000;
 
 export function HoursField(item: Base<number | null>) {
@@ -196,25 +185,6 @@ export function HoursField(item: Base<number | null>) {
       )}
     </FieldItem>
   );
-}
-
-/** A complete date typed in a usual way, as 'YYYY-MM-DD'; '' for empty; null when not (yet) a date. */
-export function normalizeDate(raw: string): string | null {
-  const s = halfWidth(raw).trim();
-  if (s === '') return '';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
-  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
-  const loose = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s);
-  if (loose) return `${loose[1]}-${loose[2]!.padStart(2, '0')}-${loose[3]!.padStart(2, '0')}`;
-  return null;
-}
-
-/** While typing digits at the end, put the dashes in: 20190 → 2019-0, 2019091 → 2019-09-1. */
-function withDashes(raw: string): string {
-  if (!/^[\d-]*$/.test(raw)) return raw;
-  const d = raw.replace(/-/g, '').slice(0, 8);
-  return d.slice(0, 4) + (d.length > 4 ? `-${d.slice(4, 6)}` : '') + (d.length > 6 ? `-${d.slice(6, 8)}` : '');
 }
 
 /**

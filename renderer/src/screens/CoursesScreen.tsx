@@ -12,7 +12,7 @@ import { RecordList } from '../components/RecordList.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { useEditor } from '../editorContext.js';
 import { useT } from '../i18n.js';
-import { courseTotals, type YearTotals } from './courseTotals.js';
+import { courseTotals, type YearTotals } from '../../../shared/archive/continuingEducation.js';
 
 const FIELDS: readonly (keyof Course)[] = ['year', 'name', 'category', 'mode', 'hours', 'provider', 'platform'];
 

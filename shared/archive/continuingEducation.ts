@@ -5,7 +5,7 @@
 //   covid frontline and y == 2020 → deemed complete
 // Courses without a year or category, and hours that are not positive, are not counted (the problem list
 // points at them).
-import type { Course } from '../../../shared/archive/schema.js';
+import type { Course } from './schema.js';
 
 /** R-4 assumes the years 2018–2020 are checked: from the 2018 rule's first year to the as-of year. */
 export const CHECKED_YEARS = [2018, 2019, 2020] as const;
