@@ -171,7 +171,7 @@ async function start(dataDir: string, port: number | undefined): Promise<number>
   const electron = findElectron();
   if ('binary' in electron) return runElectron(electron.binary, dataDir);
   return serve(dataDir, port, {
-    zh: `未找到 Electron 运行时（${electron.missing}），已改用浏览器模式`,
-    en: `Electron runtime not found (${electron.missing}); using the browser mode`,
+    zh: `无法打开桌面窗口（${electron.missing.zh}），已改用浏览器模式`,
+    en: `Cannot open the desktop window (${electron.missing.en}); using the browser mode`,
   });
 }

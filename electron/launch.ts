@@ -4,18 +4,24 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { Localized } from '../shared/api/contract.js';
 import { packageRoot } from './core/paths.js';
 
-/** The Electron binary's path, or why there is none. The npm package installs without its runtime
- *  where the download is unreachable; requiring it then throws. */
-export function findElectron(): { binary: string } | { missing: string } {
+const NOT_DOWNLOADED = {
+  zh: 'Electron 运行时未下载；联网时可运行 node node_modules/electron/install.js 下载',
+  en: 'the Electron runtime is not downloaded; where the network allows, run node node_modules/electron/install.js',
+};
+
+/** The Electron binary's path, or why there is none. The npm package installs without its runtime where
+ *  the download is unreachable (and npm's allowScripts keeps `npm ci` from trying); requiring it throws. */
+export function findElectron(): { binary: string } | { missing: Localized } {
   try {
     const binary = createRequire(import.meta.url)('electron') as unknown;
     if (typeof binary === 'string' && existsSync(binary)) return { binary };
-    return { missing: 'Electron 运行时未下载' };
-  } catch (e) {
-    return { missing: e instanceof Error ? (e.message.split('\n')[0] ?? 'electron') : String(e) };
+  } catch {
+    // Reported below: the package's own message ("delete node_modules/electron…") misleads here.
   }
+  return { missing: NOT_DOWNLOADED };
 }
 
 /** Starts the desktop app and resolves with its exit code. */
