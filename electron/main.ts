@@ -2,9 +2,11 @@
 // same dispatcher as the browser mode. Kept thin: the logic lives in core/ and runs in plain Node.
 import { app, BrowserWindow, net, protocol, session } from 'electron';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
+import { openStoredFile } from './core/attachments/files.js';
 import { packageRoot } from './core/paths.js';
-import { closeWorkspace, openWorkspace } from './core/workspace.js';
+import { closeWorkspace, openWorkspace, type Workspace } from './core/workspace.js';
 import { registerIpc } from './ipc.js';
 import { CONTENT_SECURITY_POLICY } from './serve.js';
 
@@ -35,10 +37,23 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
-/** Serves the built renderer with a path-containment check and the strict CSP. */
-function serveRenderer(): void {
+/**
+ * Serves the built renderer with a path-containment check and the strict CSP, and stored attachments at
+ * app://dossier/files/<sha256>[?thumb=1] (the same route as the browser mode's, without its token: only
+ * our own page can load app:// URLs).
+ */
+function serveRenderer(workspace: Workspace): void {
   protocol.handle('app', async (request) => {
-    const { pathname } = new URL(request.url);
+    const { pathname, searchParams } = new URL(request.url);
+    if (pathname.startsWith('/files/')) {
+      const file = await openStoredFile(workspace, pathname.slice('/files/'.length), {
+        thumbnail: searchParams.get('thumb') === '1',
+      });
+      if (!file) return new Response('not found', { status: 404 });
+      return new Response(Readable.toWeb(file.stream) as ReadableStream, {
+        headers: { 'Content-Type': file.mediaType, 'X-Content-Type-Options': 'nosniff' },
+      });
+    }
     const file = path.resolve(rendererDir, decodeURIComponent(pathname).replace(/^\/+/, '') || 'index.html');
     if (!file.startsWith(rendererDir + path.sep)) return new Response('not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
@@ -65,7 +80,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   const workspace = openWorkspace(process.env.DOSSIER_DATA ?? app.getPath('userData'));
   lockDown();
-  serveRenderer();
+  serveRenderer(workspace);
   registerIpc(workspace, APP_ORIGIN);
   createWindow();
   app.on('window-all-closed', () => app.quit());

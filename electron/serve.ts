@@ -5,7 +5,12 @@ import { createReadStream, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { dispatch } from './core/dispatcher.js';
+import { pipeline } from 'node:stream/promises';
+import { DESKTOP_ONLY_METHODS, UploadResult } from '../shared/api/contract.js';
+import { addAttachmentFromStream } from './core/attachments/attachmentService.js';
+import { openStoredFile } from './core/attachments/files.js';
+import { getUploadProfile } from './core/attachments/profile.js';
+import { callService, dispatch } from './core/dispatcher.js';
 import { packageRoot } from './core/paths.js';
 import type { Workspace } from './core/workspace.js';
 
@@ -72,20 +77,36 @@ export async function startServer(options: ServeOptions): Promise<Server> {
     if (!isOwnHost(req.headers.host, port))
       return refuse(res, 403, 'bad_host', '拒绝：主机名不符', 'Refused: wrong Host');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname === '/api/upload') return handleUpload(req, res, url);
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length));
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return refuse(res, 405, 'method', '不支持的请求', 'Method not allowed');
+    if (url.pathname.startsWith('/files/')) return serveFile(req, res, url);
     return serveStatic(res, url.pathname);
   }
 
-  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
-    if (req.method !== 'POST') return refuse(res, 405, 'method', '只接受 POST', 'POST only');
+  /** POST only, from our own origin (or none), with the token header; false once refused. */
+  function isCallerAllowed(req: http.IncomingMessage, res: http.ServerResponse): boolean {
     const origin = req.headers.origin;
-    if (origin !== undefined && !isOwnOrigin(origin, port)) {
-      return refuse(res, 403, 'bad_origin', '拒绝：来源不符', 'Refused: foreign Origin');
-    }
-    if (!isTokenValid(req.headers['x-dossier-token'], token)) {
-      return refuse(res, 401, 'bad_token', '拒绝：缺少或错误的访问令牌', 'Refused: missing or wrong token');
+    if (req.method !== 'POST') refuse(res, 405, 'method', '只接受 POST', 'POST only');
+    else if (origin !== undefined && !isOwnOrigin(origin, port))
+      refuse(res, 403, 'bad_origin', '拒绝：来源不符', 'Refused: foreign Origin');
+    else if (!isTokenValid(req.headers['x-dossier-token'], token))
+      refuse(res, 401, 'bad_token', '拒绝：缺少或错误的访问令牌', 'Refused: missing or wrong token');
+    else return true;
+    return false;
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
+    if (!isCallerAllowed(req, res)) return;
+    if (DESKTOP_ONLY_METHODS.includes(decodeURIComponent(method))) {
+      return refuse(
+        res,
+        403,
+        'desktop_only',
+        '此操作仅限桌面应用；浏览器请用上传',
+        'Desktop only: upload the file instead',
+      );
     }
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return refuse(res, 415, 'content_type', '请求须为 JSON', 'Body must be JSON');
@@ -100,6 +121,57 @@ export async function startServer(options: ServeOptions): Promise<Server> {
     }
     const result = await dispatch(options.workspace, decodeURIComponent(method), input);
     sendJson(res, 200, result);
+  }
+
+  /**
+   * POST /api/upload?name=<file name>[&applicantId=<id>]: the raw body is one file, streamed into the store
+   * (never buffered whole) by the same core as the desktop's attachments:addPaths; answers like a method.
+   */
+  async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    if (!isCallerAllowed(req, res)) return;
+    const fileName = url.searchParams.get('name');
+    if (!fileName) return refuse(res, 400, 'bad_name', '缺少文件名（?name=）', 'Missing file name (?name=)');
+    const limit = getUploadProfile(options.workspace.db).intake.maxBytes;
+    // Refused before reading when the size is declared; counted while streaming when it is not.
+    res.setHeader('Connection', 'close');
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
+      return refuse(res, 413, 'too_large', `文件超过 ${limit / 1e6} MB 上限`, `File larger than ${limit / 1e6} MB`);
+    }
+    const result = await callService(
+      'upload',
+      () =>
+        addAttachmentFromStream(options.workspace, req.iterator({ destroyOnReturn: false }), {
+          fileName,
+          applicantId: url.searchParams.get('applicantId'),
+        }),
+      UploadResult,
+    );
+    if (!res.destroyed) sendJson(res, 200, result);
+  }
+
+  /**
+   * GET /files/<sha256>[?thumb=1]&token=<token>: a stored file for previews. The token comes as a query
+   * parameter because <img> cannot send headers; only hashes an attachment names are served, from the store.
+   */
+  async function serveFile(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    if (!isTokenValid(url.searchParams.get('token') ?? undefined, token)) {
+      return refuse(res, 401, 'bad_token', '拒绝：缺少或错误的访问令牌', 'Refused: missing or wrong token');
+    }
+    const sha256 = url.pathname.slice('/files/'.length);
+    const file = await openStoredFile(options.workspace, sha256, { thumbnail: url.searchParams.get('thumb') === '1' });
+    if (!file) return refuse(res, 404, 'not_found', '未找到', 'Not found');
+    res.writeHead(200, {
+      'Content-Type': file.mediaType,
+      ...(file.size !== undefined ? { 'Content-Length': file.size } : {}),
+      // Named by its content: the bytes behind a hash never change.
+      'Cache-Control': 'private, max-age=31536000, immutable',
+      'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    });
+    if (req.method === 'HEAD') {
+      file.stream.destroy();
+      return void res.end();
+    }
+    await pipeline(file.stream, res);
   }
 
   function serveStatic(res: http.ServerResponse, pathname: string): void {
@@ -166,7 +238,7 @@ export function isOwnOrigin(origin: string, port: number): boolean {
   return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 }
 
-function isTokenValid(given: string | string[] | undefined, expected: string): boolean {
+function isTokenValid(given: string | string[] | null | undefined, expected: string): boolean {
   if (typeof given !== 'string') return false;
   const a = Buffer.from(given);
   const b = Buffer.from(expected);

@@ -4,14 +4,37 @@
 //   archive: 200 works + 100 courses. Baseline: writing + fsyncing the same JSON bytes to a file.
 //   first screen: `dossier serve` start → welcome screen interactive in Chromium. Baseline: Chromium
 //   a bare Node process printing a line, then a one-button page.
-// Target (issue 2): saving under 50 ms at that size.
-import { spawn } from 'node:child_process';
-import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+//   attachments: adding 1 GB of scans (200 JPEGs of ~5 MB) through the store alone (stream, hash, fsync,
+//   rename) and through the whole add (plus sniffing, decoding to the end, the database row), each in a
+//   fresh child process so that its peak RSS is its own. Baseline: `cp` + `sync` + `openssl dgst -sha256`
+//   of the same files.
+// Targets: saving under 50 ms at that size (issue 2); adding at ≥ 0.5× the baseline's rate with the Node
+// side's peak RSS under 300 MB (issue 3).
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  createReadStream,
+  fsyncSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 
 const core = (p) => import(new URL(`../dist/electron/core/${p}`, import.meta.url).href);
+if (process.argv[2] === '--attachments-child') {
+  await attachmentsChild(process.argv[3], process.argv[4], process.argv[5]);
+  process.exit(0);
+}
 const archive = await core('archiveService.js');
 const { openWorkspace, closeWorkspace, readSampleJson } = await core('workspace.js');
 
@@ -77,6 +100,7 @@ try {
   await httpSave(workspace, id, doc, baseline);
   closeWorkspace(workspace);
 
+  await attachments(path.join(dir, 'attachments'));
   await firstScreen(path.join(dir, 'serve'));
 } finally {
   rmSync(dir, { recursive: true, force: true });
@@ -155,4 +179,100 @@ async function firstScreen(dataDir) {
   } finally {
     await browser.close();
   }
+}
+
+/** 200 distinct JPEGs of ~5 MB: one real JPEG from sharp, each copy with its own comment segment. */
+async function makeScans(dir, count = 200) {
+  const { default: sharp } = await import('sharp');
+  const [width, height] = [2300, 3050];
+  const raw = randomBytes(width * height * 3);
+  const jpeg = await sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 85 }).toBuffer();
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < count; i++) {
+    const comment = Buffer.from(`scan ${i} ${randomBytes(8).toString('hex')}`);
+    const segment = Buffer.concat([Buffer.from([0xff, 0xfe, 0, comment.length + 2]), comment]);
+    writeFileSync(path.join(dir, `scan-${String(i).padStart(3, '0')}.jpg`), Buffer.concat([jpeg.subarray(0, 2), segment, jpeg.subarray(2)]));
+  }
+  return { jpegBytes: jpeg.length };
+}
+
+async function attachments(dir) {
+  const src = path.join(dir, 'src');
+  const { jpegBytes } = await makeScans(src);
+  const files = readdirSync(src).map((f) => path.join(src, f));
+  const total = files.reduce((sum, f) => sum + statSync(f).size, 0);
+  const gb = total / 1e9;
+  console.log(`attachments: ${files.length} JPEGs of ${(jpegBytes / 1e6).toFixed(1)} MB, ${gb.toFixed(2)} GB`);
+
+  // Baseline: copy, make durable, hash: what a careful shell script would do, in C.
+  const base = path.join(dir, 'base');
+  mkdirSync(base);
+  // Each run starts with nothing left to write back, so that none pays for an earlier one's data.
+  execFileSync('sync');
+  const t0 = performance.now();
+  execFileSync('cp', [...files, base]);
+  const copies = readdirSync(base).map((f) => path.join(base, f));
+  execFileSync('sync', copies);
+  execFileSync('openssl', ['dgst', '-sha256', ...copies], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 26 });
+  const baseMs = performance.now() - t0;
+  rmSync(base, { recursive: true, force: true });
+  const rate = (ms) => `${((total / 1e6) / (ms / 1000)).toFixed(0).padStart(5)} MB/s`;
+  console.log(`${'baseline: cp + sync + openssl dgst -sha256'.padEnd(44)} ${baseMs.toFixed(0).padStart(9)} ms   ${rate(baseMs)}`);
+
+  for (const mode of ['store', 'add', 'batch']) {
+    execFileSync('sync');
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--attachments-child', mode, src, path.join(dir, mode)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    if (child.status !== 0) throw new Error(`attachments ${mode} child failed`);
+    const { ms, maxRssMb, added } = JSON.parse(child.stdout.trim().split('\n').at(-1));
+    if (added !== files.length) throw new Error(`attachments ${mode}: added ${added} of ${files.length}`);
+    const ratio = baseMs / ms;
+    const label = {
+      store: 'store only (stream, hash, fsync, rename)',
+      add: 'add one at a time (+ sniff, check, row)',
+      batch: 'add 2 at a time (attachments:addPaths)',
+    }[mode];
+    console.log(
+      `${label.padEnd(44)} ${ms.toFixed(0).padStart(9)} ms   ${rate(ms)}   rate ${ratio.toFixed(2)}× baseline ${ratio >= 0.5 ? '(target ≥ 0.5: met)' : '(target ≥ 0.5: MISSED)'}   peak RSS ${maxRssMb.toFixed(0)} MB ${maxRssMb < 300 ? '(< 300: met)' : '(< 300: MISSED)'}`,
+    );
+    rmSync(path.join(dir, mode), { recursive: true, force: true });
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * In a fresh process: add every file of `src` to a new workspace, print time and peak RSS as JSON. Modes:
+ * store (the store's streaming path alone), add (the whole add, one file at a time, as HTTP uploads come),
+ * batch (the desktop's attachments:addPaths, ADD_CONCURRENCY files at a time).
+ */
+async function attachmentsChild(mode, src, dataDir) {
+  const { openWorkspace, closeWorkspace } = await core('workspace.js');
+  const { createApplicant } = await core('archiveService.js');
+  const { addAttachmentFromFile, addAttachmentPaths } = await core('attachments/attachmentService.js');
+  const store = await core('attachments/store.js');
+  const workspace = openWorkspace(dataDir);
+  createApplicant(workspace.db);
+  const files = readdirSync(src).sort().map((f) => path.join(src, f));
+  const t = performance.now();
+  if (mode === 'batch') {
+    const { results } = await addAttachmentPaths(workspace, { paths: files });
+    if (!results.every((r) => r.ok)) throw new Error('a batch add failed');
+  }
+  for (const file of mode === 'batch' ? [] : files) {
+    if (mode === 'store') {
+      const staged = await store.stage(workspace.store, createReadStream(file, { highWaterMark: store.BLOCK_BYTES }), {
+        fileName: path.basename(file),
+        maxBytes: Number.MAX_SAFE_INTEGER,
+      });
+      await store.commit(workspace.store, staged);
+    } else {
+      await addAttachmentFromFile(workspace, file);
+    }
+  }
+  const ms = performance.now() - t;
+  const added = store.listStored(workspace.store).hashes.length;
+  closeWorkspace(workspace);
+  console.log(JSON.stringify({ ms, added, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
 }

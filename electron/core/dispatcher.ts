@@ -25,14 +25,30 @@ export async function dispatch(workspace: Workspace, method: string, input: unkn
       ),
     );
   }
+  const handler = handlers[method] as (w: Workspace, input: unknown) => unknown;
+  return callService<unknown>(
+    method,
+    () => handler(workspace, parsed.data),
+    spec.output as { parse(v: unknown): unknown },
+  );
+}
+
+/**
+ * Runs a service and returns its value checked against the contract, or its error as a value. Shared with
+ * the routes that carry bytes rather than JSON (POST /api/upload), so they answer exactly like a method.
+ */
+export async function callService<T>(
+  label: string,
+  run: () => unknown,
+  output: { parse(value: unknown): T },
+): Promise<ApiResult<T>> {
   try {
-    const handler = handlers[method] as (w: Workspace, input: unknown) => unknown;
-    const value = await handler(workspace, parsed.data);
+    const value = await run();
     // An output that breaks the contract is our bug: fail loudly rather than hand the UI bad data.
-    return { ok: true, value: spec.output.parse(value) };
+    return { ok: true, value: output.parse(value) };
   } catch (e) {
     if (e instanceof DossierError) return fail(e);
-    console.error(`[dossier] ${method} failed:`, e);
+    console.error(`[dossier] ${label} failed:`, e);
     return fail(
       new DossierError('internal', {
         zh: `内部错误：${e instanceof Error ? e.message : String(e)}。您的数据未受影响。`,

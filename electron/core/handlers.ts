@@ -1,6 +1,12 @@
 // The service behind each method of the contract (shared/api/contract.ts).
 import type { InputOf, Method, OutputOf } from '../../shared/api/contract.js';
+import { DEFAULT_UPLOAD_PROFILE } from '../../shared/attachments/schema.js';
 import * as archive from './archiveService.js';
+import * as attachments from './attachments/attachmentService.js';
+import { cropPhoto, fit } from './attachments/fit.js';
+import * as pages from './attachments/pages.js';
+import { getUploadProfile, setUploadProfile } from './attachments/profile.js';
+import { verifyStore } from './attachments/verify.js';
 import { DossierError } from './errors.js';
 import {
   appVersion,
@@ -62,4 +68,34 @@ export const handlers: Handlers = {
   'records:delete': (w, input) => archive.setRecordDeleted(w.db, input, true),
   'records:restore': (w, input) => archive.setRecordDeleted(w.db, input, false),
   'records:move': (w, input) => archive.moveRecord(w.db, input),
+  'attachments:list': (w, input) => attachments.listAttachments(w, input),
+  'attachments:get': (w, { attachmentId }) => ({
+    attachment: attachments.viewOf(w, attachments.requireAttachment(w, attachmentId)),
+  }),
+  'attachments:addPaths': (w, input) => attachments.addAttachmentPaths(w, input),
+  'attachments:link': (w, input) => ({ link: attachments.linkAttachment(w, input) }),
+  'attachments:unlink': (w, input) => {
+    attachments.unlinkAttachment(w, input);
+    return {};
+  },
+  'attachments:delete': (w, input) => ({ attachment: attachments.setAttachmentDeleted(w, input, true) }),
+  'attachments:restore': (w, input) => ({ attachment: attachments.setAttachmentDeleted(w, input, false) }),
+  'attachments:rename': (w, input) => ({ attachment: attachments.renameAttachment(w, input) }),
+  'attachments:rotate': async (w, input) => ({ attachment: await pages.rotate(w, input) }),
+  'attachments:deletePage': async (w, input) => ({ attachment: await pages.deletePage(w, input) }),
+  'attachments:reorderPages': async (w, input) => ({ attachment: await pages.reorderPages(w, input) }),
+  'attachments:split': async (w, input) => ({ attachments: await pages.split(w, input) }),
+  'attachments:merge': async (w, input) => ({ attachment: await pages.merge(w, input) }),
+  'attachments:fit': (w, input) => fit(w, input),
+  'attachments:cropPhoto': (w, input) => cropPhoto(w, input),
+  'store:verify': (w) => verifyStore(w),
+  'uploadProfile:get': (w) => {
+    const profile = getUploadProfile(w.db);
+    return {
+      profile,
+      defaults: DEFAULT_UPLOAD_PROFILE,
+      isDefault: JSON.stringify(profile) === JSON.stringify(DEFAULT_UPLOAD_PROFILE),
+    };
+  },
+  'uploadProfile:set': (w, { profile }) => ({ profile: setUploadProfile(w.db, profile) }),
 };

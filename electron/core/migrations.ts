@@ -52,6 +52,57 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'attachments',
+    up(db) {
+      db.exec(`
+        -- Scans and PDFs (issue 3). The bytes live in the content-addressed store beside the database
+        -- (store/<2 hex>/<sha256>); a row names them by hash, so one file can back several rows. An edited
+        -- version is a new row whose derived_from names its original and whose operation says what was done:
+        -- nothing is destroyed. deleted_at marks a soft delete that attachments:restore undoes.
+        CREATE TABLE attachment (
+          id           TEXT PRIMARY KEY,
+          applicant_id TEXT NOT NULL REFERENCES applicant(id) ON DELETE CASCADE,
+          sha256       TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+          file_name    TEXT NOT NULL CHECK (length(file_name) BETWEEN 1 AND 255),
+          media_type   TEXT NOT NULL CHECK (media_type IN ('image/jpeg', 'image/png', 'application/pdf', 'image/tiff')),
+          bytes        INTEGER NOT NULL CHECK (bytes > 0),
+          pages        INTEGER NOT NULL CHECK (pages > 0),
+          width        INTEGER CHECK (width IS NULL OR width > 0),
+          height       INTEGER CHECK (height IS NULL OR height > 0),
+          derived_from TEXT REFERENCES attachment(id),
+          operation    TEXT CHECK (operation IS NULL OR json_valid(operation)),
+          created_at   TEXT NOT NULL,
+          deleted_at   TEXT,
+          CHECK ((derived_from IS NULL) = (operation IS NULL))
+        ) STRICT;
+        CREATE INDEX attachment_by_applicant ON attachment (applicant_id, created_at);
+        CREATE INDEX attachment_by_sha ON attachment (sha256);
+        CREATE INDEX attachment_by_original ON attachment (derived_from);
+
+        -- What an attachment proves: a record of the archive (record_id), a material slot such as
+        -- M-4/diploma or M-10/paper/toc (shared/attachments/slots.ts), or both; page narrows it to one page.
+        -- One attachment can prove several things. applicant_id repeats the attachment's so that the
+        -- record can be a foreign key (record ids are unique per applicant only).
+        CREATE TABLE attachment_link (
+          id            TEXT PRIMARY KEY,
+          attachment_id TEXT NOT NULL REFERENCES attachment(id) ON DELETE CASCADE,
+          applicant_id  TEXT NOT NULL,
+          record_id     TEXT,
+          slot          TEXT,
+          page          INTEGER CHECK (page IS NULL OR page > 0),
+          created_at    TEXT NOT NULL,
+          CHECK (record_id IS NOT NULL OR slot IS NOT NULL),
+          FOREIGN KEY (applicant_id, record_id) REFERENCES record (applicant_id, id) ON DELETE CASCADE
+        ) STRICT;
+        CREATE UNIQUE INDEX attachment_link_once
+          ON attachment_link (attachment_id, ifnull(record_id, ''), ifnull(slot, ''), ifnull(page, 0));
+        CREATE INDEX attachment_link_by_record ON attachment_link (applicant_id, record_id);
+        CREATE INDEX attachment_link_by_slot ON attachment_link (applicant_id, slot);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,9 +1,10 @@
-// A workspace: one data folder holding one SQLite file (and, in later issues, the attachment store).
+// A workspace: one data folder holding one SQLite file and, beside it, the attachment store (store/).
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locale } from '../../shared/api/contract.js';
 import { closeDatabase, openDatabase, schemaVersion, type Db } from './db.js';
 import { getSetting, listApplicantIds, setSetting } from './archiveRepo.js';
+import { openStore, type Store, type StoreIo } from './attachments/store.js';
 import { packageRoot, resourcesDir } from './paths.js';
 
 export const DATABASE_FILE = 'dossier.sqlite';
@@ -11,12 +12,21 @@ export const DATABASE_FILE = 'dossier.sqlite';
 export interface Workspace {
   dataDir: string;
   db: Db;
+  /** The content-addressed attachment store (attachments/store.ts). */
+  store: Store;
 }
 
-export function openWorkspace(dataDir: string): Workspace {
+/** Opens the database (running migrations) and the store (removing temp files a crash left behind). */
+export function openWorkspace(dataDir: string, options: { storeIo?: StoreIo } = {}): Workspace {
   const dir = path.resolve(dataDir);
   mkdirSync(dir, { recursive: true });
-  return { dataDir: dir, db: openDatabase(path.join(dir, DATABASE_FILE)) };
+  const db = openDatabase(path.join(dir, DATABASE_FILE));
+  try {
+    return { dataDir: dir, db, store: openStore(dir, options.storeIo) };
+  } catch (e) {
+    closeDatabase(db);
+    throw e;
+  }
 }
 
 export function closeWorkspace(workspace: Workspace): void {

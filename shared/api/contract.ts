@@ -14,6 +14,19 @@ import {
   type SectionName,
   type Sections,
 } from '../archive/schema.js';
+import {
+  AddResult,
+  AttachmentId,
+  AttachmentView,
+  DEFAULT_UPLOAD_PROFILE,
+  FileName,
+  FitResult,
+  LinkView,
+  MaterialTotal,
+  UploadProfile,
+  VerifyReport,
+} from '../attachments/schema.js';
+import { Slot } from '../attachments/slots.js';
 
 export const ApplicantId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 export const Locale = z.enum(['zh-CN', 'en']);
@@ -77,6 +90,127 @@ export const WorkspaceStatus = z.object({
   applicantId: ApplicantId.nullable(),
 });
 
+const AttachmentRef = z.strictObject({ attachmentId: AttachmentId });
+const Page = z.number().int().min(1).max(100_000);
+const One = z.object({ attachment: AttachmentView });
+
+/** Attachments and the upload profile (issue 3; docs/attachments.md). */
+const attachmentMethods = {
+  /** An applicant's attachments with their links and profile issues, and the bytes linked per material. */
+  'attachments:list': {
+    input: z.strictObject({ applicantId: ApplicantId, includeDeleted: z.boolean().optional() }),
+    output: z.object({ attachments: z.array(AttachmentView), materials: z.array(MaterialTotal) }),
+  },
+  'attachments:get': { input: AttachmentRef, output: One },
+  /**
+   * Desktop only (refused over HTTP, where files come as POST /api/upload): add files by path, as chosen
+   * in a native dialog. Each path succeeds or fails on its own.
+   */
+  'attachments:addPaths': {
+    input: z.strictObject({
+      applicantId: ApplicantId.nullable().optional(),
+      paths: z.array(z.string().min(1).max(4096)).min(1).max(1000),
+    }),
+    output: z.object({
+      results: z.array(
+        z.union([
+          z.object({ path: z.string(), ok: z.literal(true), value: AddResult }),
+          z.object({ path: z.string(), ok: z.literal(false), error: ApiError }),
+        ]),
+      ),
+    }),
+  },
+  /** Say what an attachment proves: a record, a material slot, or both; optionally one page of it. */
+  'attachments:link': {
+    input: z.strictObject({
+      attachmentId: AttachmentId,
+      recordId: RecordId.nullable().optional(),
+      slot: Slot.nullable().optional(),
+      page: Page.nullable().optional(),
+    }),
+    output: z.object({ link: LinkView }),
+  },
+  'attachments:unlink': { input: z.strictObject({ linkId: z.string().min(1).max(64) }), output: z.strictObject({}) },
+  /** Soft delete, undone by attachments:restore; deleting an edit hands its links back to its original. */
+  'attachments:delete': { input: AttachmentRef, output: One },
+  'attachments:restore': { input: AttachmentRef, output: One },
+  'attachments:rename': { input: z.strictObject({ attachmentId: AttachmentId, fileName: FileName }), output: One },
+  /** Page operations: each returns a NEW attachment derived from the original, which is kept. */
+  'attachments:rotate': {
+    input: z.strictObject({
+      attachmentId: AttachmentId,
+      degrees: z.union([z.literal(90), z.literal(180), z.literal(270)]),
+      /** 1-based; omitted: every page. */
+      page: Page.nullable().optional(),
+    }),
+    output: One,
+  },
+  'attachments:deletePage': { input: z.strictObject({ attachmentId: AttachmentId, page: Page }), output: One },
+  /** `order`: the original page numbers in their new order. */
+  'attachments:reorderPages': {
+    input: z.strictObject({ attachmentId: AttachmentId, order: z.array(Page).min(1).max(10_000) }),
+    output: One,
+  },
+  /** Ranges are 1-based and inclusive; omitted: one attachment per page. */
+  'attachments:split': {
+    input: z.strictObject({
+      attachmentId: AttachmentId,
+      ranges: z
+        .array(z.strictObject({ from: Page, to: Page }))
+        .min(1)
+        .max(10_000)
+        .nullable()
+        .optional(),
+    }),
+    output: z.object({ attachments: z.array(AttachmentView) }),
+  },
+  /** Images and PDFs, in this order, into one PDF (an image on an A4 page). */
+  'attachments:merge': {
+    input: z.strictObject({
+      attachmentIds: z.array(AttachmentId).min(1).max(500),
+      fileName: FileName.nullable().optional(),
+    }),
+    output: One,
+  },
+  /** Fit to the upload profile: re-encode/downsample an image (new version), advise on a PDF. */
+  'attachments:fit': { input: AttachmentRef, output: FitResult },
+  /** Crop the ID photo to the profile's pixel size (rect in the upright image's pixels; default: centre). */
+  'attachments:cropPhoto': {
+    input: z.strictObject({
+      attachmentId: AttachmentId,
+      rect: z
+        .strictObject({
+          left: z.number().int().min(0),
+          top: z.number().int().min(0),
+          width: z.number().int().min(1),
+          height: z.number().int().min(1),
+        })
+        .nullable()
+        .optional(),
+    }),
+    output: FitResult,
+  },
+  /** Re-hash every stored file against its name; report missing and damaged files. */
+  'store:verify': { input: z.strictObject({}), output: VerifyReport },
+  'uploadProfile:get': {
+    input: z.strictObject({}),
+    output: z.object({ profile: UploadProfile, defaults: UploadProfile, isDefault: z.boolean() }),
+  },
+  /** Replace the profile (send `defaults` from uploadProfile:get to reset). */
+  'uploadProfile:set': {
+    input: z.strictObject({ profile: UploadProfile }),
+    output: z.object({ profile: UploadProfile }),
+  },
+} as const;
+
+/** Methods the HTTP transport refuses: they read the local disk by path, which only the desktop dialog may name. */
+export const DESKTOP_ONLY_METHODS: readonly string[] = ['attachments:addPaths'];
+
+/** The result of POST /api/upload (browser mode), the same value attachments:addPaths gives per file. */
+export const UploadResult = AddResult;
+
+export { DEFAULT_UPLOAD_PROFILE };
+
 export const contract = {
   'workspace:status': { input: z.strictObject({}), output: WorkspaceStatus },
   'workspace:setLocale': { input: z.strictObject({ locale: Locale }), output: z.strictObject({}) },
@@ -116,6 +250,7 @@ export const contract = {
     }),
     output: Stamp,
   },
+  ...attachmentMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -43,6 +43,51 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('2 (attachments): keeps the archive rows, adds attachments and links that follow their applicant', () => {
+    const db = new Database(path.join(tempDir(), 'e.sqlite'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS, 1);
+    db.prepare("INSERT INTO applicant VALUES ('a', 't', 't')").run();
+    db.prepare("INSERT INTO record VALUES ('w1', 'a', 'works', 0, '{\"id\":\"w1\"}', 't', 't', NULL)").run();
+    db.prepare("INSERT INTO setting VALUES ('locale', 'en')").run();
+    migrate(db, MIGRATIONS, 2);
+    expect(schemaVersion(db)).toBe(2);
+    expect(db.prepare('SELECT data FROM record').get()).toEqual({ data: '{"id":"w1"}' });
+    expect(db.prepare('SELECT value FROM setting').get()).toEqual({ value: 'en' });
+
+    const sha = 'ab'.repeat(32);
+    const insert = db.prepare(
+      `INSERT INTO attachment (id, applicant_id, sha256, file_name, media_type, bytes, pages, width, height,
+         derived_from, operation, created_at, deleted_at)
+       VALUES (@id, 'a', @sha, 'x.pdf', @type, 10, 1, NULL, NULL, @from, @op, 't', NULL)`,
+    );
+    insert.run({ id: 'o', sha, type: 'application/pdf', from: null, op: null });
+    insert.run({ id: 'd', sha, type: 'application/pdf', from: 'o', op: '{"op":"rotate","degrees":90,"page":null}' });
+    // An edited version names its original and how it was made, or neither.
+    expect(() => insert.run({ id: 'e', sha, type: 'application/pdf', from: 'o', op: null })).toThrow(/CHECK/);
+    expect(() => insert.run({ id: 'f', sha, type: 'text/html', from: null, op: null })).toThrow(/CHECK/);
+    expect(() => insert.run({ id: 'g', sha: 'AB'.repeat(32), type: 'application/pdf', from: null, op: null })).toThrow(
+      /CHECK/,
+    );
+    expect(() => insert.run({ id: 'h', sha, type: 'application/pdf', from: 'nope', op: '{}' })).toThrow(/FOREIGN KEY/);
+
+    const link = db.prepare(
+      `INSERT INTO attachment_link (id, attachment_id, applicant_id, record_id, slot, page, created_at)
+       VALUES (@id, @att, 'a', @record, @slot, @page, 't')`,
+    );
+    link.run({ id: 'l1', att: 'o', record: 'w1', slot: 'M-10/paper/toc', page: 3 });
+    link.run({ id: 'l2', att: 'o', record: null, slot: 'M-4/diploma', page: null });
+    expect(() => link.run({ id: 'l3', att: 'o', record: null, slot: 'M-4/diploma', page: null })).toThrow(/UNIQUE/);
+    expect(() => link.run({ id: 'l4', att: 'o', record: null, slot: null, page: null })).toThrow(/CHECK/);
+    expect(() => link.run({ id: 'l5', att: 'o', record: 'no-such-record', slot: null, page: null })).toThrow(
+      /FOREIGN KEY/,
+    );
+    db.prepare("DELETE FROM applicant WHERE id = 'a'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM attachment').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM attachment_link').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('a failing migration leaves the database at the version before it', () => {
     const file = path.join(tempDir(), 'c.sqlite');
     const broken = [
