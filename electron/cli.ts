@@ -3,10 +3,11 @@ import { readFileSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Localized } from '../shared/api/contract.js';
-import { exportArchiveJson, importArchiveJson } from './core/archiveService.js';
+import { exportArchiveJson, importArchiveJson, parseArchiveJson } from './core/archiveService.js';
 import { DossierError } from './core/errors.js';
 import { defaultDataDir } from './core/paths.js';
 import { closeWorkspace, currentApplicantId, DATABASE_FILE, openWorkspace, type Workspace } from './core/workspace.js';
+import { runCheck } from './checkCommand.js';
 import { findElectron, runElectron } from './launch.js';
 import { startServer } from './serve.js';
 
@@ -16,6 +17,8 @@ const HELP = `职称申报材料助手 dossier — 用法 / usage:
   dossier init         [--data DIR]            创建工作区
   dossier import-json  FILE [--data DIR]       导入业绩档案 JSON（仅空工作区；全部或不导入）
   dossier export-json  [--data DIR] [--out FILE] 导出业绩档案 JSON（默认输出到标准输出）
+  dossier check        [--data DIR | FILE.json] [--json] [--today YYYY-MM-DD]
+                                               资格检查（2020 规则包）；退出码 0 无不符合项，1 有不符合项，2 输入无效
 选项 / options: --data DIR 数据文件夹（默认 ${defaultDataDir()}，或环境变量 DOSSIER_DATA）；--lang en 英文提示
 退出码 / exit codes: 0 成功 success, 1 失败 failure, 2 输入无效 invalid input`;
 
@@ -35,6 +38,8 @@ export async function main(argv: string[]): Promise<number> {
         port: { type: 'string' },
         out: { type: 'string' },
         lang: { type: 'string' },
+        json: { type: 'boolean' },
+        today: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -59,9 +64,18 @@ export async function main(argv: string[]): Promise<number> {
       case 'init':
         return init(dataDir);
       case 'import-json':
-        return withWorkspace(dataDir, (w) => importJson(w, rest[0]));
+        return importJson(dataDir, rest[0]);
       case 'export-json':
+        requireWorkspace(dataDir);
         return withWorkspace(dataDir, (w) => exportJson(w, values.out));
+      case 'check':
+        return runCheck({
+          file: rest[0],
+          dataDir: values.data === undefined && rest[0] !== undefined ? null : dataDir,
+          json: values.json === true,
+          today: values.today,
+          lang,
+        });
       default:
         throw new UsageError(`未知命令 / unknown command: ${command}`);
     }
@@ -75,6 +89,11 @@ export async function main(argv: string[]): Promise<number> {
       for (const issue of e.issues ?? []) console.error(`  ${issue.path}: ${say(issue.message)}`);
       return e.issues || e.code === 'not_json' || e.code.startsWith('wrong_') || e.code.endsWith('_too_new') ? 2 : 1;
     }
+    if (isFileError(e)) {
+      // A path that cannot be read or written: say which, not a stack trace.
+      console.error(say({ zh: `无法访问 ${e.path}（${e.code}）`, en: `Cannot access ${e.path} (${e.code})` }));
+      return 1;
+    }
     throw e;
   }
 }
@@ -82,8 +101,25 @@ export async function main(argv: string[]): Promise<number> {
 function parsePort(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port 须为 0–65535 的整数：${value}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(
+      say({ zh: `--port 须为 0–65535 的整数：${value}`, en: `--port must be an integer 0–65535: ${value}` }),
+    );
   return port;
+}
+
+function isFileError(e: unknown): e is NodeJS.ErrnoException & { path: string } {
+  return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && 'path' in e;
+}
+
+/** Reading commands never create a workspace where there is none. */
+function requireWorkspace(dataDir: string): void {
+  if (!existsSync(path.join(dataDir, DATABASE_FILE))) {
+    throw new DossierError('no_workspace', {
+      zh: `${dataDir} 中没有工作区（可先运行 dossier init，或在应用中新建档案）。`,
+      en: `There is no workspace in ${dataDir} (run dossier init, or create an archive in the app).`,
+    });
+  }
 }
 
 function withWorkspace(dataDir: string, run: (w: Workspace) => number): number {
@@ -108,16 +144,22 @@ function init(dataDir: string): number {
   return 0;
 }
 
-function importJson(workspace: Workspace, file: string | undefined): number {
-  if (!file) throw new UsageError('import-json 需要一个文件 / needs a FILE');
+/** Reads and checks the file before touching the data folder: a refused import leaves nothing behind. */
+function importJson(dataDir: string, file: string | undefined): number {
+  if (!file) throw new UsageError(say({ zh: 'import-json 需要一个文件', en: 'import-json needs a FILE' }));
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    console.error(say({ zh: `无法读取文件 ${file}：${String(e)}`, en: `Cannot read ${file}: ${String(e)}` }));
+    const reason = isFileError(e) ? e.code : String(e);
+    console.error(say({ zh: `无法读取文件 ${file}（${reason}）`, en: `Cannot read ${file} (${reason})` }));
     return 2;
   }
-  importArchiveJson(workspace.db, text);
+  parseArchiveJson(text);
+  withWorkspace(dataDir, (w) => {
+    importArchiveJson(w.db, text);
+    return 0;
+  });
   console.log(say({ zh: `已导入：${file}`, en: `Imported: ${file}` }));
   return 0;
 }

@@ -99,6 +99,7 @@ try {
   );
   await httpSave(workspace, id, doc, baseline);
   closeWorkspace(workspace);
+  await rulesBench(doc);
 
   await attachments(path.join(dir, 'attachments'));
   await firstScreen(path.join(dir, 'serve'));
@@ -275,4 +276,38 @@ async function attachmentsChild(mode, src, dataDir) {
   const added = store.listStored(workspace.store).hashes.length;
   closeWorkspace(workspace);
   console.log(JSON.stringify({ ms, added, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+}
+
+/**
+ * Issue 4: the eligibility engine (2020 pack) on one full archive (the sample; and the 200-work archive
+ * above), then 1,000 varied archives as an HR officer's batch, on this one core. Targets: one archive well
+ * under 5 ms, 1,000 under 2 s. Baseline: JSON.parse + JSON.stringify of the same archives.
+ */
+async function rulesBench(big) {
+  const { runPack } = await import(new URL('../dist/shared/rules/engine.js', import.meta.url).href);
+  const { PACK_2020 } = await import(new URL('../dist/shared/rules/pack2020/index.js', import.meta.url).href);
+  const sample = JSON.parse(readSampleJson());
+  const check = (a) => runPack(PACK_2020, { archive: a, links: [], today: '2020-09-01' });
+  const batch = Array.from({ length: 1000 }, (_, i) => {
+    const a = structuredClone(sample);
+    a.titles[1].obtainedDate = `${2008 + (i % 12)}-${String(1 + (i % 12)).padStart(2, '0')}-15`;
+    a.courses.forEach((c, j) => (c.hours = ((i + j) % 40) + 5));
+    a.application.covidFrontline = i % 7 === 0;
+    a.application.exceptional = i % 11 === 0;
+    a.unit.type = i % 5 === 0 ? 'public_institution' : 'enterprise';
+    return a;
+  });
+  const texts = batch.map((a) => JSON.stringify(a));
+  for (let i = 0; i < 50; i++) check(batch[i]); // warm up
+  const one = time(200, () => check(sample));
+  const oneBig = time(50, () => check(big));
+  const baseOne = time(200, () => JSON.stringify(JSON.parse(texts[0])));
+  const thousand = time(5, () => batch.forEach(check));
+  const baseThousand = time(5, () => texts.forEach((t) => JSON.stringify(JSON.parse(t))));
+  console.log(`eligibility check (pack ${PACK_2020.id} ${PACK_2020.version}, ${PACK_2020.rules.length} rules)`);
+  console.log(`${'baseline: JSON.parse + stringify, one archive'.padEnd(44)} ${baseOne.toFixed(3).padStart(9)} ms`);
+  row('check one full archive (the sample)', one, baseOne, one < 5 ? '(target < 5 ms: met)' : '(target < 5 ms: MISSED)');
+  row(`check the ${big.works.length}-work archive`, oneBig, baseOne);
+  console.log(`${'baseline: JSON.parse + stringify, 1,000'.padEnd(44)} ${baseThousand.toFixed(2).padStart(9)} ms`);
+  row('check 1,000 archives (one core)', thousand, baseThousand, thousand < 2000 ? '(target < 2 s: met)' : '(target < 2 s: MISSED)');
 }

@@ -8,6 +8,8 @@ import * as pages from './attachments/pages.js';
 import { getUploadProfile, setUploadProfile } from './attachments/profile.js';
 import { verifyStore } from './attachments/verify.js';
 import { DossierError } from './errors.js';
+import * as rules from './rulesService.js';
+import { PACK_2020 } from '../../shared/rules/pack2020/index.js';
 import {
   appVersion,
   currentApplicantId,
@@ -98,4 +100,13 @@ export const handlers: Handlers = {
     };
   },
   'uploadProfile:set': (w, { profile }) => ({ profile: setUploadProfile(w.db, profile) }),
+  'rules:getParams': (w) => ({
+    packId: PACK_2020.id,
+    packVersion: PACK_2020.version,
+    packHash: PACK_2020.hash,
+    params: rules.getParams(w.db),
+    defaults: PACK_2020.defaults,
+  }),
+  'rules:setParams': (w, input) => rules.setParams(w.db, input),
+  'rules:paramLog': (w) => ({ entries: rules.paramLog(w.db) }),
 };

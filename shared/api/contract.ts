@@ -27,6 +27,7 @@ import {
   VerifyReport,
 } from '../attachments/schema.js';
 import { Slot } from '../attachments/slots.js';
+import { Params2020, Params2020Shape } from '../rules/pack2020/params.js';
 
 export const ApplicantId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 export const Locale = z.enum(['zh-CN', 'en']);
@@ -211,6 +212,36 @@ export const UploadResult = AddResult;
 
 export { DEFAULT_UPLOAD_PROFILE };
 
+/** One recorded change of a rule-pack parameter (issue 4): who changed what, when, from and to. */
+export const ParamChange = z.object({
+  at: z.string(),
+  who: z.string(),
+  key: z.string(),
+  old: z.unknown(),
+  new: z.unknown(),
+});
+export type ParamChange = z.infer<typeof ParamChange>;
+
+/** The eligibility rule pack's parameters (issue 4; docs/rules.md), kept in the workspace's settings. */
+const ruleMethods = {
+  'rules:getParams': {
+    input: z.strictObject({}),
+    output: z.object({
+      packId: z.string(),
+      packVersion: z.string(),
+      packHash: z.string(),
+      params: Params2020,
+      defaults: Params2020,
+    }),
+  },
+  /** Change some parameters (all validated together); send the defaults to reset. Each change is logged. */
+  'rules:setParams': {
+    input: z.strictObject({ params: Params2020Shape.partial(), who: z.string().min(1).max(100).optional() }),
+    output: z.object({ params: Params2020, changes: z.array(ParamChange) }),
+  },
+  'rules:paramLog': { input: z.strictObject({}), output: z.object({ entries: z.array(ParamChange) }) },
+} as const;
+
 export const contract = {
   'workspace:status': { input: z.strictObject({}), output: WorkspaceStatus },
   'workspace:setLocale': { input: z.strictObject({ locale: Locale }), output: z.strictObject({}) },
@@ -251,6 +282,7 @@ export const contract = {
     output: Stamp,
   },
   ...attachmentMethods,
+  ...ruleMethods,
 } as const;
 
 export type Contract = typeof contract;

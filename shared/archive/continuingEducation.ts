@@ -25,8 +25,27 @@ export interface YearTotals {
   deemedComplete: boolean;
 }
 
-export function courseTotals(courses: readonly Course[], covidFrontline: boolean): YearTotals[] {
-  const years = new Set<number>(CHECKED_YEARS);
+/** The figures R-4 counts with; the rule pack passes its own (editable parameters), the UI the defaults. */
+export interface CeRules {
+  years: readonly number[];
+  onlineCap: number;
+  /** The year whose online courseware counts uncapped (N-6: 2020); null for none. */
+  uncappedYear: number | null;
+  min: { total: number; professional: number; public: number };
+}
+export const DEFAULT_CE_RULES: CeRules = {
+  years: CHECKED_YEARS,
+  onlineCap: ONLINE_PROFESSIONAL_CAP,
+  uncappedYear: UNCAPPED_YEAR,
+  min: MIN,
+};
+
+export function courseTotals(
+  courses: readonly Course[],
+  covidFrontline: boolean,
+  rules: CeRules = DEFAULT_CE_RULES,
+): YearTotals[] {
+  const years = new Set<number>(rules.years);
   for (const c of courses) if (c.year !== null) years.add(c.year);
   return [...years]
     .sort((a, b) => a - b)
@@ -44,13 +63,13 @@ export function courseTotals(courses: readonly Course[], covidFrontline: boolean
         }
       }
       const onlineProfessionalCounted =
-        year === UNCAPPED_YEAR ? onlineProfessional : Math.min(onlineProfessional, ONLINE_PROFESSIONAL_CAP);
+        year === rules.uncappedYear ? onlineProfessional : Math.min(onlineProfessional, rules.onlineCap);
       const professional = offlineProfessional + onlineProfessionalCounted;
       const total = professional + publicHours;
       const short: YearTotals['short'] = [];
-      if (total < MIN.total) short.push('total');
-      if (professional < MIN.professional) short.push('professional');
-      if (publicHours < MIN.public) short.push('public');
+      if (total < rules.min.total) short.push('total');
+      if (professional < rules.min.professional) short.push('professional');
+      if (publicHours < rules.min.public) short.push('public');
       return {
         year,
         onlineProfessional,
@@ -59,7 +78,7 @@ export function courseTotals(courses: readonly Course[], covidFrontline: boolean
         public: publicHours,
         total,
         short,
-        deemedComplete: covidFrontline && year === UNCAPPED_YEAR,
+        deemedComplete: covidFrontline && year === rules.uncappedYear,
       };
     });
 }

@@ -77,3 +77,46 @@ describe('dossier CLI', () => {
     expect((await dossier('--help')).out).toContain('dossier serve');
   });
 });
+
+describe('dossier CLI on bad paths', () => {
+  it('export-json never creates a workspace where there is none', async () => {
+    const data = path.join(tempDir(), 'nowhere');
+    const result = await dossier('export-json', '--data', data);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('没有工作区');
+    expect(existsSync(data)).toBe(false);
+  });
+
+  it('a refused import leaves no workspace behind', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'bad.json');
+    writeFileSync(file, '{"format":"dossier.archive","version":1}');
+    expect((await dossier('import-json', file, '--data', path.join(dir, 'ws'))).code).toBe(2);
+    expect(existsSync(path.join(dir, 'ws'))).toBe(false);
+  });
+
+  it('an unwritable output path is a message, not a stack trace', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'in.json');
+    writeFileSync(file, readSampleJson());
+    await dossier('import-json', file, '--data', path.join(dir, 'ws'));
+    const result = await dossier(
+      'export-json',
+      '--data',
+      path.join(dir, 'ws'),
+      '--out',
+      path.join(dir, 'no', 'dir', 'x.json'),
+    );
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/^无法访问 .*ENOENT/);
+  });
+
+  it('--data pointing at a file is a message', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'plain.txt');
+    writeFileSync(file, 'x');
+    const result = await dossier('init', '--data', file);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('无法访问');
+  });
+});

@@ -1,0 +1,151 @@
+// `dossier check`: the eligibility check of issue 4 on the command line — on a workspace (its archive,
+// attachment links and parameters) or on an exported archive JSON (links unknown, default parameters
+// unless --data names a workspace). Exit codes: 0 nothing fails, 1 something fails, 2 invalid input.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Localized } from '../shared/api/contract.js';
+import { isRealDate } from '../shared/checks/dates.js';
+import { hasFailure, runPack } from '../shared/rules/engine.js';
+import { DEFAULT_PARAMS_2020, PACK_2020 } from '../shared/rules/pack2020/index.js';
+import { STATUSES, type Finding, type Report, type Status } from '../shared/rules/types.js';
+import { parseArchiveJson } from './core/archiveService.js';
+import { checkApplicant, checkArchive } from './core/rulesService.js';
+import { closeWorkspace, currentApplicantId, DATABASE_FILE, openWorkspace } from './core/workspace.js';
+
+type Lang = keyof Localized;
+
+const STATUS_HEADINGS: Record<Status, Localized> = {
+  fail: { zh: '不符合', en: 'Fails' },
+  review: { zh: '需人工判断', en: 'Needs review' },
+  pass: { zh: '符合', en: 'Passes' },
+  'n/a': { zh: '不适用', en: 'Not applicable' },
+};
+const MARK: Record<Status, string> = { fail: '✗', review: '?', pass: '✓', 'n/a': '–' };
+const CONFIDENCE: Record<Finding['confidence'], Localized> = {
+  confirmed: { zh: '已确认', en: 'confirmed' },
+  inferred: { zh: '推断', en: 'inferred' },
+  assumed: { zh: '假设', en: 'assumed' },
+};
+
+/** The local calendar day (the deadline is a local date in China). */
+function localToday(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function fixText(f: Finding, lang: Lang): string {
+  if (!f.fix) return '';
+  const what = {
+    field: { zh: '字段', en: 'field' },
+    screen: { zh: '页面', en: 'screen' },
+    slot: { zh: '材料', en: 'material' },
+  }[f.fix.kind][lang];
+  const record = f.fix.kind === 'slot' && f.fix.recordId ? ` (${f.fix.recordId})` : '';
+  return `${what} ${f.fix.target}${record}`;
+}
+
+export function formatReport(report: Report, lang: Lang, subject: string): string {
+  const say = (t: Localized) => t[lang];
+  const lines = [
+    `${say(PACK_2020.title)} — ${report.packId} ${report.packVersion} (${report.packHash.slice(0, 12)})`,
+    say({
+      zh: `${subject}；年限算至 ${report.asOf}；检查日 ${report.today}`,
+      en: `${subject}; years counted to ${report.asOf}; checked on ${report.today}`,
+    }),
+  ];
+  for (const status of STATUSES) {
+    const group = report.findings.filter((f) => f.status === status);
+    if (group.length === 0) continue;
+    lines.push('', `${say(STATUS_HEADINGS[status])} (${group.length})`);
+    for (const f of group) {
+      lines.push(
+        `  ${MARK[status]} ${f.id}  [${f.clause.join(', ')}; ${say(CONFIDENCE[f.confidence])}]  ${say(f.title)}`,
+      );
+      lines.push(`      ${say(f.message)}`);
+      if (status === 'fail' || status === 'review') {
+        if (f.evidence.length)
+          lines.push(`      ${say({ zh: '依据', en: 'Evidence' })}: ${f.evidence.map((e) => say(e.label)).join('; ')}`);
+        const fix = fixText(f, lang);
+        if (fix) lines.push(`      ${say({ zh: '修改', en: 'Fix' })}: ${fix}`);
+      }
+    }
+  }
+  const c = report.counts;
+  lines.push(
+    '',
+    say({
+      zh: `合计：不符合 ${c.fail}，需人工判断 ${c.review}，符合 ${c.pass}，不适用 ${c['n/a']}`,
+      en: `Total: ${c.fail} fail, ${c.review} review, ${c.pass} pass, ${c['n/a']} n/a`,
+    }),
+  );
+  return lines.join('\n');
+}
+
+export interface CheckOptions {
+  file: string | undefined;
+  /** The workspace, or null for a file checked with the default parameters. */
+  dataDir: string | null;
+  json: boolean;
+  today: string | undefined;
+  lang: Lang;
+}
+
+export function runCheck(o: CheckOptions): number {
+  const say = (t: Localized) => t[o.lang];
+  const today = o.today ?? localToday();
+  if (!isRealDate(today)) {
+    console.error(
+      say({ zh: `--today 须为日期 YYYY-MM-DD：${today}`, en: `--today must be a date YYYY-MM-DD: ${today}` }),
+    );
+    return 2;
+  }
+  if (o.dataDir !== null && !existsSync(path.join(o.dataDir, DATABASE_FILE))) {
+    console.error(
+      say({
+        zh: `不是工作区（没有 ${DATABASE_FILE}）：${o.dataDir}`,
+        en: `Not a workspace (no ${DATABASE_FILE}): ${o.dataDir}`,
+      }),
+    );
+    return 2;
+  }
+  let report: Report;
+  let subject: string;
+  if (o.file !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(o.file, 'utf8');
+    } catch (e) {
+      console.error(say({ zh: `无法读取文件 ${o.file}：${String(e)}`, en: `Cannot read ${o.file}: ${String(e)}` }));
+      return 2;
+    }
+    const archive = parseArchiveJson(text); // DossierError with issues → exit 2 in cli.ts
+    subject = say({ zh: `档案文件 ${o.file}（未含附件）`, en: `archive file ${o.file} (no attachments)` });
+    if (o.dataDir === null) {
+      report = runPack(PACK_2020, { archive, links: null, params: DEFAULT_PARAMS_2020, today });
+    } else {
+      const workspace = openWorkspace(o.dataDir);
+      try {
+        report = checkArchive(workspace.db, archive, null, today);
+      } finally {
+        closeWorkspace(workspace);
+      }
+    }
+  } else {
+    const workspace = openWorkspace(o.dataDir!);
+    try {
+      const applicantId = currentApplicantId(workspace);
+      if (!applicantId) {
+        console.error(say({ zh: '工作区中没有档案。', en: 'The workspace holds no archive.' }));
+        return 2;
+      }
+      subject = say({ zh: `工作区 ${o.dataDir}`, en: `workspace ${o.dataDir}` });
+      report = checkApplicant(workspace, applicantId, today);
+    } finally {
+      closeWorkspace(workspace);
+    }
+  }
+  if (o.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else console.log(formatReport(report, o.lang, subject));
+  return hasFailure(report) ? 1 : 0;
+}

@@ -1,0 +1,133 @@
+// Small pure helpers the 2020 rules share: evidence labels, proofs among the attachment links, year
+// arithmetic for "N years" (R-1), and the shapes of outcomes.
+import { recordSubject, sectionSubject, type SectionField } from '../../archive/problemLabels.js';
+import type { AnyRecord, ArchiveDocument, RecordKind } from '../../archive/schema.js';
+import { isRealDate } from '../../checks/dates.js';
+import type { Evidence, Fix, Localized, Outcome, RuleInput } from '../types.js';
+import type { Params2020 } from './params.js';
+
+export type Input = RuleInput<Params2020>;
+
+/** Evidence naming a record (its label says which one) or one of its fields. */
+export function recordEvidence(archive: ArchiveDocument, kind: RecordKind, id: string, field?: string): Evidence {
+  const list = archive[kind] as AnyRecord[];
+  const index = list.findIndex((r) => r.id === id);
+  const subject = recordSubject(kind, list[index] ?? ({ id } as AnyRecord), Math.max(index, 0), field);
+  return { path: subject.path, label: { zh: subject.zh, en: subject.en } };
+}
+
+export function sectionEvidence(path: SectionField): Evidence {
+  const s = sectionSubject(path);
+  return { path: s.path, label: { zh: s.zh, en: s.en } };
+}
+
+export const field = (target: string): Fix => ({ kind: 'field', target });
+export const screen = (target: string): Fix => ({ kind: 'screen', target });
+export const slot = (target: string, recordId?: string): Fix =>
+  recordId ? { kind: 'slot', target, recordId } : { kind: 'slot', target };
+
+export const t = (zh: string, en: string): Localized => ({ zh, en });
+
+/**
+ * Whether a proof is attached: a link whose slot is `slotName` (or starts with `slotName/` when `prefix`)
+ * and, when `recordId` is given, that names this record or no record at all.
+ * 'unknown' when the links are not known (an exported JSON on its own).
+ */
+export function proofState(
+  input: Input,
+  slotName: string,
+  opts: { recordId?: string; prefix?: boolean } = {},
+): 'attached' | 'missing' | 'unknown' {
+  if (input.links === null) return 'unknown';
+  const found = input.links.some((l) => {
+    if (l.slot === null) return false;
+    const slotOk = l.slot === slotName || (opts.prefix === true && l.slot.startsWith(`${slotName}/`));
+    if (!slotOk) return false;
+    return opts.recordId === undefined || l.recordId === null || l.recordId === opts.recordId;
+  });
+  return found ? 'attached' : 'missing';
+}
+
+export const LINKS_UNKNOWN = t(
+  '未提供附件信息（单独检查导出的档案文件），无法核对是否已上传扫描件',
+  'Attachments are not part of this input (an exported archive checked on its own): whether the scan is attached cannot be checked',
+);
+
+/**
+ * One outcome for a required proof: pass when attached, `missingStatus` when not, review when unknown.
+ * `auto` materials (N-11: extracted by the provincial system) are only a reminder when missing.
+ */
+export function proofOutcome(
+  input: Input,
+  o: {
+    slot: string;
+    recordId?: string;
+    prefix?: boolean;
+    what: Localized;
+    key?: string;
+    evidence?: Evidence[];
+    auto?: boolean;
+  },
+): Outcome {
+  const state = proofState(input, o.slot, {
+    ...(o.recordId !== undefined ? { recordId: o.recordId } : {}),
+    ...(o.prefix ? { prefix: true } : {}),
+  });
+  const base = {
+    ...(o.key !== undefined ? { key: o.key } : {}),
+    evidence: o.evidence ?? [],
+    fix: slot(o.slot, o.recordId),
+  };
+  if (state === 'attached')
+    return { ...base, status: 'pass', message: t(`已上传：${o.what.zh}`, `Attached: ${o.what.en}`) };
+  if (state === 'unknown') {
+    return {
+      ...base,
+      status: 'review',
+      message: t(`${o.what.zh}：${LINKS_UNKNOWN.zh}`, `${o.what.en}: ${LINKS_UNKNOWN.en}`),
+    };
+  }
+  if (o.auto) {
+    return {
+      ...base,
+      status: 'review',
+      severity: 'info',
+      message: t(
+        `尚未上传${o.what.zh}。档案完整时省系统会自动提取（N-11）；如单位要求，请上传扫描件。`,
+        `${o.what.en} is not attached. The provincial system extracts it from a complete archive (N-11); attach a scan if your unit asks for it.`,
+      ),
+    };
+  }
+  return {
+    ...base,
+    status: 'fail',
+    message: t(`缺少${o.what.zh}，请上传扫描件。`, `${o.what.en} is missing: attach a scan.`),
+  };
+}
+
+/** `date` + `years` calendar years; 02-29 in a non-leap target year becomes 03-01 (the day after 02-28). */
+export function addYears(date: string, years: number): string {
+  const y = Number(date.slice(0, 4)) + years;
+  const md = date.slice(5);
+  const candidate = `${String(y).padStart(4, '0')}-${md}`;
+  return isRealDate(candidate) ? candidate : `${String(y).padStart(4, '0')}-03-01`;
+}
+
+/** Whether `years` are complete from `start` to `asOf` under each counting convention (R-1, N-7). */
+export function yearsMet(start: string, asOf: string, years: number): { anniversary: boolean; calendarYear: boolean } {
+  return {
+    anniversary: addYears(start, years) <= asOf,
+    calendarYear: Number(asOf.slice(0, 4)) - Number(start.slice(0, 4)) >= years,
+  };
+}
+
+/** Whole years completed from `start` to `asOf` (anniversary counting). */
+export function wholeYears(start: string, asOf: string): number {
+  const years = Number(asOf.slice(0, 4)) - Number(start.slice(0, 4));
+  return asOf.slice(5) < start.slice(5) ? years - 1 : years;
+}
+
+export const asOfYear = (p: Params2020) => Number(p.asOfDate.slice(0, 4));
+
+/** Years as "2018、2019" / "2018, 2019". */
+export const yearList = (years: readonly number[]) => t(years.join('、'), years.join(', '));

@@ -1,0 +1,219 @@
+// R-8 yearly materials and degree documents: pension proof (M-5), annual assessments (M-9), graduates
+// before 2001 and foreign degrees (N-12), degree registration records from 2001 on (M-4).
+import { ASSESSMENT_RESULT_LABELS, DEGREE_ORIGIN_LABELS } from '../../archive/labels.js';
+import { isRealDate } from '../../checks/dates.js';
+import type { Outcome, Rule } from '../types.js';
+import { field, proofOutcome, recordEvidence, screen, t } from './helpers.js';
+import type { Params2020 } from './params.js';
+import { engineerTitle } from './seniority.js';
+
+const sorted = (years: readonly number[]) => [...years].sort((a, b) => a - b);
+
+export const pensionRule: Rule<Params2020> = {
+  id: 'M-5.pension',
+  clause: ['M-5', 'R-8', 'N-11'],
+  severity: 'blocker',
+  // The window "the last 3 years" = 2018–2020 is assumed (R-8).
+  confidence: 'assumed',
+  title: t('近三年养老保险缴费记录及证明', 'Pension insurance for the last three years, with proof'),
+  params: ['pensionYears'],
+  check(input) {
+    const { archive, params } = input;
+    return sorted(params.pensionYears).map((year): Outcome => {
+      const record = archive.pensionYears.find((r) => r.year === year);
+      if (!record) {
+        return {
+          key: String(year),
+          status: 'fail',
+          message: t(`缺少 ${year} 年的养老保险缴费记录。`, `No pension record for ${year}.`),
+          fix: screen('pension'),
+        };
+      }
+      return proofOutcome(input, {
+        slot: `M-5/pension/${year}`,
+        recordId: record.id,
+        key: String(year),
+        auto: true,
+        what: t(`${year} 年养老保险缴费证明`, `the ${year} pension payment proof`),
+        evidence: [recordEvidence(archive, 'pensionYears', record.id)],
+      });
+    });
+  },
+};
+
+export const assessmentRule: Rule<Params2020> = {
+  id: 'M-9.assessments',
+  clause: ['M-9', 'R-8'],
+  severity: 'blocker',
+  confidence: 'inferred',
+  title: t('近三年年度考核合格及以上', 'Annual assessments of the last three years, qualified or better'),
+  params: ['assessmentYears'],
+  check(input) {
+    const { archive, params } = input;
+    return sorted(params.assessmentYears).flatMap((year): Outcome[] => {
+      const record = archive.assessments.find((r) => r.year === year);
+      const key = String(year);
+      if (!record) {
+        return [
+          {
+            key,
+            status: 'fail',
+            message: t(`缺少 ${year} 年度考核记录。`, `No annual assessment for ${year}.`),
+            fix: screen('assessments'),
+          },
+        ];
+      }
+      const evidence = [recordEvidence(archive, 'assessments', record.id)];
+      if (record.result === '') {
+        return [
+          {
+            key,
+            status: 'fail',
+            message: t(`${year} 年度考核未填写结果。`, `The ${year} assessment has no result.`),
+            evidence,
+            fix: field(`assessments.${record.id}.result`),
+          },
+        ];
+      }
+      if (record.result === 'unqualified' || record.result === 'basically_qualified') {
+        const label = ASSESSMENT_RESULT_LABELS[record.result];
+        return [
+          {
+            key,
+            status: 'review',
+            message: t(
+              `${year} 年度考核为“${label.zh}”：通常须合格及以上，请人工判断。`,
+              `The ${year} assessment is “${label.en}”: usually qualified or better is needed; a person must judge.`,
+            ),
+            evidence,
+            fix: field(`assessments.${record.id}.result`),
+          },
+        ];
+      }
+      return [
+        proofOutcome(input, {
+          slot: `M-9/assessment/${year}`,
+          recordId: record.id,
+          key,
+          auto: true,
+          what: t(`${year} 年度考核材料`, `the ${year} assessment record`),
+          evidence,
+        }),
+      ];
+    });
+  },
+};
+
+export const graduateFormRule: Rule<Params2020> = {
+  id: 'N-12.graduate-form',
+  clause: ['N-12', 'M-4'],
+  severity: 'blocker',
+  confidence: 'confirmed',
+  title: t('2001 年前毕业：《高校毕业生登记表》', 'Graduated before 2001: graduate registration form'),
+  params: ['graduateFormBefore'],
+  check(input) {
+    const early = input.archive.educations.filter(
+      (e) =>
+        isRealDate(e.graduationDate) && e.graduationDate < input.params.graduateFormBefore && e.level !== 'secondary',
+    );
+    if (early.length === 0)
+      return [
+        {
+          status: 'n/a',
+          message: t(
+            `无 ${input.params.graduateFormBefore} 前毕业的学历。`,
+            `No degree before ${input.params.graduateFormBefore}.`,
+          ),
+        },
+      ];
+    return early.map((e) =>
+      proofOutcome(input, {
+        slot: 'M-4/graduate-form',
+        recordId: e.id,
+        key: e.id,
+        what: t('《高校毕业生登记表》扫描件', 'the scan of the graduate registration form'),
+        evidence: [recordEvidence(input.archive, 'educations', e.id, 'graduationDate')],
+      }),
+    );
+  },
+};
+
+export const foreignDegreeRule: Rule<Params2020> = {
+  id: 'N-12.foreign-degree',
+  clause: ['N-12', 'M-4'],
+  severity: 'blocker',
+  confidence: 'confirmed',
+  title: t('国外及港澳台学历学位认证', 'Certification of a foreign or HK/Macao/Taiwan degree'),
+  params: [],
+  check(input) {
+    const foreign = input.archive.educations.filter((e) => e.origin !== 'domestic');
+    if (foreign.length === 0) return [{ status: 'n/a', message: t('没有境外学历。', 'No degree from abroad.') }];
+    return foreign.map((e) =>
+      proofOutcome(input, {
+        slot: 'M-4/degree-certification',
+        recordId: e.id,
+        key: e.id,
+        what: t(
+          `教育部留学服务中心出具的${DEGREE_ORIGIN_LABELS[e.origin].zh}学历学位认证书`,
+          `the ${DEGREE_ORIGIN_LABELS[e.origin].en} degree certification by the CSCSE`,
+        ),
+        evidence: [recordEvidence(input.archive, 'educations', e.id, 'origin')],
+      }),
+    );
+  },
+};
+
+export const degreeRecordRule: Rule<Params2020> = {
+  id: 'M-4.degree-record',
+  clause: ['M-4', 'N-11'],
+  severity: 'warning',
+  confidence: 'confirmed',
+  title: t('2001 年起毕业：学历电子注册备案表或认证报告', 'Graduated from 2001: degree registration record'),
+  params: ['graduateFormBefore'],
+  check(input) {
+    const later = input.archive.educations.filter(
+      (e) =>
+        isRealDate(e.graduationDate) &&
+        e.graduationDate >= input.params.graduateFormBefore &&
+        e.origin === 'domestic' &&
+        e.level !== 'secondary',
+    );
+    if (later.length === 0)
+      return [{ status: 'n/a', message: t('无 2001 年起毕业的国内学历。', 'No domestic degree from 2001 on.') }];
+    return later.map((e) =>
+      proofOutcome(input, {
+        slot: 'M-4/chsi-record',
+        recordId: e.id,
+        key: e.id,
+        auto: true,
+        what: t(
+          '《教育部学历证书电子注册备案表》或《中国高等教育学历认证报告》',
+          'the degree registration record or verification report',
+        ),
+        evidence: [recordEvidence(input.archive, 'educations', e.id)],
+      }),
+    );
+  },
+};
+
+export const titleCertRule: Rule<Params2020> = {
+  id: 'M-4.title-certificate',
+  clause: ['M-4', 'N-11'],
+  severity: 'warning',
+  confidence: 'confirmed',
+  title: t('现有职称资格证书', 'Current title certificate'),
+  params: [],
+  check(input) {
+    const title = engineerTitle(input.archive.titles);
+    if (!title) return [{ status: 'n/a', message: t('未填写工程师职称。', 'No 工程师 title entered.') }];
+    return [
+      proofOutcome(input, {
+        slot: 'M-4/title-cert',
+        recordId: title.id,
+        auto: true,
+        what: t('工程师资格证书', 'the 工程师 certificate'),
+        evidence: [recordEvidence(input.archive, 'titles', title.id)],
+      }),
+    ];
+  },
+};

@@ -1,0 +1,92 @@
+// R-5 Publicity at the unit (N-8, M-3): at least 5 working days on the state calendar. The counting
+// convention (does the start day count?) is assumed, so the other convention's end is shown too, and a
+// date outside the calendar data is "calendar unknown" — never a guess.
+import { countWorkingDays, coveredYears, nthWorkingDay } from '../../calendar/workingDays.js';
+import type { Outcome, Rule } from '../types.js';
+import { proofOutcome, screen, t } from './helpers.js';
+import type { Params2020 } from './params.js';
+
+const unknownCalendar = (from: string): Outcome => ({
+  status: 'review',
+  message: t(
+    `工作日日历未覆盖 ${from}（已有：${coveredYears().join('、')} 年）：无法计算，请按国务院办公厅当年的放假安排人工核对。`,
+    `The working-day calendar does not cover ${from} (covered: ${coveredYears().join(', ')}): cannot count; check against the State Council's holiday notice for that year.`,
+  ),
+  fix: screen('params'),
+});
+
+export const publicityRule: Rule<Params2020> = {
+  id: 'R-5.publicity',
+  clause: ['R-5', 'N-8', 'M-3'],
+  severity: 'blocker',
+  confidence: 'confirmed',
+  title: t('单位公示不少于 5 个工作日', 'Publicity at the unit: at least 5 working days'),
+  params: ['publicityDays', 'publicityStartCounts', 'publicityStart', 'publicityEnd'],
+  check({ params }) {
+    const n = params.publicityDays;
+    const start = params.publicityStart;
+    if (start === '') {
+      return [
+        {
+          status: 'review',
+          message: t(
+            `尚未填写单位公示日期（在“假设与参数”中填写）：公示须不少于 ${n} 个工作日。`,
+            `The unit's publicity dates are not entered yet (under Assumptions & parameters): at least ${n} working days.`,
+          ),
+          fix: screen('params'),
+        },
+      ];
+    }
+    const chosen = nthWorkingDay(start, n, params.publicityStartCounts);
+    const other = nthWorkingDay(start, n, !params.publicityStartCounts);
+    if (!chosen.ok) return [unknownCalendar(chosen.unknownFrom)];
+    const otherText = other.ok ? other.date : t('日历未覆盖', 'calendar unknown').zh;
+    const ends = t(
+      `自 ${start} 起第 ${n} 个工作日为 ${chosen.date}（${params.publicityStartCounts ? '首日计入' : '首日不计入'}；按另一种算法为 ${otherText}）`,
+      `from ${start} the ${n}th working day is ${chosen.date} (${params.publicityStartCounts ? 'start day counted' : 'start day not counted'}; the other convention gives ${other.ok ? other.date : 'calendar unknown'})`,
+    );
+    if (params.publicityEnd === '') {
+      return [
+        {
+          status: 'review',
+          message: t(
+            `${ends.zh}。请填写公示结束日期。`,
+            `${ends.en[0]!.toUpperCase()}${ends.en.slice(1)}. Enter the end date.`,
+          ),
+          fix: screen('params'),
+        },
+      ];
+    }
+    const count = countWorkingDays(start, params.publicityEnd, params.publicityStartCounts);
+    if (!count.ok) return [unknownCalendar(count.unknownFrom)];
+    const otherCount = countWorkingDays(start, params.publicityEnd, !params.publicityStartCounts);
+    const message = t(
+      `公示 ${start} 至 ${params.publicityEnd}，共 ${count.days} 个工作日；${ends.zh}。`,
+      `Publicity ${start} to ${params.publicityEnd}: ${count.days} working days; ${ends.en}.`,
+    );
+    if (count.days >= n) {
+      // Enough under the assumed convention but not under the other one: a person judges.
+      if (otherCount.ok && otherCount.days < n) return [{ status: 'review', message, fix: screen('params') }];
+      return [{ status: 'pass', message }];
+    }
+    return [
+      {
+        status: otherCount.ok && otherCount.days >= n ? 'review' : 'fail',
+        message,
+        fix: screen('params'),
+      },
+    ];
+  },
+};
+
+export const publicityProofRule: Rule<Params2020> = {
+  id: 'M-3.publicity-form',
+  clause: ['M-3', 'N-8'],
+  severity: 'blocker',
+  confidence: 'confirmed',
+  title: t('申报材料公示确认表', 'Publicity confirmation form'),
+  params: [],
+  check: (input) => [
+    proofOutcome(input, { slot: 'M-3/publicity', what: t('申报材料公示确认表', 'the publicity confirmation form') }),
+  ],
+};

@@ -1,0 +1,59 @@
+// Shared by the rule-pack tests: the sample applicant, a run of the 2020 pack with a fixed day, the
+// links that attach every proof the sample needs, and lookups of findings.
+import { readFileSync } from 'node:fs';
+import { ArchiveDocument } from '../../shared/archive/schema.js';
+import { runPack } from '../../shared/rules/engine.js';
+import { DEFAULT_PARAMS_2020, PACK_2020, type Params2020 } from '../../shared/rules/pack2020/index.js';
+import type { Finding, Report, RuleLink } from '../../shared/rules/types.js';
+
+export const sampleArchive = (): ArchiveDocument =>
+  ArchiveDocument.parse(JSON.parse(readFileSync('resources/sample/applicant.json', 'utf8')));
+
+/** Before the deadline, so that N-2 passes unless a test says otherwise. */
+export const TODAY = '2020-09-01';
+
+export function check(
+  archive: ArchiveDocument,
+  opts: { links?: readonly RuleLink[] | null; params?: Partial<Params2020>; today?: string } = {},
+): Report {
+  return runPack(PACK_2020, {
+    archive,
+    links: opts.links === undefined ? [] : opts.links,
+    params: { ...DEFAULT_PARAMS_2020, ...opts.params },
+    today: opts.today ?? TODAY,
+  });
+}
+
+export function finding(report: Report, id: string): Finding {
+  const found = report.findings.find((f) => f.id === id);
+  if (!found) throw new Error(`no finding ${id} in ${report.findings.map((f) => f.id).join(', ')}`);
+  return found;
+}
+
+export const statusOf = (report: Report, id: string) => finding(report, id).status;
+
+let n = 0;
+export const link = (slot: string | null, recordId: string | null = null): RuleLink => ({
+  attachmentId: `att-${++n}`,
+  slot,
+  recordId,
+});
+
+/** Every proof the sample applicant's rules ask for, so that only the case under test can fail. */
+export function sampleLinks(archive: ArchiveDocument): RuleLink[] {
+  const links: RuleLink[] = [link('M-3/publicity')];
+  for (const y of [2018, 2019, 2020]) {
+    links.push(link(`M-7/ce/${y}`), link(`M-5/pension/${y}`), link(`M-9/assessment/${y}`));
+  }
+  for (const w of archive.works) {
+    if (w.type === 'paper')
+      for (const tag of ['cover', 'issn', 'toc', 'article']) links.push(link(`M-10/paper/${tag}`, w.id));
+    if (w.type === 'report') links.push(link('M-10/authorship', w.id));
+    if (w.collective) links.push(link('M-4/main-contributor', w.id));
+  }
+  for (const e of archive.educations) {
+    links.push(link('M-4/graduate-form', e.id), link('M-4/chsi-record', e.id), link('M-4/degree-certification', e.id));
+  }
+  links.push(link('M-4/title-cert'));
+  return links;
+}

@@ -1,0 +1,143 @@
+// `dossier check` on a workspace and on an exported file: human-readable (Chinese by default, English
+// with --lang en), --json with every finding, exit codes 0 / 1 / 2; parameters stored in the workspace
+// apply; attachments linked in the workspace count.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../electron/cli.js';
+import { importArchiveJson } from '../../electron/core/archiveService.js';
+import { setParams } from '../../electron/core/rulesService.js';
+import { closeWorkspace, openWorkspace, readSampleJson } from '../../electron/core/workspace.js';
+import type { Report } from '../../shared/rules/types.js';
+import { tempDir } from '../helpers/workspace.js';
+
+async function dossier(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out.push(String(chunk));
+    return true;
+  });
+  try {
+    const code = await main(argv);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    vi.restoreAllMocks();
+  }
+}
+afterEach(() => vi.restoreAllMocks());
+
+/** The sample as plain JSON, edited freely (also into shapes the schema refuses). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test documents are edited into any shape
+type Doc = any;
+
+/** A workspace holding the sample applicant; `edit` changes the archive before import. */
+function sampleWorkspace(edit?: (doc: Doc) => void): string {
+  const dir = path.join(tempDir(), 'ws');
+  const doc = JSON.parse(readSampleJson());
+  edit?.(doc);
+  const w = openWorkspace(dir);
+  try {
+    importArchiveJson(w.db, JSON.stringify(doc));
+  } finally {
+    closeWorkspace(w);
+  }
+  return dir;
+}
+
+function sampleFile(edit?: (doc: Doc) => void): string {
+  const doc = JSON.parse(readSampleJson());
+  edit?.(doc);
+  const file = path.join(tempDir(), 'archive.json');
+  writeFileSync(file, JSON.stringify(doc, null, 2));
+  return file;
+}
+
+describe('dossier check', () => {
+  it('on a workspace: Chinese by default, every group, exit 1 for the sample’s missing scans', async () => {
+    const data = sampleWorkspace();
+    const result = await dossier('check', '--data', data, '--today', '2020-09-01');
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('不符合 (7)');
+    expect(result.out).toContain('需人工判断');
+    expect(result.out).toContain('M-3.publicity-form');
+    expect(result.out).toContain('缺少论文扫描页');
+    expect(result.out).toMatch(/合计：不符合 7/);
+  });
+
+  it('speaks English with --lang en', async () => {
+    const result = await dossier('check', '--data', sampleWorkspace(), '--today', '2020-09-01', '--lang', 'en');
+    expect(result.out).toContain('Fails (7)');
+    expect(result.out).toContain('Paper pages missing');
+  });
+
+  it('--json gives every finding with id, status, clause, confidence, message and evidence', async () => {
+    const result = await dossier('check', '--json', '--data', sampleWorkspace(), '--today', '2020-09-01');
+    const report = JSON.parse(result.out) as Report;
+    expect(report.packId).toBe('zj-senior-engineer-2020');
+    expect(report.packHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.asOf).toBe('2020-12-31');
+    const seniority = report.findings.find((f) => f.id === 'R-1.seniority')!;
+    expect(seniority).toMatchObject({
+      status: 'pass',
+      clause: expect.arrayContaining(['R-1', 'N-7']),
+      confidence: 'confirmed',
+    });
+    expect(seniority.message.zh).toContain('2009-12-30');
+    expect(seniority.evidence.map((e) => e.path)).toContain('titles.title-2.obtainedDate');
+    expect(report.counts.fail).toBe(7);
+  });
+
+  it('on an exported file: links unknown, so nothing fails before the deadline (exit 0)', async () => {
+    const result = await dossier('check', sampleFile(), '--today', '2020-09-01');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('未含附件');
+  });
+
+  it('on a file with a real failure: exit 1 with the fix', async () => {
+    const file = sampleFile((doc) => (doc.titles[1].obtainedDate = '2016-01-01'));
+    const result = await dossier('check', file, '--today', '2020-09-01');
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/✗ R-1\.seniority/);
+    expect(result.out).toContain('titles.title-2.obtainedDate');
+  });
+
+  it('after the deadline, N-2 fails', async () => {
+    const result = await dossier('check', '--json', sampleFile(), '--today', '2020-10-11');
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.out) as Report;
+    expect(report.findings.filter((f) => f.status === 'fail').map((f) => f.id)).toEqual(['N-2.deadline']);
+  });
+
+  it('applies the workspace’s parameters', async () => {
+    const data = sampleWorkspace();
+    const w = openWorkspace(data);
+    try {
+      setParams(w.db, { params: { yearsMaster: 12 }, who: 'test' });
+    } finally {
+      closeWorkspace(w);
+    }
+    const report = JSON.parse(
+      (await dossier('check', '--json', '--data', data, '--today', '2020-09-01')).out,
+    ) as Report;
+    expect(report.findings.find((f) => f.id === 'R-1.seniority')!.status).toBe('fail');
+  });
+
+  it('exit 2 on invalid input: broken JSON, schema errors, no workspace, empty workspace, bad --today', async () => {
+    const dir = tempDir();
+    const broken = path.join(dir, 'broken.json');
+    writeFileSync(broken, '{ nope');
+    expect((await dossier('check', broken)).code).toBe(2);
+    const bad = sampleFile((doc) => (doc.courses[0].hours = 'ten'));
+    const badResult = await dossier('check', bad);
+    expect(badResult.code).toBe(2);
+    expect(badResult.err).toMatch(/courses\.0\.hours/);
+    expect((await dossier('check', path.join(dir, 'missing.json'))).code).toBe(2);
+    expect((await dossier('check', '--data', path.join(dir, 'nowhere'))).code).toBe(2);
+    await dossier('init', '--data', path.join(dir, 'empty'));
+    expect((await dossier('check', '--data', path.join(dir, 'empty'))).code).toBe(2);
+    expect((await dossier('check', sampleFile(), '--today', '2020-02-30')).code).toBe(2);
+  });
+});

@@ -1,0 +1,515 @@
+// The 2020 pack rule by rule (rules.md R-1 … R-10, notice N-/M-): each table covers pass, fail, review
+// and the exact boundaries. Cases start from the sample applicant with every proof attached, so that
+// only the changed fact moves the finding under test.
+import { describe, expect, it } from 'vitest';
+import type { ArchiveDocument, Course, Work } from '../../shared/archive/schema.js';
+import type { Params2020 } from '../../shared/rules/pack2020/index.js';
+import type { RuleLink, Status } from '../../shared/rules/types.js';
+import { check, finding, link, sampleArchive, sampleLinks } from '../helpers/rules.js';
+
+type Case = {
+  name: string;
+  edit?: (a: ArchiveDocument) => void;
+  params?: Partial<Params2020>;
+  links?: (a: ArchiveDocument) => RuleLink[] | null;
+  today?: string;
+  expect: Status;
+};
+
+function runCase(id: string, c: Case) {
+  const archive = sampleArchive();
+  c.edit?.(archive);
+  const links = c.links ? c.links(archive) : sampleLinks(archive);
+  const report = check(archive, {
+    links,
+    ...(c.params ? { params: c.params } : {}),
+    ...(c.today ? { today: c.today } : {}),
+  });
+  return finding(report, id);
+}
+
+function table(id: string, cases: Case[]) {
+  describe(id, () => {
+    it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+      const f = runCase(id, c);
+      expect(f.status, f.message.en).toBe(c.expect);
+      expect(f.clause.length).toBeGreaterThan(0);
+      expect(f.message.zh.length).toBeGreaterThan(0);
+      expect(f.message.en.length).toBeGreaterThan(0);
+    });
+  });
+}
+
+const engineer = (a: ArchiveDocument) => a.titles.find((t) => t.level === 'intermediate')!;
+const setTitleDate = (date: string) => (a: ArchiveDocument) => void (engineer(a).obtainedDate = date);
+/** Makes the bachelor the only education, so the route is bachelor (5 years). */
+const onlyBachelor = (a: ArchiveDocument) => void (a.educations = a.educations.filter((e) => e.level === 'bachelor'));
+const setLevel = (level: ArchiveDocument['educations'][number]['level']) => (a: ArchiveDocument) => {
+  a.educations = [{ ...a.educations[0]!, level }];
+};
+
+table('R-1.seniority', [
+  { name: 'sample: 11 years since 工程师', expect: 'pass' },
+  { name: 'boundary: 2015-12-31 + 5 years is met on 2020-12-31', edit: setTitleDate('2015-12-31'), expect: 'pass' },
+  { name: 'boundary: 2016-01-01 + 5 years is not met', edit: setTitleDate('2016-01-01'), expect: 'fail' },
+  {
+    name: 'calendar-year convention: 2016-01-01 still 4 years',
+    edit: setTitleDate('2016-01-01'),
+    params: { countingConvention: 'calendarYear' },
+    expect: 'fail',
+  },
+  {
+    name: 'conventions disagree (as-of mid-year) → review',
+    edit: setTitleDate('2015-09-01'),
+    params: { asOfDate: '2020-06-30', deadline: '2020-06-01' },
+    expect: 'review',
+  },
+  {
+    name: 'doctorate: 2 years, 2018-12-31 met',
+    edit: (a) => (setLevel('doctorate')(a), setTitleDate('2018-12-31')(a)),
+    expect: 'pass',
+  },
+  {
+    name: 'doctorate: 2019-01-01 not met',
+    edit: (a) => (setLevel('doctorate')(a), setTitleDate('2019-01-01')(a)),
+    expect: 'fail',
+  },
+  { name: 'bachelor only, 2017 → fail', edit: (a) => (onlyBachelor(a), setTitleDate('2017-03-01')(a)), expect: 'fail' },
+  {
+    name: '大专 route: assumed threshold → review, never fail',
+    edit: (a) => (setLevel('junior_college')(a), setTitleDate('2018-01-01')(a)),
+    expect: 'review',
+  },
+  {
+    name: 'exceptional with too few years → review',
+    edit: (a) => (setTitleDate('2018-01-01')(a), (a.application.exceptional = true)),
+    expect: 'review',
+  },
+  {
+    name: 'COVID frontline: 4 years suffice, but only thanks to R-3 → review',
+    edit: (a) => (setTitleDate('2016-06-01')(a), (a.application.covidFrontline = true)),
+    expect: 'review',
+  },
+  {
+    name: 'no 工程师 title → fail',
+    edit: (a) => void (a.titles = a.titles.filter((t) => t.level !== 'intermediate')),
+    expect: 'fail',
+  },
+  { name: 'no education → review (route unknown)', edit: (a) => void (a.educations = []), expect: 'review' },
+  { name: 'leap day: 2016-02-29 + 4 years (COVID off) fails at 5', edit: setTitleDate('2016-02-29'), expect: 'fail' },
+]);
+
+table('R-1.route', [
+  { name: 'master', expect: 'pass' },
+  { name: 'secondary → only 破格', edit: setLevel('secondary'), expect: 'fail' },
+  {
+    name: 'secondary, exceptional → review',
+    edit: (a) => (setLevel('secondary')(a), (a.application.exceptional = true)),
+    expect: 'review',
+  },
+  { name: '大专 → review (assumed route)', edit: setLevel('junior_college'), expect: 'review' },
+  {
+    name: '大专 switched off → still review (assumed)',
+    edit: setLevel('junior_college'),
+    params: { juniorCollegeRoute: false },
+    expect: 'review',
+  },
+  { name: 'no education → fail', edit: (a) => void (a.educations = []), expect: 'fail' },
+]);
+
+table('R-1.late-degree', [
+  { name: 'master 2009-06 before 工程师 2009-12', expect: 'pass' },
+  {
+    name: 'master after 工程师 → review',
+    edit: (a) => void (a.educations[1]!.graduationDate = '2012-06-30'),
+    expect: 'review',
+  },
+  { name: 'no title → n/a', edit: (a) => void (a.titles = []), expect: 'n/a' },
+]);
+
+table('R-1.junior-college-work', [
+  { name: 'not 大专 → n/a', expect: 'n/a' },
+  { name: '大专 with 20 years of work → pass', edit: setLevel('junior_college'), expect: 'pass' },
+  {
+    name: '大专 with 10 years → review (assumed)',
+    edit: (a) => (setLevel('junior_college')(a), (a.workPeriods = [{ ...a.workPeriods[0]!, startDate: '2011-01-01' }])),
+    expect: 'review',
+  },
+]);
+
+table('R-2.exceptional', [
+  { name: 'not exceptional → n/a', expect: 'n/a' },
+  { name: 'exceptional, F-3 missing → fail', edit: (a) => void (a.application.exceptional = true), expect: 'fail' },
+  {
+    name: 'exceptional, complete → review',
+    edit: (a) => void (a.application.exceptional = true),
+    links: (a) => [...sampleLinks(a), link('M-11/f3'), link('M-11/proof', 'work-6')],
+    expect: 'review',
+  },
+  {
+    name: 'exceptional, links unknown → review',
+    edit: (a) => void (a.application.exceptional = true),
+    links: () => null,
+    expect: 'review',
+  },
+]);
+
+table('R-3.covid-frontline', [
+  { name: 'not frontline → n/a', expect: 'n/a' },
+  {
+    name: 'frontline → review (applicability unknown)',
+    edit: (a) => void (a.application.covidFrontline = true),
+    expect: 'review',
+  },
+]);
+
+const course = (over: Partial<Course>): Course => ({
+  id: `c-${Math.random().toString(36).slice(2, 8)}`,
+  year: 2019,
+  name: 'x',
+  category: 'professional',
+  mode: 'offline',
+  hours: 10,
+  provider: '',
+  platform: 'city',
+  ...over,
+});
+/** 2019 exactly at the minimums: professional 60 + public 30 = 90. */
+const exactly90 = (a: ArchiveDocument) => {
+  a.courses = a.courses.filter((c) => c.year !== 2019);
+  a.courses.push(course({ hours: 60 }), course({ category: 'general_public', hours: 30 }));
+};
+
+table('R-4.ce-hours#2019', [
+  { name: 'sample 2019: 92 hours', expect: 'pass' },
+  { name: 'boundary: 90 hours exactly (60 + 30)', edit: exactly90, expect: 'pass' },
+  {
+    name: '89.5 hours → short (years checked are assumed → review)',
+    edit: (a) => (exactly90(a), (a.courses.at(-1)!.hours = 29.5)),
+    expect: 'review',
+  },
+  {
+    name: 'online professional capped at 36 outside 2020: 70 online + 30 public → short',
+    edit: (a) => {
+      a.courses = a.courses.filter((c) => c.year !== 2019);
+      a.courses.push(course({ mode: 'online', hours: 70 }), course({ category: 'industry_public', hours: 30 }));
+    },
+    expect: 'review',
+  },
+  {
+    name: 'public 17 → short',
+    edit: (a) => {
+      a.courses = a.courses.filter((c) => c.year !== 2019);
+      a.courses.push(course({ hours: 80 }), course({ category: 'general_public', hours: 17 }));
+    },
+    expect: 'review',
+  },
+]);
+
+table('R-4.ce-hours#2020', [
+  { name: 'sample 2020', expect: 'pass' },
+  {
+    name: 'online uncapped in 2020: 70 online + 20 public',
+    edit: (a) => {
+      a.courses = a.courses.filter((c) => c.year !== 2020);
+      a.courses.push(
+        course({ year: 2020, mode: 'online', hours: 70 }),
+        course({ year: 2020, category: 'industry_public', hours: 20 }),
+      );
+    },
+    expect: 'pass',
+  },
+  {
+    name: 'COVID frontline, no 2020 hours → deemed (review)',
+    edit: (a) => ((a.courses = []), (a.application.covidFrontline = true)),
+    expect: 'review',
+  },
+]);
+
+table('M-7.ce-proof#2019', [
+  { name: 'attached', expect: 'pass' },
+  { name: 'missing → review (assumed window)', links: () => [], expect: 'review' },
+]);
+
+table('R-5.publicity', [
+  { name: 'no dates → review', expect: 'review' },
+  {
+    name: '2020-09-28 … 2020-10-10 (working Saturday) = 5 days',
+    params: { publicityStart: '2020-09-28', publicityEnd: '2020-10-10' },
+    expect: 'review',
+  },
+  {
+    name: '2020-09-21 … 2020-09-25 = 5 days, both conventions? no: 4 without start → review',
+    params: { publicityStart: '2020-09-21', publicityEnd: '2020-09-25' },
+    expect: 'review',
+  },
+  {
+    name: '2020-09-21 … 2020-09-28 = 7 days, 6 without the start → pass',
+    params: { publicityStart: '2020-09-21', publicityEnd: '2020-09-28' },
+    expect: 'pass',
+  },
+  {
+    name: '2020-09-28 … 2020-10-09 = 4 days, 3 without → fail',
+    params: { publicityStart: '2020-09-28', publicityEnd: '2020-10-09' },
+    expect: 'fail',
+  },
+  {
+    name: '2020-01-31 … 2020-02-05: 02-01 is a rest day, 4 days → fail',
+    params: { publicityStart: '2020-01-31', publicityEnd: '2020-02-05' },
+    expect: 'fail',
+  },
+  {
+    name: 'outside the calendar → review (unknown)',
+    params: { publicityStart: '2019-12-25', publicityEnd: '2020-01-06' },
+    expect: 'review',
+  },
+  { name: 'start only → review with the end shown', params: { publicityStart: '2020-09-28' }, expect: 'review' },
+]);
+
+table('M-3.publicity-form', [
+  { name: 'attached', expect: 'pass' },
+  { name: 'missing → fail', links: () => [], expect: 'fail' },
+  { name: 'links unknown → review', links: () => null, expect: 'review' },
+]);
+
+table('R-6.id-number', [
+  { name: 'sample ID valid', expect: 'pass' },
+  { name: 'wrong check character', edit: (a) => void (a.profile.idNumber = '330802197805160139'), expect: 'fail' },
+  { name: '15 digits refused', edit: (a) => void (a.profile.idNumber = '330802780516013'), expect: 'fail' },
+  { name: 'empty', edit: (a) => void (a.profile.idNumber = ''), expect: 'fail' },
+  {
+    name: 'lower-case x accepted',
+    edit: (a) => ((a.profile.idNumber = '11010519491231002x'), (a.profile.birthDate = '')),
+    expect: 'pass',
+  },
+  {
+    name: 'birth date in the future',
+    edit: (a) => void (a.profile.idNumber = '110105204912310020'),
+    today: '2020-09-01',
+    expect: 'fail',
+  },
+]);
+
+table('R-6.id-consistency', [
+  { name: 'agrees', expect: 'pass' },
+  { name: 'invalid ID → n/a', edit: (a) => void (a.profile.idNumber = 'x'), expect: 'n/a' },
+]);
+table('R-6.id-consistency#birthDate', [
+  { name: 'birth date differs', edit: (a) => void (a.profile.birthDate = '1978-05-17'), expect: 'fail' },
+]);
+table('R-6.id-consistency#sex', [
+  { name: 'sex differs', edit: (a) => void (a.profile.sex = 'female'), expect: 'fail' },
+]);
+
+table('R-6.age', [
+  { name: '42 years', expect: 'pass' },
+  {
+    name: '66 years → review',
+    edit: (a) => ((a.profile.birthDate = '1954-01-01'), (a.profile.idNumber = '')),
+    expect: 'review',
+  },
+  {
+    name: 'boundary: 65 on 2020-12-31',
+    edit: (a) => ((a.profile.birthDate = '1955-12-31'), (a.profile.idNumber = '')),
+    expect: 'pass',
+  },
+]);
+
+const firstWork = (a: ArchiveDocument): Work => a.works[0]!;
+table('R-7.representative', [
+  { name: 'exactly one', expect: 'pass' },
+  { name: 'none → fail', edit: (a) => a.works.forEach((w) => (w.representative = false)), expect: 'fail' },
+  { name: 'two → fail', edit: (a) => void (a.works[2]!.representative = true), expect: 'fail' },
+  {
+    name: 'a patent may be the representative work',
+    edit: (a) => ((firstWork(a).representative = false), (a.works[2]!.representative = true)),
+    expect: 'pass',
+  },
+]);
+
+table('R-7.journal-numbers#work-1', [
+  { name: 'valid ISSN and CN', expect: 'pass' },
+  { name: 'ISSN check digit wrong', edit: (a) => void (firstWork(a).issn = '1007-1882'), expect: 'fail' },
+  { name: 'ISSN 1144-875X valid', edit: (a) => void (firstWork(a).issn = '1144-875x'), expect: 'pass' },
+  { name: 'CN malformed', edit: (a) => void (firstWork(a).cn = 'CN 33-1080'), expect: 'fail' },
+  { name: 'CN of a newspaper → review', edit: (a) => void (firstWork(a).cn = 'CN 33-0001'), expect: 'review' },
+  { name: 'CN ≥ 6000 (web) → review', edit: (a) => void (firstWork(a).cn = 'CN 33-6001/TM'), expect: 'review' },
+  {
+    name: 'neither number → review',
+    edit: (a) => ((firstWork(a).issn = ''), (firstWork(a).cn = '')),
+    expect: 'review',
+  },
+]);
+
+table('R-7.paper-pages#work-1', [
+  { name: 'all four pages', expect: 'pass' },
+  {
+    name: 'table of contents missing → fail',
+    links: (a) => sampleLinks(a).filter((l) => !(l.slot === 'M-10/paper/toc' && l.recordId === 'work-1')),
+    expect: 'fail',
+  },
+  {
+    name: 'pages linked to another paper do not count',
+    links: (a) => sampleLinks(a).filter((l) => !(l.slot?.startsWith('M-10/paper/') && l.recordId === 'work-1')),
+    expect: 'fail',
+  },
+  { name: 'links unknown → review', links: () => null, expect: 'review' },
+]);
+
+table('R-7.since-current-title', [{ name: 'every work after 工程师', expect: 'pass' }]);
+table('R-7.since-current-title#work-2', [
+  { name: 'a paper before 工程师 → review', edit: (a) => void (a.works[1]!.date = '2008-01-01'), expect: 'review' },
+]);
+
+table('R-7.report-authorship#work-4', [
+  { name: 'lead writer with proof', expect: 'pass' },
+  {
+    name: 'proof missing → fail',
+    links: (a) => sampleLinks(a).filter((l) => l.slot !== 'M-10/authorship'),
+    expect: 'fail',
+  },
+  { name: 'not the lead writer → review', edit: (a) => void (a.works[3]!.isLeadWriter = false), expect: 'review' },
+]);
+
+table('M-4.main-contributor#work-5', [
+  { name: 'proof attached', expect: 'pass' },
+  {
+    name: 'missing → fail',
+    links: (a) => sampleLinks(a).filter((l) => l.slot !== 'M-4/main-contributor'),
+    expect: 'fail',
+  },
+]);
+
+table('M-5.pension#2019', [
+  { name: 'record and proof', expect: 'pass' },
+  { name: 'proof missing → review (auto, N-11)', links: () => [], expect: 'review' },
+  {
+    name: 'record missing → review (assumed window)',
+    edit: (a) => void (a.pensionYears = a.pensionYears.filter((p) => p.year !== 2019)),
+    expect: 'review',
+  },
+]);
+
+table('M-9.assessments#2019', [
+  { name: 'excellent with proof', expect: 'pass' },
+  { name: 'unqualified → review', edit: (a) => void (a.assessments[1]!.result = 'unqualified'), expect: 'review' },
+  { name: 'no result → fail', edit: (a) => void (a.assessments[1]!.result = ''), expect: 'fail' },
+  {
+    name: 'year missing → fail',
+    edit: (a) => void (a.assessments = a.assessments.filter((r) => r.year !== 2019)),
+    expect: 'fail',
+  },
+]);
+
+table('N-12.graduate-form#edu-1', [
+  { name: 'graduated 2000 with the form', expect: 'pass' },
+  {
+    name: 'form missing → fail',
+    links: (a) => sampleLinks(a).filter((l) => l.slot !== 'M-4/graduate-form'),
+    expect: 'fail',
+  },
+]);
+
+describe('N-12 boundary 2001-01-01', () => {
+  it('2000-12-31 needs the form, 2001-01-01 does not', () => {
+    const a = sampleArchive();
+    a.educations[0]!.graduationDate = '2000-12-31';
+    expect(finding(check(a), 'N-12.graduate-form#edu-1').status).toBe('fail');
+    a.educations[0]!.graduationDate = '2001-01-01';
+    expect(finding(check(a), 'N-12.graduate-form').status).toBe('n/a');
+  });
+});
+
+table('N-12.foreign-degree', [{ name: 'none → n/a', expect: 'n/a' }]);
+table('N-12.foreign-degree#edu-2', [
+  { name: 'foreign with certification', edit: (a) => void (a.educations[1]!.origin = 'foreign'), expect: 'pass' },
+  {
+    name: 'foreign without → fail',
+    edit: (a) => void (a.educations[1]!.origin = 'hk_macao_taiwan'),
+    links: (a) => sampleLinks(a).filter((l) => l.slot !== 'M-4/degree-certification'),
+    expect: 'fail',
+  },
+]);
+
+table('M-4.degree-record#edu-2', [
+  { name: 'attached', expect: 'pass' },
+  { name: 'missing → review (auto)', links: () => [], expect: 'review' },
+]);
+
+table('N-14.public-institution#f4', [
+  {
+    name: 'public institution with F-4',
+    edit: (a) => void (a.unit.type = 'public_institution'),
+    links: (a) => [...sampleLinks(a), link('M-12/f4')],
+    expect: 'pass',
+  },
+  {
+    name: 'public institution without F-4 → fail',
+    edit: (a) => void (a.unit.type = 'public_institution'),
+    expect: 'fail',
+  },
+]);
+table('N-14.public-institution', [{ name: 'enterprise → n/a', expect: 'n/a' }]);
+
+table('N-1.committee', [
+  { name: 'energy', expect: 'pass' },
+  { name: 'none chosen → fail', edit: (a) => void (a.application.committee = ''), expect: 'fail' },
+  { name: 'no specialty → fail', edit: (a) => void (a.application.specialty = ' '), expect: 'fail' },
+]);
+
+table('N-9.channel', [
+  { name: 'personnel agency', expect: 'pass' },
+  { name: 'neither → fail', edit: (a) => void (a.unit.personnelAgency = ''), expect: 'fail' },
+]);
+
+const discipline = (year: number | null) => (a: ArchiveDocument) =>
+  void (a.disciplineRecords = [{ id: 'd-1', year, description: '' }]);
+table('N-15.discipline', [{ name: 'no record', expect: 'pass' }]);
+table('N-15.discipline#d-1', [
+  { name: '2016 → barred 2017–2019, 2020 free', edit: discipline(2016), expect: 'pass' },
+  { name: '2017 → barred 2018–2020', edit: discipline(2017), expect: 'fail' },
+  { name: '2019 → barred 2020–2022', edit: discipline(2019), expect: 'fail' },
+  { name: '2020 → bars from 2021 only', edit: discipline(2020), expect: 'pass' },
+  { name: 'no year → review', edit: discipline(null), expect: 'review' },
+]);
+
+table('N-2.deadline', [
+  { name: 'before', today: '2020-09-01', expect: 'pass' },
+  { name: 'on the day', today: '2020-10-10', expect: 'pass' },
+  { name: 'the day after', today: '2020-10-11', expect: 'fail' },
+]);
+
+table('N-5.no-language-computer', [{ name: 'never required', expect: 'pass' }]);
+
+table('M-8.summary', [
+  { name: '952 characters', expect: 'pass' },
+  { name: 'empty → fail', edit: (a) => void (a.summary.text = '  '), expect: 'fail' },
+  {
+    name: '299 characters → review (assumed minimum)',
+    edit: (a) => void (a.summary.text = '字'.repeat(299)),
+    expect: 'review',
+  },
+  { name: 'boundary: 300 characters', edit: (a) => void (a.summary.text = '𠮷'.repeat(300)), expect: 'pass' },
+]);
+
+table('R-10.name-characters', [
+  { name: 'sample name has 𠮷 喆 → review', expect: 'review' },
+  { name: 'common characters', edit: (a) => void (a.profile.name = '王小明'), expect: 'pass' },
+  { name: 'empty → fail', edit: (a) => void (a.profile.name = ''), expect: 'fail' },
+]);
+
+table('R-9.upload-profile', [{ name: 'limits unknown → review', expect: 'review' }]);
+
+describe('Principle: an assumed threshold never fails', () => {
+  it('no finding is fail with confidence assumed, across many edits', () => {
+    const a = sampleArchive();
+    a.courses = [];
+    a.pensionYears = [];
+    a.summary.text = 'short';
+    a.educations = [{ ...a.educations[0]!, level: 'junior_college' }];
+    engineer(a).obtainedDate = '2019-01-01';
+    const report = check(a, { links: [] });
+    expect(report.findings.filter((f) => f.status === 'fail' && f.confidence === 'assumed')).toEqual([]);
+    expect(report.findings.some((f) => f.status === 'review' && f.confidence === 'assumed')).toBe(true);
+  });
+});
