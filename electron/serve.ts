@@ -33,6 +33,8 @@ export const CONTENT_SECURITY_POLICY = [
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  // pdf.js's worker (issue 3) is an ES module: a worker script must come with a JavaScript type.
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
@@ -92,7 +94,13 @@ export async function startServer(options: ServeOptions): Promise<Server> {
     else if (origin !== undefined && !isOwnOrigin(origin, port))
       refuse(res, 403, 'bad_origin', '拒绝：来源不符', 'Refused: foreign Origin');
     else if (!isTokenValid(req.headers['x-dossier-token'], token))
-      refuse(res, 401, 'bad_token', '拒绝：缺少或错误的访问令牌', 'Refused: missing or wrong token');
+      refuse(
+        res,
+        401,
+        'bad_token',
+        '访问令牌无效：本机服务可能已重新启动，请打开终端中显示的新地址',
+        'Invalid access token: the local service may have restarted; open the new address shown in the terminal',
+      );
     else return true;
     return false;
   }
@@ -155,7 +163,13 @@ export async function startServer(options: ServeOptions): Promise<Server> {
    */
   async function serveFile(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     if (!isTokenValid(url.searchParams.get('token') ?? undefined, token)) {
-      return refuse(res, 401, 'bad_token', '拒绝：缺少或错误的访问令牌', 'Refused: missing or wrong token');
+      return refuse(
+        res,
+        401,
+        'bad_token',
+        '访问令牌无效：本机服务可能已重新启动，请打开终端中显示的新地址',
+        'Invalid access token: the local service may have restarted; open the new address shown in the terminal',
+      );
     }
     const sha256 = url.pathname.slice('/files/'.length);
     const file = await openStoredFile(options.workspace, sha256, { thumbnail: url.searchParams.get('thumb') === '1' });

@@ -52,13 +52,20 @@ function time(runs, fn) {
   return median(samples);
 }
 const row = (label, ms, baseMs, note = '') =>
-  console.log(`${label.padEnd(44)} ${ms.toFixed(2).padStart(9)} ms   ${(ms / baseMs).toFixed(1).padStart(6)}× baseline ${note}`);
+  console.log(
+    `${label.padEnd(44)} ${ms.toFixed(2).padStart(9)} ms   ${(ms / baseMs).toFixed(1).padStart(6)}× baseline ${note}`,
+  );
 
 function bigArchive() {
   const doc = JSON.parse(readSampleJson());
   const work = doc.works[0];
   const course = doc.courses[0];
-  doc.works = Array.from({ length: 200 }, (_, i) => ({ ...work, id: `w${i}`, title: `${work.title}（${i}）`, representative: i === 0 }));
+  doc.works = Array.from({ length: 200 }, (_, i) => ({
+    ...work,
+    id: `w${i}`,
+    title: `${work.title}（${i}）`,
+    representative: i === 0,
+  }));
   doc.courses = Array.from({ length: 100 }, (_, i) => ({ ...course, id: `c${i}`, year: 2018 + (i % 3) }));
   return doc;
 }
@@ -76,18 +83,46 @@ try {
     fsyncSync(fd);
     closeSync(fd);
   });
-  console.log(`archive of ${doc.works.length} works and ${doc.courses.length} courses, ${(json.length / 1024).toFixed(0)} KiB of JSON`);
+  console.log(
+    `archive of ${doc.works.length} works and ${doc.courses.length} courses, ${(json.length / 1024).toFixed(0)} KiB of JSON`,
+  );
   console.log(`${'baseline: write + fsync the same JSON'.padEnd(44)} ${baseline.toFixed(2).padStart(9)} ms`);
   const save = time(200, (i) =>
-    archive.putRecord(workspace.db, { applicantId: id, kind: 'works', record: { ...doc.works[i % 200], title: `改 ${i}` } }),
+    archive.putRecord(workspace.db, {
+      applicantId: id,
+      kind: 'works',
+      record: { ...doc.works[i % 200], title: `改 ${i}` },
+    }),
   );
-  row('save one record (records:put)', save, baseline, save < 50 ? '(target < 50 ms: met)' : '(target < 50 ms: MISSED)');
+  row(
+    'save one record (records:put)',
+    save,
+    baseline,
+    save < 50 ? '(target < 50 ms: met)' : '(target < 50 ms: MISSED)',
+  );
   const section = time(200, (i) =>
-    archive.saveSection(workspace.db, { applicantId: id, section: 'summary', data: { text: `${doc.summary.text}${i}` } }),
+    archive.saveSection(workspace.db, {
+      applicantId: id,
+      section: 'summary',
+      data: { text: `${doc.summary.text}${i}` },
+    }),
   );
-  row('save the summary section', section, baseline, section < 50 ? '(target < 50 ms: met)' : '(target < 50 ms: MISSED)');
-  row('load the whole archive (archive:get)', time(50, () => archive.readArchive(workspace.db, id)), baseline);
-  row('export JSON', time(50, () => archive.exportArchiveJson(workspace.db, id)), baseline);
+  row(
+    'save the summary section',
+    section,
+    baseline,
+    section < 50 ? '(target < 50 ms: met)' : '(target < 50 ms: MISSED)',
+  );
+  row(
+    'load the whole archive (archive:get)',
+    time(50, () => archive.readArchive(workspace.db, id)),
+    baseline,
+  );
+  row(
+    'export JSON',
+    time(50, () => archive.exportArchiveJson(workspace.db, id)),
+    baseline,
+  );
   row(
     'import JSON into an empty workspace',
     time(10, (i) => {
@@ -124,7 +159,12 @@ async function httpSave(workspace, applicantId, doc, baseline) {
       samples.push(performance.now() - t);
     }
     const ms = median(samples);
-    row('save one record over HTTP (browser mode)', ms, baseline, ms < 50 ? '(target < 50 ms: met)' : '(target < 50 ms: MISSED)');
+    row(
+      'save one record over HTTP (browser mode)',
+      ms,
+      baseline,
+      ms < 50 ? '(target < 50 ms: met)' : '(target < 50 ms: MISSED)',
+    );
   } finally {
     await server.close();
   }
@@ -140,7 +180,13 @@ async function firstScreen(dataDir) {
   }
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const starts = [];
@@ -187,12 +233,17 @@ async function makeScans(dir, count = 200) {
   const { default: sharp } = await import('sharp');
   const [width, height] = [2300, 3050];
   const raw = randomBytes(width * height * 3);
-  const jpeg = await sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 85 }).toBuffer();
+  const jpeg = await sharp(raw, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 85 })
+    .toBuffer();
   mkdirSync(dir, { recursive: true });
   for (let i = 0; i < count; i++) {
     const comment = Buffer.from(`scan ${i} ${randomBytes(8).toString('hex')}`);
     const segment = Buffer.concat([Buffer.from([0xff, 0xfe, 0, comment.length + 2]), comment]);
-    writeFileSync(path.join(dir, `scan-${String(i).padStart(3, '0')}.jpg`), Buffer.concat([jpeg.subarray(0, 2), segment, jpeg.subarray(2)]));
+    writeFileSync(
+      path.join(dir, `scan-${String(i).padStart(3, '0')}.jpg`),
+      Buffer.concat([jpeg.subarray(0, 2), segment, jpeg.subarray(2)]),
+    );
   }
   return { jpegBytes: jpeg.length };
 }
@@ -214,18 +265,27 @@ async function attachments(dir) {
   execFileSync('cp', [...files, base]);
   const copies = readdirSync(base).map((f) => path.join(base, f));
   execFileSync('sync', copies);
-  execFileSync('openssl', ['dgst', '-sha256', ...copies], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 26 });
+  execFileSync('openssl', ['dgst', '-sha256', ...copies], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    maxBuffer: 1 << 26,
+  });
   const baseMs = performance.now() - t0;
   rmSync(base, { recursive: true, force: true });
-  const rate = (ms) => `${((total / 1e6) / (ms / 1000)).toFixed(0).padStart(5)} MB/s`;
-  console.log(`${'baseline: cp + sync + openssl dgst -sha256'.padEnd(44)} ${baseMs.toFixed(0).padStart(9)} ms   ${rate(baseMs)}`);
+  const rate = (ms) => `${(total / 1e6 / (ms / 1000)).toFixed(0).padStart(5)} MB/s`;
+  console.log(
+    `${'baseline: cp + sync + openssl dgst -sha256'.padEnd(44)} ${baseMs.toFixed(0).padStart(9)} ms   ${rate(baseMs)}`,
+  );
 
   for (const mode of ['store', 'add', 'batch']) {
     execFileSync('sync');
-    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--attachments-child', mode, src, path.join(dir, mode)], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawnSync(
+      process.execPath,
+      [fileURLToPath(import.meta.url), '--attachments-child', mode, src, path.join(dir, mode)],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     if (child.status !== 0) throw new Error(`attachments ${mode} child failed`);
     const { ms, maxRssMb, added } = JSON.parse(child.stdout.trim().split('\n').at(-1));
     if (added !== files.length) throw new Error(`attachments ${mode}: added ${added} of ${files.length}`);
@@ -255,7 +315,9 @@ async function attachmentsChild(mode, src, dataDir) {
   const store = await core('attachments/store.js');
   const workspace = openWorkspace(dataDir);
   createApplicant(workspace.db);
-  const files = readdirSync(src).sort().map((f) => path.join(src, f));
+  const files = readdirSync(src)
+    .sort()
+    .map((f) => path.join(src, f));
   const t = performance.now();
   if (mode === 'batch') {
     const { results } = await addAttachmentPaths(workspace, { paths: files });
@@ -306,8 +368,18 @@ async function rulesBench(big) {
   const baseThousand = time(5, () => texts.forEach((t) => JSON.stringify(JSON.parse(t))));
   console.log(`eligibility check (pack ${PACK_2020.id} ${PACK_2020.version}, ${PACK_2020.rules.length} rules)`);
   console.log(`${'baseline: JSON.parse + stringify, one archive'.padEnd(44)} ${baseOne.toFixed(3).padStart(9)} ms`);
-  row('check one full archive (the sample)', one, baseOne, one < 5 ? '(target < 5 ms: met)' : '(target < 5 ms: MISSED)');
+  row(
+    'check one full archive (the sample)',
+    one,
+    baseOne,
+    one < 5 ? '(target < 5 ms: met)' : '(target < 5 ms: MISSED)',
+  );
   row(`check the ${big.works.length}-work archive`, oneBig, baseOne);
   console.log(`${'baseline: JSON.parse + stringify, 1,000'.padEnd(44)} ${baseThousand.toFixed(2).padStart(9)} ms`);
-  row('check 1,000 archives (one core)', thousand, baseThousand, thousand < 2000 ? '(target < 2 s: met)' : '(target < 2 s: MISSED)');
+  row(
+    'check 1,000 archives (one core)',
+    thousand,
+    baseThousand,
+    thousand < 2000 ? '(target < 2 s: met)' : '(target < 2 s: MISSED)',
+  );
 }

@@ -42,7 +42,9 @@ check('typecheck (Node side)', npx, ['tsc', '-p', 'tsconfig.node.json', '--noEmi
 check('typecheck (web side)', npx, ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
 check('typecheck (tests)', npx, ['tsc', '-p', 'tsconfig.test.json']);
 check('lint', npx, ['eslint', '.']);
-const built = check('build', npx, ['tsc', '-p', 'tsconfig.node.json']) && check('build (renderer)', npx, ['vite', 'build']);
+check('format', npx, ['prettier', '--check', 'electron', 'shared', 'renderer', 'test', 'scripts']);
+const built =
+  check('build', npx, ['tsc', '-p', 'tsconfig.node.json']) && check('build (renderer)', npx, ['vite', 'build']);
 
 rmSync('test-results/vitest.json', { force: true });
 const unitOk = run('unit + integration tests', npx, [

@@ -20,7 +20,8 @@ function describeType(issue: RawIssue, lang: 'zh' | 'en'): string | undefined {
   if (issue.code !== 'invalid_type') return undefined;
   const expected = TYPE_NAMES[issue.expected]?.[lang];
   if (!expected) return undefined;
-  if (issue.input === undefined) return lang === 'zh' ? `缺少此项（应为${expected}）` : `missing (expected ${expected})`;
+  if (issue.input === undefined)
+    return lang === 'zh' ? `缺少此项（应为${expected}）` : `missing (expected ${expected})`;
   const got = issue.input === null ? 'null' : Array.isArray(issue.input) ? 'array' : typeof issue.input;
   const received = TYPE_NAMES[got]?.[lang] ?? got;
   return lang === 'zh' ? `应为${expected}，实际为${received}` : `expected ${expected}, got ${received}`;

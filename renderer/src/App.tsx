@@ -13,6 +13,7 @@ import { LanguageSwitch } from './components/LanguageSwitch.js';
 import { LangContext, langOf, localeOf, translate, type Lang } from './i18n.js';
 import { WelcomeScreen } from './screens/WelcomeScreen.js';
 import { THEME } from './theme.js';
+import { useSingleTab } from './useSingleTab.js';
 
 type Boot = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; applicantId: string | null };
 
@@ -25,6 +26,7 @@ function applyLang(lang: Lang) {
 export function App() {
   const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
   const [lang, setLang] = useState<Lang>('zh');
+  const { isPaused, takeOver } = useSingleTab();
 
   const start = useCallback(async () => {
     setBoot({ kind: 'loading' });
@@ -52,6 +54,22 @@ export function App() {
     // A failure to remember the choice is not worth interrupting the user for; it applies to this run.
     call('workspace:setLocale', { locale: localeOf(next) }).catch(() => undefined);
   };
+
+  // Paused, the editor stays mounted (its pending saves still go out) but cannot be used.
+  const pausedOverlay = isPaused && (
+    <div className="paused-overlay" role="alertdialog" aria-modal="true" aria-labelledby="paused-title">
+      <Result
+        status="warning"
+        title={<span id="paused-title">{translate(lang, 'pausedTitle')}</span>}
+        subTitle={translate(lang, 'pausedText')}
+        extra={
+          <Button type="primary" onClick={takeOver} data-testid="take-over" autoFocus>
+            {translate(lang, 'pausedTakeOver')}
+          </Button>
+        }
+      />
+    </div>
+  );
 
   let body;
   if (boot.kind === 'loading') {
@@ -92,7 +110,12 @@ export function App() {
   return (
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={THEME}>
       <AntApp className="app-root">
-        <LangContext.Provider value={lang}>{body}</LangContext.Provider>
+        <LangContext.Provider value={lang}>
+          <div className="app-body" inert={isPaused}>
+            {body}
+          </div>
+          {pausedOverlay}
+        </LangContext.Provider>
       </AntApp>
     </ConfigProvider>
   );

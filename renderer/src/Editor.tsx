@@ -13,6 +13,11 @@ import { useT, type Lang, type TextKey } from './i18n.js';
 import { renderScreen } from './screens/index.js';
 import { SCREENS, isScreenKey, type ScreenKey } from './screens/screens.js';
 import { useArchive } from './useArchive.js';
+import { EligibilityContext, type EligibilityValue } from './eligibility/context.js';
+import { screenOfFix } from './eligibility/fixTarget.js';
+import { useEligibilityState } from './eligibility/useEligibilityState.js';
+import { fieldId } from './components/FieldItem.js';
+import type { Fix } from '../../shared/rules/types.js';
 
 /** The last screen, per archive and tab, so that a reload returns to it; a new archive starts at 基本信息. */
 const screenKey = (applicantId: string) => `dossier.screen.${applicantId}`;
@@ -40,6 +45,27 @@ export function Editor({ applicantId, onDeleted, onLangChange }: EditorProps) {
   const counts = useMemo(() => countBySection(problems), [problems]);
   const problemsByPath = useMemo(() => indexProblems(problems), [problems]);
   const editor: EditorValue = { archive, ops, problems, problemsByPath };
+  // Issue 4: the rule pack runs here too, on the same deferred archive, so findings follow the typing.
+  const eligibilityState = useEligibilityState(applicantId, deferred, today, screen);
+  const pendingFocus = useRef<string | null>(null);
+  const follow = (fix: Fix) => {
+    const target = screenOfFix(fix, archive);
+    if (!target) return;
+    pendingFocus.current = fix.kind === 'field' ? fieldId(fix.target) : null;
+    setScreen(target);
+  };
+  const eligibility: EligibilityValue = { ...eligibilityState, follow };
+  useEffect(() => {
+    const id = pendingFocus.current;
+    if (!id) return;
+    pendingFocus.current = null;
+    // After the new screen has rendered: bring the field into view and put the cursor in it.
+    requestAnimationFrame(() => {
+      const el = document.getElementById(id);
+      el?.scrollIntoView({ block: 'center' });
+      el?.focus();
+    });
+  }, [screen]);
 
   useEffect(() => {
     sessionStorage.setItem(screenKey(applicantId), screen);
@@ -49,6 +75,7 @@ export function Editor({ applicantId, onDeleted, onLangChange }: EditorProps) {
   const items = SCREENS.map(({ key, prefixes }) => {
     let errors = 0;
     let warnings = 0;
+    if (key === 'eligibility') errors += eligibilityState.report.counts.fail;
     for (const prefix of prefixes) {
       const c = counts[prefix];
       errors += c?.error ?? 0;
@@ -101,34 +128,36 @@ export function Editor({ applicantId, onDeleted, onLangChange }: EditorProps) {
   const name = archive.profile.name.trim();
   return (
     <EditorContext.Provider value={editor}>
-      <Layout className="app-layout">
-        <Layout.Header className="app-header">
-          <div className="app-title">
-            <span className="app-name">{t('appName')}</span>
-            {name && <span className="app-applicant">{name}</span>}
-          </div>
-          <div className="app-header-tools">
-            <SaveStatus state={save} onRetry={ops.retry} />
-            <LanguageSwitch onChange={onLangChange} />
-          </div>
-        </Layout.Header>
-        <Layout>
-          <Layout.Sider width={224} theme="light" className="app-sider">
-            <nav aria-label={t('navLabel')}>
-              <Menu
-                mode="inline"
-                style={{ borderInlineEnd: 'none' }}
-                selectedKeys={[screen]}
-                items={items}
-                onClick={({ key }) => isScreenKey(key) && setScreen(key)}
-              />
-            </nav>
-          </Layout.Sider>
-          <Layout.Content className="app-content" ref={contentRef}>
-            <div className="app-content-inner">{body}</div>
-          </Layout.Content>
+      <EligibilityContext.Provider value={eligibility}>
+        <Layout className="app-layout">
+          <Layout.Header className="app-header">
+            <div className="app-title">
+              <span className="app-name">{t('appName')}</span>
+              {name && <span className="app-applicant">{name}</span>}
+            </div>
+            <div className="app-header-tools">
+              <SaveStatus state={save} onRetry={ops.retry} />
+              <LanguageSwitch onChange={onLangChange} />
+            </div>
+          </Layout.Header>
+          <Layout>
+            <Layout.Sider width={224} theme="light" className="app-sider">
+              <nav aria-label={t('navLabel')}>
+                <Menu
+                  mode="inline"
+                  style={{ borderInlineEnd: 'none' }}
+                  selectedKeys={[screen]}
+                  items={items}
+                  onClick={({ key }) => isScreenKey(key) && setScreen(key)}
+                />
+              </nav>
+            </Layout.Sider>
+            <Layout.Content className="app-content" ref={contentRef}>
+              <div className="app-content-inner">{body}</div>
+            </Layout.Content>
+          </Layout>
         </Layout>
-      </Layout>
+      </EligibilityContext.Provider>
     </EditorContext.Provider>
   );
 }

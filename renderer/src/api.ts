@@ -1,10 +1,15 @@
 // The renderer's only way to the Node core. In the desktop app the preload exposes `window.dossier`
 // (IPC); in the browser mode the same calls go over HTTP to 127.0.0.1 with the per-run token.
 import type { ApiError, ApiResult, InputOf, Method, OutputOf } from '../../shared/api/contract.js';
+import type { AddResult } from '../../shared/attachments/schema.js';
 
 declare global {
   interface Window {
-    dossier?: { invoke(method: string, input: unknown): Promise<ApiResult<unknown>> };
+    dossier?: {
+      invoke(method: string, input: unknown): Promise<ApiResult<unknown>>;
+      /** Desktop only: the local path of a dropped or picked file (Electron's webUtils.getPathForFile). */
+      pathForFile?(file: File): string;
+    };
   }
 }
 
@@ -29,10 +34,17 @@ export class ApiFailure extends Error {
   }
 }
 
-const networkError = (detail: string): ApiError => ({
-  code: 'unreachable',
-  message: { zh: `无法连接本机服务：${detail}`, en: `Cannot reach the local service: ${detail}` },
-});
+// The browser's own wording ("Failed to fetch") says nothing to an applicant; say what happened instead.
+const networkError = (detail?: string): ApiError => {
+  const suffix = detail ? `（${detail}）` : '';
+  return {
+    code: 'unreachable',
+    message: {
+      zh: `无法连接本机服务${suffix}：服务可能已关闭。请重新运行启动命令，并打开它显示的新地址。`,
+      en: `Cannot reach the local service${detail ? ` (${detail})` : ''}: it may have stopped. Run the start command again and open the new address it shows.`,
+    },
+  };
+};
 
 async function invokeRaw(method: string, input: unknown, keepalive = false): Promise<ApiResult<unknown>> {
   if (window.dossier) return window.dossier.invoke(method, input);
@@ -47,8 +59,8 @@ async function invokeRaw(method: string, input: unknown, keepalive = false): Pro
       keepalive: keepalive && new Blob([body]).size <= KEEPALIVE_MAX_BYTES,
     });
     return (await response.json()) as ApiResult<unknown>;
-  } catch (e) {
-    return { ok: false, error: networkError(e instanceof Error ? e.message : String(e)) };
+  } catch {
+    return { ok: false, error: networkError() };
   }
 }
 
@@ -64,3 +76,85 @@ export async function call<M extends Method>(
 }
 
 export const hasToken = () => Boolean(window.dossier) || Boolean(token);
+
+// ---- File bytes (issue 3, docs/attachments.md "Byte endpoints"): never as JSON. ----
+
+export interface UploadOptions {
+  /** The applicant the file belongs to; the workspace's applicant when omitted. */
+  applicantId?: string;
+  /** Bytes sent so far of this file (browser mode; the desktop reads the file itself, all at once). */
+  onProgress?: (loaded: number, total: number) => void;
+  /** Aborting stops this file; files already added stay. */
+  signal?: AbortSignal;
+}
+
+const cancelled = (): ApiFailure => new ApiFailure({ code: 'cancelled', message: { zh: '已取消', en: 'Cancelled' } });
+
+/** True when an upload was stopped by its signal rather than refused. */
+export const isCancelled = (e: unknown): boolean => e instanceof ApiFailure && e.error.code === 'cancelled';
+
+/**
+ * Add one file to the store. Browser mode: POST /api/upload with XMLHttpRequest, the only browser API that
+ * reports upload progress. Desktop: the file's path goes to attachments:addPaths (the page never reads the
+ * bytes). Resolves to the AddResult or throws ApiFailure with the core's message, which names the file.
+ */
+export async function uploadFile(file: File, options: UploadOptions = {}): Promise<AddResult> {
+  if (options.signal?.aborted) throw cancelled();
+  const desktop = window.dossier;
+  if (desktop) {
+    const path = desktop.pathForFile?.(file) ?? '';
+    if (!path) {
+      throw new ApiFailure({
+        code: 'file_missing',
+        message: { zh: `无法读取“${file.name}”的位置`, en: `Cannot locate “${file.name}” on disk` },
+      });
+    }
+    const { results } = await call('attachments:addPaths', { applicantId: options.applicantId ?? null, paths: [path] });
+    const result = results[0];
+    if (!result) throw new ApiFailure(networkError('no result'));
+    if (!result.ok) throw new ApiFailure(result.error);
+    options.onProgress?.(file.size, file.size);
+    return result.value;
+  }
+  return new Promise<AddResult>((resolve, reject) => {
+    const query = new URLSearchParams({ name: file.name });
+    if (options.applicantId) query.set('applicantId', options.applicantId);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/upload?${query.toString()}`);
+    xhr.setRequestHeader('x-dossier-token', token ?? '');
+    xhr.responseType = 'json';
+    xhr.upload.onprogress = (event) =>
+      options.onProgress?.(event.loaded, event.lengthComputable ? event.total : file.size);
+    const onAbort = () => xhr.abort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const settle = () => options.signal?.removeEventListener('abort', onAbort);
+    xhr.onload = () => {
+      settle();
+      const result = xhr.response as ApiResult<AddResult> | null;
+      if (result && typeof result === 'object' && 'ok' in result) {
+        if (result.ok) resolve(result.value);
+        else reject(new ApiFailure(result.error));
+      } else {
+        reject(new ApiFailure(networkError(`HTTP ${xhr.status}`)));
+      }
+    };
+    xhr.onerror = () => {
+      settle();
+      reject(new ApiFailure(networkError(file.name)));
+    };
+    xhr.onabort = () => {
+      settle();
+      reject(cancelled());
+    };
+    xhr.send(file);
+  });
+}
+
+/** Where a stored file (or its JPEG thumbnail, images only) is loaded from for previews. */
+export function fileUrl(sha256: string, options: { thumb?: boolean } = {}): string {
+  const thumb = options.thumb ? 'thumb=1' : '';
+  if (window.dossier) return `app://dossier/files/${sha256}${thumb ? `?${thumb}` : ''}`;
+  const query = new URLSearchParams({ token: token ?? '' });
+  if (options.thumb) query.set('thumb', '1');
+  return `/files/${sha256}?${query.toString()}`;
+}

@@ -105,6 +105,11 @@ export const MSG = {
     m('无法判断限制申报的年份（N-15）', 'the years barred from applying cannot be determined (N-15)'),
   hoursMissing: () => m('未填写（N-6）', 'missing (N-6)'),
   hoursNotPositive: (hours: number) => m(`应大于 0，现为 ${hours}`, `must be more than 0, is ${hours}`),
+  categoryMissing: () =>
+    m(
+      '未选择科目类别，这些学时暂不计入各年度汇总（N-6）',
+      'no category chosen, so these hours are not counted in the yearly totals (N-6)',
+    ),
 
   // works (M-10, R-7)
   noRepresentative: () =>

@@ -230,6 +230,8 @@ function checkRecords(ctx: Context, doc: ArchiveDocument): void {
     checkYear(ctx, at('year'), c.year, MSG.whyCourseYear());
     if (c.hours === null) warning(ctx, at('hours'), MSG.hoursMissing());
     else if (c.hours <= 0) error(ctx, at('hours'), MSG.hoursNotPositive(c.hours));
+    // Hours without a category cannot count as professional or public (N-6), so the totals leave them out.
+    if (c.category === '' && c.hours !== null && c.hours > 0) warning(ctx, at('category'), MSG.categoryMissing());
   });
   each(doc, 'assessments', (r, at) => checkYear(ctx, at('year'), r.year, MSG.whyAssessmentYear()));
   checkYearsUnique(ctx, doc, 'assessments');

@@ -284,15 +284,38 @@ test('a broken import lists every problem and writes nothing', async ({ app, pag
   await expect(error).toContainText('profile.name');
   await expect(error).toContainText('unit');
   await app.screenshot(page, '14-import-error');
-  await page
-    .getByTestId('import-file')
-    .setInputFiles({
-      name: 'future.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify({ format: 'dossier.archive', version: 9 })),
-    });
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'future.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'dossier.archive', version: 9 })),
+  });
   await expect(error).toContainText('更新版本');
   // Nothing was written: the workspace is still empty and offers the welcome screen after a reload.
   await page.reload();
   await expect(page.getByTestId('welcome-create')).toBeVisible();
+});
+
+test('a second tab on the same workspace pauses the first, so neither overwrites the other', async ({
+  app,
+  page,
+  context,
+}) => {
+  await page.goto(app.url);
+  await page.getByTestId('welcome-sample').click();
+  await open(page, 'profile');
+  await fill(page, 'profile.phone', '13900002222');
+  await saved(page);
+
+  const second = await context.newPage();
+  await second.goto(app.url);
+  await expect(page.getByTestId('take-over')).toBeVisible();
+  await expect(second.getByTestId('take-over')).toHaveCount(0);
+  await open(second, 'profile');
+  await expectValues(second, [['profile.phone', '13900002222']]);
+  await app.screenshot(page, '15-paused-tab');
+
+  await page.getByTestId('take-over').click();
+  await expect(second.getByTestId('take-over')).toBeVisible();
+  await open(page, 'profile');
+  await expectValues(page, [['profile.phone', '13900002222']]);
 });

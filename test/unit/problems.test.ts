@@ -2,7 +2,7 @@
 // of record ids; wrong values are errors, doubtful ones warnings, and a new archive stays quiet.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { emptyArchive } from '../../shared/archive/empty.js';
+import { emptyArchive, emptyRecord } from '../../shared/archive/empty.js';
 import { countBySection, findProblems, problemsAt, type Problem } from '../../shared/archive/problems.js';
 import { ArchiveDocument } from '../../shared/archive/schema.js';
 import { idCheckCharacter } from '../../shared/checks/idNumber.js';
@@ -407,5 +407,15 @@ describe('problemsAt and countBySection', () => {
       courses: { error: 1, warning: 1 },
       works: { error: 0, warning: 1 },
     });
+  });
+});
+
+describe('courses without a category (N-6)', () => {
+  it('warns that their hours are not counted', () => {
+    const doc = emptyArchive();
+    doc.courses.push({ ...emptyRecord('courses', 'c1'), year: 2019, hours: 24 });
+    const problem = findProblems(doc, '2020-09-01').find((p) => p.path === 'courses.c1.category');
+    expect(problem?.severity).toBe('warning');
+    expect(problem?.message.zh).toContain('不计入');
   });
 });

@@ -40,5 +40,21 @@ describe('withDashes', () => {
     ['2019091', '2019-09-1'],
     ['201909011', '2019-09-01'],
     ['2019/9', '2019/9'],
+    ['1985-', '1985-'],
+    ['1985-9-', '1985-9-'],
+    ['1985-9-1', '1985-9-1'],
   ])('%j → %j', (raw, expected) => expect(withDashes(raw)).toBe(expected));
+
+  it('typing 1985-9-12 key by key ends as 1985-09-12, not 1985-91-2', () => {
+    let text = '';
+    for (const ch of '1985-9-12') text = withDashes(text + ch);
+    expect(text).toBe('1985-9-12');
+    expect(normalizeDate(text)).toBe('1985-09-12');
+  });
+
+  it('typing 19850912 key by key gets its dashes', () => {
+    let text = '';
+    for (const ch of '19850912') text = withDashes(text + ch);
+    expect(text).toBe('1985-09-12');
+  });
 });

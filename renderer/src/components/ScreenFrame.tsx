@@ -1,13 +1,14 @@
 // The frame of every editor screen: its heading, a line on what it is for (with the clauses it serves),
 // and the problems of the screen that no field or card below shows.
 import { Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { Problem } from '../../../shared/archive/problems.js';
 import type { ArchiveDocument, RecordKind, SectionName } from '../../../shared/archive/schema.js';
 import { useEditor } from '../editorContext.js';
 import { useT, type TextKey } from '../i18n.js';
 import type { ScreenKey } from '../screens/screens.js';
 import { ProblemList } from './ProblemList.js';
+import { ScreenFindings } from '../eligibility/ScreenFindings.js';
 
 export interface ScreenFrameProps {
   screen: ScreenKey;
@@ -40,10 +41,14 @@ export function ScreenFrame({ screen, kinds = [], section, children }: ScreenFra
   const { t } = useT();
   const { archive, problems } = useEditor();
   const leftovers = leftoverProblems(problems, archive, kinds, section);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  // A new screen takes the focus to its heading, so keyboard and screen-reader users land on it rather
+  // than on the page body.
+  useEffect(() => titleRef.current?.focus({ preventScroll: true }), [screen]);
   return (
     <article className="screen" aria-labelledby={`screen-title-${screen}`}>
       <header className="screen-header">
-        <Typography.Title level={2} id={`screen-title-${screen}`} className="screen-title">
+        <Typography.Title level={2} id={`screen-title-${screen}`} className="screen-title" ref={titleRef} tabIndex={-1}>
           {t(`nav_${screen}` as TextKey)}
         </Typography.Title>
         <Typography.Paragraph type="secondary" className="screen-intro">
@@ -52,6 +57,9 @@ export function ScreenFrame({ screen, kinds = [], section, children }: ScreenFra
       </header>
       <ProblemList problems={leftovers} />
       {children}
+      {/* Below the form, not above it: findings change as the user types, and a box growing above the
+          field being typed into would push it away. */}
+      {screen !== 'eligibility' && <ScreenFindings screen={screen} />}
     </article>
   );
 }

@@ -1,12 +1,12 @@
 // The field kinds of the archive's forms, each a labelled control bound to one value. Controlled by the
 // editor's state; a control that must hold text the archive cannot store yet (a half-typed date, hours
 // that are not a number) keeps it locally and sends nothing until it is storable.
-import { Input, InputNumber, Select, Switch } from 'antd';
+import { Input, Select, Switch } from 'antd';
 import { useState } from 'react';
 import type { Localized } from '../../../shared/api/contract.js';
 import { useT } from '../i18n.js';
 import { FieldItem } from './FieldItem.js';
-import { normalizeDate, parseHours, withDashes } from './parse.js';
+import { normalizeDate, parseHours, parseInteger, withDashes } from './parse.js';
 
 interface Base<V> {
   path: string;
@@ -73,6 +73,8 @@ export function SelectField<T extends string>({
           {...control}
           value={item.value === '' ? undefined : item.value}
           options={options}
+          // Typing 本科 and Enter must pick 本科, not the first option (antd ignores typing otherwise).
+          showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('select')}
           allowClear={allowClear}
           onChange={(value) => item.onChange(value ?? '')}
@@ -101,8 +103,8 @@ export function SwitchField(item: Base<boolean>) {
 }
 
 /**
- * A whole number in a range. InputNumber only reports values inside [min, max] while typing (so '20' on
- * the way to '2019' is never sent) and snaps back into range when the field loses focus.
+ * A whole number in a range, typed as text. Out-of-range or half-typed values ('19' on the way to 2019)
+ * are shown as an error beside the field and never sent — never silently snapped to the range.
  */
 export function IntegerField({
   min,
@@ -110,19 +112,34 @@ export function IntegerField({
   placeholder,
   ...item
 }: Base<number | null> & { min: number; max: number; placeholder?: string }) {
+  const { t } = useT();
+  const { text, setText, markSent } = useLocalText(item.value, (v: number | null) => (v === null ? '' : String(v)));
+  const parsed = parseInteger(text);
+  const error =
+    parsed === undefined
+      ? t('integerNotNumber')
+      : parsed !== null && (parsed < min || parsed > max)
+        ? t('integerRange', { min: String(min), max: String(max) })
+        : null;
   return (
-    <FieldItem {...item}>
+    <FieldItem {...item} localError={error}>
       {(control) => (
-        <InputNumber<number>
+        <Input
           {...control}
-          value={item.value}
-          min={min}
-          max={max}
-          precision={0}
-          controls={false}
+          value={text}
+          inputMode="numeric"
+          autoComplete="off"
           placeholder={placeholder}
-          onChange={(value) => item.onChange(value ?? null)}
-          style={{ width: '100%' }}
+          onChange={(e) => {
+            const next = e.target.value;
+            setText(next);
+            const value = parseInteger(next);
+            if (value === undefined || (value !== null && (value < min || value > max))) return;
+            if (value !== item.value) {
+              markSent(value);
+              item.onChange(value);
+            }
+          }}
         />
       )}
     </FieldItem>

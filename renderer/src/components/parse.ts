@@ -10,6 +10,13 @@ export function parseHours(raw: string): number | null | undefined {
   return Number(s);
 }
 
+/** Parses a typed whole number: null for empty, the number, or undefined when it is not a whole number. */
+export function parseInteger(raw: string): number | null | undefined {
+  const s = toHalfWidth(raw).trim();
+  if (s === '') return null;
+  return /^-?\d{1,9}$/.test(s) ? Number(s) : undefined;
+}
+
 /** A complete date typed in a usual way, as 'YYYY-MM-DD'; '' for empty; null when not (yet) a date. */
 export function normalizeDate(raw: string): string | null {
   const s = toHalfWidth(raw).trim();
@@ -22,10 +29,15 @@ export function normalizeDate(raw: string): string | null {
   return null;
 }
 
-/** While typing digits at the end, put the dashes in: 20190 → 2019-0, 2019091 → 2019-09-1. */
+/**
+ * While typing digits at the end, put the dashes in: 20190 → 2019-0, 2019091 → 2019-09-1. Only while the
+ * dashes are where this function puts them: once the user types their own (1985-9-12), it stays out of the
+ * way, and normalizeDate reads the loose form.
+ */
 export function withDashes(raw: string): string {
   if (!/^[\d-]*$/.test(raw)) return raw;
+  const ownDashes = [...raw].some((ch, i) => ch === '-' && i !== 4 && i !== 7);
+  if (ownDashes || raw.endsWith('-')) return raw;
   const d = raw.replace(/-/g, '').slice(0, 8);
   return d.slice(0, 4) + (d.length > 4 ? `-${d.slice(4, 6)}` : '') + (d.length > 6 ? `-${d.slice(6, 8)}` : '');
 }
-

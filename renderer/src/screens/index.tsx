@@ -2,10 +2,14 @@
 import type { ReactNode } from 'react';
 import { ApplicationScreen } from './ApplicationScreen.js';
 import { AssessmentsScreen } from './AssessmentsScreen.js';
+import { AttachmentsScreen } from './AttachmentsScreen.js';
 import { CoursesScreen } from './CoursesScreen.js';
 import { DisciplineScreen } from './DisciplineScreen.js';
 import { EducationsScreen } from './EducationsScreen.js';
+import { EligibilityScreen } from './EligibilityScreen.js';
 import { ImportExportScreen } from './ImportExportScreen.js';
+import { MaterialsScreen } from './MaterialsScreen.js';
+import { ParamsScreen } from './ParamsScreen.js';
 import { PensionScreen } from './PensionScreen.js';
 import { ProfileScreen } from './ProfileScreen.js';
 import type { ScreenKey } from './screens.js';
@@ -41,6 +45,14 @@ export function renderScreen(key: ScreenKey, io: { applicantId: string; onDelete
       return <SummaryScreen />;
     case 'discipline':
       return <DisciplineScreen />;
+    case 'attachments':
+      return <AttachmentsScreen applicantId={io.applicantId} />;
+    case 'materials':
+      return <MaterialsScreen applicantId={io.applicantId} />;
+    case 'eligibility':
+      return <EligibilityScreen />;
+    case 'params':
+      return <ParamsScreen />;
     case 'io':
       return <ImportExportScreen {...io} />;
   }

@@ -13,6 +13,12 @@ export const SCREENS = [
   { key: 'works', prefixes: ['works'] },
   { key: 'summary', prefixes: ['summary'] },
   { key: 'discipline', prefixes: ['disciplineRecords'] },
+  // Issue 3: scans and the materials view (M-1 … M-12); they edit no archive part.
+  { key: 'attachments', prefixes: [] },
+  { key: 'materials', prefixes: [] },
+  // Issue 4: the eligibility check and the rule pack's assumptions; no archive part of their own.
+  { key: 'eligibility', prefixes: [] },
+  { key: 'params', prefixes: [] },
   { key: 'io', prefixes: [] },
 ] as const satisfies readonly { key: string; prefixes: readonly string[] }[];
 

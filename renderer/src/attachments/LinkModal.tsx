@@ -1,0 +1,192 @@
+// Say what an attachment proves: a material slot (slots.ts), a record of the allowed kinds, and a page.
+// For a paper (M-10) the four page tags — cover, ISSN/CN page, table of contents, article — are linked in
+// one go, each to its page of the scan (R-7).
+import { App, Checkbox, Form, InputNumber, Modal, Select, type ButtonProps } from 'antd';
+import { useMemo, useState } from 'react';
+import type { AttachmentView } from '../../../shared/attachments/schema.js';
+import {
+  PAPER_PAGE_LABELS,
+  PAPER_PAGE_TAGS,
+  SLOT_KINDS,
+  type PaperPageTag,
+  type SlotKind,
+} from '../../../shared/attachments/slots.js';
+import { PROOF_YEARS } from '../../../shared/materials/requirements.js';
+import { call } from '../api.js';
+import { useEditor } from '../editorContext.js';
+import { errorText } from '../errors.js';
+import { useT } from '../i18n.js';
+import { recordOptions } from './linkText.js';
+
+const KINDS: readonly SlotKind[] = SLOT_KINDS;
+const kindKey = (k: SlotKind) => `${k.material}/${k.kind}`;
+
+type PageTags = Record<PaperPageTag, { isOn: boolean; page: number }>;
+
+function defaultTags(pages: number): PageTags {
+  // A journal scan is usually in this order: cover, ISSN/CN page, contents, article.
+  const entries = PAPER_PAGE_TAGS.map((tag, i) => [tag, { isOn: true, page: Math.min(i + 1, pages) }] as const);
+  return Object.fromEntries(entries) as PageTags;
+}
+
+export interface LinkModalProps {
+  attachment: AttachmentView | null;
+  onClose: () => void;
+  onLinked: () => void;
+}
+
+export function LinkModal({ attachment, onClose, onLinked }: LinkModalProps) {
+  const { t, lang } = useT();
+  const { archive } = useEditor();
+  const { message } = App.useApp();
+  const pages = attachment?.pages ?? 1;
+  const [slotKey, setSlotKey] = useState<string | null>(null);
+  const [recordId, setRecordId] = useState<string | null>(null);
+  const [year, setYear] = useState<number>(PROOF_YEARS[PROOF_YEARS.length - 1] ?? 2020);
+  const [page, setPage] = useState<number | null>(null);
+  const [tags, setTags] = useState<PageTags>(() => defaultTags(pages));
+  const [isSaving, setSaving] = useState(false);
+
+  const kind = KINDS.find((k) => kindKey(k) === slotKey) ?? null;
+  const records = useMemo(
+    () => (kind?.records ? recordOptions(archive, kind.records, lang) : []),
+    [archive, kind, lang],
+  );
+  const slotOptions = useMemo(
+    () =>
+      [...new Set(KINDS.map((k) => k.material))].map((material) => ({
+        label: material,
+        options: KINDS.filter((k) => k.material === material).map((k) => ({
+          value: kindKey(k),
+          label: `${k.material} ${k.label[lang]}`,
+        })),
+      })),
+    [lang],
+  );
+
+  const reset = () => {
+    setSlotKey(null);
+    setRecordId(null);
+    setPage(null);
+    setTags(defaultTags(pages));
+  };
+
+  const links = (): { slot: string; page: number | null }[] => {
+    if (!kind) return [];
+    const base = kindKey(kind);
+    if (kind.qualifier === 'paperPage') {
+      return PAPER_PAGE_TAGS.filter((tag) => tags[tag].isOn).map((tag) => ({
+        slot: `${base}/${tag}`,
+        page: tags[tag].page,
+      }));
+    }
+    return [{ slot: kind.qualifier === 'year' ? `${base}/${year}` : base, page }];
+  };
+
+  const submit = async () => {
+    if (!attachment) return;
+    setSaving(true);
+    try {
+      for (const link of links()) {
+        await call('attachments:link', { attachmentId: attachment.id, slot: link.slot, recordId, page: link.page });
+      }
+      void message.success(t('att_linked'));
+      reset();
+      onLinked();
+    } catch (e) {
+      void message.error(t('actionFailed', { detail: errorText(e, lang) }));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const needsRecord = kind?.qualifier === 'paperPage';
+  const canSubmit = kind !== null && links().length > 0 && (!needsRecord || recordId !== null);
+
+  return (
+    <Modal
+      open={attachment !== null}
+      title={t('att_linkTitle', { name: attachment?.fileName ?? '' })}
+      okText={t('att_linkOk')}
+      cancelText={t('cancel')}
+      onOk={submit}
+      onCancel={() => {
+        reset();
+        onClose();
+      }}
+      confirmLoading={isSaving}
+      okButtonProps={{ disabled: !canSubmit, 'data-testid': 'link-submit' } satisfies ButtonProps}
+      destroyOnHidden
+    >
+      <Form layout="vertical" component="div">
+        <Form.Item label={t('att_linkSlot')} htmlFor="link-slot" required>
+          <Select
+            id="link-slot"
+            showSearch={{ optionFilterProp: 'label' }}
+            value={slotKey}
+            onChange={(value: string) => {
+              setSlotKey(value);
+              setRecordId(null);
+            }}
+            options={slotOptions}
+            placeholder={t('select')}
+            data-testid="link-slot"
+          />
+        </Form.Item>
+        {kind?.records && (
+          <Form.Item label={t('att_linkRecord')} htmlFor="link-record" required={needsRecord}>
+            <Select
+              id="link-record"
+              allowClear
+              value={recordId}
+              onChange={(value: string | undefined) => setRecordId(value ?? null)}
+              options={records}
+              placeholder={t('att_linkNoRecord')}
+              notFoundContent={t('emptyList')}
+              data-testid="link-record"
+            />
+          </Form.Item>
+        )}
+        {kind?.qualifier === 'year' && (
+          <Form.Item label={t('f_year')} htmlFor="link-year">
+            <InputNumber id="link-year" min={1990} max={2100} value={year} onChange={(v) => v !== null && setYear(v)} />
+          </Form.Item>
+        )}
+        {kind?.qualifier === 'paperPage' ? (
+          <fieldset className="link-tags">
+            <legend>{t('att_linkTags')}</legend>
+            {PAPER_PAGE_TAGS.map((tag) => (
+              <div key={tag} className="link-tag-row">
+                <Checkbox
+                  checked={tags[tag].isOn}
+                  onChange={(e) => setTags({ ...tags, [tag]: { ...tags[tag], isOn: e.target.checked } })}
+                  data-testid={`link-tag-${tag}`}
+                >
+                  {PAPER_PAGE_LABELS[tag][lang]}
+                </Checkbox>
+                <InputNumber
+                  aria-label={t('att_linkTagPage', { tag: PAPER_PAGE_LABELS[tag][lang] })}
+                  min={1}
+                  max={pages}
+                  value={tags[tag].page}
+                  disabled={!tags[tag].isOn}
+                  onChange={(v) => v !== null && setTags({ ...tags, [tag]: { ...tags[tag], page: v } })}
+                  data-testid={`link-page-${tag}`}
+                  prefix={lang === 'zh' ? '第' : 'p.'}
+                  suffix={lang === 'zh' ? '页' : undefined}
+                />
+              </div>
+            ))}
+          </fieldset>
+        ) : (
+          kind &&
+          pages > 1 && (
+            <Form.Item label={t('att_linkPage')} htmlFor="link-page" extra={t('att_linkPageHint', { n: pages })}>
+              <InputNumber id="link-page" min={1} max={pages} value={page} onChange={(v) => setPage(v)} />
+            </Form.Item>
+          )
+        )}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,198 @@
+// 附件: add scans (drop or picker, file by file with progress, cancellable), see them as thumbnails, open
+// one large, edit (rotate, pages, split, merge, fit to the upload profile R-9 — each a new version, the
+// original kept), rename, delete with undo, and link each to what it proves (record + material slot).
+// Below: the upload profile and the store's integrity check. Issue 3; docs/attachments.md.
+import { MergeCellsOutlined } from '@ant-design/icons';
+import { Alert, Button, Collapse, Empty, Result, Space, Spin, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import type { AttachmentView, FitResult } from '../../../shared/attachments/schema.js';
+import { AttachmentCard, type CardAction } from '../attachments/AttachmentCard.js';
+import { DropZone } from '../attachments/DropZone.js';
+import { FitResultModal } from '../attachments/FitResultModal.js';
+import { LinkModal } from '../attachments/LinkModal.js';
+import { PreviewModal } from '../attachments/PreviewModal.js';
+import { ProfileEditor } from '../attachments/ProfileEditor.js';
+import { RenameModal } from '../attachments/RenameModal.js';
+import { UploadProgress } from '../attachments/UploadProgress.js';
+import { useAttachmentActions } from '../attachments/useAttachmentActions.js';
+import { useAttachments, visibleAttachments } from '../attachments/useAttachments.js';
+import { useUploads } from '../attachments/useUploads.js';
+import { VerifyPanel } from '../attachments/VerifyPanel.js';
+import '../attachments/attachments.css';
+import { ScreenFrame } from '../components/ScreenFrame.js';
+import { useT } from '../i18n.js';
+
+export function AttachmentsScreen({ applicantId }: { applicantId: string }) {
+  const { t, pick } = useT();
+  const { state, reload } = useAttachments(applicantId);
+  const uploads = useUploads(applicantId);
+  const actions = useAttachmentActions(reload);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // The previewed attachment itself (not its id): a page operation returns the new version before the
+  // list is reloaded, and the preview must stay open on it.
+  const [preview, setPreview] = useState<{ attachment: AttachmentView; opened: number } | null>(null);
+  const [linkId, setLinkId] = useState<string | null>(null);
+  const [renameId, setRenameId] = useState<string | null>(null);
+  const [fitResult, setFitResult] = useState<FitResult | null>(null);
+
+  const all = useMemo(() => (state.kind === 'ready' ? state.attachments : []), [state]);
+  const shown = useMemo(() => visibleAttachments(all), [all]);
+  const byId = (id: string | null): AttachmentView | null => (id ? (all.find((a) => a.id === id) ?? null) : null);
+
+  const add = async (files: File[]) => {
+    await uploads.start(files);
+    await reload();
+  };
+
+  const onAction = async (a: AttachmentView, action: CardAction) => {
+    switch (action) {
+      case 'preview':
+        return setPreview({ attachment: a, opened: Date.now() });
+      case 'link':
+        return setLinkId(a.id);
+      case 'rename':
+        return setRenameId(a.id);
+      case 'rotate':
+        return void (await actions.rotate(a));
+      case 'split':
+        return void (await actions.split(a));
+      case 'delete':
+        setSelected((s) => new Set([...s].filter((id) => id !== a.id)));
+        return void (await actions.remove(a));
+      case 'fit':
+        return setFitResult(await actions.fit(a));
+      case 'crop':
+        return setFitResult(await actions.crop(a));
+    }
+  };
+
+  const mergeSelected = async () => {
+    const list = shown.filter((a) => selected.has(a.id));
+    if (await actions.merge(list)) setSelected(new Set());
+  };
+
+  let grid;
+  if (state.kind === 'loading') {
+    grid = (
+      <div className="center-fill">
+        <Spin description={t('loading')} />
+      </div>
+    );
+  } else if (state.kind === 'failed') {
+    grid = (
+      <Result
+        status="error"
+        title={t('loadFailed')}
+        subTitle={pick(state.error.message)}
+        extra={<Button onClick={() => void reload()}>{t('tryAgain')}</Button>}
+      />
+    );
+  } else if (shown.length === 0) {
+    grid = <Empty description={t('att_empty')} data-testid="attachments-empty" />;
+  } else {
+    grid = (
+      <ul className="att-grid" aria-label={t('att_gridLabel')} data-testid="attachments-grid">
+        {shown.map((a) => (
+          <AttachmentCard
+            key={a.id}
+            attachment={a}
+            all={all}
+            isSelected={selected.has(a.id)}
+            isBusy={actions.busyId === a.id}
+            onSelect={(on) =>
+              setSelected((s) => {
+                const next = new Set(s);
+                if (on) next.add(a.id);
+                else next.delete(a.id);
+                return next;
+              })
+            }
+            onAction={(action) => void onAction(a, action)}
+            onUnlink={(linkId) => void actions.unlink(linkId)}
+          />
+        ))}
+      </ul>
+    );
+  }
+
+  return (
+    <ScreenFrame screen="attachments">
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        <DropZone onFiles={(files) => void add(files)} disabled={uploads.batch.isRunning} />
+        <UploadProgress batch={uploads.batch} onCancel={uploads.cancel} onClose={uploads.clear} />
+        {selected.size > 0 && (
+          <Alert
+            type="info"
+            title={t('att_selected', { n: selected.size })}
+            action={
+              <Button
+                size="small"
+                type="primary"
+                icon={<MergeCellsOutlined />}
+                onClick={() => void mergeSelected()}
+                loading={actions.busyId === 'merge'}
+                data-testid="merge-selected"
+              >
+                {t('att_merge')}
+              </Button>
+            }
+          />
+        )}
+        {grid}
+        <Collapse
+          items={[
+            {
+              key: 'profile',
+              label: t('att_profileHeading'),
+              children: <ProfileEditor onSaved={() => void reload()} />,
+            },
+            { key: 'verify', label: t('att_verifyHeading'), children: <VerifyPanel /> },
+          ]}
+        />
+        <Typography.Paragraph type="secondary" className="att-footnote">
+          {t('att_footnote')}
+        </Typography.Paragraph>
+      </Space>
+
+      {preview && (
+        <PreviewModal
+          key={preview.opened}
+          attachment={preview.attachment}
+          onClose={() => setPreview(null)}
+          onChanged={(next) => {
+            void reload();
+            setPreview({ ...preview, attachment: next });
+          }}
+        />
+      )}
+      <LinkModal
+        key={`link-${linkId ?? ''}`}
+        attachment={byId(linkId)}
+        onClose={() => setLinkId(null)}
+        onLinked={() => {
+          setLinkId(null);
+          void reload();
+        }}
+      />
+      {renameId && (
+        <RenameModal
+          key={renameId}
+          attachment={byId(renameId)}
+          onClose={() => setRenameId(null)}
+          onRename={async (name) => {
+            const a = byId(renameId);
+            if (a && (await actions.rename(a, name))) setRenameId(null);
+          }}
+        />
+      )}
+      <FitResultModal
+        result={fitResult}
+        onClose={() => setFitResult(null)}
+        onUndo={() => {
+          if (fitResult) void actions.discard(fitResult.attachment);
+          setFitResult(null);
+        }}
+      />
+    </ScreenFrame>
+  );
+}
