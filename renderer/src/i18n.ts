@@ -107,8 +107,8 @@ const DICT = {
     en: 'Falsification bars applications for 3 years from the year after the evaluation (N-15). Leave this empty if there is none.',
   },
   intro_io: {
-    zh: '把档案导出为 JSON 文件备份或交给单位；也可以删除本机上的整个档案。',
-    en: 'Export the archive as a JSON file to back it up or hand it over, or delete the whole archive from this computer.',
+    zh: '把档案导出为 JSON 文件备份或交给单位；也可以删除本机上的整个档案。导入 JSON 需在空的工作区进行：删除当前档案后，欢迎页提供“导入档案 JSON”。',
+    en: 'Export the archive as a JSON file to back it up or hand it over, or delete the whole archive from this computer. Importing a JSON file needs an empty workspace: after deleting this archive, the welcome screen offers “Import archive JSON”.',
   },
 
   // Attachments and the materials view (issue 3, docs/attachments.md)

@@ -14,6 +14,7 @@ import { startServer, type Server } from '../../electron/serve.js';
 import type { ApiError } from '../../shared/api/contract.js';
 import { DEFAULT_UPLOAD_PROFILE, type AddResult } from '../../shared/attachments/schema.js';
 import { makeExe, makeJpeg, makePdf } from '../helpers/files.js';
+import { rawRequest, type Reply } from '../helpers/http.js';
 import { tempDir, tempWorkspace } from '../helpers/workspace.js';
 
 let server: Server;
@@ -25,40 +26,8 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
-
-/** A raw request; the body goes out in 64 KiB pieces (chunked unless a Content-Length is given). */
-function request(
-  method: string,
-  urlPath: string,
-  { headers = {}, body }: { headers?: Record<string, string>; body?: Buffer } = {},
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port: server.port,
-        method,
-        path: urlPath,
-        headers: { host: `127.0.0.1:${server.port}`, ...headers },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-        );
-      },
-    );
-    req.on('error', reject);
-    for (let i = 0; body && i < body.length; i += 65536) req.write(body.subarray(i, i + 65536));
-    req.end();
-  });
-}
+const request = (method: string, urlPath: string, options?: Parameters<typeof rawRequest>[3]) =>
+  rawRequest(server.port, method, urlPath, options);
 
 const upload = (name: string, body: Buffer, headers: Record<string, string> = {}) =>
   request('POST', `/api/upload?name=${encodeURIComponent(name)}`, {

@@ -3,31 +3,13 @@
 // apply; attachments linked in the workspace count.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../electron/cli.js';
+import { describe, expect, it } from 'vitest';
 import { importArchiveJson } from '../../electron/core/archiveService.js';
 import { setParams } from '../../electron/core/rulesService.js';
 import { closeWorkspace, openWorkspace, readSampleJson } from '../../electron/core/workspace.js';
 import type { Report } from '../../shared/rules/types.js';
+import { dossier } from '../helpers/cli.js';
 import { tempDir } from '../helpers/workspace.js';
-
-async function dossier(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out.push(String(chunk));
-    return true;
-  });
-  try {
-    const code = await main(argv);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
-afterEach(() => vi.restoreAllMocks());
 
 /** The sample as plain JSON, edited freely (also into shapes the schema refuses). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test documents are edited into any shape

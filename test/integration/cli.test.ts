@@ -1,29 +1,10 @@
 // The `dossier` command on the same core: init, import-json, export-json, exit codes and messages.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../electron/cli.js';
+import { describe, expect, it } from 'vitest';
 import { readSampleJson } from '../../electron/core/workspace.js';
+import { dossier } from '../helpers/cli.js';
 import { tempDir } from '../helpers/workspace.js';
-
-/** Runs the command in-process and captures what it prints. */
-async function dossier(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out.push(String(chunk));
-    return true;
-  });
-  try {
-    const code = await main(argv);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
-afterEach(() => vi.restoreAllMocks());
 
 describe('dossier CLI', () => {
   it('init creates a workspace, and says so once', async () => {

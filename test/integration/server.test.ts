@@ -1,10 +1,10 @@
 // The browser mode's HTTP boundary: loopback only, token, Host and Origin checks, contract validation,
 // static files contained — the security test the style guide asks to keep.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServer, type Server } from '../../electron/serve.js';
+import { rawRequest } from '../helpers/http.js';
 import { tempDir, tempWorkspace } from '../helpers/workspace.js';
 
 let server: Server;
@@ -18,33 +18,10 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-/** Raw requests, so that Host and Origin can be set as an attacker would. */
-function request(
-  method: string,
-  urlPath: string,
-  { headers = {}, body }: { headers?: Record<string, string>; body?: string } = {},
-): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port: server.port,
-        method,
-        path: urlPath,
-        headers: { host: `127.0.0.1:${server.port}`, ...headers },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const request = async (method: string, urlPath: string, options?: Parameters<typeof rawRequest>[3]) => {
+  const reply = await rawRequest(server.port, method, urlPath, options);
+  return { ...reply, body: reply.body.toString() };
+};
 
 const api = (method: string, input: unknown, headers: Record<string, string> = {}) =>
   request('POST', `/api/${method}`, {

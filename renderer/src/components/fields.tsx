@@ -103,38 +103,48 @@ export function SwitchField(item: Base<boolean>) {
 }
 
 /**
- * A whole number in a range, typed as text. Out-of-range or half-typed values ('19' on the way to 2019)
- * are shown as an error beside the field and never sent — never silently snapped to the range.
+ * A number typed as text. What does not parse, or lies outside what the field stores ('19' on the way to
+ * 2019, hours beyond 10,000), is shown as an error beside the field and never sent — never silently
+ * snapped into range.
  */
-export function IntegerField({
-  min,
-  max,
+function NumberTextField({
+  parse,
+  rangeError,
+  notNumber,
+  inputMode,
   placeholder,
   ...item
-}: Base<number | null> & { min: number; max: number; placeholder?: string }) {
-  const { t } = useT();
+}: Base<number | null> & {
+  parse: (raw: string) => number | null | undefined;
+  /** The message when a parsed number cannot be stored, or null when it can. */
+  rangeError: (value: number) => string | null;
+  notNumber: string;
+  inputMode: 'numeric' | 'decimal';
+  placeholder?: string | undefined;
+}) {
   const { text, setText, markSent } = useLocalText(item.value, (v: number | null) => (v === null ? '' : String(v)));
-  const parsed = parseInteger(text);
-  const error =
-    parsed === undefined
-      ? t('integerNotNumber')
-      : parsed !== null && (parsed < min || parsed > max)
-        ? t('integerRange', { min: String(min), max: String(max) })
-        : null;
+  // A range error waits for the field to be left: '20' on the way to 2019 is not a mistake yet.
+  const [isEditing, setEditing] = useState(false);
+  const problem = (value: number | null | undefined) =>
+    value === undefined ? notNumber : value === null ? null : rangeError(value);
+  const parsed = parse(text);
+  const shown = parsed !== undefined && isEditing ? null : problem(parsed);
   return (
-    <FieldItem {...item} localError={error}>
+    <FieldItem {...item} localError={shown}>
       {(control) => (
         <Input
           {...control}
           value={text}
-          inputMode="numeric"
+          inputMode={inputMode}
           autoComplete="off"
           placeholder={placeholder}
+          onFocus={() => setEditing(true)}
+          onBlur={() => setEditing(false)}
           onChange={(e) => {
             const next = e.target.value;
             setText(next);
-            const value = parseInteger(next);
-            if (value === undefined || (value !== null && (value < min || value > max))) return;
+            const value = parse(next);
+            if (value === undefined || problem(value) !== null) return;
             if (value !== item.value) {
               markSent(value);
               item.onChange(value);
@@ -143,6 +153,23 @@ export function IntegerField({
         />
       )}
     </FieldItem>
+  );
+}
+
+export function IntegerField({
+  min,
+  max,
+  ...item
+}: Base<number | null> & { min: number; max: number; placeholder?: string }) {
+  const { t } = useT();
+  return (
+    <NumberTextField
+      {...item}
+      parse={parseInteger}
+      inputMode="numeric"
+      notNumber={t('integerNotNumber')}
+      rangeError={(v) => (v < min || v > max ? t('integerRange', { min: String(min), max: String(max) }) : null)}
+    />
   );
 }
 
@@ -170,37 +197,14 @@ const HOURS_LIMIT = 10_000;
 
 export function HoursField(item: Base<number | null>) {
   const { t } = useT();
-  const show = (v: number | null) => (v === null ? '' : String(v));
-  const { text, setText, markSent } = useLocalText(item.value, show);
-  const parsed = parseHours(text);
-  const error =
-    parsed === undefined
-      ? t('hoursNotNumber')
-      : parsed !== null && Math.abs(parsed) > HOURS_LIMIT
-        ? t('hoursRange')
-        : null;
   return (
-    <FieldItem {...item} localError={error}>
-      {(control) => (
-        <Input
-          {...control}
-          value={text}
-          inputMode="decimal"
-          autoComplete="off"
-          onChange={(e) => {
-            const next = e.target.value;
-            setText(next);
-            const hours = parseHours(next);
-            // Not a number, or beyond what the archive stores: shown as an error, never sent.
-            if (hours === undefined || (hours !== null && Math.abs(hours) > HOURS_LIMIT)) return;
-            if (hours !== item.value) {
-              markSent(hours);
-              item.onChange(hours);
-            }
-          }}
-        />
-      )}
-    </FieldItem>
+    <NumberTextField
+      {...item}
+      parse={parseHours}
+      inputMode="decimal"
+      notNumber={t('hoursNotNumber')}
+      rangeError={(v) => (Math.abs(v) > HOURS_LIMIT ? t('hoursRange') : null)}
+    />
   );
 }
 
