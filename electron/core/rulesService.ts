@@ -12,6 +12,7 @@ import { readArchive } from './archiveService.js';
 import { listAttachments } from './attachments/attachmentService.js';
 import type { Db } from './db.js';
 import { DossierError } from './errors.js';
+import { currentLinks } from '../../shared/attachments/current.js';
 import type { Workspace } from './workspace.js';
 
 const PARAMS_KEY = `rules.${PACK_2020.id}.params`;
@@ -103,9 +104,7 @@ export function setParams(
 /** The live links of an applicant's attachments, as the engine reads them. */
 export function linksOf(workspace: Workspace, applicantId: string): RuleLink[] {
   const { attachments } = listAttachments(workspace, { applicantId });
-  return attachments
-    .filter((a) => a.deletedAt === null)
-    .flatMap((a) => a.links.map((l) => ({ attachmentId: a.id, slot: l.slot, recordId: l.recordId })));
+  return currentLinks(attachments);
 }
 
 /** Checks an archive with the workspace's parameters; `links` null when attachments are not known. */

@@ -18,6 +18,8 @@ import { screenOfFix } from './eligibility/fixTarget.js';
 import { useEligibilityState } from './eligibility/useEligibilityState.js';
 import { fieldId } from './components/FieldItem.js';
 import type { Fix } from '../../shared/rules/types.js';
+import { UploadIndicator } from './attachments/UploadProgress.js';
+import { UploadsContext, UploadStore } from './attachments/useUploads.js';
 
 /** The last screen, per archive and tab, so that a reload returns to it; a new archive starts at 基本信息. */
 const screenKey = (applicantId: string) => `dossier.screen.${applicantId}`;
@@ -37,6 +39,9 @@ export function Editor({ applicantId, onDeleted, onLangChange }: EditorProps) {
     return isScreenKey(stored) ? stored : 'profile';
   });
   const contentRef = useRef<HTMLElement>(null);
+  // Files being added outlive the screen they were chosen on (issue 3): the batch is the editor's.
+  const [uploads] = useState(() => new UploadStore(applicantId));
+  useEffect(() => () => uploads.dispose(), [uploads]);
 
   const archive = load.kind === 'ready' ? load.archive : EMPTY;
   const deferred = useDeferredValue(archive);
@@ -129,34 +134,37 @@ export function Editor({ applicantId, onDeleted, onLangChange }: EditorProps) {
   return (
     <EditorContext.Provider value={editor}>
       <EligibilityContext.Provider value={eligibility}>
-        <Layout className="app-layout">
-          <Layout.Header className="app-header">
-            <div className="app-title">
-              <span className="app-name">{t('appName')}</span>
-              {name && <span className="app-applicant">{name}</span>}
-            </div>
-            <div className="app-header-tools">
-              <SaveStatus state={save} onRetry={ops.retry} />
-              <LanguageSwitch onChange={onLangChange} />
-            </div>
-          </Layout.Header>
-          <Layout>
-            <Layout.Sider width={224} theme="light" className="app-sider">
-              <nav aria-label={t('navLabel')}>
-                <Menu
-                  mode="inline"
-                  style={{ borderInlineEnd: 'none' }}
-                  selectedKeys={[screen]}
-                  items={items}
-                  onClick={({ key }) => isScreenKey(key) && setScreen(key)}
-                />
-              </nav>
-            </Layout.Sider>
-            <Layout.Content className="app-content" ref={contentRef}>
-              <div className="app-content-inner">{body}</div>
-            </Layout.Content>
+        <UploadsContext.Provider value={uploads}>
+          <Layout className="app-layout">
+            <Layout.Header className="app-header">
+              <div className="app-title">
+                <span className="app-name">{t('appName')}</span>
+                {name && <span className="app-applicant">{name}</span>}
+              </div>
+              <div className="app-header-tools">
+                <UploadIndicator />
+                <SaveStatus state={save} onRetry={ops.retry} />
+                <LanguageSwitch onChange={onLangChange} />
+              </div>
+            </Layout.Header>
+            <Layout>
+              <Layout.Sider width={224} theme="light" className="app-sider">
+                <nav aria-label={t('navLabel')}>
+                  <Menu
+                    mode="inline"
+                    style={{ borderInlineEnd: 'none' }}
+                    selectedKeys={[screen]}
+                    items={items}
+                    onClick={({ key }) => isScreenKey(key) && setScreen(key)}
+                  />
+                </nav>
+              </Layout.Sider>
+              <Layout.Content className="app-content" ref={contentRef}>
+                <div className="app-content-inner">{body}</div>
+              </Layout.Content>
+            </Layout>
           </Layout>
-        </Layout>
+        </UploadsContext.Provider>
       </EligibilityContext.Provider>
     </EditorContext.Provider>
   );

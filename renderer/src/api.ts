@@ -72,8 +72,18 @@ export async function call<M extends Method>(
 ): Promise<OutputOf<M>> {
   const result = await invokeRaw(method, input, options.keepalive);
   if (!result.ok) throw new ApiFailure(result.error);
+  if (changesAttachments(method)) announceAttachmentsChanged();
   return result.value as OutputOf<M>;
 }
+
+/**
+ * Fired on `window` after anything changes attachments or their links (an edit, a link, an upload), so
+ * that everything derived from them — the eligibility findings on every screen — follows at once.
+ */
+export const ATTACHMENTS_CHANGED = 'dossier:attachments-changed';
+const changesAttachments = (method: string) =>
+  method.startsWith('attachments:') && method !== 'attachments:list' && method !== 'attachments:get';
+const announceAttachmentsChanged = () => window.dispatchEvent(new Event(ATTACHMENTS_CHANGED));
 
 export const hasToken = () => Boolean(window.dossier) || Boolean(token);
 
@@ -132,8 +142,10 @@ export async function uploadFile(file: File, options: UploadOptions = {}): Promi
       settle();
       const result = xhr.response as ApiResult<AddResult> | null;
       if (result && typeof result === 'object' && 'ok' in result) {
-        if (result.ok) resolve(result.value);
-        else reject(new ApiFailure(result.error));
+        if (result.ok) {
+          announceAttachmentsChanged();
+          resolve(result.value);
+        } else reject(new ApiFailure(result.error));
       } else {
         reject(new ApiFailure(networkError(`HTTP ${xhr.status}`)));
       }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as archive from '../../electron/core/archiveService.js';
 import * as service from '../../electron/core/attachments/attachmentService.js';
 import * as pages from '../../electron/core/attachments/pages.js';
+import { pdfPoolStats } from '../../electron/core/attachments/pdfPool.js';
 import { storedPath } from '../../electron/core/attachments/store.js';
 import { dispatch } from '../../electron/core/dispatcher.js';
 import { DossierError } from '../../electron/core/errors.js';
@@ -192,6 +193,14 @@ describe('page operations make new versions', () => {
       ['M-10/paper/toc', 3],
     ]);
     expect(back.hasNewerVersion).toBe(false);
+    // Undoing the delete takes the links forward again; the deleted page's tag stays behind.
+    const restored = service.setAttachmentDeleted(w, { attachmentId: edited.id }, false);
+    expect(restored.links.map((l) => [l.slot, l.page])).toEqual([
+      ['M-10/paper/cover', 1],
+      ['M-10/paper/toc', 2],
+      ['M-10/paper/article', 3],
+    ]);
+    expect(service.viewOf(w, service.requireAttachment(w, pdf.id))).toMatchObject({ hasNewerVersion: true });
   });
 
   it('reorders pages and refuses an order that is not a permutation', async () => {
@@ -272,5 +281,35 @@ describe('page operations make new versions', () => {
       ok: false,
       error: { code: 'invalid_input' },
     });
+  });
+});
+
+describe('the PDF work runs off the main thread', () => {
+  it('rotates and reorders in the worker thread while the main thread keeps answering', async () => {
+    const { w } = await setup();
+    const big = await add(w, await makePdf(200), 'big.pdf');
+    const before = { ...pdfPoolStats };
+    // The main thread's longest pause while the operations run (timer ticks every 2 ms).
+    let longest = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 2);
+    const started = performance.now();
+    const [rotated, reordered] = await Promise.all([
+      pages.rotate(w, { attachmentId: big.id, degrees: 90 }),
+      pages.reorderPages(w, { attachmentId: big.id, order: Array.from({ length: 200 }, (_, i) => 200 - i) }),
+    ]);
+    const elapsed = performance.now() - started;
+    clearInterval(timer);
+    expect(rotated.pages).toBe(200);
+    expect(reordered.pages).toBe(200);
+    expect(pdfPoolStats.inWorker - before.inWorker).toBe(2);
+    expect(pdfPoolStats.inProcess).toBe(before.inProcess);
+    console.log(
+      `200-page rotate + reorder: ${elapsed.toFixed(0)} ms, longest main-thread pause ${longest.toFixed(0)} ms`,
+    );
   });
 });

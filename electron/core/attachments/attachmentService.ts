@@ -389,18 +389,19 @@ export function unlinkAttachment(w: Workspace, input: { linkId: string }): void 
 
 /**
  * Soft delete and restore. Deleting an edited version hands its links back to its original (when that is
- * live), so that undoing an edit leaves the proof where it was.
+ * live), so that undoing an edit leaves the proof where it was; restoring it takes them forward again, as
+ * the edit did, so that an undone delete loses no link.
  */
 export function setAttachmentDeleted(w: Workspace, input: { attachmentId: string }, deleted: boolean): AttachmentView {
   w.db.transaction(() => {
     const row = requireAttachment(w, input.attachmentId);
     repo.setAttachmentDeleted(w.db, { id: row.id, deletedAt: deleted ? now() : null });
-    if (!deleted || row.derived_from === null || row.operation === null) return;
+    if (row.derived_from === null || row.operation === null) return;
     const op = JSON.parse(row.operation) as Operation;
     const original = repo.findAttachment(w.db, row.derived_from);
-    if ((repo.ONE_TO_ONE_OPS as readonly string[]).includes(op.op) && original?.deleted_at === null) {
-      moveLinks(w, row.id, original.id, (page) => backwardPage(op, page));
-    }
+    if (!(repo.ONE_TO_ONE_OPS as readonly string[]).includes(op.op) || original?.deleted_at !== null) return;
+    if (deleted) moveLinks(w, row.id, original.id, (page) => backwardPage(op, page));
+    else moveLinks(w, original.id, row.id, (page) => forwardPage(op, page));
   })();
   return viewOf(w, requireAttachment(w, input.attachmentId));
 }

@@ -1,8 +1,11 @@
 // Progress of a batch being added: overall and per file, the cancel button, and each refusal with the
-// core's message (which names the file, docs/attachments.md).
+// core's message (which names the file, docs/attachments.md). Also the header's compact indicator, seen
+// from every screen while a batch runs.
 import { Alert, Button, Progress, Typography } from 'antd';
+import { memo } from 'react';
+import './attachments.css';
 import { useT, type TextKey } from '../i18n.js';
-import type { UploadBatch, UploadStatus } from './useUploads.js';
+import { useUploadBatch, useUploads, type UploadItem, type UploadStatus } from './useUploads.js';
 
 const STATUS_TEXT: Record<UploadStatus, TextKey> = {
   queued: 'att_upQueued',
@@ -13,18 +16,12 @@ const STATUS_TEXT: Record<UploadStatus, TextKey> = {
   cancelled: 'att_upCancelled',
 };
 
-export function UploadProgress({
-  batch,
-  onCancel,
-  onClose,
-}: {
-  batch: UploadBatch;
-  onCancel: () => void;
-  onClose: () => void;
-}) {
-  const { t, pick } = useT();
+export function UploadProgress() {
+  const { t } = useT();
+  const uploads = useUploads();
+  const batch = useUploadBatch();
   if (batch.items.length === 0) return null;
-  const done = batch.items.filter((i) => i.status === 'added' || i.status === 'duplicate').length;
+  const done = batch.done;
   return (
     <section className="upload-progress" aria-label={t('att_uploadsLabel')} data-testid="upload-progress">
       <div className="upload-progress-head">
@@ -32,11 +29,11 @@ export function UploadProgress({
           {t(batch.isRunning ? 'att_upRunning' : 'att_upFinished', { done, n: batch.items.length })}
         </Typography.Text>
         {batch.isRunning ? (
-          <Button size="small" danger onClick={onCancel} data-testid="upload-cancel">
+          <Button size="small" danger onClick={uploads.cancel} data-testid="upload-cancel">
             {t('att_upCancel')}
           </Button>
         ) : (
-          <Button size="small" onClick={onClose} data-testid="upload-close">
+          <Button size="small" onClick={uploads.clear} data-testid="upload-close">
             {t('att_upClose')}
           </Button>
         )}
@@ -44,30 +41,57 @@ export function UploadProgress({
       <Progress percent={batch.percent} aria-label={t('att_upOverall')} data-testid="upload-overall" />
       <ul className="upload-list">
         {batch.items.map((item) => (
-          <li key={item.id} data-testid="upload-item" data-status={item.status}>
-            <span className="upload-name" title={item.name}>
-              {item.name}
-            </span>
-            <Progress
-              size="small"
-              percent={item.size > 0 ? Math.round((item.loaded / item.size) * 100) : 0}
-              status={item.status === 'refused' ? 'exception' : item.status === 'uploading' ? 'active' : undefined}
-              showInfo={false}
-              aria-label={item.name}
-            />
-            <span className="upload-status">{t(STATUS_TEXT[item.status])}</span>
-            {item.error && (
-              <Alert
-                type="error"
-                showIcon
-                className="upload-error"
-                data-testid="upload-error"
-                title={pick(item.error)}
-              />
-            )}
-          </li>
+          <UploadRow key={item.id} item={item} />
         ))}
       </ul>
     </section>
+  );
+}
+
+/** One file's row; redrawn only when that file's progress or state changes (200 rows, many events). */
+const UploadRow = memo(function UploadRow({ item }: { item: UploadItem }) {
+  const { t, pick } = useT();
+  return (
+    <li data-testid="upload-item" data-status={item.status}>
+      <span className="upload-name" title={item.name}>
+        {item.name}
+      </span>
+      <Progress
+        size="small"
+        percent={item.size > 0 ? Math.round((item.loaded / item.size) * 100) : 0}
+        status={item.status === 'refused' ? 'exception' : item.status === 'uploading' ? 'active' : undefined}
+        showInfo={false}
+        aria-label={item.name}
+      />
+      <span className="upload-status">{t(STATUS_TEXT[item.status])}</span>
+      {item.error && (
+        <Alert type="error" showIcon className="upload-error" data-testid="upload-error" title={pick(item.error)} />
+      )}
+    </li>
+  );
+});
+
+/** In the header: the running batch's overall progress and its cancel, whichever screen is shown. */
+export function UploadIndicator() {
+  const { t } = useT();
+  const uploads = useUploads();
+  const batch = useUploadBatch();
+  if (!batch.isRunning) return null;
+  const n = batch.items.length;
+  return (
+    <div
+      className="upload-indicator"
+      role="status"
+      data-testid="upload-indicator"
+      data-done={batch.done}
+      data-total={n}
+      data-percent={batch.percent}
+    >
+      <Typography.Text className="upload-indicator-text">{t('att_upRunning', { done: batch.done, n })}</Typography.Text>
+      <Progress percent={batch.percent} size="small" className="upload-indicator-bar" aria-label={t('att_upOverall')} />
+      <Button size="small" danger onClick={uploads.cancel} data-testid="upload-indicator-cancel">
+        {t('att_upCancel')}
+      </Button>
+    </div>
   );
 }

@@ -15,7 +15,8 @@ export type AttachmentsState =
 const asError = (e: unknown): ApiError =>
   e instanceof ApiFailure ? e.error : { code: 'internal', message: { zh: String(e), en: String(e) } };
 
-export function useAttachments(applicantId: string) {
+/** `refresh`: when it changes the list is loaded again (e.g. the count of finished upload batches). */
+export function useAttachments(applicantId: string, refresh = 0) {
   const [state, setState] = useState<AttachmentsState>({ kind: 'loading' });
   // Only the latest of overlapping reloads may set the state.
   const generation = useRef(0);
@@ -32,7 +33,7 @@ export function useAttachments(applicantId: string) {
 
   useEffect(() => {
     void reload();
-  }, [reload]);
+  }, [reload, refresh]);
 
   return { state, reload };
 }

@@ -6,7 +6,8 @@ import type { ArchiveDocument } from '../../../shared/archive/schema.js';
 import { runPack } from '../../../shared/rules/engine.js';
 import { DEFAULT_PARAMS_2020, PACK_2020, type Params2020 } from '../../../shared/rules/pack2020/index.js';
 import type { RuleLink } from '../../../shared/rules/types.js';
-import { call } from '../api.js';
+import { currentLinks } from '../../../shared/attachments/current.js';
+import { ATTACHMENTS_CHANGED, call } from '../api.js';
 
 export function useEligibilityState(applicantId: string, archive: ArchiveDocument, today: string, refreshKey: string) {
   const [params, setParams] = useState<Params2020>(DEFAULT_PARAMS_2020);
@@ -27,23 +28,26 @@ export function useEligibilityState(applicantId: string, archive: ArchiveDocumen
     };
   }, []);
 
-  // Links change on the attachments screen: re-read them whenever the screen changes.
+  // Links change on the attachments and materials screens: re-read them whenever the screen changes and
+  // whenever anything changes an attachment (api.ts announces it).
+  const [attachmentsVersion, setAttachmentsVersion] = useState(0);
+  useEffect(() => {
+    const bump = () => setAttachmentsVersion((v) => v + 1);
+    window.addEventListener(ATTACHMENTS_CHANGED, bump);
+    return () => window.removeEventListener(ATTACHMENTS_CHANGED, bump);
+  }, []);
   useEffect(() => {
     let live = true;
     call('attachments:list', { applicantId })
       .then(({ attachments }) => {
         if (!live) return;
-        setLinks(
-          attachments
-            .filter((a) => a.deletedAt === null)
-            .flatMap((a) => a.links.map((l) => ({ attachmentId: a.id, slot: l.slot, recordId: l.recordId }))),
-        );
+        setLinks(currentLinks(attachments));
       })
       .catch(() => live && setLinks(null));
     return () => {
       live = false;
     };
-  }, [applicantId, refreshKey]);
+  }, [applicantId, refreshKey, attachmentsVersion]);
 
   const report = useMemo(() => runPack(PACK_2020, { archive, links, params, today }), [archive, links, params, today]);
 

@@ -16,7 +16,7 @@ import { RenameModal } from '../attachments/RenameModal.js';
 import { UploadProgress } from '../attachments/UploadProgress.js';
 import { useAttachmentActions } from '../attachments/useAttachmentActions.js';
 import { useAttachments, visibleAttachments } from '../attachments/useAttachments.js';
-import { useUploads } from '../attachments/useUploads.js';
+import { useUploads, useUploadState } from '../attachments/useUploads.js';
 import { VerifyPanel } from '../attachments/VerifyPanel.js';
 import '../attachments/attachments.css';
 import { ScreenFrame } from '../components/ScreenFrame.js';
@@ -24,8 +24,11 @@ import { useT } from '../i18n.js';
 
 export function AttachmentsScreen({ applicantId }: { applicantId: string }) {
   const { t, pick } = useT();
-  const { state, reload } = useAttachments(applicantId);
-  const uploads = useUploads(applicantId);
+  const uploads = useUploads();
+  const isAdding = useUploadState((s) => s.isRunning);
+  // Reloaded when a batch ends, even one started before this screen was (re)opened.
+  const settled = useUploadState((s) => s.settled);
+  const { state, reload } = useAttachments(applicantId, settled);
   const actions = useAttachmentActions(reload);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   // The previewed attachment itself (not its id): a page operation returns the new version before the
@@ -38,11 +41,6 @@ export function AttachmentsScreen({ applicantId }: { applicantId: string }) {
   const all = useMemo(() => (state.kind === 'ready' ? state.attachments : []), [state]);
   const shown = useMemo(() => visibleAttachments(all), [all]);
   const byId = (id: string | null): AttachmentView | null => (id ? (all.find((a) => a.id === id) ?? null) : null);
-
-  const add = async (files: File[]) => {
-    await uploads.start(files);
-    await reload();
-  };
 
   const onAction = async (a: AttachmentView, action: CardAction) => {
     switch (action) {
@@ -118,8 +116,8 @@ export function AttachmentsScreen({ applicantId }: { applicantId: string }) {
   return (
     <ScreenFrame screen="attachments">
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-        <DropZone onFiles={(files) => void add(files)} disabled={uploads.batch.isRunning} />
-        <UploadProgress batch={uploads.batch} onCancel={uploads.cancel} onClose={uploads.clear} />
+        <DropZone onFiles={(files) => void uploads.start(files)} disabled={isAdding} />
+        <UploadProgress />
         {selected.size > 0 && (
           <Alert
             type="info"

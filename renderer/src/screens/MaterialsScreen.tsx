@@ -17,7 +17,7 @@ import { formatBytes } from '../attachments/linkText.js';
 import { MaterialItemRow } from '../attachments/MaterialItemRow.js';
 import { UploadProgress } from '../attachments/UploadProgress.js';
 import { useAttachments } from '../attachments/useAttachments.js';
-import { useUploads } from '../attachments/useUploads.js';
+import { useUploads, useUploadState } from '../attachments/useUploads.js';
 import '../attachments/attachments.css';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { useEditor } from '../editorContext.js';
@@ -33,7 +33,11 @@ const STATE_TAG: Record<MaterialState, { color: string; text: TextKey }> = {
 export function MaterialsScreen({ applicantId }: { applicantId: string }) {
   const { t, pick } = useT();
   const { archive } = useEditor();
-  const { state, reload } = useAttachments(applicantId);
+  const uploads = useUploads();
+  const isAdding = useUploadState((s) => s.isRunning);
+  // Reloaded when a batch ends (its files linked to their item by then).
+  const settled = useUploadState((s) => s.settled);
+  const { state, reload } = useAttachments(applicantId, settled);
   const [profile, setProfile] = useState<UploadProfile | null>(null);
   const picker = useRef<FilePickerHandle>(null);
   // The item a picked file is for; read when each file has been added.
@@ -50,7 +54,6 @@ export function MaterialsScreen({ applicantId }: { applicantId: string }) {
     if (!item) return;
     await call('attachments:link', { attachmentId: result.attachment.id, slot: item.slot, recordId: item.recordId });
   }, []);
-  const uploads = useUploads(applicantId, linkToTarget);
 
   const attachments = useMemo(() => (state.kind === 'ready' ? state.attachments : []), [state]);
   const materials = useMemo(() => computeMaterials(archive, attachments), [archive, attachments]);
@@ -60,9 +63,8 @@ export function MaterialsScreen({ applicantId }: { applicantId: string }) {
     picker.current?.open();
   };
   const onFiles = async (files: File[]) => {
-    await uploads.start(files);
+    await uploads.start(files, linkToTarget);
     target.current = null;
-    await reload();
   };
 
   if (state.kind === 'loading') {
@@ -126,7 +128,7 @@ export function MaterialsScreen({ applicantId }: { applicantId: string }) {
           />
         </div>
       </Card>
-      <UploadProgress batch={uploads.batch} onCancel={uploads.cancel} onClose={uploads.clear} />
+      <UploadProgress />
       <ol className="material-list" aria-label={t('nav_materials')} style={{ marginTop: 16 }}>
         {materials.map((m) => {
           const tag = STATE_TAG[m.state];
@@ -154,7 +156,7 @@ export function MaterialsScreen({ applicantId }: { applicantId: string }) {
                         key={item.key}
                         item={item}
                         attachments={attachments}
-                        isBusy={uploads.batch.isRunning}
+                        isBusy={isAdding}
                         onAdd={addFor}
                       />
                     ))}
