@@ -3,7 +3,7 @@
 // runs on a deferred copy so that a keystroke is drawn before the checks run.
 import { Badge, Button, Layout, Menu, Result, Spin } from 'antd';
 import dayjs from 'dayjs';
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { countBySection, findProblems } from '../../shared/archive/problems.js';
 import { emptyArchive } from '../../shared/archive/empty.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
@@ -13,7 +13,7 @@ import { useT, type Lang, type TextKey } from './i18n.js';
 import { renderScreen } from './screens/index.js';
 import { SCREENS, isScreenKey, type ScreenKey } from './screens/screens.js';
 import { useArchive } from './useArchive.js';
-import { EligibilityContext, type EligibilityValue } from './eligibility/context.js';
+import { EligibilityContext, type EligibilityValue, type LeaveGuard } from './eligibility/context.js';
 import { screenOfFix } from './eligibility/fixTarget.js';
 import { useEligibilityState } from './eligibility/useEligibilityState.js';
 import { fieldId } from './components/FieldItem.js';
@@ -53,13 +53,28 @@ export function Editor({ applicantId, onDeleted, onLangChange }: EditorProps) {
   // Issue 4: the rule pack runs here too, on the same deferred archive, so findings follow the typing.
   const eligibilityState = useEligibilityState(applicantId, deferred, today, screen);
   const pendingFocus = useRef<string | null>(null);
+  // Bumped by every followed link, so that a link to a field on the current screen focuses it too.
+  const [focusRequest, setFocusRequest] = useState(0);
+  // A screen with unsaved edits (假设与参数) is asked before it is left: it calls `proceed` when it may.
+  const leaveGuard = useRef<LeaveGuard | null>(null);
+  const setLeaveGuard = useCallback((guard: LeaveGuard | null) => {
+    leaveGuard.current = guard;
+  }, []);
+  const navigate = (target: ScreenKey, focusId: string | null = null) => {
+    const go = () => {
+      pendingFocus.current = focusId;
+      setScreen(target);
+      setFocusRequest((n) => n + 1);
+    };
+    if (target !== screen && leaveGuard.current?.(go)) return;
+    go();
+  };
   const follow = (fix: Fix) => {
     const target = screenOfFix(fix, archive);
     if (!target) return;
-    pendingFocus.current = fix.kind === 'field' ? fieldId(fix.target) : null;
-    setScreen(target);
+    navigate(target, fix.kind === 'field' ? fieldId(fix.target) : null);
   };
-  const eligibility: EligibilityValue = { ...eligibilityState, follow };
+  const eligibility: EligibilityValue = { ...eligibilityState, follow, setLeaveGuard };
   useEffect(() => {
     const id = pendingFocus.current;
     if (!id) return;
@@ -70,7 +85,7 @@ export function Editor({ applicantId, onDeleted, onLangChange }: EditorProps) {
       el?.scrollIntoView({ block: 'center' });
       el?.focus();
     });
-  }, [screen]);
+  }, [screen, focusRequest]);
 
   useEffect(() => {
     sessionStorage.setItem(screenKey(applicantId), screen);
@@ -155,7 +170,7 @@ export function Editor({ applicantId, onDeleted, onLangChange }: EditorProps) {
                     style={{ borderInlineEnd: 'none' }}
                     selectedKeys={[screen]}
                     items={items}
-                    onClick={({ key }) => isScreenKey(key) && setScreen(key)}
+                    onClick={({ key }) => isScreenKey(key) && navigate(key)}
                   />
                 </nav>
               </Layout.Sider>

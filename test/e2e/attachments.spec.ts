@@ -4,7 +4,7 @@
 // turn that paper complete; a refused file shows the core's message naming it; a cancelled batch keeps
 // what was added.
 import type { Locator, Page } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -194,4 +194,168 @@ test('a refused file shows the core’s message naming it; a cancelled batch kee
   // Still there after a reload: what was fully added stays.
   await page.reload();
   await expect(page.getByTestId('attachment')).toHaveCount(1);
+});
+
+/** Calls a method of the contract as the page does (same token, same transport). */
+async function callApi<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ({ method, input }) => {
+      const response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-dossier-token': sessionStorage.getItem('dossier.token') ?? '',
+        },
+        body: JSON.stringify(input),
+      });
+      return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
+    },
+    { method, input },
+  );
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+test('merge follows the order of ticking; an edit keeps its place; ticking does not move the grid', async ({
+  app,
+  page,
+}) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dossier-scans-'));
+  const files = [
+    await makeJpeg(path.join(dir, '甲.jpg'), 11),
+    await makeJpeg(path.join(dir, '乙.jpg'), 12),
+    await makeJpeg(path.join(dir, '丙.jpg'), 13),
+  ];
+  await openSample(page, app.url);
+  await chooseFiles(page, page.getByTestId('attachments-pick'), files);
+  const cards = page.getByTestId('attachment');
+  await expect(cards).toHaveCount(3);
+  const names = () => cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-name')));
+  expect(await names()).toEqual(['甲.jpg', '乙.jpg', '丙.jpg']);
+
+  // Rotating the first keeps the new version in its place.
+  await card(page, '甲.jpg').getByTestId('att-rotate').click();
+  await expect.poll(names).toEqual(['甲（旋转）.jpg', '乙.jpg', '丙.jpg']);
+
+  // Ticking the first box does not push the grid down.
+  const grid = page.getByTestId('attachments-grid');
+  const before = (await grid.boundingBox())?.y;
+  await card(page, '丙.jpg').getByTestId('att-select').click();
+  await expect(page.getByTestId('merge-selected')).toBeVisible();
+  expect((await grid.boundingBox())?.y).toBe(before);
+
+  // Tick 丙 then 甲: the merge is 丙 + 甲, named after 丙.
+  await cards.first().getByTestId('att-select').click();
+  await expect(card(page, '丙.jpg').getByTestId('att-order')).toHaveText('1');
+  await expect(cards.first().getByTestId('att-order')).toHaveText('2');
+  const firstId = await card(page, '丙.jpg').getAttribute('data-id');
+  const secondId = await cards.first().getAttribute('data-id');
+  await page.getByTestId('merge-selected').click();
+  const merged = page.locator('[data-testid="attachment"][data-media="application/pdf"]');
+  await expect(merged).toHaveCount(1);
+  await expect(merged).toHaveAttribute('data-name', /^丙/);
+  await expect(merged).toHaveAttribute('data-pages', '2');
+  const status = await callApi<{ applicantId: string }>(page, 'workspace:status', {});
+  const listing = await callApi<{ attachments: { fileName: string; operation: { sources?: string[] } | null }[] }>(
+    page,
+    'attachments:list',
+    { applicantId: status.applicantId },
+  );
+  const made = listing.attachments.find((a) => a.fileName.endsWith('.pdf'));
+  expect(made?.operation?.sources).toEqual([firstId, secondId]);
+  // The merge sits with its first source (丙), not at the end of someone else's place.
+  expect(await names()).toEqual(['甲（旋转）.jpg', '乙.jpg', '丙.jpg', made?.fileName]);
+});
+
+test('the upload summary counts added, duplicates and refusals, with a red bar and no success tick', async ({
+  app,
+  page,
+}) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dossier-scans-'));
+  const good = await makeJpeg(path.join(dir, '好的.jpg'), 21);
+  const copy = path.join(dir, '好的-副本.jpg');
+  writeFileSync(copy, readFileSync(good));
+  const fakes = ['假1.jpg', '假2.jpg', '假3.jpg', '假4.jpg'].map((name) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, `不是图片 ${name}\n`.repeat(20));
+    return file;
+  });
+  await openSample(page, app.url);
+  await chooseFiles(page, page.getByTestId('attachments-pick'), [good, ...fakes, copy]);
+  const progress = page.getByTestId('upload-progress');
+  await expect(progress).toHaveAttribute('data-complete', 'true');
+  await expect(progress.getByTestId('upload-count-added')).toHaveText('已添加 1');
+  await expect(progress.getByTestId('upload-count-duplicate')).toHaveText('已存在 1');
+  await expect(progress.getByTestId('upload-count-refused')).toHaveText('未添加 4');
+  await expect(progress.getByTestId('upload-count-cancelled')).toHaveCount(0);
+  await expect(progress.getByTestId('upload-title')).toHaveText('6 个文件已处理完');
+  const overall = progress.getByTestId('upload-overall');
+  await expect(overall).toHaveAttribute('data-status', 'exception');
+  await expect(overall).toHaveClass(/ant-progress-status-exception/);
+  await expect(overall).not.toHaveClass(/ant-progress-status-success/);
+  await expect(page.getByTestId('upload-error')).toHaveCount(4);
+});
+
+test('the preview’s keyboard: pages, zoom, Esc after any action, focus kept inside and given back', async ({
+  app,
+  page,
+}) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dossier-scans-'));
+  const pdf = await makePdf(path.join(dir, '四页.pdf'), 4);
+  await openSample(page, app.url);
+  await chooseFiles(page, page.getByTestId('attachments-pick'), [pdf]);
+  const pdfCard = card(page, '四页.pdf');
+  await expect(pdfCard).toHaveAttribute('data-pages', '4');
+
+  const preview = page.locator('.preview-modal');
+  const indicator = preview.getByTestId('page-indicator');
+  await pdfCard.getByTestId('att-thumb').click();
+  await expect(indicator).toHaveText('第 1 / 4 页');
+  await page.keyboard.press('ArrowRight');
+  await expect(indicator).toHaveText('第 2 / 4 页');
+  await page.keyboard.press('PageDown');
+  await expect(indicator).toHaveText('第 3 / 4 页');
+  await page.keyboard.press('PageUp');
+  await page.keyboard.press('ArrowLeft');
+  await expect(indicator).toHaveText('第 1 / 4 页');
+  await page.keyboard.press('+');
+  await expect(preview.getByText('150%')).toBeVisible();
+  await page.keyboard.press('-');
+  await page.keyboard.press('-');
+  await expect(preview.getByText('75%')).toBeVisible();
+
+  // The move buttons say what they do, unlike the page-turning ‹ ›.
+  await expect(preview.getByTestId('page-later')).toHaveText('后移本页');
+  await expect(preview.getByTestId('page-earlier')).toHaveAttribute('aria-label', '前移本页');
+
+  // Clicking ›  up to the last page disables it: focus stays inside, Esc still closes, focus goes back.
+  for (let i = 0; i < 3; i++) await preview.getByTestId('page-next').click();
+  await expect(indicator).toHaveText('第 4 / 4 页');
+  await expect(preview.getByTestId('page-next')).toBeDisabled();
+  const focusInside = () =>
+    page.evaluate(
+      () => !!document.activeElement?.closest('.preview-modal') && document.activeElement !== document.body,
+    );
+  await expect.poll(focusInside).toBe(true);
+  // Tab stays inside the dialog.
+  for (const key of [...Array<string>(12).fill('Tab'), ...Array<string>(12).fill('Shift+Tab')]) {
+    await page.keyboard.press(key);
+    expect(await focusInside()).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(preview).toHaveCount(0);
+  await expect(pdfCard.getByTestId('att-thumb')).toBeFocused();
+
+  // After an edit (delete a page), Esc still closes and focus goes to the new version's card.
+  await pdfCard.getByTestId('att-preview').click();
+  await expect(indicator).toHaveText('第 1 / 4 页');
+  await preview.getByTestId('page-delete').click();
+  await expect(indicator).toHaveText('第 1 / 3 页');
+  await expect.poll(focusInside).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(preview).toHaveCount(0);
+  const edited = page.getByTestId('attachment');
+  await expect(edited).toHaveCount(1);
+  await expect(edited).toHaveAttribute('data-pages', '3');
+  await expect(edited.getByTestId('att-preview')).toBeFocused();
 });

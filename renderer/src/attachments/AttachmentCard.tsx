@@ -34,6 +34,8 @@ export interface AttachmentCardProps {
   attachment: AttachmentView;
   all: readonly AttachmentView[];
   isSelected: boolean;
+  /** 1-based place in the merge order; 0 when not selected. */
+  selectionIndex?: number;
   isBusy: boolean;
   onSelect: (selected: boolean) => void;
   onAction: (action: CardAction) => void;
@@ -44,6 +46,7 @@ export function AttachmentCard({
   attachment,
   all,
   isSelected,
+  selectionIndex = 0,
   isBusy,
   onSelect,
   onAction,
@@ -106,6 +109,11 @@ export function AttachmentCard({
             aria-label={t('att_select', { name })}
             data-testid="att-select"
           />
+          {selectionIndex > 0 && (
+            <span className="att-order" data-testid="att-order" title={t('att_mergeOrder', { n: selectionIndex })}>
+              {selectionIndex}
+            </span>
+          )}
           <Typography.Text className="att-name" ellipsis={{ tooltip: name }}>
             {name}
           </Typography.Text>

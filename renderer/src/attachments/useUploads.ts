@@ -8,8 +8,9 @@ import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { Localized } from '../../../shared/api/contract.js';
 import type { AddResult } from '../../../shared/attachments/schema.js';
 import { ApiFailure, isCancelled, uploadFile } from '../api.js';
+import { summarizeUploads, type UploadStatus, type UploadSummary } from './uploadSummary.js';
 
-export type UploadStatus = 'queued' | 'uploading' | 'added' | 'duplicate' | 'refused' | 'cancelled';
+export type { UploadStatus } from './uploadSummary.js';
 
 export interface UploadItem {
   id: number;
@@ -30,15 +31,14 @@ export interface UploadState {
 export interface UploadBatch {
   items: readonly UploadItem[];
   isRunning: boolean;
-  /** Bytes sent over bytes chosen, 0–100. */
+  /** Bytes dealt with over bytes chosen, 0–100; 100 only when every file was added or already there. */
   percent: number;
-  /** Files added (or found already there) so far. */
+  /** Files with an outcome (added, already there, refused, cancelled) so far. */
   done: number;
+  summary: UploadSummary;
 }
 
 let nextId = 1;
-
-const isDone = (i: UploadItem) => i.status === 'added' || i.status === 'duplicate';
 
 /** The editor's one batch; `dispose` (the editor going away) cancels it. */
 export class UploadStore {
@@ -142,12 +142,6 @@ export function useUploadState<T>(select: (state: UploadState) => T): T {
 /** The whole batch with its overall progress (for the progress panel and the header). */
 export function useUploadBatch(): UploadBatch {
   const { items, isRunning } = useUploadState((s) => s);
-  const total = items.reduce((sum, i) => sum + i.size, 0);
-  const loaded = items.reduce((sum, i) => sum + (isDone(i) ? i.size : i.loaded), 0);
-  return {
-    items,
-    isRunning,
-    percent: total > 0 ? Math.round((loaded / total) * 100) : 0,
-    done: items.filter(isDone).length,
-  };
+  const summary = summarizeUploads(items, isRunning);
+  return { items, isRunning, percent: summary.percent, done: summary.finished, summary };
 }

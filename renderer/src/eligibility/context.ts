@@ -16,7 +16,15 @@ export interface EligibilityValue {
   log: readonly ParamChange[];
   /** Opens the screen that fixes a finding and focuses its field. */
   follow(fix: Fix): void;
+  /** A screen with unsaved edits registers a guard asked before the editor leaves it (null: none). */
+  setLeaveGuard(guard: LeaveGuard | null): void;
 }
+
+/**
+ * Asked before the editor leaves the screen: false lets it go at once; true means the screen holds the
+ * way (it asks the user) and calls `proceed` when it may be left.
+ */
+export type LeaveGuard = (proceed: () => void) => boolean;
 
 export const EligibilityContext = createContext<EligibilityValue | null>(null);
 

@@ -9,6 +9,8 @@ import { SCREENS, isScreenKey, type ScreenKey } from '../screens/screens.js';
 /** The screen editing a path's first segment ('titles', 'application', …). */
 export function screenOfPath(path: string): ScreenKey | null {
   const head = path.split('.', 1)[0] ?? '';
+  // The rule pack's parameters (the unit's publicity dates among them) are edited on 假设与参数.
+  if (head === 'params') return 'params';
   const screen = SCREENS.find((s) => (s.prefixes as readonly string[]).includes(head));
   return screen?.key ?? null;
 }

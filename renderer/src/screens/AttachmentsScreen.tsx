@@ -3,13 +3,14 @@
 // original kept), rename, delete with undo, and link each to what it proves (record + material slot).
 // Below: the upload profile and the store's integrity check. Issue 3; docs/attachments.md.
 import { MergeCellsOutlined } from '@ant-design/icons';
-import { Alert, Button, Collapse, Empty, Result, Space, Spin, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Collapse, Empty, Result, Space, Spin, Typography } from 'antd';
+import { useMemo, useRef, useState } from 'react';
 import type { AttachmentView, FitResult } from '../../../shared/attachments/schema.js';
 import { AttachmentCard, type CardAction } from '../attachments/AttachmentCard.js';
 import { DropZone } from '../attachments/DropZone.js';
 import { FitResultModal } from '../attachments/FitResultModal.js';
 import { LinkModal } from '../attachments/LinkModal.js';
+import { gridOrder, selectedInOrder, toggleSelected } from '../attachments/order.js';
 import { PreviewModal } from '../attachments/PreviewModal.js';
 import { ProfileEditor } from '../attachments/ProfileEditor.js';
 import { RenameModal } from '../attachments/RenameModal.js';
@@ -30,22 +31,30 @@ export function AttachmentsScreen({ applicantId }: { applicantId: string }) {
   const settled = useUploadState((s) => s.settled);
   const { state, reload } = useAttachments(applicantId, settled);
   const actions = useAttachmentActions(reload);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // In the order the boxes were ticked: the merge follows it.
+  const [selected, setSelected] = useState<readonly string[]>([]);
   // The previewed attachment itself (not its id): a page operation returns the new version before the
   // list is reloaded, and the preview must stay open on it.
   const [preview, setPreview] = useState<{ attachment: AttachmentView; opened: number } | null>(null);
   const [linkId, setLinkId] = useState<string | null>(null);
   const [renameId, setRenameId] = useState<string | null>(null);
   const [fitResult, setFitResult] = useState<FitResult | null>(null);
+  // The card button that opened the preview (its test id), to give focus back to it on close — on the
+  // card of the version shown last, since an edit in the preview replaces the card.
+  const previewOpener = useRef<string>('att-thumb');
 
   const all = useMemo(() => (state.kind === 'ready' ? state.attachments : []), [state]);
-  const shown = useMemo(() => visibleAttachments(all), [all]);
+  const shown = useMemo(() => gridOrder(visibleAttachments(all), all), [all]);
+  const selectedList = useMemo(() => selectedInOrder(selected, shown), [selected, shown]);
   const byId = (id: string | null): AttachmentView | null => (id ? (all.find((a) => a.id === id) ?? null) : null);
 
   const onAction = async (a: AttachmentView, action: CardAction) => {
     switch (action) {
-      case 'preview':
+      case 'preview': {
+        const opener = document.activeElement?.getAttribute('data-testid');
+        previewOpener.current = opener === 'att-preview' ? 'att-preview' : 'att-thumb';
         return setPreview({ attachment: a, opened: Date.now() });
+      }
       case 'link':
         return setLinkId(a.id);
       case 'rename':
@@ -55,7 +64,7 @@ export function AttachmentsScreen({ applicantId }: { applicantId: string }) {
       case 'split':
         return void (await actions.split(a));
       case 'delete':
-        setSelected((s) => new Set([...s].filter((id) => id !== a.id)));
+        setSelected((s) => toggleSelected(s, a.id, false));
         return void (await actions.remove(a));
       case 'fit':
         return setFitResult(await actions.fit(a));
@@ -65,8 +74,19 @@ export function AttachmentsScreen({ applicantId }: { applicantId: string }) {
   };
 
   const mergeSelected = async () => {
-    const list = shown.filter((a) => selected.has(a.id));
-    if (await actions.merge(list)) setSelected(new Set());
+    if (await actions.merge(selectedList)) setSelected([]);
+  };
+
+  const closePreview = () => {
+    const id = preview?.attachment.id;
+    setPreview(null);
+    // After the dialog is gone: focus the opening button of that attachment's card (the same element when
+    // nothing was edited, the new version's card otherwise).
+    setTimeout(() => {
+      const cardEl = id ? document.querySelector(`[data-testid="attachment"][data-id="${CSS.escape(id)}"]`) : null;
+      const button = cardEl?.querySelector<HTMLElement>(`[data-testid="${previewOpener.current}"]`);
+      button?.focus();
+    }, 0);
   };
 
   let grid;
@@ -95,16 +115,10 @@ export function AttachmentsScreen({ applicantId }: { applicantId: string }) {
             key={a.id}
             attachment={a}
             all={all}
-            isSelected={selected.has(a.id)}
+            isSelected={selected.includes(a.id)}
+            selectionIndex={selectedList.indexOf(a) + 1}
             isBusy={actions.busyId === a.id}
-            onSelect={(on) =>
-              setSelected((s) => {
-                const next = new Set(s);
-                if (on) next.add(a.id);
-                else next.delete(a.id);
-                return next;
-              })
-            }
+            onSelect={(on) => setSelected((s) => toggleSelected(s, a.id, on))}
             onAction={(action) => void onAction(a, action)}
             onUnlink={(linkId) => void actions.unlink(linkId)}
           />
@@ -118,11 +132,20 @@ export function AttachmentsScreen({ applicantId }: { applicantId: string }) {
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <DropZone onFiles={(files) => void uploads.start(files)} disabled={isAdding} />
         <UploadProgress />
-        {selected.size > 0 && (
-          <Alert
-            type="info"
-            title={t('att_selected', { n: selected.size })}
-            action={
+        {shown.length > 0 && (
+          <div
+            className={`att-mergebar${selectedList.length > 0 ? ' att-mergebar-active' : ''}`}
+            role="status"
+            data-testid="merge-bar"
+          >
+            <Typography.Text
+              className="att-mergebar-text"
+              type={selectedList.length > 0 ? undefined : 'secondary'}
+              ellipsis={{ tooltip: true }}
+            >
+              {selectedList.length > 0 ? t('att_selected', { n: selectedList.length }) : t('att_selectHint')}
+            </Typography.Text>
+            {selectedList.length > 0 && (
               <Button
                 size="small"
                 type="primary"
@@ -133,8 +156,8 @@ export function AttachmentsScreen({ applicantId }: { applicantId: string }) {
               >
                 {t('att_merge')}
               </Button>
-            }
-          />
+            )}
+          </div>
         )}
         {grid}
         <Collapse
@@ -156,7 +179,7 @@ export function AttachmentsScreen({ applicantId }: { applicantId: string }) {
         <PreviewModal
           key={preview.opened}
           attachment={preview.attachment}
-          onClose={() => setPreview(null)}
+          onClose={closePreview}
           onChanged={(next) => {
             void reload();
             setPreview({ ...preview, attachment: next });

@@ -1,24 +1,45 @@
 // 假设与参数: the pack's open questions and every parameter with its current value, default, source and
 // confidence; a form to change them (validated by the pack's zod schema, so the findings follow at once)
-// and the log of every change (issue 4; rules.md "Open questions").
-import { Alert, Button, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+// and the log of every change (issue 4; rules.md "Open questions"). Edits are a draft until 保存参数 (one
+// log entry per saved change, not per keystroke): the bar stays in sight and says when there are unsaved
+// changes, and leaving the screen with some asks to save or discard them.
+import {
+  Alert,
+  Button,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { PACK_2020, PARAM_META, Params2020, type ParamKey } from '../../../shared/rules/pack2020/index.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { useEligibility } from '../eligibility/context.js';
+import {
+  APPLICANT_PARAMS,
+  PARAM_KEYS,
+  changedKeys,
+  formatParamValue,
+  paramErrors,
+  resetTarget,
+  type Draft,
+} from '../eligibility/paramsForm.js';
 import { fieldId } from '../components/FieldItem.js';
 import { useT, type TextKey } from '../i18n.js';
 import { ApiFailure } from '../api.js';
 
-type Draft = Record<string, unknown>;
-const KEYS = Object.keys(PARAM_META) as ParamKey[];
 /** Open questions first, then the rest in the pack's order. */
 const ORDERED = [
-  ...KEYS.filter((k) => PARAM_META[k].isOpenQuestion),
-  ...KEYS.filter((k) => !PARAM_META[k].isOpenQuestion),
+  ...PARAM_KEYS.filter((k) => PARAM_META[k].isOpenQuestion),
+  ...PARAM_KEYS.filter((k) => !PARAM_META[k].isOpenQuestion),
 ];
-
-const show = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === null ? '—' : String(v));
 
 function parseYears(text: string): number[] | string {
   const parts = text.split(/[,，、\s]+/).filter(Boolean);
@@ -27,35 +48,51 @@ function parseYears(text: string): number[] | string {
 
 export function ParamsScreen() {
   const { t, pick } = useT();
-  const { params, saveParams, log } = useEligibility();
+  const { params, saveParams, log, setLeaveGuard } = useEligibility();
   const [draft, setDraft] = useState<Draft>(params);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const [leaving, setLeaving] = useState<(() => void) | null>(null);
   useEffect(() => setDraft(params), [params]);
+
+  const errors = useMemo(() => paramErrors(draft), [draft]);
+  const errorKeys = ORDERED.filter((k) => errors[k]);
+  const unsaved = changedKeys(params, draft).length > 0;
+  const reset = resetTarget(draft);
+  const resetKeys = changedKeys(params, reset).filter((k) => !APPLICANT_PARAMS.includes(k));
+
+  // Leaving with unsaved changes asks first (the editor calls the guard before it changes screen).
+  const unsavedRef = useRef(unsaved);
+  unsavedRef.current = unsaved;
+  useEffect(() => {
+    setLeaveGuard((proceed) => {
+      if (!unsavedRef.current) return false;
+      setLeaving(() => proceed);
+      return true;
+    });
+    return () => setLeaveGuard(null);
+  }, [setLeaveGuard]);
 
   const set = (key: ParamKey, value: unknown) => {
     setSaved(false);
     setDraft((d) => ({ ...d, [key]: value }));
   };
-  const save = async (values: Draft) => {
+  /** Saves the values; false (and the first bad field focused) when they do not validate or save. */
+  const save = async (values: Draft): Promise<boolean> => {
     const parsed = Params2020.safeParse(values);
     if (!parsed.success) {
-      setError(
-        parsed.error.issues
-          .map(
-            (i) =>
-              `${pick(PARAM_META[i.path[0] as ParamKey]?.label ?? { zh: String(i.path[0]), en: String(i.path[0]) })}: ${i.message}`,
-          )
-          .join('；'),
-      );
-      return;
+      const first = ORDERED.find((k) => paramErrors(values)[k]);
+      if (first) document.getElementById(fieldId(`params.${first}`))?.focus();
+      return false;
     }
     try {
       await saveParams(parsed.data);
       setError(null);
       setSaved(true);
+      return true;
     } catch (e) {
       setError(e instanceof ApiFailure ? pick(e.error.message) : String(e));
+      return false;
     }
   };
 
@@ -63,11 +100,20 @@ export function ParamsScreen() {
     const meta = PARAM_META[key];
     const value = draft[key];
     const id = fieldId(`params.${key}`);
+    const invalid = Boolean(errors[key]);
     switch (meta.kind) {
       case 'boolean':
         return <Switch id={id} checked={value === true} onChange={(v) => set(key, v)} />;
       case 'number':
-        return <InputNumber id={id} value={value as number | null} onChange={(v) => set(key, v)} />;
+        return (
+          <InputNumber
+            id={id}
+            aria-invalid={invalid}
+            status={invalid ? 'error' : ''}
+            value={value as number | null}
+            onChange={(v) => set(key, v)}
+          />
+        );
       case 'enum':
         return (
           <Select
@@ -82,6 +128,7 @@ export function ParamsScreen() {
         return (
           <Input
             id={id}
+            aria-invalid={invalid}
             style={{ maxWidth: 240 }}
             value={Array.isArray(value) ? value.join(', ') : String(value)}
             onChange={(e) => set(key, parseYears(e.target.value))}
@@ -91,6 +138,7 @@ export function ParamsScreen() {
         return (
           <Input
             id={id}
+            aria-invalid={invalid}
             style={{ maxWidth: 160 }}
             placeholder="YYYY-MM-DD"
             value={String(value ?? '')}
@@ -99,6 +147,8 @@ export function ParamsScreen() {
         );
     }
   };
+
+  const showValue = (key: string, v: unknown) => pick(formatParamValue(key, v));
 
   return (
     <ScreenFrame screen="params">
@@ -119,10 +169,17 @@ export function ParamsScreen() {
         {ORDERED.map((key) => {
           const meta = PARAM_META[key];
           const isDefault = JSON.stringify(draft[key]) === JSON.stringify(PACK_2020.defaults[key]);
+          const problem = errors[key];
           return (
             <Form.Item
               key={key}
               htmlFor={fieldId(`params.${key}`)}
+              validateStatus={problem ? 'error' : ''}
+              help={
+                problem
+                  ? pick({ zh: `${meta.label.zh}：${problem.zh}`, en: `${meta.label.en}: ${problem.en}` })
+                  : undefined
+              }
               label={
                 <Space size={4} wrap>
                   <span>{pick(meta.label)}</span>
@@ -135,7 +192,7 @@ export function ParamsScreen() {
                 </Space>
               }
               extra={
-                t('paramSource', { source: meta.source, value: show(PACK_2020.defaults[key]) }) +
+                t('paramSource', { source: meta.source, value: showValue(key, PACK_2020.defaults[key]) }) +
                 (isDefault ? '' : t('paramChanged'))
               }
             >
@@ -144,16 +201,89 @@ export function ParamsScreen() {
           );
         })}
       </Form>
-      {error && <Alert type="error" showIcon title={error} className="params-error" />}
-      <Space className="params-actions">
-        <Button type="primary" data-testid="params-save" onClick={() => void save(draft)}>
-          {t('paramsSave')}
-        </Button>
-        <Button data-testid="params-reset" onClick={() => void save({ ...PACK_2020.defaults })}>
-          {t('paramsReset')}
-        </Button>
-        {saved && <Typography.Text type="success">{t('paramsSaved')}</Typography.Text>}
-      </Space>
+      <div className="params-actions" data-testid="params-actions">
+        {error && <Alert type="error" showIcon title={error} className="params-error" />}
+        {errorKeys.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            className="params-error"
+            data-testid="params-invalid"
+            title={t('paramsInvalid', { n: errorKeys.length })}
+          />
+        )}
+        <Space wrap>
+          <Button type="primary" data-testid="params-save" disabled={!unsaved} onClick={() => void save(draft)}>
+            {t('paramsSave')}
+          </Button>
+          <Button data-testid="params-discard" disabled={!unsaved} onClick={() => setDraft(params)}>
+            {t('paramsDiscard')}
+          </Button>
+          <Popconfirm
+            title={t('paramsResetTitle')}
+            description={
+              <div className="params-reset-what" data-testid="params-reset-what">
+                <div>
+                  {resetKeys.length > 0
+                    ? t('paramsResetList', { list: resetKeys.map((k) => pick(PARAM_META[k].label)).join('、') })
+                    : t('paramsResetNothing')}
+                </div>
+                <div>{t('paramsResetKeeps')}</div>
+              </div>
+            }
+            okText={t('paramsReset')}
+            cancelText={t('cancel')}
+            onConfirm={() => void save(reset)}
+          >
+            <Button data-testid="params-reset">{t('paramsReset')}</Button>
+          </Popconfirm>
+          {unsaved ? (
+            <Typography.Text type="warning" strong data-testid="params-unsaved">
+              {t('paramsUnsaved')}
+            </Typography.Text>
+          ) : (
+            saved && <Typography.Text type="success">{t('paramsSaved')}</Typography.Text>
+          )}
+        </Space>
+      </div>
+      <Modal
+        open={leaving !== null}
+        title={t('paramsLeaveTitle')}
+        onCancel={() => setLeaving(null)}
+        footer={[
+          <Button key="stay" onClick={() => setLeaving(null)}>
+            {t('paramsLeaveStay')}
+          </Button>,
+          <Button
+            key="discard"
+            danger
+            data-testid="params-leave-discard"
+            onClick={() => {
+              const proceed = leaving;
+              setLeaving(null);
+              setDraft(params);
+              unsavedRef.current = false;
+              proceed?.();
+            }}
+          >
+            {t('paramsLeaveDiscard')}
+          </Button>,
+          <Button
+            key="save"
+            type="primary"
+            data-testid="params-leave-save"
+            onClick={() => {
+              const proceed = leaving;
+              setLeaving(null);
+              void save(draft).then((ok) => ok && proceed?.());
+            }}
+          >
+            {t('paramsLeaveSave')}
+          </Button>,
+        ]}
+      >
+        {t('paramsLeaveBody')}
+      </Modal>
       <Typography.Title level={3} className="params-log-title">
         {t('paramLog')}
       </Typography.Title>
@@ -171,8 +301,8 @@ export function ParamsScreen() {
             dataIndex: 'key',
             render: (k: string) => (k in PARAM_META ? pick(PARAM_META[k as ParamKey].label) : k),
           },
-          { title: t('logOld'), dataIndex: 'old', render: show },
-          { title: t('logNew'), dataIndex: 'new', render: show },
+          { title: t('logOld'), dataIndex: 'old', render: (v: unknown, r) => showValue(r.key, v) },
+          { title: t('logNew'), dataIndex: 'new', render: (v: unknown, r) => showValue(r.key, v) },
         ]}
       />
     </ScreenFrame>

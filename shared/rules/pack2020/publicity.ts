@@ -1,9 +1,10 @@
 // R-5 Publicity at the unit (N-8, M-3): at least 5 working days on the state calendar. The counting
 // convention (does the start day count?) is assumed, so the other convention's end is shown too, and a
 // date outside the calendar data is "calendar unknown" — never a guess.
+// Its fixes point at the date to change on 假设与参数 (`params.publicityStart` / `params.publicityEnd`).
 import { countWorkingDays, coveredYears, nthWorkingDay } from '../../calendar/workingDays.js';
 import type { Outcome, Rule } from '../types.js';
-import { proofOutcome, screen, t } from './helpers.js';
+import { field, proofOutcome, t } from './helpers.js';
 import type { Params2020 } from './params.js';
 
 const unknownCalendar = (from: string): Outcome => ({
@@ -12,7 +13,7 @@ const unknownCalendar = (from: string): Outcome => ({
     `工作日日历未覆盖 ${from}（已有：${coveredYears().join('、')} 年）：无法计算，请按国务院办公厅当年的放假安排人工核对。`,
     `The working-day calendar does not cover ${from} (covered: ${coveredYears().join(', ')}): cannot count; check against the State Council's holiday notice for that year.`,
   ),
-  fix: screen('params'),
+  fix: field('params.publicityStart'),
 });
 
 export const publicityRule: Rule<Params2020> = {
@@ -33,7 +34,7 @@ export const publicityRule: Rule<Params2020> = {
             `尚未填写单位公示日期（在“假设与参数”中填写）：公示须不少于 ${n} 个工作日。`,
             `The unit's publicity dates are not entered yet (under Assumptions & parameters): at least ${n} working days.`,
           ),
-          fix: screen('params'),
+          fix: field('params.publicityStart'),
         },
       ];
     }
@@ -53,7 +54,7 @@ export const publicityRule: Rule<Params2020> = {
             `${ends.zh}。请填写公示结束日期。`,
             `${ends.en[0]!.toUpperCase()}${ends.en.slice(1)}. Enter the end date.`,
           ),
-          fix: screen('params'),
+          fix: field('params.publicityEnd'),
         },
       ];
     }
@@ -66,14 +67,15 @@ export const publicityRule: Rule<Params2020> = {
     );
     if (count.days >= n) {
       // Enough under the assumed convention but not under the other one: a person judges.
-      if (otherCount.ok && otherCount.days < n) return [{ status: 'review', message, fix: screen('params') }];
+      if (otherCount.ok && otherCount.days < n)
+        return [{ status: 'review', message, fix: field('params.publicityEnd') }];
       return [{ status: 'pass', message }];
     }
     return [
       {
         status: otherCount.ok && otherCount.days >= n ? 'review' : 'fail',
         message,
-        fix: screen('params'),
+        fix: field('params.publicityEnd'),
       },
     ];
   },
