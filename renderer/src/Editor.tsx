@@ -70,7 +70,7 @@ export function Editor({ applicantId, onDeleted, onLangChange }: EditorProps) {
     go();
   };
   const follow = (fix: Fix) => {
-    const target = screenOfFix(fix, archive);
+    const target = screenOfFix(fix);
     if (!target) return;
     navigate(target, fix.kind === 'field' ? fieldId(fix.target) : null);
   };

@@ -2,7 +2,6 @@
 // and a link to where it is fixed (issue 4; rules.md "Principle": the report says all of this).
 import { Button, Space, Tag, Typography } from 'antd';
 import type { Confidence, Finding, Status } from '../../../shared/rules/types.js';
-import { useEditor } from '../editorContext.js';
 import { useT, type TextKey } from '../i18n.js';
 import { useEligibility } from './context.js';
 import { screenOfFix } from './fixTarget.js';
@@ -13,9 +12,8 @@ const statusKey = (s: Status) => `status_${s === 'n/a' ? 'na' : s}` as TextKey;
 
 export function FindingItem({ finding, compact = false }: { finding: Finding; compact?: boolean }) {
   const { t, pick } = useT();
-  const { archive } = useEditor();
   const { follow } = useEligibility();
-  const target = finding.fix ? screenOfFix(finding.fix, archive) : null;
+  const target = finding.fix ? screenOfFix(finding.fix) : null;
   return (
     <li className="finding" data-testid={`finding-${finding.id}`} data-status={finding.status}>
       <Space size={4} wrap>

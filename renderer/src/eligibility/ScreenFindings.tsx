@@ -1,7 +1,6 @@
 // On each editing screen, the findings that concern it (their fix lies on this screen), live as the user
 // types: only what fails or needs review, so a screen in order stays quiet.
 import { Alert } from 'antd';
-import { useEditor } from '../editorContext.js';
 import { useT } from '../i18n.js';
 import type { ScreenKey } from '../screens/screens.js';
 import { useEligibility } from './context.js';
@@ -10,10 +9,9 @@ import { screenOfFix } from './fixTarget.js';
 
 export function ScreenFindings({ screen }: { screen: ScreenKey }) {
   const { t } = useT();
-  const { archive } = useEditor();
   const { report } = useEligibility();
   const findings = report.findings.filter(
-    (f) => (f.status === 'fail' || f.status === 'review') && f.fix && screenOfFix(f.fix, archive) === screen,
+    (f) => (f.status === 'fail' || f.status === 'review') && f.fix && screenOfFix(f.fix) === screen,
   );
   if (findings.length === 0) return null;
   const hasFail = findings.some((f) => f.status === 'fail');

@@ -1,8 +1,5 @@
 // Where a finding's fix lives in the editor (issue 4): a field path opens the screen that edits it and
-// focuses the field; a screen key opens that screen; a material slot opens the screen of the record it
-// proves (or of its material) until the attachments screen takes them.
-import type { ArchiveDocument, RecordKind } from '../../../shared/archive/schema.js';
-import { RECORD_KINDS } from '../../../shared/archive/schema.js';
+// focuses the field; a screen key opens that screen; a material slot opens 材料清单.
 import type { Fix } from '../../../shared/rules/types.js';
 import { SCREENS, isScreenKey, type ScreenKey } from '../screens/screens.js';
 
@@ -15,24 +12,10 @@ export function screenOfPath(path: string): ScreenKey | null {
   return screen?.key ?? null;
 }
 
-const MATERIAL_SCREENS: Record<string, string> = {
-  'M-5': 'pension',
-  'M-7': 'courses',
-  'M-8': 'summary',
-  'M-9': 'assessments',
-};
-
-function kindOfRecord(archive: ArchiveDocument, id: string): RecordKind | null {
-  return RECORD_KINDS.find((kind) => archive[kind].some((r) => r.id === id)) ?? null;
-}
-
-export function screenOfFix(fix: Fix, archive: ArchiveDocument): ScreenKey | null {
+export function screenOfFix(fix: Fix): ScreenKey | null {
   if (fix.kind === 'field') return screenOfPath(fix.target);
   if (fix.kind === 'screen') return isScreenKey(fix.target) ? fix.target : null;
-  // An attachments screen, once there, is where every material is added.
-  if (isScreenKey('attachments')) return 'attachments' as ScreenKey;
-  const kind = fix.recordId ? kindOfRecord(archive, fix.recordId) : null;
-  if (kind) return screenOfPath(kind);
-  const material = MATERIAL_SCREENS[fix.target.split('/', 1)[0] ?? ''];
-  return material && isScreenKey(material) ? material : null;
+  // A missing scan is added from 材料清单, where each missing item is one click from its file picker and
+  // the added file is linked to that slot and record at once.
+  return 'materials';
 }
