@@ -8,13 +8,12 @@
 // Determinism without sleeps: the upload of file HOLD is held in the browser (page.route) until the batch
 // has been cancelled, so the batch is certainly still running at the click and at the cancel, and exactly
 // the files before HOLD are fully added; they are real uploads, streamed and stored while the UI is used.
-import type { Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { expect, test } from './fixtures.js';
+import { callApi, expect, test } from './fixtures.js';
 
 const FILES = 60;
 /** 1-based: the file whose upload is held until the cancel. Files 1 … HOLD-1 are fully added. */
@@ -53,26 +52,6 @@ function storeContents(dataDir: string): { stored: number; temp: number } {
   }
   const tmp = path.join(store, 'tmp');
   return { stored, temp: existsSync(tmp) ? readdirSync(tmp).length : 0 };
-}
-
-/** A method of the contract called as the page calls it (same token, same transport). */
-async function callApi<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, input }) => {
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-dossier-token': sessionStorage.getItem('dossier.token') ?? '',
-        },
-        body: JSON.stringify(input),
-      });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    },
-    { method, input },
-  );
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
 }
 
 test('60 scans: progress visible and advancing, another screen answers mid-batch, cancel keeps exactly what was added', async ({

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
-import { expect, test } from './fixtures.js';
+import { callApi, expect, test } from './fixtures.js';
 
 const PAPER = 'work-1';
 const PAPER_TITLE = '循环流化床锅炉SNCR脱硝系统喷氨优化试验研究';
@@ -195,26 +195,6 @@ test('a refused file shows the core’s message naming it; a cancelled batch kee
   await page.reload();
   await expect(page.getByTestId('attachment')).toHaveCount(1);
 });
-
-/** Calls a method of the contract as the page does (same token, same transport). */
-async function callApi<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, input }) => {
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-dossier-token': sessionStorage.getItem('dossier.token') ?? '',
-        },
-        body: JSON.stringify(input),
-      });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    },
-    { method, input },
-  );
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
 
 test('merge follows the order of ticking; an edit keeps its place; ticking does not move the grid', async ({
   app,

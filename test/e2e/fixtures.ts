@@ -62,4 +62,24 @@ export const test = base.extend<{ app: App }>({
   },
 });
 
+/** A method of the contract called as the page calls it (same token, same transport). */
+export async function callApi<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ({ method, input }) => {
+      const response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-dossier-token': sessionStorage.getItem('dossier.token') ?? '',
+        },
+        body: JSON.stringify(input),
+      });
+      return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
+    },
+    { method, input },
+  );
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
 export { expect };
