@@ -1,7 +1,7 @@
 // The field kinds of the archive's forms, each a labelled control bound to one value. Controlled by the
 // editor's state; a control that must hold text the archive cannot store yet (a half-typed date, hours
 // that are not a number) keeps it locally and sends nothing until it is storable.
-import { Input, Select, Switch } from 'antd';
+import { Col, Input, Select, Switch } from 'antd';
 import { useState } from 'react';
 import type { Localized } from '../../../shared/api/contract.js';
 import { useT } from '../i18n.js';
@@ -250,5 +250,46 @@ export function DateField(item: Base<string>) {
         />
       )}
     </FieldItem>
+  );
+}
+
+/** The from–until dates of a period (an appointment, a work period), two half-width columns of a Row; an
+ *  empty end date means the period goes on. */
+export function PeriodFields({
+  path,
+  startLabel,
+  endLabel,
+  startDate,
+  endDate,
+  onChange,
+}: {
+  path: (field: 'startDate' | 'endDate') => string;
+  startLabel: string;
+  endLabel: string;
+  startDate: string;
+  endDate: string;
+  onChange: (change: { startDate: string } | { endDate: string }) => void;
+}) {
+  const { t } = useT();
+  return (
+    <>
+      <Col span={12}>
+        <DateField
+          path={path('startDate')}
+          label={startLabel}
+          value={startDate}
+          onChange={(value) => onChange({ startDate: value })}
+        />
+      </Col>
+      <Col span={12}>
+        <DateField
+          path={path('endDate')}
+          label={endLabel}
+          hint={t('untilNow')}
+          value={endDate}
+          onChange={(value) => onChange({ endDate: value })}
+        />
+      </Col>
+    </>
   );
 }

@@ -2,7 +2,7 @@
 import { Col, Divider, Row } from 'antd';
 import { labelOf, TITLE_LEVEL_LABELS } from '../../../shared/archive/labels.js';
 import type { Appointment, Title } from '../../../shared/archive/schema.js';
-import { DateField, SelectField, TextField } from '../components/fields.js';
+import { DateField, PeriodFields, SelectField, TextField } from '../components/fields.js';
 import { RecordList } from '../components/RecordList.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { useT } from '../i18n.js';
@@ -101,23 +101,14 @@ export function TitlesScreen() {
                   maxLength={200}
                 />
               </Col>
-              <Col span={12}>
-                <DateField
-                  path={path('startDate')}
-                  label={t('f_appointStart')}
-                  value={r.startDate}
-                  onChange={(startDate) => set({ startDate })}
-                />
-              </Col>
-              <Col span={12}>
-                <DateField
-                  path={path('endDate')}
-                  label={t('f_appointEnd')}
-                  hint={t('untilNow')}
-                  value={r.endDate}
-                  onChange={(endDate) => set({ endDate })}
-                />
-              </Col>
+              <PeriodFields
+                path={path}
+                startLabel={t('f_appointStart')}
+                endLabel={t('f_appointEnd')}
+                startDate={r.startDate}
+                endDate={r.endDate}
+                onChange={set}
+              />
             </Row>
           );
         }}

@@ -1,7 +1,7 @@
 // 工作经历: experience in engineering work or engineering management (M-6), counted to 2020-12-31 (N-7).
 import { Col, Row } from 'antd';
 import type { WorkPeriod } from '../../../shared/archive/schema.js';
-import { DateField, TextAreaField, TextField } from '../components/fields.js';
+import { PeriodFields, TextAreaField, TextField } from '../components/fields.js';
 import { RecordList } from '../components/RecordList.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { useT } from '../i18n.js';
@@ -38,23 +38,14 @@ export function WorkPeriodsScreen() {
                   maxLength={200}
                 />
               </Col>
-              <Col span={12}>
-                <DateField
-                  path={path('startDate')}
-                  label={t('f_periodStart')}
-                  value={r.startDate}
-                  onChange={(startDate) => set({ startDate })}
-                />
-              </Col>
-              <Col span={12}>
-                <DateField
-                  path={path('endDate')}
-                  label={t('f_periodEnd')}
-                  hint={t('untilNow')}
-                  value={r.endDate}
-                  onChange={(endDate) => set({ endDate })}
-                />
-              </Col>
+              <PeriodFields
+                path={path}
+                startLabel={t('f_periodStart')}
+                endLabel={t('f_periodEnd')}
+                startDate={r.startDate}
+                endDate={r.endDate}
+                onChange={set}
+              />
               <Col span={24}>
                 <TextAreaField
                   path={path('description')}
