@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 const cli = new URL('../dist/electron/cli.js', import.meta.url);
 if (!existsSync(fileURLToPath(cli))) {
-  console.error('dossier: 尚未编译，请先运行 npm run build / not built yet: run npm run build');
+  console.error('dossier: 尚未编译，请先运行 npm run build / Not built yet: run npm run build');
   process.exit(1);
 }
 const { main } = await import(cli.href);

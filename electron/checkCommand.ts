@@ -1,14 +1,16 @@
 // `dossier check`: the eligibility check of issue 4 on the command line — on a workspace (its archive,
 // attachment links and parameters) or on an exported archive JSON (links unknown, default parameters
 // unless --data names a workspace). Exit codes: 0 nothing fails, 1 something fails, 2 invalid input.
+// With --json every outcome is JSON on stdout: the report, or `{ ok: false, error }` when the check cannot run.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Localized } from '../shared/api/contract.js';
+import type { ApiError, Localized } from '../shared/api/contract.js';
 import { isRealDate } from '../shared/checks/dates.js';
 import { hasFailure, runPack } from '../shared/rules/engine.js';
 import { DEFAULT_PARAMS_2020, PACK_2020 } from '../shared/rules/pack2020/index.js';
 import { STATUSES, type Finding, type Report, type Status } from '../shared/rules/types.js';
 import { parseArchiveJson } from './core/archiveService.js';
+import { DossierError, isInvalidInput } from './core/errors.js';
 import { checkApplicant, checkArchive } from './core/rulesService.js';
 import { closeWorkspace, currentApplicantId, DATABASE_FILE, openWorkspace } from './core/workspace.js';
 
@@ -91,36 +93,76 @@ export interface CheckOptions {
   lang: Lang;
 }
 
+/** With --json, what a check that could not run prints on stdout: `{ ok: false, error }`. */
+export interface CheckFailure {
+  ok: false;
+  error: ApiError;
+}
+
+/** Prints a failure as JSON on stdout (--json) or as text on stderr; returns the exit code. */
+export function reportFailure(o: Pick<CheckOptions, 'json' | 'lang'>, error: ApiError, exitCode: number): number {
+  if (o.json) {
+    const failure: CheckFailure = { ok: false, error };
+    process.stdout.write(`${JSON.stringify(failure, null, 2)}\n`);
+  } else {
+    console.error(error.message[o.lang]);
+    for (const issue of error.issues ?? []) console.error(`  ${issue.path}: ${issue.message[o.lang]}`);
+  }
+  return exitCode;
+}
+
+function isFileError(e: unknown): e is NodeJS.ErrnoException & { path: string } {
+  return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && 'path' in e;
+}
+
 export function runCheck(o: CheckOptions): number {
-  const say = (t: Localized) => t[o.lang];
+  if (!o.json) return check(o); // errors thrown reach cli.ts, which prints them as text
+  try {
+    return check(o);
+  } catch (e) {
+    if (e instanceof DossierError) return reportFailure(o, e.toApiError(), isInvalidInput(e) ? 2 : 1);
+    if (isFileError(e)) {
+      const message = { zh: `无法访问 ${e.path}（${e.code}）`, en: `Cannot access ${e.path} (${e.code})` };
+      return reportFailure(o, { code: 'file_access', message }, 1);
+    }
+    const detail = e instanceof Error ? e.message : String(e);
+    return reportFailure(
+      o,
+      { code: 'internal', message: { zh: `内部错误：${detail}`, en: `Internal error: ${detail}` } },
+      1,
+    );
+  }
+}
+
+function check(o: CheckOptions): number {
+  const fail = (code: string, message: Localized) => reportFailure(o, { code, message }, 2);
   const today = o.today ?? localToday();
   if (!isRealDate(today)) {
-    console.error(
-      say({ zh: `--today 须为日期 YYYY-MM-DD：${today}`, en: `--today must be a date YYYY-MM-DD: ${today}` }),
-    );
-    return 2;
+    return fail('bad_today', {
+      zh: `--today 须为日期 YYYY-MM-DD：${today}`,
+      en: `--today must be a date YYYY-MM-DD: ${today}`,
+    });
   }
   if (o.dataDir !== null && !existsSync(path.join(o.dataDir, DATABASE_FILE))) {
-    console.error(
-      say({
-        zh: `不是工作区（没有 ${DATABASE_FILE}）：${o.dataDir}`,
-        en: `Not a workspace (no ${DATABASE_FILE}): ${o.dataDir}`,
-      }),
-    );
-    return 2;
+    return fail('no_workspace', {
+      zh: `不是工作区（没有 ${DATABASE_FILE}）：${o.dataDir}`,
+      en: `Not a workspace (no ${DATABASE_FILE}): ${o.dataDir}`,
+    });
   }
   let report: Report;
-  let subject: string;
+  let subject: Localized;
   if (o.file !== undefined) {
     let text: string;
     try {
       text = readFileSync(o.file, 'utf8');
     } catch (e) {
-      console.error(say({ zh: `无法读取文件 ${o.file}：${String(e)}`, en: `Cannot read ${o.file}: ${String(e)}` }));
-      return 2;
+      return fail('cannot_read', {
+        zh: `无法读取文件 ${o.file}：${String(e)}`,
+        en: `Cannot read ${o.file}: ${String(e)}`,
+      });
     }
-    const archive = parseArchiveJson(text); // DossierError with issues → exit 2 in cli.ts
-    subject = say({ zh: `档案文件 ${o.file}（未含附件）`, en: `archive file ${o.file} (no attachments)` });
+    const archive = parseArchiveJson(text); // DossierError with issues → exit 2
+    subject = { zh: `档案文件 ${o.file}（未含附件）`, en: `Archive file ${o.file} (no attachments)` };
     if (o.dataDir === null) {
       report = runPack(PACK_2020, { archive, links: null, params: DEFAULT_PARAMS_2020, today });
     } else {
@@ -135,17 +177,14 @@ export function runCheck(o: CheckOptions): number {
     const workspace = openWorkspace(o.dataDir!);
     try {
       const applicantId = currentApplicantId(workspace);
-      if (!applicantId) {
-        console.error(say({ zh: '工作区中没有档案。', en: 'The workspace holds no archive.' }));
-        return 2;
-      }
-      subject = say({ zh: `工作区 ${o.dataDir}`, en: `workspace ${o.dataDir}` });
+      if (!applicantId) return fail('no_archive', { zh: '工作区中没有档案。', en: 'The workspace holds no archive.' });
+      subject = { zh: `工作区 ${o.dataDir}`, en: `Workspace ${o.dataDir}` };
       report = checkApplicant(workspace, applicantId, today);
     } finally {
       closeWorkspace(workspace);
     }
   }
   if (o.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else console.log(formatReport(report, o.lang, subject));
+  else console.log(formatReport(report, o.lang, subject[o.lang]));
   return hasFailure(report) ? 1 : 0;
 }

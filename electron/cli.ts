@@ -4,10 +4,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Localized } from '../shared/api/contract.js';
 import { exportArchiveJson, importArchiveJson, parseArchiveJson } from './core/archiveService.js';
-import { DossierError } from './core/errors.js';
+import { DossierError, isInvalidInput } from './core/errors.js';
 import { defaultDataDir } from './core/paths.js';
 import { closeWorkspace, currentApplicantId, DATABASE_FILE, openWorkspace, type Workspace } from './core/workspace.js';
-import { runCheck } from './checkCommand.js';
+import { reportFailure, runCheck } from './checkCommand.js';
 import { findElectron, runElectron } from './launch.js';
 import { startServer } from './serve.js';
 
@@ -22,6 +22,16 @@ const HELP = `职称申报材料助手 dossier — 用法 / usage:
 选项 / options: --data DIR 数据文件夹（默认 ${defaultDataDir()}，或环境变量 DOSSIER_DATA）；--lang en 英文提示
 退出码 / exit codes: 0 成功 success, 1 失败 failure, 2 输入无效 invalid input`;
 
+const OPTIONS = {
+  data: { type: 'string' },
+  port: { type: 'string' },
+  out: { type: 'string' },
+  lang: { type: 'string' },
+  json: { type: 'boolean' },
+  today: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 class UsageError extends Error {}
 
 let lang: 'zh' | 'en' = 'zh';
@@ -30,21 +40,19 @@ const say = (text: Localized) => text[lang];
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        data: { type: 'string' },
-        port: { type: 'string' },
-        out: { type: 'string' },
-        lang: { type: 'string' },
-        json: { type: 'boolean' },
-        today: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (e) {
-    console.error(`${e instanceof Error ? e.message : String(e)}\n\n${HELP}`);
+    const message = e instanceof Error ? e.message : String(e);
+    const loose = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS, strict: false });
+    if (loose.positionals[0] === 'check' && loose.values.json === true) {
+      const looseLang = loose.values.lang === 'en' || process.env.DOSSIER_LANG === 'en' ? 'en' : 'zh';
+      return reportFailure(
+        { json: true, lang: looseLang },
+        { code: 'usage', message: { zh: message, en: message } },
+        2,
+      );
+    }
+    console.error(`${message}\n\n${HELP}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -87,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof DossierError) {
       console.error(say(e.localized));
       for (const issue of e.issues ?? []) console.error(`  ${issue.path}: ${say(issue.message)}`);
-      return e.issues || e.code === 'not_json' || e.code.startsWith('wrong_') || e.code.endsWith('_too_new') ? 2 : 1;
+      return isInvalidInput(e) ? 2 : 1;
     }
     if (isFileError(e)) {
       // A path that cannot be read or written: say which, not a stack trace.
@@ -146,7 +154,7 @@ function init(dataDir: string): number {
 
 /** Reads and checks the file before touching the data folder: a refused import leaves nothing behind. */
 function importJson(dataDir: string, file: string | undefined): number {
-  if (!file) throw new UsageError(say({ zh: 'import-json 需要一个文件', en: 'import-json needs a FILE' }));
+  if (!file) throw new UsageError(say({ zh: 'import-json 需要一个文件', en: 'import-json needs a FILE to import' }));
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

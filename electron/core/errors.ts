@@ -16,3 +16,8 @@ export class DossierError extends Error {
     return { code: this.code, message: this.localized, ...(this.issues ? { issues: this.issues } : {}) };
   }
 }
+
+/** Refused input rather than a failed operation: the CLI's exit code 2 (otherwise 1). */
+export function isInvalidInput(e: DossierError): boolean {
+  return Boolean(e.issues) || e.code === 'not_json' || e.code.startsWith('wrong_') || e.code.endsWith('_too_new');
+}

@@ -116,7 +116,7 @@ export async function uploadFile(file: File, options: UploadOptions = {}): Promi
     if (!path) {
       throw new ApiFailure({
         code: 'file_missing',
-        message: { zh: `无法读取“${file.name}”的位置`, en: `Cannot locate “${file.name}” on disk` },
+        message: { zh: `无法读取“${file.name}”的位置`, en: `Cannot locate "${file.name}" on disk` },
       });
     }
     const { results } = await call('attachments:addPaths', { applicantId: options.applicantId ?? null, paths: [path] });

@@ -39,7 +39,7 @@ const DICT = {
   saveRetry: { zh: '重试', en: 'Retry' },
   language: { zh: '界面语言', en: 'Language' },
   navLabel: { zh: '档案各部分', en: 'Archive sections' },
-  problemCount: { zh: '{n} 个待处理问题', en: '{n} open problems' },
+  problemCount: { zh: '{n} 个待处理问题', en: '{n} open {n:problem|problems}' },
 
   // Screens
   nav_profile: { zh: '基本信息', en: 'Personal data' },
@@ -56,7 +56,7 @@ const DICT = {
   nav_discipline: { zh: '纪律', en: 'Discipline' },
   nav_io: { zh: '导入导出', en: 'Import & export' },
   nav_eligibility: { zh: '资格检查', en: 'Eligibility check' },
-  nav_params: { zh: '假设与参数', en: 'Assumptions & parameters' },
+  nav_params: { zh: '假设与参数', en: 'Assumptions' },
 
   intro_profile: {
     zh: '与身份证一致的个人信息。身份证号码会按国家标准校验，并与出生日期、性别核对。',
@@ -108,7 +108,7 @@ const DICT = {
   },
   intro_io: {
     zh: '把档案导出为 JSON 文件备份或交给单位；也可以删除本机上的整个档案。导入 JSON 需在空的工作区进行：删除当前档案后，欢迎页提供“导入档案 JSON”。',
-    en: 'Export the archive as a JSON file to back it up or hand it over, or delete the whole archive from this computer. Importing a JSON file needs an empty workspace: after deleting this archive, the welcome screen offers “Import archive JSON”.',
+    en: 'Export the archive as a JSON file to back it up or hand it over, or delete the whole archive from this computer. Importing a JSON file needs an empty workspace: after deleting this archive, the welcome screen offers "Import archive JSON".',
   },
 
   // Attachments and the materials view (issue 3, docs/attachments.md)
@@ -119,8 +119,8 @@ const DICT = {
     en: 'Add scans (JPEG, PNG, PDF) and say what each proves: which record of the archive and which material (M-4 … M-12). Every edit (rotate, delete or reorder pages, split, merge, fit) makes a new version; the original is kept.',
   },
   intro_materials: {
-    zh: '通知附件2 的十二项材料（M-1 … M-12）：按档案内容列出需要的材料、已上传的和尚缺的。点“添加”即可为缺少的一项选择文件并自动关联。',
-    en: 'The twelve materials of the notice (M-1 … M-12): what your archive needs, what is attached and what is missing. “Add” picks a file for a missing item and links it.',
+    zh: '通知附件 2 的十二项材料（M-1 … M-12）：按档案内容列出需要的材料、已上传的和尚缺的。点“添加”即可为缺少的一项选择文件并自动关联。',
+    en: 'The twelve materials of the notice (M-1 … M-12): what your archive needs, what is attached and what is missing. "Add" picks a file for a missing item and links it.',
   },
   att_dropTitle: { zh: '把扫描件拖到这里', en: 'Drop scans here' },
   att_dropHint: {
@@ -130,7 +130,7 @@ const DICT = {
   att_pick: { zh: '选择文件…', en: 'Choose files…' },
   att_uploadsLabel: { zh: '添加进度', en: 'Adding files' },
   att_upRunning: { zh: '正在添加：已完成 {done} / {n}', en: 'Adding: {done} of {n} done' },
-  att_upFinished: { zh: '{n} 个文件已处理完', en: 'All {n} files dealt with' },
+  att_upFinished: { zh: '{n} 个文件已处理完', en: '{n} {n:file|files} dealt with' },
   att_upCountAdded: { zh: '已添加 {n}', en: '{n} added' },
   att_upCountDuplicate: { zh: '已存在 {n}', en: '{n} already there' },
   att_upCountRefused: { zh: '未添加 {n}', en: '{n} refused' },
@@ -150,7 +150,7 @@ const DICT = {
   },
   att_gridLabel: { zh: '附件', en: 'Attachments' },
   att_open: { zh: '查看大图：{name}', en: 'Open {name}' },
-  att_pages: { zh: '{n} 页', en: '{n} pages' },
+  att_pages: { zh: '{n} 页', en: '{n} {n:page|pages}' },
   att_select: { zh: '选择 {name}（用于合并）', en: 'Select {name} (to merge)' },
   att_selected: {
     zh: '已选 {n} 个文件：可按所选顺序合并为一个 PDF',
@@ -162,7 +162,7 @@ const DICT = {
     en: 'Tick attachments to merge them into one PDF, in the order ticked',
   },
   att_mergeOrder: { zh: '合并顺序第 {n} 个', en: 'Merge position {n}' },
-  att_mergeDone: { zh: '已合并为“{name}”', en: 'Merged into “{name}”' },
+  att_mergeDone: { zh: '已合并为“{name}”', en: 'Merged into "{name}"' },
   att_preview: { zh: '查看', en: 'View' },
   att_rotate: { zh: '顺时针旋转 90°', en: 'Rotate 90° clockwise' },
   att_rotateAll: { zh: '全部页面顺时针旋转 90°', en: 'Rotate all pages 90° clockwise' },
@@ -174,16 +174,16 @@ const DICT = {
   att_fit: { zh: '适配上传要求', en: 'Fit to the upload profile' },
   att_crop: { zh: '裁剪证件照', en: 'Crop the ID photo' },
   att_split: { zh: '按页拆分', en: 'Split into pages' },
-  att_splitDone: { zh: '已拆分为 {n} 个文件', en: 'Split into {n} files' },
+  att_splitDone: { zh: '已拆分为 {n} 个文件', en: 'Split into {n} {n:file|files}' },
   att_linksLabel: { zh: '证明的内容', en: 'What it proves' },
   att_unlink: { zh: '取消关联：{link}', en: 'Unlink: {link}' },
-  att_linkTitle: { zh: '关联“{name}”', en: 'Link “{name}”' },
+  att_linkTitle: { zh: '关联“{name}”', en: 'Link "{name}"' },
   att_linkOk: { zh: '关联', en: 'Link' },
   att_linkSlot: { zh: '材料项', en: 'Material' },
   att_linkRecord: { zh: '档案记录', en: 'Record' },
   att_linkNoRecord: { zh: '不指定记录', en: 'No particular record' },
   att_linkPage: { zh: '页码（可选）', en: 'Page (optional)' },
-  att_linkPageHint: { zh: '共 {n} 页；留空表示整份文件', en: '{n} pages; empty for the whole file' },
+  att_linkPageHint: { zh: '共 {n} 页；留空表示整份文件', en: '{n} {n:page|pages}; empty for the whole file' },
   att_linkTags: { zh: '论文扫描件须包含的四页（M-10）', en: 'The four pages a paper scan must show (M-10)' },
   att_linkTagPage: { zh: '{tag}所在页', en: 'Page of the {tag}' },
   att_linked: { zh: '已关联', en: 'Linked' },
@@ -218,7 +218,7 @@ const DICT = {
   att_profileHeading: { zh: '上传要求（R-9）', en: 'Upload profile (R-9)' },
   att_profileNote: {
     zh: '省系统的确切限制未公布，以下为常见要求的推测值（R-9），请按实际要求修改。',
-    en: 'The provincial system’s exact limits are unknown; these are assumptions from similar systems (R-9). Change them to the real ones.',
+    en: "The provincial system's exact limits are unknown; these are assumptions from similar systems (R-9). Change them to the real ones.",
   },
   att_pFormats: { zh: '接受的格式', en: 'Accepted formats' },
   att_pMaxFile: { zh: '单个文件上限', en: 'Per file' },
@@ -236,14 +236,20 @@ const DICT = {
   att_profileSaved: { zh: '上传要求已保存', en: 'Profile saved' },
   att_verifyHeading: { zh: '存储校验', en: 'Store integrity' },
   att_verify: { zh: '校验全部文件', en: 'Check every file' },
-  att_verifyOk: { zh: '已校验 {n} 个文件（{size}），全部完好。', en: 'Checked {n} files ({size}): all intact.' },
+  att_verifyOk: {
+    zh: '已校验 {n} 个文件（{size}），全部完好。',
+    en: 'Checked {n} {n:file|files} ({size}): {n:intact|all intact}.',
+  },
   att_verifyBad: {
     zh: '发现问题：缺失 {missing} 个，损坏 {damaged} 个。',
     en: 'Problems: {missing} missing, {damaged} damaged.',
   },
   att_verifyMissing: { zh: '缺失：{names}', en: 'Missing: {names}' },
   att_verifyDamaged: { zh: '损坏（请重新添加原件）：{names}', en: 'Damaged (add the original again): {names}' },
-  att_verifyUnreferenced: { zh: '另有 {n} 个未被引用的文件（无害）。', en: '{n} unreferenced files (harmless).' },
+  att_verifyUnreferenced: {
+    zh: '另有 {n} 个未被引用的文件（无害）。',
+    en: '{n} unreferenced {n:file|files} (harmless).',
+  },
   att_footnote: {
     zh: '附件保存在本机数据文件夹的 store/ 中，按内容的 SHA-256 命名：同一文件只保存一次。',
     en: 'Files are kept in store/ of the data folder, named by the SHA-256 of their content: the same file is stored once.',
@@ -261,15 +267,15 @@ const DICT = {
   mat_generated: { zh: '将生成', en: 'To be generated' },
   mat_files: { zh: '文件：{names}', en: 'Files: {names}' },
   mat_add: { zh: '添加', en: 'Add' },
-  mat_addFor: { zh: '为“{item}”添加文件', en: 'Add a file for “{item}”' },
+  mat_addFor: { zh: '为“{item}”添加文件', en: 'Add a file for "{item}"' },
   mat_nothing: { zh: '本项无需提供材料', en: 'Nothing needed' },
   mat_size: {
     zh: '已关联 {n} 个文件，共 {size}（合并后上限 {limit}）',
-    en: '{n} files linked, {size} (merged limit {limit})',
+    en: '{n} {n:file|files} linked, {size} (merged limit {limit})',
   },
   mat_sizeOver: {
     zh: '已关联 {n} 个文件，共 {size}，超过合并后上限 {limit}：请“适配”或拆分',
-    en: '{n} files linked, {size}: over the merged limit of {limit}; fit or split them',
+    en: '{n} {n:file|files} linked, {size}: over the merged limit of {limit}; fit or split {n:it|them}',
   },
 
   // Lists
@@ -279,7 +285,7 @@ const DICT = {
   moveDown: { zh: '下移', en: 'Move down' },
   remove: { zh: '删除', en: 'Delete' },
   recordActions: { zh: '第 {n} 条：{action}', en: '{action} item {n}' },
-  deleted: { zh: '已删除“{name}”', en: 'Deleted “{name}”' },
+  deleted: { zh: '已删除“{name}”', en: 'Deleted "{name}"' },
   undo: { zh: '撤销', en: 'Undo' },
   untitled: { zh: '未命名', en: 'Untitled' },
   emptyList: { zh: '还没有记录', en: 'Nothing here yet' },
@@ -328,6 +334,7 @@ const DICT = {
     en: 'To keep two tabs from overwriting each other, this one is paused. Everything it saved is kept.',
   },
   pausedTakeOver: { zh: '在此页继续编辑', en: 'Continue editing here' },
+  notChosen: { zh: '（不选）', en: '(none)' },
   integerNotNumber: { zh: '请填写整数', en: 'Enter a whole number' },
   integerRange: { zh: '应在 {min}–{max} 之间', en: 'Must be between {min} and {max}' },
   untilNow: { zh: '至今可留空', en: 'Leave empty if current' },
@@ -356,8 +363,9 @@ const DICT = {
   f_specialty: { zh: '申报专业', en: 'Specialty' },
   f_specialtyHint: { zh: '如：热能动力工程、高分子材料', en: 'e.g. thermal power engineering, polymer materials' },
   f_committee: { zh: '评审委员会', en: 'Evaluation committee' },
+  committeeName: { zh: '{name}', en: '{name} committee' },
   f_titleApplied: { zh: '申报职称', en: 'Title applied for' },
-  f_exceptional: { zh: '破格申报', en: 'Exceptional promotion (破格)' },
+  f_exceptional: { zh: '破格申报', en: 'Exceptional promotion' },
   exceptionalNote: {
     zh: '破格申报需填写《破格推荐高级专业技术职务任职资格审批表》，由单位人事部门写明符合哪些破格条件并附证明（M-11）。',
     en: 'Exceptional applicants need form F-3, with the unit stating which exceptional conditions are met, and the proof (M-11).',
@@ -365,7 +373,7 @@ const DICT = {
   f_covidFrontline: { zh: '新冠肺炎疫情防控一线人员', en: 'COVID-19 frontline staff' },
   covidCaution: {
     zh: '人社厅发〔2020〕23号的倾斜政策（N-4）是否适用于本次四个专业尚未确认，请以主管部门答复为准，并附单位出具的一线人员证明。',
-    en: 'Whether the preferential policy of 人社厅发〔2020〕23号 (N-4) applies to these four specialties is unconfirmed. Ask the authority, and attach the unit’s certification.',
+    en: "Whether the preferential policy of 人社厅发〔2020〕23号 (N-4) applies to these four specialties is unconfirmed. Ask the authority, and attach the unit's certification.",
   },
   // Educations
   f_level: { zh: '学历', en: 'Level' },
@@ -410,7 +418,7 @@ const DICT = {
   totalsTotal: { zh: '合计', en: 'Total' },
   totalsProfessional: { zh: '专业科目（含网络计入）', en: 'Professional (online counted)' },
   totalsPublic: { zh: '公需科目', en: 'Public' },
-  totalsMet: { zh: '是否达标', en: 'Meets N-6' },
+  totalsMet: { zh: '是否达标', en: 'Meets the minimum (N-6)' },
   totalsPass: { zh: '达标', en: 'Met' },
   totalsFail: { zh: '未达标', en: 'Not met' },
   totalsCovid: { zh: '一线人员视同完成', en: 'Deemed complete (frontline)' },
@@ -454,7 +462,7 @@ const DICT = {
   f_patentNumber: { zh: '专利号', en: 'Patent number' },
   f_reportKind: { zh: '报告类别', en: 'Report kind' },
   f_role: { zh: '本人角色', en: 'Your role' },
-  f_isLeadWriter: { zh: '本人执笔', en: 'You wrote it (执笔)' },
+  f_isLeadWriter: { zh: '本人执笔', en: 'You are the lead writer' },
   f_issuer: { zh: '颁发 / 鉴定 / 下达单位', en: 'Issued by' },
   f_number: { zh: '编号', en: 'Number' },
   f_workLevel: { zh: '级别', en: 'Level' },
@@ -463,7 +471,7 @@ const DICT = {
   f_workDescription: { zh: '简要说明', en: 'Short description' },
   paperScanNote: {
     zh: '论文扫描件须包含期刊封面、ISSN/CN 页、目录页和正文（M-10）。',
-    en: 'A paper’s scans must show the cover, the ISSN/CN page, the table of contents and the article (M-10).',
+    en: "A paper's scans must show the cover, the ISSN/CN page, the table of contents and the article (M-10).",
   },
   reportNote: {
     zh: '可行性研究报告需提供本人执笔依据（M-10）。',
@@ -472,7 +480,7 @@ const DICT = {
   representativeTag: { zh: '代表作', en: 'Representative' },
   // Summary
   summaryLabel: { zh: '专业技术工作总结', en: 'Professional work summary' },
-  summaryCount: { zh: '{n} 字', en: '{n} characters' },
+  summaryCount: { zh: '{n} 字', en: '{n} {n:character|characters}' },
   summaryPlaceholder: {
     zh: '写明任现职以来承担的主要工作、解决的技术问题、取得的成果和体会……',
     en: 'Describe the main work since your current title, the technical problems solved and the results…',
@@ -484,7 +492,7 @@ const DICT = {
   exportHeading: { zh: '导出档案', en: 'Export' },
   exportText: {
     zh: '导出为一个 JSON 文件，可在另一台电脑上用“导入档案 JSON”继续编辑。',
-    en: 'Save the archive as one JSON file; “Import archive JSON” continues from it on another computer.',
+    en: 'Save the archive as one JSON file; "Import archive JSON" continues from it on another computer.',
   },
   exportButton: { zh: '导出 JSON', en: 'Export JSON' },
   exportDone: { zh: '已导出 {file}', en: 'Exported {file}' },
@@ -504,7 +512,7 @@ const DICT = {
   deleteConfirm2Title: { zh: '再次确认：永久删除', en: 'Confirm again: delete for good' },
   deleteConfirm2Text: {
     zh: '“{name}”的档案删除后无法恢复。确定删除吗？',
-    en: 'The archive of “{name}” cannot be recovered. Delete it?',
+    en: 'The archive of "{name}" cannot be recovered. Delete it?',
   },
   deleteConfirm2Ok: { zh: '永久删除', en: 'Delete for good' },
   deleteFailed: { zh: '删除失败：{detail}', en: 'Delete failed: {detail}' },
@@ -518,7 +526,7 @@ const DICT = {
   },
   intro_params: {
     zh: '规则包中未经确认的假设和可调整的参数（出处见 rules.md）。单位或主管部门有明确口径时可在此修改，检查结果随之更新，每次修改都会记录。',
-    en: 'The pack’s unconfirmed assumptions and adjustable parameters (sources in rules.md). Change them when your unit or the authority says otherwise; the findings follow and every change is recorded.',
+    en: "The pack's unconfirmed assumptions and adjustable parameters (sources in rules.md). Change them when your unit or the authority says otherwise; the findings follow and every change is recorded.",
   },
   status_fail: { zh: '不符合', en: 'Fails' },
   status_review: { zh: '需判断', en: 'Review' },
@@ -537,7 +545,10 @@ const DICT = {
   },
   findingEvidence: { zh: '依据：', en: 'Evidence: ' },
   findingFix: { zh: '去修改（{screen}）', en: 'Fix it ({screen})' },
-  screenFindingsTitle: { zh: '资格检查：本页有 {n} 项待处理', en: 'Eligibility: {n} findings on this screen' },
+  screenFindingsTitle: {
+    zh: '资格检查：本页有 {n} 项待处理',
+    en: 'Eligibility: {n} {n:finding|findings} on this screen',
+  },
   packLabel: { zh: '规则包', en: 'Rule pack' },
   packVersion: { zh: '版本', en: 'Version' },
   asOfLabel: { zh: '年限计算至', en: 'Years counted to' },
@@ -548,7 +559,7 @@ const DICT = {
   },
   linksUnknown: {
     zh: '未能读取附件信息：与扫描件有关的检查显示为“需判断”。',
-    en: 'Attachments could not be read: checks about scans show as “review”.',
+    en: 'Attachments could not be read: checks about scans show as "review".',
   },
   openQuestions: { zh: '尚未确认的问题', en: 'Open questions' },
   openQuestionTag: { zh: '待确认', en: 'Open question' },
@@ -561,7 +572,7 @@ const DICT = {
   paramsDiscard: { zh: '撤销修改', en: 'Discard changes' },
   paramsInvalid: {
     zh: '有 {n} 项参数需要更正（见标红的字段）。',
-    en: '{n} parameters need correcting (marked in red).',
+    en: '{n} {n:parameter needs|parameters need} correcting (marked in red).',
   },
   paramsResetTitle: { zh: '恢复默认值？', en: 'Restore the defaults?' },
   paramsResetList: {
@@ -571,12 +582,12 @@ const DICT = {
   paramsResetNothing: { zh: '假设参数已全部是默认值。', en: 'The assumptions are all at their defaults.' },
   paramsResetKeeps: {
     zh: '单位公示开始、结束日期是您的申报数据，保持不变。',
-    en: 'The unit’s publicity dates are your application data and stay as they are.',
+    en: "The unit's publicity dates are your application data and stay as they are.",
   },
   paramsLeaveTitle: { zh: '保存对参数的修改？', en: 'Save the changes to the parameters?' },
   paramsLeaveBody: {
     zh: '“假设与参数”中有未保存的修改，离开本页前请选择保存或放弃。',
-    en: 'Assumptions & parameters has unsaved changes: save or discard them before leaving.',
+    en: 'The Assumptions screen has unsaved changes: save or discard them before leaving.',
   },
   paramsLeaveSave: { zh: '保存并离开', en: 'Save and leave' },
   paramsLeaveDiscard: { zh: '放弃修改并离开', en: 'Discard and leave' },
@@ -588,15 +599,33 @@ const DICT = {
   logWhat: { zh: '参数', en: 'Parameter' },
   logOld: { zh: '原值', en: 'Old' },
   logNew: { zh: '新值', en: 'New' },
+
+  // Punctuation that joins other texts: Chinese takes full-width marks, English takes ASCII ones and spaces.
+  listSep: { zh: '、', en: ', ' },
+  clauseSep: { zh: '；', en: '; ' },
+  commaSep: { zh: '，', en: ', ' },
+  labelValue: { zh: '{label}：{value}', en: '{label}: {value}' },
+  labelOnly: { zh: '{label}：', en: '{label}: ' },
+  withCount: { zh: '{text}（{n}）', en: '{text} ({n})' },
 } as const satisfies Record<string, Localized>;
 
 export type TextKey = keyof typeof DICT;
 export type Vars = Record<string, string | number>;
 
-/** Fill `{name}` placeholders. */
+/**
+ * Fill `{name}` placeholders. `{name:one|other}` picks a word by the number `name` holds: `{n} {n:page|pages}`
+ * reads "1 page" and "2 pages" (English only needs the two forms; Chinese has none).
+ */
 function format(template: string, vars?: Vars): string {
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return template.replace(
+    /\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g,
+    (whole, name: string, one?: string, other?: string) => {
+      if (!(name in vars)) return whole;
+      if (one === undefined || other === undefined) return String(vars[name]);
+      return Number(vars[name]) === 1 ? one : other;
+    },
+  );
 }
 
 export function translate(lang: Lang, key: TextKey, vars?: Vars): string {

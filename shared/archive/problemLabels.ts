@@ -95,7 +95,7 @@ export function recordSubject(kind: RecordKind, record: AnyRecord, index: number
   const kindLabel = kind === 'works' ? WORK_TYPE_LABELS[(record as Work).type] : KIND_LABELS[kind];
   const name = recordName(kind, record);
   const zh = name ? `${kindLabel.zh}「${name}」` : `${kindLabel.zh}（第 ${index + 1} 条）`;
-  const en = name ? `${kindLabel.en} “${name}”` : `${kindLabel.en} #${index + 1}`;
+  const en = name ? `${kindLabel.en} "${name}"` : `${kindLabel.en} #${index + 1}`;
   const path = `${kind}.${record.id}`;
   if (field === undefined) return { path, zh, en };
   const label = RECORD_FIELDS[kind]?.[field] ?? { zh: field, en: field };

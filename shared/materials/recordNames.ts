@@ -46,7 +46,7 @@ export function nameRecord(archive: ArchiveDocument, recordId: string): Localize
       work.type === 'report' && work.reportKind ? REPORT_KIND_LABELS[work.reportKind] : WORK_TYPE_LABELS[work.type];
     const title = work.title.trim();
     return title
-      ? { zh: `${type.zh}《${title}》`, en: `${type.en} “${title}”` }
+      ? { zh: `${type.zh}《${title}》`, en: `${type.en} "${title}"` }
       : { zh: `${type.zh}${UNTITLED.zh}`, en: `${type.en} ${UNTITLED.en}` };
   }
   return null;

@@ -10,6 +10,7 @@ import type { Localized } from '../api/contract.js';
 import { TITLE_LEVELS, type ArchiveDocument, type Appointment, type Title } from '../archive/schema.js';
 import { PAPER_PAGE_TAGS, materialOf, parseSlot, type PaperPageTag } from '../attachments/slots.js';
 import { currentLinks, type VersionedAttachment } from '../attachments/current.js';
+import { zhJoin } from '../archive/spacing.js';
 import { nameRecord } from './recordNames.js';
 
 export const MATERIAL_IDS = [
@@ -117,8 +118,8 @@ function slotLabel(slot: string): Localized {
 /** "<record> 缺少 <what>" or "缺少 <what>". */
 function missingOf(record: Localized | null, what: Localized): Localized {
   return record
-    ? { zh: `${record.zh}缺少${what.zh}`, en: `${record.en}: ${what.en} missing` }
-    : { zh: `缺少${what.zh}`, en: `${what.en} missing` };
+    ? { zh: zhJoin(record.zh, '缺少', what.zh), en: `${record.en}: ${what.en} missing` }
+    : { zh: zhJoin('缺少', what.zh), en: `${what.en} missing` };
 }
 
 function need(archive: ArchiveDocument, slot: string, recordId: string | null, extra: Partial<Need> = {}): Need {
@@ -188,12 +189,12 @@ function yearlyNeeds(
     // CE proof is one certificate per year, not per course: it names no record.
     const record = kind === 'ce' ? undefined : records.find((r) => r.year === year);
     const what = slotLabel(slot);
-    const label = { zh: `${year} 年${what.zh}`, en: `${what.en}, ${year}` };
+    const label = { zh: zhJoin(`${year} 年`, what.zh), en: `${what.en}, ${year}` };
     return {
       slot,
       recordId: record?.id ?? null,
       label,
-      missing: { zh: `缺少 ${year} 年的${what.zh}`, en: `${what.en} for ${year} missing` },
+      missing: { zh: zhJoin(`缺少 ${year} 年的`, what.zh), en: `${what.en} for ${year} missing` },
       kind: 'needed',
       isYearly: true,
       note:
@@ -259,7 +260,7 @@ function needsOf(archive: ArchiveDocument, id: MaterialId): Need[] {
               kind: 'generated',
               note: {
                 zh: '取自档案中的工作总结，将由表格功能生成',
-                en: 'From the archive’s summary, by the forms feature',
+                en: "From the archive's summary, by the forms feature",
               },
             })
           : need(archive, 'M-8/summary', null, {

@@ -58,6 +58,14 @@ test('a new user fills every screen, reloads, and finds everything', async ({ ap
   await fill(page, 'profile.idNumber', '330802197805160138');
   await expect(page.getByText(/校验位/)).toHaveCount(0);
   await choose(page, 'profile.sex', '男');
+  // Keyboard: Tab from a chosen select goes on to the next field (no hidden clear button in between), and
+  // a choice is cleared from the list itself.
+  await field(page, 'profile.sex').focus();
+  await page.keyboard.press('Tab');
+  await expect(field(page, 'profile.idNumber')).toBeFocused();
+  await choose(page, 'profile.sex', '（不选）');
+  await expect(selection(page, 'profile.sex')).not.toContainText('男');
+  await choose(page, 'profile.sex', '男');
   await fill(page, 'profile.birthDate', '1978-05-16');
   await fill(page, 'profile.phone', '13800138000');
   await fill(page, 'profile.email', 'chen@example.com');

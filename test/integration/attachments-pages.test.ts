@@ -313,3 +313,43 @@ describe('the PDF work runs off the main thread', () => {
     );
   });
 });
+
+describe('names of edited versions', () => {
+  it('an edit of an edit: the original’s base name and one note for the latest edit, not a chain', async () => {
+    const { w } = await setup();
+    const pdf = await add(w, await makePdf(4), 'paper.pdf');
+    const rotated = await pages.rotate(w, { attachmentId: pdf.id, degrees: 90 });
+    const reordered = await pages.reorderPages(w, { attachmentId: rotated.id, order: [2, 1, 3, 4] });
+    expect(reordered.fileName).toBe('paper（调整页序）.pdf');
+    const trimmed = await pages.deletePage(w, { attachmentId: reordered.id, page: 3 });
+    expect(trimmed.fileName).toBe('paper（删除第3页）.pdf');
+    const again = await pages.rotate(w, { attachmentId: trimmed.id, degrees: 180 });
+    expect(again.fileName).toBe('paper（旋转）.pdf');
+    const [part] = await pages.split(w, { attachmentId: again.id, ranges: [{ from: 1, to: 2 }] });
+    expect(part!.fileName).toBe('paper（第1-2页）.pdf');
+  });
+
+  it('after a rename, an edit takes the new name; the user’s own parentheses stay', async () => {
+    const { w } = await setup();
+    const pdf = await add(w, await makePdf(2), 'paper.pdf');
+    const rotated = await pages.rotate(w, { attachmentId: pdf.id, degrees: 90 });
+    const renamed = service.renameAttachment(w, { attachmentId: rotated.id, fileName: '论文（2019，第一作者）.pdf' });
+    const reordered = await pages.reorderPages(w, { attachmentId: renamed.id, order: [2, 1] });
+    expect(reordered.fileName).toBe('论文（2019，第一作者）（调整页序）.pdf');
+    const [page] = await pages.split(w, { attachmentId: reordered.id, ranges: [{ from: 2, to: 2 }] });
+    expect(page!.fileName).toBe('论文（2019，第一作者）（第2页）.pdf');
+  });
+
+  it('the extension fits the result: kept as written when right, added or replaced when not', () => {
+    expect(service.derivedName('scan.JPEG', '旋转', 'image/jpeg')).toBe('scan（旋转）.JPEG');
+    expect(service.derivedName('scan.png', '适配', 'image/jpeg')).toBe('scan（适配）.jpg');
+    expect(service.derivedName('扫描件', '旋转', 'application/pdf')).toBe('扫描件（旋转）.pdf');
+    expect(service.derivedName('report v1.2', '旋转', 'application/pdf')).toBe('report v1.2（旋转）.pdf');
+    expect(service.derivedName('a（适配）.jpg', '合并2个文件', 'application/pdf')).toBe('a（合并2个文件）.pdf');
+    expect(service.derivedName('a（旋转）（调整页序）（删除第3页）.pdf', '旋转', 'application/pdf')).toBe(
+      'a（旋转）.pdf',
+    );
+    expect(service.derivedName('照片(旋转).jpg', '证件照', 'image/jpeg')).toBe('照片(旋转)（证件照）.jpg');
+    expect(service.derivedName('（旋转）.pdf', '旋转', 'application/pdf')).toBe('未命名（旋转）.pdf');
+  });
+});

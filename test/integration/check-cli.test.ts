@@ -123,3 +123,82 @@ describe('dossier check', () => {
     expect((await dossier('check', sampleFile(), '--today', '2020-02-30')).code).toBe(2);
   });
 });
+
+describe('dossier check --json on invalid input', () => {
+  /** Runs the check and parses stdout, which must be JSON whatever happened. */
+  async function checkJson(...argv: string[]): Promise<{ code: number; body: Doc; err: string }> {
+    const result = await dossier('check', '--json', ...argv);
+    return { code: result.code, body: JSON.parse(result.out), err: result.err };
+  }
+
+  function expectFailure(body: Doc, code: string): void {
+    expect(body.ok).toBe(false);
+    expect(body.error.code).toBe(code);
+    expect(typeof body.error.message.zh).toBe('string');
+    expect(typeof body.error.message.en).toBe('string');
+  }
+
+  it('a missing file, a file that is not JSON, a wrong format: exit 2 with { ok: false, error }', async () => {
+    const dir = tempDir();
+    const missing = await checkJson(path.join(dir, 'missing.json'));
+    expect(missing.code).toBe(2);
+    expectFailure(missing.body, 'cannot_read');
+    expect(missing.err).toBe('');
+
+    const broken = path.join(dir, 'broken.json');
+    writeFileSync(broken, '{ nope');
+    const notJson = await checkJson(broken);
+    expect(notJson.code).toBe(2);
+    expectFailure(notJson.body, 'not_json');
+
+    const other = path.join(dir, 'other.json');
+    writeFileSync(other, JSON.stringify({ format: 'something-else' }));
+    const wrong = await checkJson(other);
+    expect(wrong.code).toBe(2);
+    expectFailure(wrong.body, 'wrong_format');
+  });
+
+  it('schema errors: every issue as path and message', async () => {
+    const bad = sampleFile((doc) => (doc.courses[0].hours = 'ten'));
+    const { code, body } = await checkJson(bad);
+    expect(code).toBe(2);
+    expect(body.ok).toBe(false);
+    expect(body.error.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          path: 'courses.0.hours',
+          message: expect.objectContaining({ zh: expect.any(String) }),
+        }),
+      ]),
+    );
+  });
+
+  it('no workspace, an empty workspace, a bad --today, a bad option: exit 2, JSON only', async () => {
+    const dir = tempDir();
+    const nowhere = await checkJson('--data', path.join(dir, 'nowhere'));
+    expect(nowhere.code).toBe(2);
+    expectFailure(nowhere.body, 'no_workspace');
+
+    await dossier('init', '--data', path.join(dir, 'empty'));
+    const empty = await checkJson('--data', path.join(dir, 'empty'), '--lang', 'en');
+    expect(empty.code).toBe(2);
+    expectFailure(empty.body, 'no_archive');
+    expect(empty.body.error.message.en).toBe('The workspace holds no archive.');
+
+    const badDay = await checkJson(sampleFile(), '--today', '2020-02-30');
+    expect(badDay.code).toBe(2);
+    expectFailure(badDay.body, 'bad_today');
+    expect(badDay.err).toBe('');
+
+    const badOption = await checkJson(sampleFile(), '--bogus');
+    expect(badOption.code).toBe(2);
+    expectFailure(badOption.body, 'usage');
+  });
+
+  it('without --json the messages stay text on stderr', async () => {
+    const result = await dossier('check', sampleFile(), '--today', '2020-02-30', '--lang', 'en');
+    expect(result.code).toBe(2);
+    expect(result.out).toBe('');
+    expect(result.err).toBe('--today must be a date YYYY-MM-DD: 2020-02-30');
+  });
+});

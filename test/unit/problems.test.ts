@@ -128,7 +128,7 @@ const cases: [string, (d: ArchiveDocument) => void, Expected[]][] = [
         path: 'educations.edu-1.graduationDate',
         severity: 'error',
         zh: '学历「浙江工业大学」的毕业时间不晚于入学时间（1996-09-01）',
-        en: 'Education “浙江工业大学”, graduation date: not after the enrolment date',
+        en: 'Education "浙江工业大学", graduation date: not after the enrolment date',
       },
     ],
   ],

@@ -437,9 +437,28 @@ export function replaceExtension(fileName: string, ext: string): string {
   return fileName.replace(/\.[A-Za-z0-9]{1,8}$/, '') + ext;
 }
 
-/** A name for an edited version: 学位证（旋转）.jpg */
-export function derivedName(fileName: string, note: string, ext?: string): string {
-  const match = /\.[A-Za-z0-9]{1,8}$/.exec(fileName);
-  const base = match ? fileName.slice(0, match.index) : fileName;
-  return `${base}（${note}）${ext ?? match?.[0] ?? ''}`;
+const EXTENSIONS: Record<MediaType, readonly string[]> = {
+  'application/pdf': ['.pdf'],
+  'image/jpeg': ['.jpg', '.jpeg'],
+  'image/png': ['.png'],
+  'image/tiff': ['.tif', '.tiff'],
+};
+/** An extension this app reads: the only kind a derived name replaces ("v1.2" in "report v1.2" is kept). */
+const KNOWN_EXTENSION = /\.(?:pdf|jpe?g|png|tiff?)$/i;
+/** The notes `derivedName` appends — and only these: the user's own parentheses stay. */
+const APP_NOTE = /（(?:旋转|删除第\d+页|调整页序|第\d+页|第\d+-\d+页|合并\d+个文件|适配|证件照)）$/u;
+
+/**
+ * A name for an edited version: the original's base name, one note for this edit, and the extension of
+ * the result — 学位证.jpg → 学位证（旋转）.jpg; an edit of that → 学位证（适配）.jpg, not a growing chain.
+ * An extension that already fits the result is kept as the user wrote it (.JPEG stays).
+ */
+export function derivedName(fileName: string, note: string, mediaType: MediaType): string {
+  const match = KNOWN_EXTENSION.exec(fileName);
+  let base = match ? fileName.slice(0, match.index) : fileName;
+  for (let stripped = base.replace(APP_NOTE, ''); stripped !== base; stripped = base.replace(APP_NOTE, ''))
+    base = stripped;
+  const kept = match?.[0];
+  const ext = kept && EXTENSIONS[mediaType].includes(kept.toLowerCase()) ? kept : EXTENSIONS[mediaType][0];
+  return `${base === '' ? '未命名' : base}（${note}）${ext}`;
 }

@@ -7,7 +7,7 @@ import type { FitResult, UploadProfile } from '../../../shared/attachments/schem
 import { DossierError } from '../errors.js';
 import type { Workspace } from '../workspace.js';
 import type { AttachmentRow } from './attachmentRepo.js';
-import { addDerived, derivedName, readLive, replaceExtension, viewOf } from './attachmentService.js';
+import { addDerived, derivedName, readLive, viewOf } from './attachmentService.js';
 import { getUploadProfile } from './profile.js';
 import { mergeToPdf } from './transforms.js';
 import { pdfAdvice } from './views.js';
@@ -53,7 +53,7 @@ export async function fit(w: Workspace, input: { attachmentId: string }): Promis
       pages: 1,
       width: encoded.width,
       height: encoded.height,
-      fileName: derivedName(row.file_name, '适配', '.jpg'),
+      fileName: derivedName(row.file_name, '适配', 'image/jpeg'),
       operation,
     });
   } else {
@@ -63,7 +63,7 @@ export async function fit(w: Workspace, input: { attachmentId: string }): Promis
       ...pdf,
       width: null,
       height: null,
-      fileName: replaceExtension(derivedName(row.file_name, '适配'), '.pdf'),
+      fileName: derivedName(row.file_name, '适配', pdf.mediaType),
       operation,
     });
   }
@@ -146,7 +146,7 @@ export async function cropPhoto(
     pages: 1,
     width: photo.width,
     height: photo.height,
-    fileName: derivedName(row.file_name, '证件照', '.jpg'),
+    fileName: derivedName(row.file_name, '证件照', 'image/jpeg'),
     operation: { op: 'cropPhoto', rect },
   });
   const advice =

@@ -38,12 +38,13 @@ export async function rotate(
   const page = input.page ?? null;
   if (page !== null) requirePage(row, page);
   const operation = { op: 'rotate' as const, degrees: input.degrees, page };
-  const fileName = derivedName(row.file_name, '旋转');
   if (row.media_type === 'application/pdf') {
     const out = await rotatePdf(bytes, input.degrees, page);
+    const fileName = derivedName(row.file_name, '旋转', out.mediaType);
     return addDerived(w, row, { ...out, width: null, height: null, fileName, operation });
   }
   const out = await rotateImage(bytes, row.media_type, input.degrees);
+  const fileName = derivedName(row.file_name, '旋转', out.mediaType);
   return addDerived(w, row, { ...out, pages: 1, fileName, operation });
 }
 
@@ -64,7 +65,7 @@ export async function deletePage(w: Workspace, input: { attachmentId: string; pa
     ...out,
     width: null,
     height: null,
-    fileName: derivedName(row.file_name, `删除第${input.page}页`),
+    fileName: derivedName(row.file_name, `删除第${input.page}页`, out.mediaType),
     operation: { op: 'deletePage', page: input.page },
   });
 }
@@ -89,7 +90,7 @@ export async function reorderPages(
     ...out,
     width: null,
     height: null,
-    fileName: derivedName(row.file_name, '调整页序'),
+    fileName: derivedName(row.file_name, '调整页序', out.mediaType),
     operation: { op: 'reorderPages', order: input.order },
   });
 }
@@ -121,7 +122,7 @@ export async function split(
         ...out,
         width: null,
         height: null,
-        fileName: derivedName(row.file_name, note),
+        fileName: derivedName(row.file_name, note, out.mediaType),
         operation: { op: 'split', from, to },
       }),
     );
@@ -145,7 +146,7 @@ export async function merge(
     throw refuse('wrong_applicant', '只能合并同一申报人的附件。', "Only one applicant's attachments can be merged.");
   }
   const out = await mergeToPdf(sources.map((s) => ({ bytes: s.bytes, mediaType: s.row.media_type })));
-  const fileName = input.fileName ?? derivedName(first.row.file_name, `合并${sources.length}个文件`, '.pdf');
+  const fileName = input.fileName ?? derivedName(first.row.file_name, `合并${sources.length}个文件`, out.mediaType);
   return addDerived(w, requireAttachment(w, first.row.id), {
     ...out,
     width: null,

@@ -65,7 +65,7 @@ export function AttachmentCard({
         size="small"
         type="text"
         icon={icon}
-        aria-label={`${label}：${name}`}
+        aria-label={t('labelValue', { label, value: name })}
         onClick={() => onAction(action)}
         disabled={isBusy}
         data-testid={`att-${action}`}

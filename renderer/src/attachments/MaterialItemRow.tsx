@@ -45,7 +45,7 @@ export function MaterialItemRow({ item, attachments, isBusy, onAdd }: MaterialIt
       <div className="material-item-text">
         {/* A missing item reads as what is missing, naming the record (论文《…》缺少目录页). */}
         <Typography.Text type={item.message ? 'danger' : undefined}>
-          <span className="sr-only">{t(STATUS_TEXT[item.status])}：</span>
+          <span className="sr-only">{t('labelOnly', { label: t(STATUS_TEXT[item.status]) })}</span>
           {pick(item.message ?? item.label)}
         </Typography.Text>
         {item.note && (
@@ -55,7 +55,7 @@ export function MaterialItemRow({ item, attachments, isBusy, onAdd }: MaterialIt
         )}
         {files.length > 0 && (
           <Typography.Text type="secondary" className="material-item-files">
-            {t('mat_files', { names: files.join('、') })}
+            {t('mat_files', { names: files.join(t('listSep')) })}
           </Typography.Text>
         )}
       </div>

@@ -26,7 +26,9 @@ export function VerifyPanel() {
   };
 
   const names = (list: VerifyReport['missing']) =>
-    list.map((d) => d.attachments.map((a) => a.fileName).join('、') || d.sha256.slice(0, 12)).join('；');
+    list
+      .map((d) => d.attachments.map((a) => a.fileName).join(t('listSep')) || d.sha256.slice(0, 12))
+      .join(t('clauseSep'));
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>

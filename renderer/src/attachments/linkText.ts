@@ -58,7 +58,7 @@ export function versionText(attachment: AttachmentView, all: readonly Attachment
   if (!attachment.derivedFrom || !attachment.operation) return null;
   const original = all.find((a) => a.id === attachment.derivedFrom)?.fileName ?? attachment.derivedFrom;
   const op = operationText(attachment.operation, lang);
-  return lang === 'zh' ? `由《${original}》${op}后生成` : `${op} from “${original}”`;
+  return lang === 'zh' ? `由《${original}》${op}后生成` : `${op} from "${original}"`;
 }
 
 /** Records of the given kinds, named, for the link form's record select. */

@@ -58,25 +58,31 @@ export function TextAreaField({
   );
 }
 
-/** A choice among an enum's values; '' means not chosen yet, and clearing returns to it. */
+/**
+ * A choice among an enum's values; '' means not chosen yet. Clearing is an option of the list (（不选）)
+ * rather than antd's hover-only × button, which was a hidden Tab stop labelled "Clear" in English that
+ * swallowed the next keystrokes of keyboard users.
+ */
 export function SelectField<T extends string>({
   labels,
   allowClear = true,
   ...item
 }: Base<T | ''> & { labels: { readonly [K in T]: Localized }; allowClear?: boolean }) {
   const { t, lang } = useT();
-  const options = (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value][lang] }));
+  const options = [
+    ...(allowClear && item.value !== '' ? [{ value: '' as T | '', label: t('notChosen') }] : []),
+    ...(Object.keys(labels) as T[]).map((value) => ({ value: value as T | '', label: labels[value][lang] })),
+  ];
   return (
     <FieldItem {...item}>
       {(control) => (
-        <Select<T>
+        <Select<T | ''>
           {...control}
           value={item.value === '' ? undefined : item.value}
           options={options}
           // Typing 本科 and Enter must pick 本科, not the first option (antd ignores typing otherwise).
           showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('select')}
-          allowClear={allowClear}
           onChange={(value) => item.onChange(value ?? '')}
           style={{ width: '100%' }}
         />

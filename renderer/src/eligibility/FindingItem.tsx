@@ -35,7 +35,7 @@ export function FindingItem({ finding, compact = false }: { finding: Finding; co
       {!compact && finding.evidence.length > 0 && (
         <div className="finding-evidence">
           <Typography.Text type="secondary">{t('findingEvidence')}</Typography.Text>
-          {finding.evidence.map((e) => pick(e.label)).join('；')}
+          {finding.evidence.map((e) => pick(e.label)).join(t('clauseSep'))}
         </div>
       )}
       {finding.fix && target && finding.status !== 'pass' && finding.status !== 'n/a' && (

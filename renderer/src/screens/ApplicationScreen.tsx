@@ -11,7 +11,7 @@ import { useSection } from '../useSection.js';
 const FIELDS = ['specialty', 'committee', 'titleApplied', 'exceptional', 'covidFrontline'] as const;
 
 export function ApplicationScreen() {
-  const { t, pick } = useT();
+  const { t, lang, pick } = useT();
   const [application, set] = useSection('application');
   return (
     <ScreenFrame screen="application" section={{ name: 'application', fields: FIELDS }}>
@@ -53,8 +53,9 @@ export function ApplicationScreen() {
                   data-testid={`committee-${committee.id}`}
                 >
                   <span className="committee-name">
-                    {committee.no}. {pick(committee.shortName)}
-                    <span className="committee-full">{committee.fullName}</span>
+                    {committee.no}. {t('committeeName', { name: pick(committee.shortName) })}
+                    {/* The full name is the Chinese one printed in 附件1; English shows the translated short name. */}
+                    {lang === 'zh' && <span className="committee-full">{committee.fullName}</span>}
                   </span>
                   <span className="committee-scope">{pick(committee.scope)}</span>
                 </Radio>

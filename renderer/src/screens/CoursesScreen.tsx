@@ -80,7 +80,7 @@ function TotalsTable() {
               ) : (
                 <>
                   <Tag color="red">{t('totalsFail')}</Tag>
-                  <span className="totals-note">{row.short.map((k) => shortText[k]).join('，')}</span>
+                  <span className="totals-note">{row.short.map((k) => shortText[k]).join(t('commaSep'))}</span>
                 </>
               ),
           },

@@ -39,7 +39,7 @@ export function EligibilityScreen() {
         return (
           <section key={status} className="finding-group" data-testid={`group-${status === 'n/a' ? 'na' : status}`}>
             <Typography.Title level={3} className="finding-group-title">
-              {t(heading(status))}（{group.length}）
+              {t('withCount', { text: t(heading(status)), n: group.length })}
             </Typography.Title>
             <ul className="finding-list">
               {group.map((f) => (

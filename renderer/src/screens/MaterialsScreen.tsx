@@ -116,7 +116,7 @@ export function MaterialsScreen({ applicantId }: { applicantId: string }) {
       <FilePicker ref={picker} onFiles={(files) => void onFiles(files)} testId="materials-input" />
       <Card className="materials-summary-card" size="small">
         <div className="materials-summary">
-          <Statistic title={t('mat_sumComplete')} value={complete} suffix="/ 12" />
+          <Statistic title={t('mat_sumComplete')} value={`${complete} / 12`} />
           <Statistic
             title={t('mat_sumMissing')}
             value={missing}

@@ -225,7 +225,7 @@ export function ParamsScreen() {
               <div className="params-reset-what" data-testid="params-reset-what">
                 <div>
                   {resetKeys.length > 0
-                    ? t('paramsResetList', { list: resetKeys.map((k) => pick(PARAM_META[k].label)).join('、') })
+                    ? t('paramsResetList', { list: resetKeys.map((k) => pick(PARAM_META[k].label)).join(t('listSep')) })
                     : t('paramsResetNothing')}
                 </div>
                 <div>{t('paramsResetKeeps')}</div>

@@ -8,7 +8,7 @@ import type { Params2020 } from './params.js';
 /** What an exceptional application must prepare; the archive does not hold these details yet. */
 const EXCEPTIONAL_CHECKLIST = t(
   '须准备：破格类型（学历破格、资历破格或两者）；两名同专业或相近专业正高级工程师推荐（姓名、单位、职称、证书编号、专业）；按类型列明的业绩（奖项：级别、等次、排名、年度；专利：类型、号码、发明人排名、授权日；项目：级别、角色；标准：级别、排名；荣誉；论文或专著）；单位人事部门写明符合哪几条破格条件的意见；每条条件的证明材料；《破格推荐高级专业技术职务任职资格审批表》（F-3）。',
-  'To prepare: the type (education, seniority, or both); two recommenders who are 正高级工程师 of the same or a related specialty (name, unit, title, certificate number, specialty); the achievements by type (award: level, grade, rank, year; patent: type, number, inventor rank, grant date; project: level, role; standard: level, rank; honour; paper or monograph); the unit HR opinion stating which exceptional conditions are met; proof for each condition; form F-3.',
+  'To prepare: the type (education, seniority, or both); two recommenders who are professor-level senior engineers of the same or a related specialty (name, unit, title, certificate number, specialty); the achievements by type (award: level, grade, rank, year; patent: type, number, inventor rank, grant date; project: level, role; standard: level, rank; honour; paper or monograph); the unit HR opinion stating which exceptional conditions are met; proof for each condition; form F-3.',
 );
 
 export const exceptionalRule: Rule<Params2020> = {

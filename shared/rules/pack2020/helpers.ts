@@ -2,6 +2,7 @@
 // arithmetic for "N years" (R-1), and the shapes of outcomes.
 import { recordSubject, sectionSubject, type SectionField } from '../../archive/problemLabels.js';
 import type { AnyRecord, ArchiveDocument, RecordKind } from '../../archive/schema.js';
+import { zhJoin } from '../../archive/spacing.js';
 import { isRealDate } from '../../checks/dates.js';
 import type { Evidence, Fix, Localized, Outcome, RuleInput } from '../types.js';
 import type { Params2020 } from './params.js';
@@ -101,7 +102,7 @@ export function proofOutcome(
   return {
     ...base,
     status: 'fail',
-    message: t(`缺少${o.what.zh}，请上传扫描件。`, `${o.what.en} is missing: attach a scan.`),
+    message: t(`${zhJoin('缺少', o.what.zh)}，请上传扫描件。`, `${o.what.en} is missing: attach a scan.`),
   };
 }
 

@@ -85,7 +85,7 @@ export const PACK_2020: RulePack<Params2020> = loadPack<Params2020>({
   openQuestions: [
     t(
       '浙江这四个专业的高工条件表（尤其是大专途径和任职后取得的学历）未找到。',
-      "Zhejiang's table for these specialties (above all the 大专 route and late degrees) was not found.",
+      "Zhejiang's table for these specialties (above all the junior-college route and late degrees) was not found.",
     ),
     t(
       '浙江的破格条件清单未找到：只核对材料是否齐全。',

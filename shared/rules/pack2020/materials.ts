@@ -83,7 +83,7 @@ export const assessmentRule: Rule<Params2020> = {
             status: 'review',
             message: t(
               `${year} 年度考核为“${label.zh}”：通常须合格及以上，请人工判断。`,
-              `The ${year} assessment is “${label.en}”: usually qualified or better is needed; a person must judge.`,
+              `The ${year} assessment is "${label.en}": usually qualified or better is needed; a person must judge.`,
             ),
             evidence,
             fix: field(`assessments.${record.id}.result`),
@@ -205,13 +205,13 @@ export const titleCertRule: Rule<Params2020> = {
   params: [],
   check(input) {
     const title = engineerTitle(input.archive.titles);
-    if (!title) return [{ status: 'n/a', message: t('未填写工程师职称。', 'No 工程师 title entered.') }];
+    if (!title) return [{ status: 'n/a', message: t('未填写工程师职称。', 'No engineer title entered.') }];
     return [
       proofOutcome(input, {
         slot: 'M-4/title-cert',
         recordId: title.id,
         auto: true,
-        what: t('工程师资格证书', 'the 工程师 certificate'),
+        what: t('工程师资格证书', 'the engineer certificate'),
         evidence: [recordEvidence(input.archive, 'titles', title.id)],
       }),
     ];

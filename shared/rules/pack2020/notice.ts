@@ -51,7 +51,7 @@ export const committeeRule: Rule<Params2020> = {
         status: 'pass',
         message: t(
           `专业“${specialty}”申报${c.fullName}（范围：${c.scope.zh}）。是否专业对口由单位审核。`,
-          `Specialty “${specialty}” to the ${c.shortName.en} committee (${c.scope.en}). The unit confirms the match.`,
+          `Specialty "${specialty}" to the ${c.shortName.en} committee (${c.scope.en}). The unit confirms the match.`,
         ),
         evidence,
       },
@@ -123,7 +123,7 @@ export const publicInstitutionRule: Rule<Params2020> = {
           )
         : t(
             '评聘结合：须在核准的岗位结构比例内有副高级岗位空缺并经竞聘推荐（只限在编人员）。F-4 的岗位数据本应用尚未记录，请核对。',
-            'Evaluation and appointment combined: a vacant 副高级 post within the approved ratio and a competition are needed (staff on the establishment only). The app does not record F-4’s post data yet: check it.',
+            "Evaluation and appointment combined: a vacant associate-senior post within the approved ratio and a competition are needed (staff on the establishment only). The app does not record F-4's post data yet: check it.",
           ),
       fix: screen('unit'),
     };
@@ -258,7 +258,7 @@ export const uploadRule: Rule<Params2020> = {
       status: 'review',
       message: t(
         '省系统的文件格式和大小限制未公开：本应用按可修改的上传配置（PDF/JPG、单个约 5 MB、证件照约 200 KB）检查和压缩附件，请以系统实际提示为准。',
-        'The provincial system’s limits are not published: attachments are checked and fitted against an editable upload profile (PDF/JPG, about 5 MB a file, photo about 200 KB); the system’s own messages prevail.',
+        "The provincial system's limits are not published: attachments are checked and fitted against an editable upload profile (PDF/JPG, about 5 MB a file, photo about 200 KB); the system's own messages prevail.",
       ),
       fix: { kind: 'screen', target: 'attachments' },
     },

@@ -139,44 +139,51 @@ export const PARAM_META: Record<ParamKey, ParamMeta> = {
   seniorityStart: c('enum', '任职年限起算日', 'Seniority counted from', 'R-1', 'assumed', {
     isOpenQuestion: true,
     options: [
-      { value: 'qualification', label: { zh: '工程师资格证书取得日期', en: 'Date on the 工程师 certificate' } },
-      { value: 'appointment', label: { zh: '工程师聘任时间', en: 'Appointment as 工程师' } },
+      { value: 'qualification', label: { zh: '工程师资格证书取得日期', en: 'Date on the engineer certificate' } },
+      { value: 'appointment', label: { zh: '工程师聘任时间', en: 'Appointment as engineer' } },
     ],
   }),
   yearsDoctorate: c(
     'number',
     '博士：取得工程师后年限',
-    'Doctorate: years after 工程师',
+    'Doctorate: years after the engineer title',
     '人社部发〔2019〕16号',
     'confirmed',
   ),
   yearsMaster: c(
     'number',
     '硕士：取得工程师后年限',
-    "Master's: years after 工程师",
+    "Master's: years after the engineer title",
     '人社部发〔2019〕16号',
     'confirmed',
   ),
   yearsSecondBachelor: c(
     'number',
     '第二学士：取得工程师后年限',
-    'Second bachelor: years after 工程师',
+    'Second bachelor: years after the engineer title',
     '人社部发〔2019〕16号',
     'confirmed',
   ),
   yearsBachelor: c(
     'number',
     '本科/学士：取得工程师后年限',
-    'Bachelor: years after 工程师',
+    'Bachelor: years after the engineer title',
     '人社部发〔2019〕16号',
     'confirmed',
   ),
-  juniorCollegeRoute: c('boolean', '大专学历可申报（浙江）', 'Junior college (大专) route exists', 'R-1', 'assumed', {
+  juniorCollegeRoute: c('boolean', '大专学历可申报（浙江）', 'Junior-college route exists', 'R-1', 'assumed', {
     isOpenQuestion: true,
   }),
-  yearsJuniorCollege: c('number', '大专：取得工程师后年限', 'Junior college: years after 工程师', 'R-1', 'assumed', {
-    isOpenQuestion: true,
-  }),
+  yearsJuniorCollege: c(
+    'number',
+    '大专：取得工程师后年限',
+    'Junior college: years after the engineer title',
+    'R-1',
+    'assumed',
+    {
+      isOpenQuestion: true,
+    },
+  ),
   juniorCollegeTotalYears: c(
     'number',
     '大专：专业工作总年限',

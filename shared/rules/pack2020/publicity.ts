@@ -32,7 +32,7 @@ export const publicityRule: Rule<Params2020> = {
           status: 'review',
           message: t(
             `尚未填写单位公示日期（在“假设与参数”中填写）：公示须不少于 ${n} 个工作日。`,
-            `The unit's publicity dates are not entered yet (under Assumptions & parameters): at least ${n} working days.`,
+            `The unit's publicity dates are not entered yet (on the Assumptions screen): at least ${n} working days.`,
           ),
           fix: field('params.publicityStart'),
         },

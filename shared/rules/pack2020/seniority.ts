@@ -104,7 +104,7 @@ export const routeRule: Rule<Params2020> = {
           message: route
             ? t(
                 `大专途径：国家标准无此途径，浙江的规定未找到；按假设（取得工程师后满 ${route.years} 年、专业工作满 ${params.juniorCollegeTotalYears} 年）核对，须人工确认。`,
-                `Junior-college route: the national standard has none and Zhejiang's rule was not found; checked against the assumption (${route.years} years after 工程师, ${params.juniorCollegeTotalYears} years of work) — a person must confirm.`,
+                `Junior-college route: the national standard has none and Zhejiang's rule was not found; checked against the assumption (${route.years} years after the engineer title, ${params.juniorCollegeTotalYears} years of work) — a person must confirm.`,
               )
             : t(
                 '大专途径已在参数中关闭：只能破格申报。',
@@ -123,7 +123,7 @@ export const routeRule: Rule<Params2020> = {
             ? EXCEPTIONAL_NOTE
             : t(
                 `最高学历为${level.zh}：国家标准规定本科以下只能破格申报（两名正高级工程师推荐）。`,
-                `Highest education ${level.en}: below a bachelor degree only exceptional promotion is possible (two 正高级工程师 recommend).`,
+                `Highest education ${level.en}: below a bachelor degree only exceptional promotion is possible (two professor-level senior engineers recommend).`,
               ),
           evidence,
           fix: field('application.exceptional'),
@@ -135,7 +135,7 @@ export const routeRule: Rule<Params2020> = {
         status: 'pass',
         message: t(
           `最高学历${level.zh}：取得工程师后满 ${route.years} 年可申报。`,
-          `Highest education ${level.en}: ${route.years} years after 工程师.`,
+          `Highest education ${level.en}: ${route.years} years after the engineer title.`,
         ),
         evidence,
       },
@@ -152,7 +152,7 @@ function seniorityOutcome(input: Input): Outcome {
       status: exceptional ? 'review' : 'fail',
       message: t(
         '未找到中级职称（工程师）及其取得时间：高级工程师须在取得工程师后满规定年限。',
-        'No intermediate title (工程师) with its date: the senior title counts years after 工程师.',
+        'No intermediate (engineer) title with its date: the senior title counts years after the engineer title.',
       ),
       fix: screen('titles'),
     };
@@ -242,7 +242,7 @@ export const seniorityRule: Rule<Params2020> = {
   confidence: 'confirmed',
   title: t(
     '任职年限：取得工程师后满规定年限（算至截止日）',
-    'Seniority: years after 工程师, counted to the as-of date',
+    'Seniority: years after the engineer title, counted to the as-of date',
   ),
   params: [
     'asOfDate',
@@ -263,7 +263,7 @@ export const lateDegreeRule: Rule<Params2020> = {
   clause: ['R-1'],
   severity: 'warning',
   confidence: 'assumed',
-  title: t('取得工程师后才获得的学历', 'A degree obtained after 工程师'),
+  title: t('取得工程师后才获得的学历', 'A degree obtained after the engineer title'),
   params: [],
   check({ archive }) {
     const title = engineerTitle(archive.titles);
@@ -278,7 +278,7 @@ export const lateDegreeRule: Rule<Params2020> = {
           status: 'review',
           message: t(
             `最高学历（${best.graduationDate}）在取得工程师（${title.obtainedDate}）之后：是否按该学历的途径计算年限未确认，请人工判断。`,
-            `The highest education (${best.graduationDate}) came after 工程师 (${title.obtainedDate}): whether its route applies is unconfirmed; a person must judge.`,
+            `The highest education (${best.graduationDate}) came after the engineer title (${title.obtainedDate}): whether its route applies is unconfirmed; a person must judge.`,
           ),
           evidence,
           fix: field(`educations.${best.id}.graduationDate`),
@@ -288,7 +288,7 @@ export const lateDegreeRule: Rule<Params2020> = {
     return [
       {
         status: 'pass',
-        message: t('最高学历在取得工程师之前。', 'The highest education came before 工程师.'),
+        message: t('最高学历在取得工程师之前。', 'The highest education came before the engineer title.'),
         evidence,
       },
     ];

@@ -61,7 +61,7 @@ export const journalRule: Rule<Params2020> = {
   clause: ['R-7', 'M-10'],
   severity: 'blocker',
   confidence: 'confirmed',
-  title: t('论文刊物的 ISSN 与 CN 刊号', 'ISSN and CN numbers of a paper’s journal'),
+  title: t('论文刊物的 ISSN 与 CN 刊号', "ISSN and CN numbers of a paper's journal"),
   params: [],
   check({ archive }) {
     const papers = archive.works.filter((w) => w.type === 'paper');
@@ -129,7 +129,7 @@ export const paperPagesRule: Rule<Params2020> = {
   confidence: 'confirmed',
   title: t(
     '论文扫描件含封面、ISSN/CN 页、目录和正文',
-    'A paper’s scans show cover, ISSN/CN page, contents and article',
+    "A paper's scans show cover, ISSN/CN page, contents and article",
   ),
   params: [],
   check({ archive, links }) {
@@ -188,7 +188,7 @@ export const afterTitleRule: Rule<Params2020> = {
       status: 'review' as const,
       message: t(
         `${w.date} 早于取得工程师（${title.obtainedDate}）：M-10 要求任现职以来的成果，通常不计入。`,
-        `${w.date} is before 工程师 (${title.obtainedDate}): M-10 asks for works since the current title; usually not counted.`,
+        `${w.date} is before the engineer title (${title.obtainedDate}): M-10 asks for works since the current title; usually not counted.`,
       ),
       evidence: [recordEvidence(archive, 'works', w.id, 'date')],
       fix: field(`works.${w.id}.date`),
