@@ -102,7 +102,7 @@ export function proofOutcome(
   return {
     ...base,
     status: 'fail',
-    message: t(`${zhJoin('缺少', o.what.zh)}，请上传扫描件。`, `${o.what.en} is missing: attach a scan.`),
+    message: t(`${zhJoin('缺少', o.what.zh)}，请上传扫描件。`, `${capitalize(o.what.en)} is missing: attach a scan.`),
   };
 }
 
@@ -132,3 +132,6 @@ export const asOfYear = (p: Params2020) => Number(p.asOfDate.slice(0, 4));
 
 /** Years as "2018、2019" / "2018, 2019". */
 export const yearList = (years: readonly number[]) => t(years.join('、'), years.join(', '));
+
+/** English sentences start with a capital even when the thing named ('the publicity form') does not. */
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
