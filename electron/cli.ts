@@ -8,6 +8,7 @@ import { DossierError, isInvalidInput } from './core/errors.js';
 import { defaultDataDir } from './core/paths.js';
 import { closeWorkspace, currentApplicantId, DATABASE_FILE, openWorkspace, type Workspace } from './core/workspace.js';
 import { reportFailure, runCheck } from './checkCommand.js';
+import { runForms } from './formsCommand.js';
 import { findElectron, runElectron } from './launch.js';
 import { startServer } from './serve.js';
 
@@ -19,6 +20,8 @@ const HELP = `职称申报材料助手 dossier — 用法 / usage:
   dossier export-json  [--data DIR] [--out FILE] 导出业绩档案 JSON（默认输出到标准输出）
   dossier check        [--data DIR | FILE.json] [--json] [--today YYYY-MM-DD]
                                                资格检查（2020 规则包）；退出码 0 无不符合项，1 有不符合项，2 输入无效
+  dossier forms        [--data DIR] --out DIR [--only F-1,M-2,material:M-4]
+                                               生成适用的全部表格（F-1、F-3、F-4、M-2、M-3、材料目录）和各材料合并 PDF
 选项 / options: --data DIR 数据文件夹（默认 ${defaultDataDir()}，或环境变量 DOSSIER_DATA）；--lang en 英文提示
 退出码 / exit codes: 0 成功 success, 1 失败 failure, 2 输入无效 invalid input`;
 
@@ -29,6 +32,7 @@ const OPTIONS = {
   lang: { type: 'string' },
   json: { type: 'boolean' },
   today: { type: 'string' },
+  only: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -84,6 +88,9 @@ export async function main(argv: string[]): Promise<number> {
           today: values.today,
           lang,
         });
+      case 'forms':
+        requireWorkspace(dataDir);
+        return await runForms({ dataDir, out: values.out, only: values.only, say });
       default:
         throw new UsageError(`未知命令 / unknown command: ${command}`);
     }

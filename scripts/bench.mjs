@@ -35,6 +35,15 @@ if (process.argv[2] === '--attachments-child') {
   await attachmentsChild(process.argv[3], process.argv[4], process.argv[5]);
   process.exit(0);
 }
+if (process.argv[2] === '--material-child') {
+  // The workspace is prepared in one process and merged in a fresh one, so the peak RSS is the merge's own.
+  const m = await core('forms/materialPdfBench.js');
+  const [step, dataDir] = [process.argv[3], process.argv[4]];
+  const result =
+    step === 'prepare' ? await m.prepareMaterialBench(dataDir, 100) : await m.benchMergeMaterial(100, { dataDir });
+  console.log(JSON.stringify(result));
+  process.exit(0);
+}
 const archive = await core('archiveService.js');
 const { openWorkspace, closeWorkspace, readSampleJson } = await core('workspace.js');
 
@@ -137,6 +146,8 @@ try {
   await rulesBench(doc);
 
   await attachments(path.join(dir, 'attachments'));
+  await forms(path.join(dir, 'forms'));
+  materialPdf(path.join(dir, 'material'));
   await firstScreen(path.join(dir, 'serve'));
 } finally {
   rmSync(dir, { recursive: true, force: true });
@@ -381,5 +392,57 @@ async function rulesBench(big) {
     thousand,
     baseThousand,
     thousand < 2000 ? '(target < 2 s: met)' : '(target < 2 s: MISSED)',
+  );
+}
+
+/** Issue 5: merging 100 scan pages into one material PDF — time and the merge process's peak memory. */
+function materialPdf(dataDir) {
+  const child = (step) => {
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--material-child', step, dataDir], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    if (r.status !== 0) throw new Error(`material ${step} failed`);
+    return JSON.parse(r.stdout.trim().split('\n').at(-1));
+  };
+  child('prepare');
+  const { pages, ms, inputBytes, bytes, peakRssMB, rssBeforeMB } = child('merge');
+  console.log(
+    `${`merge ${pages} scan pages into one material PDF`.padEnd(44)} ${ms.toFixed(0).padStart(9)} ms   ` +
+      `${(inputBytes / 1e6).toFixed(1)} MB JPEG → ${(bytes / 1e6).toFixed(1)} MB PDF   ` +
+      `peak RSS ${peakRssMB.toFixed(0)} MB (+${(peakRssMB - rssBeforeMB).toFixed(0)} MB over idle)`,
+  );
+}
+
+/** Issue 5: F-1 for a large archive (200 works, 20,000-character summary): first (fonts parsed) and warm builds. */
+async function forms(dataDir) {
+  const { formContext } = await core('forms/context.js');
+  const { buildF1 } = await core('forms/f1.js');
+  const doc = JSON.parse(readSampleJson());
+  const work = doc.works[0];
+  doc.works = Array.from({ length: 200 }, (_, i) => ({
+    ...work,
+    id: `bench-work-${i}`,
+    representative: i === 0,
+    title: `${work.title}（第 ${i + 1} 篇）`,
+  }));
+  doc.summary.text = '本人长期从事热能动力工程技术工作，主持完成多项锅炉节能改造项目。'.repeat(650).slice(0, 20_000);
+  const w = openWorkspace(dataDir);
+  const id = archive.importArchiveJson(w.db, JSON.stringify(doc));
+  const ctx = formContext(w, id);
+  let t = performance.now();
+  const first = await buildF1(ctx);
+  const firstMs = performance.now() - t;
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    t = performance.now();
+    await buildF1(ctx);
+    runs.push(performance.now() - t);
+  }
+  closeWorkspace(w);
+  runs.sort((a, b) => a - b);
+  console.log(
+    `${'F-1, 200 works + 20,000-char summary'.padEnd(44)} ${runs[1].toFixed(0).padStart(9)} ms warm` +
+      `   first ${firstMs.toFixed(0)} ms   ${first.pages} pages   ${(first.bytes.length / 1e6).toFixed(2)} MB   (target < 1 s)`,
   );
 }

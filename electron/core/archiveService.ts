@@ -30,7 +30,7 @@ function notFound(applicantId: string): DossierError {
   });
 }
 
-function requireApplicant(db: Db, applicantId: string): void {
+export function requireApplicant(db: Db, applicantId: string): void {
   if (repo.getApplicantUpdatedAt(db, applicantId) === undefined) throw notFound(applicantId);
 }
 

@@ -9,6 +9,10 @@ import { getUploadProfile, setUploadProfile } from './attachments/profile.js';
 import { verifyStore } from './attachments/verify.js';
 import { DossierError } from './errors.js';
 import * as rules from './rulesService.js';
+import { getPostInfo, setPostInfo } from './forms/context.js';
+import { listForms, startForms } from './forms/formsService.js';
+import { cancelJob, jobStatus } from './jobs.js';
+import { emptyPostInfo, postInfoProblems } from '../../shared/forms/postInfo.js';
 import { PACK_2020 } from '../../shared/rules/pack2020/index.js';
 import {
   appVersion,
@@ -109,4 +113,27 @@ export const handlers: Handlers = {
   }),
   'rules:setParams': (w, input) => rules.setParams(w.db, input),
   'rules:paramLog': (w) => ({ entries: rules.paramLog(w.db) }),
+  'forms:list': (w, { applicantId }) => {
+    archive.requireApplicant(w.db, applicantId);
+    return listForms(w, applicantId);
+  },
+  'forms:start': (w, input) => {
+    archive.requireApplicant(w.db, input.applicantId);
+    return startForms(w, input);
+  },
+  'jobs:status': (_w, { jobId }) => jobStatus(jobId),
+  'jobs:cancel': (_w, { jobId }) => {
+    cancelJob(jobId);
+    return {};
+  },
+  'postInfo:get': (w) => {
+    const saved = getPostInfo(w.db);
+    const postInfo = saved ?? emptyPostInfo();
+    return { postInfo, problems: postInfoProblems(postInfo), saved: saved !== null };
+  },
+  // Saved even when the figures do not add up (a draft); F-4 is not printed until they do.
+  'postInfo:set': (w, { postInfo }) => {
+    setPostInfo(w.db, postInfo);
+    return { postInfo, problems: postInfoProblems(postInfo) };
+  },
 };

@@ -103,6 +103,33 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'generated files',
+    up(db) {
+      db.exec(`
+        -- The PDFs the app prints from the archive (issue 5): forms (F-1, M-2, …) and per-material merged
+        -- scans, kept in the attachment store by hash. One row per applicant and output key; regenerating
+        -- replaces the row. archive_sha256 is the fingerprint printed in the footer; input_sha256 covers
+        -- everything the file was made from, so the forms screen can say which files are out of date.
+        CREATE TABLE generated_file (
+          applicant_id   TEXT NOT NULL REFERENCES applicant(id) ON DELETE CASCADE,
+          key            TEXT NOT NULL,
+          file_name      TEXT NOT NULL CHECK (length(file_name) BETWEEN 1 AND 255),
+          sha256         TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+          bytes          INTEGER NOT NULL CHECK (bytes > 0),
+          pages          INTEGER NOT NULL CHECK (pages > 0),
+          archive_sha256 TEXT NOT NULL,
+          input_sha256   TEXT NOT NULL,
+          missing        TEXT NOT NULL CHECK (json_valid(missing)),
+          notes          TEXT NOT NULL CHECK (json_valid(notes)),
+          created_at     TEXT NOT NULL,
+          PRIMARY KEY (applicant_id, key)
+        ) STRICT;
+        CREATE INDEX generated_by_sha ON generated_file (sha256);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -28,6 +28,8 @@ import {
 } from '../attachments/schema.js';
 import { Slot } from '../attachments/slots.js';
 import { Params2020, Params2020Shape } from '../rules/pack2020/params.js';
+import { FORM_IDS } from '../forms/catalog.js';
+import { PostInfo } from '../forms/postInfo.js';
 
 export const ApplicantId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 export const Locale = z.enum(['zh-CN', 'en']);
@@ -242,6 +244,94 @@ const ruleMethods = {
   'rules:paramLog': { input: z.strictObject({}), output: z.object({ entries: z.array(ParamChange) }) },
 } as const;
 
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+export const FormIdSchema = z.enum(FORM_IDS);
+/** What a generation job makes: a form (`F-1`, `M-2`, `index`…) or one material's merged PDF (`material:M-4`). */
+export const OutputKey = z.union([FormIdSchema, z.string().regex(/^material:M-(?:[1-9]|1[0-2])$/)]);
+
+/** A generated PDF, kept in the attachment store (so previews and the package read it like any file). */
+export const GeneratedFile = z.object({
+  key: OutputKey,
+  fileName: z.string(),
+  sha256: Sha256,
+  size: z.number().int().min(0),
+  pages: z.number().int().min(0),
+  /** The archive fingerprint printed in the footer: SHA-256 of the archive's export JSON. */
+  archiveSha256: Sha256,
+  /** SHA-256 of everything the file was made from; when it differs from now, the file is out of date. */
+  inputSha256: Sha256,
+  createdAt: z.string(),
+  /** Characters no shipped font has: printed as 〓 and listed so the applicant can act. */
+  missingCharacters: z.array(z.string()),
+  /** Remarks such as the size against the upload profile. */
+  notes: z.array(Localized),
+});
+export type GeneratedFile = z.infer<typeof GeneratedFile>;
+
+const OutputState = {
+  file: GeneratedFile.nullable(),
+  /** The file exists but the archive (or the scans) changed since. */
+  stale: z.boolean(),
+};
+
+export const FormEntry = z.object({
+  id: FormIdSchema,
+  title: Localized,
+  copies: z.number().int(),
+  applies: z.boolean(),
+  /** Why it does not apply, or what must be entered before it can be printed. */
+  why: Localized.nullable(),
+  ...OutputState,
+});
+export type FormEntry = z.infer<typeof FormEntry>;
+
+export const MaterialPdfEntry = z.object({
+  key: OutputKey,
+  material: z.string(),
+  title: Localized,
+  /** Current attachments linked to the material, in the order they are merged. */
+  attachments: z.number().int(),
+  ...OutputState,
+});
+export type MaterialPdfEntry = z.infer<typeof MaterialPdfEntry>;
+
+export const JobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+export const JobStatus = z.object({
+  jobId: JobId,
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  done: z.number().int().min(0),
+  total: z.number().int().min(0),
+  /** What is being done now, for the progress line. */
+  step: Localized,
+  files: z.array(GeneratedFile),
+  error: ApiError.nullable(),
+});
+export type JobStatus = z.infer<typeof JobStatus>;
+
+/** Forms and merged material PDFs (issue 5), made in a background job with progress and cancel. */
+const formMethods = {
+  'forms:list': {
+    input: z.strictObject({ applicantId: ApplicantId }),
+    output: z.object({ fingerprint: Sha256, forms: z.array(FormEntry), materials: z.array(MaterialPdfEntry) }),
+  },
+  'forms:start': {
+    input: z.strictObject({ applicantId: ApplicantId, keys: z.array(OutputKey).min(1).max(50) }),
+    output: z.object({ jobId: JobId }),
+  },
+  'jobs:status': { input: z.strictObject({ jobId: JobId }), output: JobStatus },
+  /** Stops a running job; what it had finished is kept, nothing half written is. */
+  'jobs:cancel': { input: z.strictObject({ jobId: JobId }), output: z.strictObject({}) },
+  /** The unit's F-4 figures, kept per workspace. */
+  'postInfo:get': {
+    input: z.strictObject({}),
+    output: z.object({ postInfo: PostInfo, problems: z.array(Issue), saved: z.boolean() }),
+  },
+  'postInfo:set': {
+    input: z.strictObject({ postInfo: PostInfo }),
+    output: z.object({ postInfo: PostInfo, problems: z.array(Issue) }),
+  },
+} as const;
+
 export const contract = {
   'workspace:status': { input: z.strictObject({}), output: WorkspaceStatus },
   'workspace:setLocale': { input: z.strictObject({ locale: Locale }), output: z.strictObject({}) },
@@ -283,6 +373,7 @@ export const contract = {
   },
   ...attachmentMethods,
   ...ruleMethods,
+  ...formMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,13 +10,14 @@ import {
 
 export function emptySections(): Sections {
   return {
-    profile: { name: '', sex: '', birthDate: '', idNumber: '', phone: '', email: '' },
+    profile: { name: '', sex: '', birthDate: '', idNumber: '', phone: '', email: '', administrativePost: '' },
     unit: { name: '', creditCode: '', type: '', competentDepartment: '', personnelAgency: '', city: '' },
     application: {
       specialty: '',
       committee: '',
       titleApplied: '高级工程师',
       exceptional: false,
+      exceptionalReason: '',
       covidFrontline: false,
     },
     summary: { text: '' },

@@ -29,6 +29,8 @@ export const Profile = z.strictObject({
   idNumber: text(40),
   phone: text(40),
   email: text(200),
+  /** 行政职务 as printed on F-3; added after format version 1 shipped, so older documents may omit it. */
+  administrativePost: short.default(''),
 });
 
 export const UNIT_TYPES = ['enterprise', 'public_institution', 'other'] as const;
@@ -49,6 +51,8 @@ export const Application = z.strictObject({
   titleApplied: short,
   /** Exceptional promotion (破格, M-11, F-3). */
   exceptional: z.boolean(),
+  /** 破格推荐理由 on F-3: which exceptional conditions are met (M-11). Optional on import (added later). */
+  exceptionalReason: long.default(''),
   /** COVID-19 frontline staff (N-4, rules R-3). */
   covidFrontline: z.boolean(),
 });

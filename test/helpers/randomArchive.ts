@@ -58,6 +58,7 @@ export function randomArchive(seed: number): ArchiveDocument {
     idNumber: pick(['', '370101190102039973', '11010519491231002X', '330802197805160139', '330802780516013', text()]),
     phone: text(),
     email: text(),
+    administrativePost: maybe(text(), ''),
   };
   a.unit = {
     name: text(),
@@ -72,6 +73,7 @@ export function randomArchive(seed: number): ArchiveDocument {
     committee: pick(['', ...COMMITTEES] as const),
     titleApplied: text(),
     exceptional: r() < 0.3,
+    exceptionalReason: maybe(text(), ''),
     covidFrontline: r() < 0.3,
   };
   const n = () => int(0, 6);

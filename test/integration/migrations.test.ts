@@ -88,6 +88,31 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('3 (generated files): keeps attachments; one row per applicant and key, following its applicant', () => {
+    const db = new Database(path.join(tempDir(), 'g.sqlite'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS, 2);
+    db.prepare("INSERT INTO applicant VALUES ('a', 't', 't')").run();
+    const sha = 'cd'.repeat(32);
+    db.prepare(
+      `INSERT INTO attachment (id, applicant_id, sha256, file_name, media_type, bytes, pages, width, height,
+         derived_from, operation, created_at, deleted_at) VALUES ('o', 'a', ?, 'x.pdf', 'application/pdf', 10, 1, NULL, NULL, NULL, NULL, 't', NULL)`,
+    ).run(sha);
+    migrate(db, MIGRATIONS, 3);
+    expect(schemaVersion(db)).toBe(3);
+    expect(db.prepare('SELECT id FROM attachment').get()).toEqual({ id: 'o' });
+    const insert = db.prepare(
+      `INSERT INTO generated_file VALUES ('a', @key, 'F-1.pdf', @sha, 100, 3, @sha, @sha, @missing, '[]', 't')`,
+    );
+    insert.run({ key: 'F-1', sha, missing: '[]' });
+    expect(() => insert.run({ key: 'F-1', sha, missing: '[]' })).toThrow(/UNIQUE/);
+    expect(() => insert.run({ key: 'M-2', sha: 'x', missing: '[]' })).toThrow(/CHECK/);
+    expect(() => insert.run({ key: 'M-3', sha, missing: 'not json' })).toThrow(/CHECK/);
+    db.prepare("DELETE FROM applicant WHERE id = 'a'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM generated_file').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('a failing migration leaves the database at the version before it', () => {
     const file = path.join(tempDir(), 'c.sqlite');
     const broken = [

@@ -5,9 +5,12 @@ import type { VerifyReport } from '../../../shared/attachments/schema.js';
 import type { Workspace } from '../workspace.js';
 import { attachmentsBySha } from './attachmentRepo.js';
 import { hashFile, listStored, storedPath } from './store.js';
+import { generatedHashes } from '../forms/generatedRepo.js';
 
 export async function verifyStore(w: Workspace): Promise<VerifyReport> {
   const referenced = attachmentsBySha(w.db);
+  // Generated forms live in the store too (issue 5); they are referenced, by no attachment.
+  for (const sha256 of generatedHashes(w.db)) if (!referenced.has(sha256)) referenced.set(sha256, []);
   const { hashes } = listStored(w.store);
   const report: VerifyReport = {
     checkedFiles: 0,

@@ -4,7 +4,21 @@
 //
 // Coordinates inside this class are measured from the top of the page (as forms are read); pdf-lib's
 // bottom-up y is computed only where drawing happens.
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import {
+  PDFDocument,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  rgb,
+  setFillingRgbColor,
+  setLineWidth,
+  setStrokingRgbColor,
+  stroke,
+  fill,
+  type PDFFont,
+  type PDFOperator,
+  type PDFPage,
+} from 'pdf-lib';
 import { fontChain, MISSING_MARK, pdfLibFontkit, splitRuns, type FontStyle, type LoadedFont } from '../fonts.js';
 import { breakLines, sanitize } from './lineBreak.js';
 import { drawQr } from './qr.js';
@@ -17,6 +31,18 @@ const LINE = 1.45;
 const PAD = 4;
 const BLACK = rgb(0, 0, 0);
 const GREY = rgb(0.35, 0.35, 0.35);
+/**
+ * No OpenType shaping when drawing: each character gets its own glyph and advance, exactly as `measure`
+ * measures it (contextual alternates would change digits' widths, kerning would move text), and the
+ * contextual lookups of a CJK font cost most of a form's build time.
+ */
+const PLAIN_FEATURES = Object.fromEntries(
+  ['rvrn', 'ltra', 'ltrm', 'frac', 'numr', 'dnom', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk']
+    .concat(['calt', 'clig', 'liga', 'rclt', 'curs', 'kern'])
+    .map((tag) => [tag, false]),
+);
+/** Rows up to this height are moved whole rather than split when `keep` is asked for. */
+const KEEP_MAX = (A4.height - MARGIN.top - MARGIN.bottom) / 3;
 
 export type Cell = {
   text: string;
@@ -26,7 +52,19 @@ export type Cell = {
   align?: 'left' | 'center';
   /** A label cell is shaded lightly, as printed forms do. */
   label?: boolean;
+  /** Text sits in the vertical middle of the cell unless 'top' (e.g. a box written in by hand below it). */
+  valign?: 'top' | 'middle';
 };
+
+export type RowOptions = {
+  minHeight?: number;
+  size?: number;
+  /** Move the whole row to the next page rather than split it, when it is shorter than a third of a page. */
+  keep?: boolean;
+};
+
+/** A piece of an inline line: text, an underlined blank (with optional text in it), or a check box. */
+export type InlinePart = string | { blank: number; text?: string } | { check: boolean };
 
 export type FormMeta = {
   /** The form's title, repeated at the top of continuation pages. */
@@ -44,7 +82,9 @@ type Embedded = { chain: LoadedFont[]; pdfFonts: (PDFFont | null)[] };
 export class FormDoc {
   readonly pdf: PDFDocument;
   private readonly fonts: Record<FontStyle, Embedded>;
-  private readonly widthCache = new Map<string, number>();
+  /** Advance widths (in em) and the index in the font chain of each code point drawn, per style. */
+  private readonly widthCache: Record<FontStyle, Map<number, number>> = { regular: new Map(), bold: new Map() };
+  private readonly fontIndexCache: Record<FontStyle, Map<number, number>> = { regular: new Map(), bold: new Map() };
   /** Characters no shipped font has, drawn as MISSING_MARK; the caller reports them. */
   readonly missing = new Set<string>();
   page!: PDFPage;
@@ -58,7 +98,10 @@ export class FormDoc {
     readonly meta: FormMeta,
   ) {
     this.pdf = pdf;
-    this.fonts = { regular: { chain: fontChain('regular'), pdfFonts: [] }, bold: { chain: fontChain('bold'), pdfFonts: [] } };
+    this.fonts = {
+      regular: { chain: fontChain('regular'), pdfFonts: [] },
+      bold: { chain: fontChain('bold'), pdfFonts: [] },
+    };
   }
 
   static async create(meta: FormMeta): Promise<FormDoc> {
@@ -82,7 +125,11 @@ export class FormDoc {
       const { bytes, file } = embedded.chain[index]!;
       // A fixed six-letter subset tag (PDF 32000 9.6.4) instead of pdf-lib's random suffix: same bytes each run.
       const tag = `DOSS${style === 'bold' ? 'B' : 'R'}${'ABCDEFGH'[index]}`;
-      font = await this.pdf.embedFont(bytes, { subset: true, customName: `${tag}+${file.replace(/\.\w+$/, '')}` });
+      font = await this.pdf.embedFont(bytes, {
+        subset: true,
+        customName: `${tag}+${file.replace(/\.\w+$/, '')}`,
+        features: PLAIN_FEATURES,
+      });
       embedded.pdfFonts[index] = font;
     }
     return font;
@@ -90,20 +137,42 @@ export class FormDoc {
 
   /** Width of text at a size, measured with the font that will draw each character. */
   measure(text: string, size: number, style: FontStyle = 'regular'): number {
+    // Hot (every token of every line): code points as keys, no strings made.
+    const cache = this.widthCache[style];
     let total = 0;
-    for (const ch of text) {
-      const key = style + ch;
-      let w = this.widthCache.get(key);
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      let w = cache.get(cp);
       if (w === undefined) {
         const chain = this.fonts[style].chain;
-        const loaded = chain.find((f) => f.font.hasGlyphForCodePoint(ch.codePointAt(0)!)) ?? chain[0]!;
-        const glyphRun = loaded.font.layout(loaded.font.hasGlyphForCodePoint(ch.codePointAt(0)!) ? ch : MISSING_MARK);
+        const loaded = chain.find((f) => f.font.hasGlyphForCodePoint(cp)) ?? chain[0]!;
+        const glyphRun = loaded.font.layout(
+          loaded.font.hasGlyphForCodePoint(cp) ? String.fromCodePoint(cp) : MISSING_MARK,
+        );
         w = glyphRun.advanceWidth / loaded.font.unitsPerEm;
-        this.widthCache.set(key, w);
+        cache.set(cp, w);
       }
-      total += w * size;
+      total += w;
     }
-    return total;
+    return total * size;
+  }
+
+  /** True when the first font of the style's chain has every character of `text` (the usual case). */
+  private allPrimary(text: string, style: FontStyle): boolean {
+    const cache = this.fontIndexCache[style];
+    const primary = this.fonts[style].chain[0]!.font;
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      let index = cache.get(cp);
+      if (index === undefined) {
+        index = primary.hasGlyphForCodePoint(cp) ? 0 : -1;
+        cache.set(cp, index);
+      }
+      if (index !== 0) return false;
+    }
+    return true;
   }
 
   lines(text: string, width: number, size = BODY, style: FontStyle = 'regular'): string[] {
@@ -114,7 +183,9 @@ export class FormDoc {
   async drawLine(text: string, x: number, top: number, size = BODY, style: FontStyle = 'regular', grey = false) {
     const baseline = A4.height - top - size * 0.88 - ((LINE - 1) * size) / 2;
     let cursor = x;
-    for (const run of splitRuns(sanitize(text), this.fonts[style].chain)) {
+    const clean = sanitize(text);
+    const runs = this.allPrimary(clean, style) ? [{ font: 0, text: clean }] : splitRuns(clean, this.fonts[style].chain);
+    for (const run of runs) {
       let drawn = run.text;
       let index = run.font;
       if (index === -1) {
@@ -174,39 +245,35 @@ export class FormDoc {
    * A bordered table row. Cells wrap; the row is as tall as its tallest cell (at least `minHeight`). A row
    * that does not fit continues on the next page, its text split by lines, so nothing is ever cut off.
    */
-  async row(cells: Cell[], opts: { minHeight?: number; size?: number } = {}): Promise<void> {
+  async row(cells: Cell[], opts: RowOptions = {}): Promise<void> {
     const size = opts.size ?? BODY;
     const lh = this.lineHeight(size);
-    const total = cells.reduce((s, c) => s + c.span, 0);
-    const widths = cells.map((c) => (c.span / total) * this.width);
-    let pending = cells.map((c, i) => this.lines(c.text, widths[i]! - 2 * PAD, size, c.bold ? 'bold' : 'regular'));
+    const widths = this.cellWidths(cells);
+    let pending = this.cellLines(cells, widths, size);
     let minHeight = opts.minHeight ?? 0;
+    const whole = Math.max(minHeight, Math.max(...pending.map((l) => l.length)) * lh + 2 * PAD);
+    if (opts.keep && whole > this.bottom - this.y && whole <= KEEP_MAX) await this.pageBreak();
     for (;;) {
       const need = Math.max(minHeight, Math.max(...pending.map((l) => l.length)) * lh + 2 * PAD);
       const room = this.bottom - this.y;
       if (need > room && room < 2 * lh + 2 * PAD + 1) {
-        this.newPage();
+        await this.pageBreak();
         continue;
       }
-      const fitLines = Math.max(1, Math.floor((Math.min(need, room) - 2 * PAD) / lh));
+      // All lines when the row fits (no floor() of a float quotient that may fall just short of a whole).
+      const most = Math.max(...pending.map((l) => l.length));
+      const fitLines = need <= room ? most : Math.max(1, Math.floor((room - 2 * PAD) / lh + 1e-6));
       const height = need <= room ? need : fitLines * lh + 2 * PAD;
+      this.cellBorders(cells, widths, height);
       let x = this.left;
       for (let i = 0; i < cells.length; i++) {
         const cell = cells[i]!;
         const w = widths[i]!;
-        this.page.drawRectangle({
-          x,
-          y: A4.height - this.y - height,
-          width: w,
-          height,
-          borderColor: BLACK,
-          borderWidth: 0.6,
-          color: cell.label ? rgb(0.95, 0.95, 0.95) : undefined,
-        });
         const shown = pending[i]!.slice(0, fitLines);
         const style: FontStyle = cell.bold ? 'bold' : 'regular';
         // Labels and short values sit in the vertical middle of the cell, as printed forms do.
-        let top = this.y + PAD + (need <= room ? (height - 2 * PAD - shown.length * lh) / 2 : 0);
+        const middle = need <= room && cell.valign !== 'top';
+        let top = this.y + PAD + (middle ? (height - 2 * PAD - shown.length * lh) / 2 : 0);
         for (const line of shown) {
           const lw = this.measure(line, size, style);
           const lx = cell.align === 'center' ? x + (w - lw) / 2 : x + PAD;
@@ -219,7 +286,169 @@ export class FormDoc {
       pending = pending.map((l) => l.slice(fitLines));
       if (pending.every((l) => l.length === 0)) return;
       minHeight = 0;
-      this.newPage();
+      await this.pageBreak();
+    }
+  }
+
+  /** The shading of label cells and every cell's border: one path per row (drawn per cell, it was most of a form's operators). */
+  private cellBorders(cells: Cell[], widths: number[], height: number): void {
+    const y = A4.height - this.y - height;
+    const shaded: PDFOperator[] = [];
+    const borders: PDFOperator[] = [];
+    let x = this.left;
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i]!.label) shaded.push(rectangle(x, y, widths[i]!, height));
+      borders.push(rectangle(x, y, widths[i]!, height));
+      x += widths[i]!;
+    }
+    this.page.pushOperators(
+      pushGraphicsState(),
+      ...(shaded.length ? [setFillingRgbColor(0.95, 0.95, 0.95), ...shaded, fill()] : []),
+      setStrokingRgbColor(0, 0, 0),
+      setLineWidth(0.6),
+      ...borders,
+      stroke(),
+      popGraphicsState(),
+    );
+  }
+
+  private cellWidths(cells: Cell[]): number[] {
+    const total = cells.reduce((s, c) => s + c.span, 0);
+    return cells.map((c) => (c.span / total) * this.width);
+  }
+
+  private cellLines(cells: Cell[], widths: number[], size: number): string[][] {
+    return cells.map((c, i) => this.lines(c.text, widths[i]! - 2 * PAD, size, c.bold ? 'bold' : 'regular'));
+  }
+
+  /** The height a row takes when it is not split: to keep a heading with what follows it. */
+  measureRow(cells: Cell[], opts: RowOptions = {}): number {
+    const size = opts.size ?? BODY;
+    const lines = this.cellLines(cells, this.cellWidths(cells), size);
+    return Math.max(opts.minHeight ?? 0, Math.max(...lines.map((l) => l.length)) * this.lineHeight(size) + 2 * PAD);
+  }
+
+  /** The header row repeated at the top of each page a table continues on (tableHeader … endTable). */
+  private repeat: { cells: Cell[]; opts: RowOptions } | null = null;
+
+  /** A new page inside a flow: the current table's header row is drawn again at its top. */
+  private async pageBreak(): Promise<void> {
+    this.newPage();
+    const header = this.repeat;
+    if (!header) return;
+    this.repeat = null;
+    await this.row(header.cells, header.opts);
+    this.repeat = header;
+  }
+
+  /** Draws a table's header row, and again on every page the table continues on until `endTable`. */
+  async tableHeader(cells: Cell[], opts: RowOptions = {}): Promise<void> {
+    this.repeat = null;
+    await this.row(cells, { ...opts, keep: true });
+    this.repeat = { cells, opts };
+  }
+
+  endTable(): void {
+    this.repeat = null;
+  }
+
+  /**
+   * A section heading: a shaded full-width row in bold. It ends the table before it, and never stays alone
+   * at the bottom of a page: it moves to the next page unless `keepWith` more points fit below it.
+   */
+  async heading(text: string, opts: { keepWith?: number; size?: number } = {}): Promise<void> {
+    this.endTable();
+    const cells: Cell[] = [{ text, span: 1, bold: true, label: true }];
+    this.ensure(this.measureRow(cells, opts) + (opts.keepWith ?? 0));
+    await this.row(cells, { size: opts.size });
+  }
+
+  /** A horizontal line at `top` (from the page top), e.g. a blank to write on. */
+  rule(x: number, width: number, top: number, thickness = 0.6): void {
+    const y = A4.height - top;
+    this.page.drawLine({ start: { x, y }, end: { x: x + width, y }, thickness, color: BLACK });
+  }
+
+  /** A check box sized and centred for a text line of `size` whose top is at `top`; returns its width. */
+  checkbox(x: number, top: number, checked: boolean, size = BODY): number {
+    const side = size * 0.8;
+    const y = A4.height - top - this.lineHeight(size) / 2 - side / 2;
+    this.page.drawRectangle({ x, y, width: side, height: side, borderColor: BLACK, borderWidth: 0.6 });
+    if (checked) {
+      const at = (fx: number, fy: number) => ({ x: x + side * fx, y: y + side * fy });
+      this.page.drawLine({ start: at(0.18, 0.52), end: at(0.42, 0.24), thickness: 1.1, color: BLACK });
+      this.page.drawLine({ start: at(0.42, 0.24), end: at(0.86, 0.84), thickness: 1.1, color: BLACK });
+    }
+    return side;
+  }
+
+  /**
+   * One line of text, underlined blanks (with optional text centred in them) and check boxes, from `x` on a
+   * line whose top is `top` (default: the cursor; the cursor does not move). No wrapping: the parts must
+   * fit. Returns the x where the line ends.
+   */
+  async inline(parts: InlinePart[], opts: { x?: number; top?: number; size?: number; bold?: boolean } = {}) {
+    const size = opts.size ?? BODY;
+    const style: FontStyle = opts.bold ? 'bold' : 'regular';
+    const top = opts.top ?? this.y;
+    let x = opts.x ?? this.left;
+    for (const part of parts) {
+      if (typeof part === 'string') {
+        await this.drawLine(part, x, top, size, style);
+        x += this.measure(part, size, style);
+      } else if ('blank' in part) {
+        this.rule(x, part.blank, top + size * 1.3, 0.5);
+        if (part.text) {
+          const w = this.measure(part.text, size, style);
+          await this.drawLine(part.text, x + Math.max(0, (part.blank - w) / 2), top, size, style);
+        }
+        x += part.blank;
+      } else {
+        x += this.checkbox(x + size * 0.15, top, part.check, size) + size * 0.4;
+      }
+    }
+    return x;
+  }
+
+  /**
+   * A bordered box for a handwritten opinion, not split unless taller than a page: the label in a shaded
+   * cell on the left; printed `text` (wrapped) and `lines` (one inline line each, e.g. a vote to fill in)
+   * at the top of the writing space; `sign` lines (signature, seal, date) right-aligned at its bottom.
+   */
+  async opinionBox(
+    label: string,
+    opts: {
+      height: number;
+      text?: string;
+      lines?: InlinePart[][];
+      sign?: string[];
+      labelWidth?: number;
+      size?: number;
+    },
+  ): Promise<void> {
+    const size = opts.size ?? BODY;
+    const lh = this.lineHeight(size);
+    const lines = opts.lines ?? [];
+    const sign = opts.sign ?? [];
+    const labelWidth = opts.labelWidth ?? 4 * size + 2 * PAD;
+    const cells: Cell[] = [
+      { text: label, span: labelWidth, label: true, align: 'center' },
+      { text: opts.text ?? '', span: this.width - labelWidth, valign: 'top' },
+    ];
+    const textLines = opts.text ? this.lines(opts.text, this.width - labelWidth - 2 * PAD, size).length : 0;
+    const content = (textLines + lines.length * 1.6 + sign.length + 1.5) * lh + 2 * PAD;
+    const rowOpts = { size, minHeight: Math.max(opts.height, content) };
+    this.ensure(this.measureRow(cells, rowOpts));
+    const top = this.y;
+    await this.row(cells, rowOpts);
+    const x = this.left + labelWidth + PAD;
+    for (const [i, line] of lines.entries()) {
+      await this.inline(line, { x, top: top + PAD + (textLines + 0.3 + i * 1.6) * lh, size });
+    }
+    const right = this.left + this.width - 2 * size;
+    for (const [i, line] of sign.entries()) {
+      const lineTop = this.y - PAD - (sign.length - i) * lh - lh / 3;
+      await this.drawLine(line, right - this.measure(line, size), lineTop, size);
     }
   }
 
@@ -236,6 +465,13 @@ export class FormDoc {
     const pages = this.pdf.getPages();
     const fp = this.meta.fingerprint;
     const short = fp.slice(0, 16).toUpperCase().match(/.{4}/g)!.join('-');
+    const qrSize = 34;
+    // The QR code is the same on every page: drawn once as a form XObject that each page places (drawn on
+    // each page, its hundreds of squares were most of a long form's operators).
+    const qrPdf = await PDFDocument.create({ updateMetadata: false });
+    const qrPage = qrPdf.addPage([qrSize, qrSize]);
+    drawQr(qrPage, `dossier:archive:sha256:${fp}`, 0, 0, qrSize);
+    const qr = await this.pdf.embedPage(qrPage);
     for (const [index, page] of pages.entries()) {
       this.page = page;
       if (this.pendingHeaders.includes(page)) {
@@ -244,10 +480,9 @@ export class FormDoc {
       const footerTop = A4.height - MARGIN.bottom + 14;
       await this.drawLine(this.meta.pageLabel(index + 1, pages.length), this.left, footerTop, 8, 'regular', true);
       const label = `${this.meta.fingerprintLabel} ${short}`;
-      const qrSize = 34;
       const lw = this.measure(label, 8);
       await this.drawLine(label, A4.width - MARGIN.right - qrSize - 6 - lw, footerTop, 8, 'regular', true);
-      drawQr(page, `dossier:archive:sha256:${fp}`, A4.width - MARGIN.right - qrSize, 10, qrSize);
+      page.drawPage(qr, { x: A4.width - MARGIN.right - qrSize, y: 10 });
     }
     return this.pdf.save({ useObjectStreams: false });
   }

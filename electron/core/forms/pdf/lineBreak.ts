@@ -9,13 +9,10 @@ const NO_END = new Set([...'（《「『【〔〈‘“([{']);
 
 /** Control characters other than the newline become nothing; tabs become a space; CRLF becomes LF. */
 export function sanitize(text: string): string {
-  return (
-    text
-      .replace(/\r\n?/g, '\n')
-      .replace(/\t/g, ' ')
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, '')
-  );
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, '');
 }
 
 /** Tokens that never split unless longer than a whole line: Latin words and numbers, or one other character. */
@@ -35,28 +32,38 @@ export function breakLines(text: string, width: number, measure: (s: string) => 
 
 function breakParagraph(paragraph: string, width: number, measure: (s: string) => number): string[] {
   const lines: string[] = [];
-  let line = '';
+  /** The tokens of the line being filled (its text is their concatenation). */
+  let line: string[] = [];
   let lineWidth = 0;
   const push = () => {
-    lines.push(line.trimEnd());
-    line = '';
+    lines.push(line.join('').trimEnd());
+    line = [];
     lineWidth = 0;
+  };
+  const start = (tokens: string[]) => {
+    line = tokens;
+    lineWidth = measure(tokens.join(''));
+  };
+  const add = (token: string, w: number) => {
+    line.push(token);
+    lineWidth += w;
+  };
+  // A token longer than a whole line (a long number, URL or e-mail) is cut by character.
+  const cut = (token: string) => {
+    for (const ch of token) {
+      const cw = measure(ch);
+      if (lineWidth + cw > width && line.length > 0) push();
+      add(ch, cw);
+    }
   };
   for (const token of tokens(paragraph)) {
     const w = measure(token);
-    if (lineWidth + w <= width || line === '') {
-      if (w > width && line === '') {
-        // A word longer than the line is cut by character.
-        for (const ch of token) {
-          const cw = measure(ch);
-          if (lineWidth + cw > width && line !== '') push();
-          line += ch;
-          lineWidth += cw;
-        }
-        continue;
-      }
-      line += token;
-      lineWidth += w;
+    if (lineWidth + w <= width) {
+      add(token, w);
+      continue;
+    }
+    if (line.length === 0) {
+      cut(token);
       continue;
     }
     if (/^\s$/u.test(token)) {
@@ -64,20 +71,30 @@ function breakParagraph(paragraph: string, width: number, measure: (s: string) =
       continue;
     }
     if (NO_START.has(token)) {
-      // Hang the punctuation on this line rather than start the next with it (it is narrow in practice).
-      line += token;
-      push();
+      // 推出: the mark may not start the next line, and hanging it would cross the cell's border; so the
+      // last character of this line (with any marks stuck to it) goes over with it.
+      const moved: string[] = [];
+      while (line.length > 1 && NO_START.has(line[line.length - 1]!)) moved.unshift(line.pop()!);
+      if (line.length > 1 && !/^\s$/u.test(line[line.length - 1]!)) {
+        moved.unshift(line.pop()!);
+        while (line.length > 1 && NO_END.has(line[line.length - 1]!)) moved.unshift(line.pop()!);
+        push();
+        start([...moved, token]);
+      } else {
+        // A line of one word: nothing to carry, the mark hangs.
+        line.push(...moved, token);
+        push();
+      }
       continue;
     }
     // Carry an opening bracket that would end this line over to the next.
-    const chars = [...line];
-    let carry = '';
-    while (chars.length > 1 && NO_END.has(chars[chars.length - 1]!)) carry = chars.pop()! + carry;
-    line = chars.join('');
+    const carry: string[] = [];
+    while (line.length > 1 && NO_END.has(line[line.length - 1]!)) carry.unshift(line.pop()!);
     push();
-    line = carry + token;
-    lineWidth = measure(line);
+    start(carry);
+    if (lineWidth + w <= width) add(token, w);
+    else cut(token);
   }
-  if (line !== '' || lines.length === 0) lines.push(line.trimEnd());
+  if (line.length > 0 || lines.length === 0) lines.push(line.join('').trimEnd());
   return lines;
 }

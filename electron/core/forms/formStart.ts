@@ -1,0 +1,19 @@
+// The parts every form shares: a FormDoc with the form's title and the footer in Chinese (the forms are
+// official Chinese documents whatever the UI language), and the result of a finished document.
+import { FORMS, type FormId } from '../../../shared/forms/catalog.js';
+import { FormDoc } from './pdf/formDoc.js';
+import type { BuiltForm, FormContext } from './types.js';
+
+export function startForm(id: FormId, ctx: FormContext): Promise<FormDoc> {
+  return FormDoc.create({
+    title: FORMS[id].title.zh,
+    fingerprint: ctx.fingerprint,
+    fingerprintLabel: '档案指纹',
+    pageLabel: (page, pages) => `第 ${page} 页 共 ${pages} 页`,
+  });
+}
+
+export async function finishForm(doc: FormDoc): Promise<BuiltForm> {
+  const bytes = await doc.finish();
+  return { bytes, pages: doc.pdf.getPageCount(), missing: [...doc.missing] };
+}

@@ -1,0 +1,177 @@
+// The forms feature (issue 5) behind the contract: which forms and material PDFs an applicant has, and a
+// job that makes them — each kept in the attachment store (so previews, the package and the CLI read it
+// like any stored file) and recorded in generated_file. A file is written whole or not at all.
+import { rm } from 'node:fs/promises';
+import type { FormEntry, GeneratedFile, Localized, MaterialPdfEntry } from '../../../shared/api/contract.js';
+import { applicability, FORM_IDS, FORMS, formFileName, type FormId } from '../../../shared/forms/catalog.js';
+import { postInfoProblems } from '../../../shared/forms/postInfo.js';
+import { MATERIAL_IDS, MATERIAL_LABELS } from '../../../shared/materials/requirements.js';
+import { commit, stage, storedPath } from '../attachments/store.js';
+import { DossierError } from '../errors.js';
+import { startJob, throwIfCancelled, type JobContext } from '../jobs.js';
+import type { Workspace } from '../workspace.js';
+import { BUILDERS } from './builders.js';
+import { formContext, sha256Hex } from './context.js';
+import { isStoredHashUsed, listGenerated, putGenerated } from './generatedRepo.js';
+import { materialParts, mergeMaterial, type MaterialPart } from './materialPdf.js';
+import type { FormContext } from './types.js';
+
+type OutputKey = FormId | `material:${string}`;
+
+/** Hashes what a form is made from, so that a change anywhere marks its file out of date. */
+function formInput(id: FormId, ctx: FormContext): string {
+  const extra =
+    id === 'F-4'
+      ? ctx.postInfo
+      : id === 'M-3'
+        ? [ctx.params.publicityStart, ctx.params.publicityEnd, ctx.params.publicityStartCounts]
+        : id === 'index'
+          ? ctx.index
+          : ctx.signerFingerprint;
+  return sha256Hex(JSON.stringify([id, ctx.fingerprint, extra ?? null]));
+}
+
+const partsInput = (key: string, parts: MaterialPart[]) =>
+  sha256Hex(JSON.stringify([key, parts.map((p) => [p.sha256, p.bookmark])]));
+
+/** What must be entered before a form that applies can be printed. */
+function blocker(id: FormId, ctx: FormContext): Localized | null {
+  if (id !== 'F-4') return null;
+  if (!ctx.postInfo) return { zh: '请先填写“岗位信息表”', en: 'Enter the post information first' };
+  const problems = postInfoProblems(ctx.postInfo);
+  return problems.length
+    ? { zh: `岗位信息表：${problems[0]!.message.zh}`, en: `Post information: ${problems[0]!.message.en}` }
+    : null;
+}
+
+export function listForms(w: Workspace, applicantId: string) {
+  const ctx = formContext(w, applicantId);
+  const generated = new Map(listGenerated(w.db, applicantId).map((g) => [g.key, g]));
+  const state = (key: string, input: string) => {
+    const file = generated.get(key) ?? null;
+    return { file, stale: file !== null && file.inputSha256 !== input };
+  };
+  const forms: FormEntry[] = FORM_IDS.map((id) => {
+    const a = applicability(id, ctx.archive);
+    return {
+      id,
+      title: FORMS[id].title,
+      copies: FORMS[id].copies,
+      applies: a.applies,
+      why: a.applies ? blocker(id, ctx) : a.why,
+      ...state(id, formInput(id, ctx)),
+    };
+  });
+  const materials: MaterialPdfEntry[] = MATERIAL_IDS.map((material) => {
+    const key = `material:${material}`;
+    const parts = materialParts(w, applicantId, material);
+    return {
+      key,
+      material,
+      title: MATERIAL_LABELS[material],
+      attachments: parts.length,
+      ...state(key, partsInput(key, parts)),
+    };
+  });
+  return { fingerprint: ctx.fingerprint, forms, materials };
+}
+
+/** Everything that applies: the forms (the index last: it counts the others' pages) and non-empty materials. */
+export function allOutputKeys(w: Workspace, applicantId: string): OutputKey[] {
+  const { forms, materials } = listForms(w, applicantId);
+  return [
+    ...forms.filter((f) => f.applies && f.why === null && f.id !== 'index').map((f) => f.id),
+    ...materials.filter((m) => m.attachments > 0).map((m) => m.key as OutputKey),
+    'index',
+  ];
+}
+
+export function startForms(w: Workspace, input: { applicantId: string; keys: string[] }): { jobId: string } {
+  const keys = orderKeys(input.keys as OutputKey[]);
+  return { jobId: startJob((job) => generate(w, input.applicantId, keys, job)) };
+}
+
+/** Each key once; the index after everything else, so that its page counts are the new ones. */
+function orderKeys(keys: OutputKey[]): OutputKey[] {
+  const unique = [...new Set(keys)];
+  return [...unique.filter((k) => k !== 'index'), ...unique.filter((k) => k === 'index')];
+}
+
+async function generate(w: Workspace, applicantId: string, keys: OutputKey[], job: JobContext): Promise<void> {
+  for (const [i, key] of keys.entries()) {
+    throwIfCancelled(job.signal);
+    const title = key.startsWith('material:')
+      ? MATERIAL_LABELS[key.slice(9) as keyof typeof MATERIAL_LABELS]
+      : FORMS[key as FormId].title;
+    const step = (detail = { zh: '', en: '' }) =>
+      job.progress(i, keys.length, {
+        zh: `正在生成：${title.zh}${detail.zh}`,
+        en: `Generating: ${title.en}${detail.en}`,
+      });
+    step();
+    const onParts = (done: number, total: number) =>
+      step({ zh: `（第 ${done}/${total} 个文件）`, en: ` (file ${done} of ${total})` });
+    job.produced(await generateOne(w, applicantId, key, { signal: job.signal, onProgress: onParts }));
+  }
+  job.progress(keys.length, keys.length, { zh: '完成', en: 'Done' });
+}
+
+/** Makes one output and stores it; returns its record. Throws (and stores nothing) when it cannot be made. */
+export async function generateOne(
+  w: Workspace,
+  applicantId: string,
+  key: OutputKey,
+  job?: { signal: AbortSignal; onProgress?: (done: number, total: number) => void },
+): Promise<GeneratedFile> {
+  // The context is read per output: the index needs the pages of the forms made just before it.
+  const ctx = formContext(w, applicantId);
+  let made: { bytes: Uint8Array; pages: number; missing: string[]; notes: Localized[] };
+  let fileName: string;
+  let inputSha256: string;
+  if (key.startsWith('material:')) {
+    const material = key.slice('material:'.length);
+    const parts = materialParts(w, applicantId, material);
+    const label = MATERIAL_LABELS[material as keyof typeof MATERIAL_LABELS];
+    fileName = `${material} ${label.zh.replace(/[《》]/g, '')}.pdf`;
+    inputSha256 = partsInput(key, parts);
+    const merged = await mergeMaterial(w, parts, {
+      title: `${material} ${label.zh}`,
+      signal: job?.signal,
+      onProgress: job?.onProgress,
+    });
+    made = { ...merged, missing: [] };
+  } else {
+    const id = key as FormId;
+    const a = applicability(id, ctx.archive);
+    if (!a.applies) throw notApplicable(id, a.why);
+    fileName = formFileName(id);
+    inputSha256 = formInput(id, ctx);
+    made = { ...(await BUILDERS[id](ctx)), notes: [] };
+  }
+  if (job) throwIfCancelled(job.signal);
+  const staged = await stage(w.store, [made.bytes], { fileName, maxBytes: Number.MAX_SAFE_INTEGER });
+  await commit(w.store, staged);
+  const file: GeneratedFile = {
+    key,
+    fileName,
+    sha256: staged.sha256,
+    size: staged.bytes,
+    pages: made.pages,
+    archiveSha256: ctx.fingerprint,
+    inputSha256,
+    createdAt: new Date().toISOString(),
+    missingCharacters: made.missing,
+    notes: made.notes,
+  };
+  const replaced = putGenerated(w.db, applicantId, file);
+  // The previous version of this output goes, unless something else names the same bytes.
+  if (replaced && !isStoredHashUsed(w.db, replaced)) await rm(storedPath(w.store, replaced), { force: true });
+  return file;
+}
+
+function notApplicable(id: FormId, why: Localized): DossierError {
+  return new DossierError('form_not_applicable', {
+    zh: `${FORMS[id].title.zh}：${why.zh}`,
+    en: `${FORMS[id].title.en}: ${why.en}`,
+  });
+}

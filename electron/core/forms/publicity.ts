@@ -1,0 +1,71 @@
+// M-3 申报材料公示确认表: the unit confirms that the applicant's materials were publicised (N-8: at least
+// 5 working days at the unit, holidays and adjusted working days as the state calendar says). The dates
+// come from the rule pack's parameters (publicityStart / publicityEnd); the working days between them are
+// counted with the same calendar and convention as rule R-5, and printed as they are — a period that is
+// too short is printed as too short, never rounded up. Without dates the form leaves lines to fill by hand.
+import { countWorkingDays } from '../../../shared/calendar/workingDays.js';
+import { FORMS } from '../../../shared/forms/catalog.js';
+import { finishForm, startForm } from './formStart.js';
+import { opinionRow, zhDate } from './pdf/blocks.js';
+import type { Cell } from './pdf/formDoc.js';
+import type { Params2020 } from '../../../shared/rules/pack2020/params.js';
+import type { FormBuilder } from './types.js';
+
+const label = (text: string, span: number): Cell => ({ text, span, label: true, align: 'center' });
+const value = (text: string, span: number, align: 'left' | 'center' = 'left'): Cell => ({ text, span, align });
+
+const DATE_TO_FILL = '　　　　年　　月　　日';
+
+/** 公示时间 as printed: both dates, or lines to fill in. */
+export function publicityPeriod(params: Params2020): string {
+  const start = params.publicityStart ? zhDate(params.publicityStart) : DATE_TO_FILL;
+  const end = params.publicityEnd ? zhDate(params.publicityEnd) : DATE_TO_FILL;
+  return `${start}　至　${end}`;
+}
+
+/** 公示天数: the working days counted (R-5's convention), with a remark when fewer than N-8 asks. */
+export function publicityDays(params: Params2020): string {
+  const toFill = '　　　个工作日';
+  if (!params.publicityStart || !params.publicityEnd) return toFill;
+  const count = countWorkingDays(params.publicityStart, params.publicityEnd, params.publicityStartCounts);
+  // Outside the years the calendar covers the count is unknown: left to the hand, never guessed.
+  if (!count.ok) return toFill;
+  const short = count.days < params.publicityDays ? `（少于 ${params.publicityDays} 个工作日）` : '';
+  return `${count.days} 个工作日${short}`;
+}
+
+export const buildPublicityConfirmation: FormBuilder = async (ctx) => {
+  const { archive, params } = ctx;
+  const { profile, unit, application } = archive;
+  const doc = await startForm('M-3', ctx);
+  await doc.title(FORMS['M-3'].title.zh);
+  const titleApplied = application.specialty
+    ? `${application.titleApplied}（${application.specialty}）`
+    : application.titleApplied;
+  await doc.row([label('申报人', 18), value(profile.name, 26), label('申报职称', 18), value(titleApplied, 38)], {
+    minHeight: 30,
+  });
+  await doc.row([label('工作单位', 18), value(unit.name, 82)], { minHeight: 30 });
+  await doc.row([label('公示时间', 18), value(publicityPeriod(params), 82)], { minHeight: 30 });
+  await doc.row([label('公示天数', 18), value(publicityDays(params), 82)], { minHeight: 30 });
+  await doc.row([label('公示范围/地点', 18), value('', 82)], { minHeight: 60 });
+  // Ticked by hand: 无异议, or 有异议 and how the objection was handled, written on the line and below it.
+  await doc.opinionBox('公示结果', {
+    height: 90,
+    labelWidth: 0.18 * doc.width,
+    lines: [[{ check: false }, '无异议', '　　　　', { check: false }, '有异议，处理情况：', { blank: 190 }]],
+  });
+  await opinionRow(
+    doc,
+    [{ label: '单位确认', labelSpan: 18, span: 82, heading: '以上公示情况属实。', signature: '单位负责人（签字）：' }],
+    140,
+  );
+  doc.gap(6);
+  const counting = params.publicityStartCounts ? '公示首日计入' : '公示首日不计入';
+  await doc.paragraph(
+    `注：申报材料须在申报人所在单位公示不少于 ${params.publicityDays} 个工作日（浙经信人事〔2020〕84号）；` +
+      `公示天数按国家法定节假日和调休安排计算（${counting}）。`,
+    { size: 9 },
+  );
+  return finishForm(doc);
+};
