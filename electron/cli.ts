@@ -9,6 +9,8 @@ import { defaultDataDir } from './core/paths.js';
 import { closeWorkspace, currentApplicantId, DATABASE_FILE, openWorkspace, type Workspace } from './core/workspace.js';
 import { reportFailure, runCheck } from './checkCommand.js';
 import { runForms } from './formsCommand.js';
+import { runBackup, runDoctor, runRestore, runVerifyBackup } from './backupCommand.js';
+import { scheduleAutoBackups } from './core/backup/schedule.js';
 import { findElectron, runElectron } from './launch.js';
 import { startServer } from './serve.js';
 
@@ -22,6 +24,11 @@ const HELP = `职称申报材料助手 dossier — 用法 / usage:
                                                资格检查（2020 规则包）；退出码 0 无不符合项，1 有不符合项，2 输入无效
   dossier forms        [--data DIR] --out DIR [--only F-1,M-2,material:M-4]
                                                生成适用的全部表格（F-1、F-3、F-4、M-2、M-3、材料目录）和各材料合并 PDF
+  dossier backup       [--data DIR] [--out FILE|DIR] [--auto [--keep N]]
+                                               备份整个工作区到一个文件（写后读回校验）；--auto 每日轮换，默认保留 7 个
+  dossier restore      BACKUP_FILE NEW_DIR     校验后恢复到新的（不存在或空的）文件夹，绝不覆盖
+  dossier verify-backup BACKUP_FILE [--json]   完整校验备份；0 完好，1 损坏，2 不是备份
+  dossier doctor       [--data DIR] [--json] [--sample N]  只读检查工作区并列出可用备份
 选项 / options: --data DIR 数据文件夹（默认 ${defaultDataDir()}，或环境变量 DOSSIER_DATA）；--lang en 英文提示
 退出码 / exit codes: 0 成功 success, 1 失败 failure, 2 输入无效 invalid input`;
 
@@ -33,6 +40,9 @@ const OPTIONS = {
   json: { type: 'boolean' },
   today: { type: 'string' },
   only: { type: 'string' },
+  auto: { type: 'boolean' },
+  keep: { type: 'string' },
+  sample: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -48,7 +58,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const loose = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS, strict: false });
-    if (loose.positionals[0] === 'check' && loose.values.json === true) {
+    const jsonCommands = ['check', 'doctor', 'verify-backup'];
+    if (jsonCommands.includes(String(loose.positionals[0])) && loose.values.json === true) {
       const looseLang = loose.values.lang === 'en' || process.env.DOSSIER_LANG === 'en' ? 'en' : 'zh';
       return reportFailure(
         { json: true, lang: looseLang },
@@ -91,6 +102,14 @@ export async function main(argv: string[]): Promise<number> {
       case 'forms':
         requireWorkspace(dataDir);
         return await runForms({ dataDir, out: values.out, only: values.only, say });
+      case 'backup':
+        return await runBackup({ dataDir, out: values.out, auto: values.auto, keep: values.keep, lang });
+      case 'restore':
+        return await runRestore({ file: rest[0], target: rest[1], lang });
+      case 'verify-backup':
+        return await runVerifyBackup({ file: rest[0], json: values.json, lang });
+      case 'doctor':
+        return await runDoctor({ dataDir, json: values.json, sample: values.sample, lang });
       default:
         throw new UsageError(`未知命令 / unknown command: ${command}`);
     }
@@ -211,6 +230,8 @@ export function writeFileAtomic(file: string, content: string): void {
 async function serve(dataDir: string, port: number | undefined, prefix?: Localized): Promise<number> {
   const workspace = openWorkspace(dataDir);
   const server = await startServer({ workspace, port });
+  // Daily rotating backups while the app runs (issue 8), in <data>/backups.
+  const stopBackups = scheduleAutoBackups(workspace);
   const opening = prefix ?? { zh: '浏览器模式已启动', en: 'Browser mode started' };
   console.log(`${say(opening)}${lang === 'zh' ? '：请在浏览器中打开' : ': open'} ${server.url}`);
   console.log(say({ zh: `数据文件夹：${dataDir}（按 Ctrl+C 退出）`, en: `Data folder: ${dataDir} (Ctrl+C to quit)` }));
@@ -219,6 +240,7 @@ async function serve(dataDir: string, port: number | undefined, prefix?: Localiz
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  stopBackups();
   await server.close();
   closeWorkspace(workspace);
   return 0;

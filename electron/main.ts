@@ -1,40 +1,67 @@
 // The desktop shell: one locked-down window on the app:// scheme; every call goes through ipc.ts to the
 // same dispatcher as the browser mode. Kept thin: the logic lives in core/ and runs in plain Node.
-import { app, BrowserWindow, net, protocol, session } from 'electron';
+// test/unit/shell.test.ts loads this file with a test double of 'electron' (the runtime is absent here).
+import { app, BrowserWindow, dialog, net, protocol, session, type BrowserWindowConstructorOptions } from 'electron';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { openStoredFile } from './core/attachments/files.js';
+import { scheduleAutoBackups } from './core/backup/schedule.js';
+import { DossierError } from './core/errors.js';
+import { isPackagePath, packagePathFromArgv } from './core/openFile.js';
 import { packageRoot } from './core/paths.js';
 import { closeWorkspace, openWorkspace, type Workspace } from './core/workspace.js';
-import { registerIpc } from './ipc.js';
+import { registerIpc, sendOpenFile } from './ipc.js';
 import { CONTENT_SECURITY_POLICY } from './serve.js';
 
-const APP_ORIGIN = 'app://dossier';
+export const APP_ORIGIN = 'app://dossier';
 // Packaged, the resources sit outside app.asar (electron-builder.yml extraResources).
 if (app.isPackaged) process.env.DOSSIER_RESOURCES = path.join(process.resourcesPath, 'resources');
 const rendererDir = path.join(packageRoot(), 'dist', 'renderer');
+
+export const WINDOW_OPTIONS = {
+  width: 1280,
+  height: 860,
+  title: '职称申报材料助手',
+  webPreferences: {
+    preload: path.join(import.meta.dirname, 'preload.cjs'),
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+  },
+} as const satisfies BrowserWindowConstructorOptions;
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 860,
-    title: '职称申报材料助手',
-    webPreferences: {
-      preload: path.join(import.meta.dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
-  });
+let mainWindow: BrowserWindow | null = null;
+/** Package files to hand to the page (double-click, second launch, macOS open-file) once it has loaded. */
+const pendingFiles: string[] = [];
+
+export function createWindow(): BrowserWindow {
+  const window = new BrowserWindow(WINDOW_OPTIONS);
+  window.webContents.on('did-finish-load', flushOpenFiles);
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;
+}
+
+function openFile(file: string | null): void {
+  if (file === null) return;
+  pendingFiles.push(file);
+  flushOpenFiles();
+}
+
+function flushOpenFiles(): void {
+  const contents = mainWindow?.webContents;
+  if (!contents || contents.isLoading()) return;
+  for (const file of pendingFiles.splice(0)) sendOpenFile(contents, file, APP_ORIGIN);
 }
 
 /**
@@ -64,16 +91,21 @@ function serveRenderer(workspace: Workspace): void {
 }
 
 /** One app-wide guard: no navigation away, no new windows, no webviews, no permissions. */
-function lockDown(): void {
+export function lockDown(): void {
+  const isOwn = (url: string) => url.startsWith(`${APP_ORIGIN}/`);
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+      if (!isOwn(url)) event.preventDefault();
+    });
+    contents.on('will-frame-navigate', (event) => {
+      if (!isOwn(event.url)) event.preventDefault();
     });
     contents.on('will-redirect', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
 }
 
 async function start(): Promise<void> {
@@ -82,9 +114,42 @@ async function start(): Promise<void> {
   lockDown();
   serveRenderer(workspace);
   registerIpc(workspace, APP_ORIGIN);
-  createWindow();
+  mainWindow = createWindow();
+  mainWindow.on('closed', () => (mainWindow = null));
+  const stopBackups = scheduleAutoBackups(workspace);
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => closeWorkspace(workspace));
+  app.on('will-quit', () => {
+    stopBackups();
+    closeWorkspace(workspace);
+  });
 }
 
-void start();
+/** A start that failed (a database from a newer release, a folder that cannot be written) is said, not lost. */
+function failed(e: unknown): void {
+  const text = e instanceof DossierError ? `${e.localized.zh}\n\n${e.localized.en}` : String(e);
+  dialog.showErrorBox('职称申报材料助手', text);
+  app.quit();
+}
+
+// One instance: a second launch (a double-clicked package while the app runs) hands its argv to this one.
+const isPrimary = app.requestSingleInstanceLock();
+if (isPrimary) {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+    openFile(packagePathFromArgv(argv, workingDirectory));
+  });
+  // macOS sends double-clicked files as events, also before the app is ready.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    openFile(isPackagePath(file) ? file : null);
+  });
+  openFile(packagePathFromArgv(process.argv.slice(1), process.cwd()));
+} else {
+  app.quit();
+}
+
+/** Settles once the window is open (or the start failed and was reported); for the shell test. */
+export const started: Promise<void> = isPrimary ? start().catch(failed) : Promise.resolve();

@@ -1,10 +1,23 @@
 // Sandboxed preload: exposes one narrow object, window.dossier, and nothing of Node or ipcRenderer.
 // Self-contained on purpose (a sandboxed preload cannot require local modules); the main process
-// validates every method and input against the contract.
+// validates every method and input against the contract. test/unit/shell.test.ts checks what is exposed.
 import electron = require('electron');
 const { contextBridge, ipcRenderer, webUtils } = electron;
 
-const METHOD = /^[a-z]+:[A-Za-z]+$/;
+// `domain:verb`, both camelCase: uploadProfile:get, attachments:addPaths (the dispatcher checks the list).
+const METHOD = /^[a-z][A-Za-z]*:[a-z][A-Za-z]*$/;
+/** The one event the main process sends (ipc.ts OPEN_FILE_CHANNEL): a package file to open. */
+const OPEN_FILE_CHANNEL = 'dossier:open-file';
+
+// Files the OS handed over before the page asked for them wait here: the listener is registered now,
+// before any page script runs, so that none is lost.
+const openFileQueue: string[] = [];
+const openFileListeners = new Set<(file: string) => void>();
+ipcRenderer.on(OPEN_FILE_CHANNEL, (_event, file: unknown) => {
+  if (typeof file !== 'string') return;
+  if (openFileListeners.size === 0) openFileQueue.push(file);
+  for (const listener of openFileListeners) listener(file);
+});
 
 const api = {
   invoke(method: string, input: unknown): Promise<unknown> {
@@ -30,6 +43,21 @@ const api = {
       return '';
     }
   },
-} satisfies { invoke(method: string, input: unknown): Promise<unknown>; pathForFile(file: File): string };
+  /**
+   * Calls `listener` with the path of each package file the OS asks the app to open (a double-click, a
+   * second launch, macOS open-file), those that came before included. Only the path reaches the page,
+   * never the IPC event. Returns the function that stops listening.
+   */
+  onOpenFile(listener: (file: string) => void): () => void {
+    if (typeof listener !== 'function') return () => {};
+    openFileListeners.add(listener);
+    for (const file of openFileQueue.splice(0)) listener(file);
+    return () => void openFileListeners.delete(listener);
+  },
+} satisfies {
+  invoke(method: string, input: unknown): Promise<unknown>;
+  pathForFile(file: File): string;
+  onOpenFile(listener: (file: string) => void): () => void;
+};
 
 contextBridge.exposeInMainWorld('dossier', api);

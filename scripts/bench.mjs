@@ -148,6 +148,9 @@ try {
   await attachments(path.join(dir, 'attachments'));
   await forms(path.join(dir, 'forms'));
   materialPdf(path.join(dir, 'material'));
+  // Issue 8: backup and restore of a workspace with 1 GB of attachments against cp -r + sync.
+  const { benchBackup, formatBenchBackup } = await core('backup/bench.js');
+  for (const line of formatBenchBackup(await benchBackup({ megabytes: 1024, workDir: dir }))) console.log(line);
   await firstScreen(path.join(dir, 'serve'));
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,76 @@
+// File-system steps shared by the package writer, reader and key store: whole writes at a position, durable
+// renames, and the refusals a user sees when the disk fails or they cancel.
+import { open, readdir, rm, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { DossierError } from '../errors.js';
+
+/** Writes all of `buf` at `position` (a single write may write less). */
+export async function writeAll(handle: FileHandle, buf: Buffer, position: number): Promise<void> {
+  let offset = 0;
+  while (offset < buf.length) {
+    const { bytesWritten } = await handle.write(buf, offset, buf.length - offset, position + offset);
+    offset += bytesWritten;
+  }
+}
+
+/** Makes a rename durable; directories cannot be opened for fsync on Windows, where NTFS journals it. */
+export async function syncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const fh = await open(dir, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+export function cancelled(): DossierError {
+  return new DossierError('cancelled', {
+    zh: '已取消，未留下任何部分文件。',
+    en: 'Cancelled; nothing partial was left.',
+  });
+}
+
+/** A file-system failure while writing `target`, as the user should read it; DossierErrors pass through. */
+export function toWriteError(e: unknown, target: string): unknown {
+  if (e instanceof DossierError) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new DossierError('disk_full', {
+      zh: `磁盘空间不足，“${target}”未写入，也未留下任何部分文件。请清理磁盘后重试。`,
+      en: `The disk is full: "${target}" was not written and nothing partial was left. Free some space and try again.`,
+    });
+  }
+  if (code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'EISDIR' || code === 'EEXIST') {
+    const detail = e instanceof Error ? e.message : String(e);
+    return new DossierError('write_failed', {
+      zh: `无法写入“${target}”（${detail}），未留下任何部分文件。`,
+      en: `"${target}" could not be written (${detail}); nothing partial was left.`,
+    });
+  }
+  return e;
+}
+
+/**
+ * Removes `<target>.tmp-<pid>-…` files that a crashed (now dead) process left beside `target`: only those
+ * of this very target, never anything else in a folder the user chose.
+ */
+export async function removeStaleTemps(target: string): Promise<void> {
+  const prefix = `${path.basename(target)}.tmp-`;
+  const names = await readdir(path.dirname(target)).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+    if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
+    await rm(path.join(path.dirname(target), name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

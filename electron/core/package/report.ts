@@ -1,0 +1,62 @@
+// What verifyPackage answers: a plain, zod-typed object the CLI prints and a screen renders. `ok` only when
+// there is no problem at all; every problem says what and where, in Chinese and English. (When the API
+// contract gets a verify call, this schema moves to shared/ as it is: it has no Node type in it.)
+import { z } from 'zod';
+
+const Localized = z.object({ zh: z.string(), en: z.string() });
+
+export const Problem = z.object({
+  code: z.string(),
+  level: z.number().int().optional(),
+  path: z.string().optional(),
+  message: Localized,
+});
+export type Problem = z.infer<typeof Problem>;
+
+export const FileStatus = z.enum(['ok', 'mismatch', 'absent', 'damaged']);
+
+export const FileCheck = z.object({
+  path: z.string(),
+  role: z.string(),
+  mediaType: z.string(),
+  size: z.number(),
+  expectedSha256: z.string(),
+  /** null when the file is absent. */
+  actualSha256: z.string().nullable(),
+  /** mismatch: other bytes than signed; absent: listed but not in the package; damaged: bad ZIP CRC-32. */
+  status: FileStatus,
+});
+
+export const LevelReport = z.object({
+  level: z.number().int(),
+  manifestPath: z.string(),
+  /** As read from the manifest (null when it is not JSON or has none). */
+  formatVersion: z.number().nullable(),
+  /** The manifest is canonical JSON that matches the schema of this format version. */
+  manifestValid: z.boolean(),
+  signatureValid: z.boolean(),
+  /** SHA-256 of the signer's SPKI DER, hex (null when signer-L<n>.pem is missing or not an SM2 key). */
+  signerFingerprint: z.string().nullable(),
+  /** The fingerprint the caller expected for this level, if any, and whether it matched. */
+  expectedFingerprint: z.string().nullable(),
+  /** Level ≥ 2: the previous-level digests in this manifest match the files; null at level 1. */
+  chainValid: z.boolean().nullable(),
+  files: z.array(FileCheck),
+});
+export type LevelReport = z.infer<typeof LevelReport>;
+
+export const VerifyReport = z.object({
+  ok: z.boolean(),
+  file: z.string(),
+  packageId: z.string().nullable(),
+  revision: z.number().nullable(),
+  levels: z.array(LevelReport),
+  /** Entries no manifest lists (other than mimetype and the levels' META-INF files). */
+  unlisted: z.array(z.string()),
+  problems: z.array(Problem),
+});
+export type VerifyReport = z.infer<typeof VerifyReport>;
+
+export function problem(code: string, zh: string, en: string, where: { level?: number; path?: string } = {}): Problem {
+  return { code, ...where, message: { zh, en } };
+}
