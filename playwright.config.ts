@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import path from 'node:path';
 
 // Debian's Chromium (apt), never a downloaded browser; the flags keep it from reaching for the network.
 export default defineConfig({
@@ -13,6 +14,9 @@ export default defineConfig({
     locale: 'zh-CN',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // Legible Chinese in screenshots: the machine has no CJK system font; test/e2e/fonts.conf adds the
+      // project's own (resources/fonts, node-source-han-sans-sc) to the system configuration.
+      env: { ...process.env, FONTCONFIG_FILE: path.resolve('test/e2e/fonts.conf') },
       args: [
         '--no-sandbox',
         '--disable-gpu',

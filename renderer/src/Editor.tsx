@@ -11,7 +11,7 @@ import { SaveStatus } from './components/SaveStatus.js';
 import { EditorContext, indexProblems, type EditorValue } from './editorContext.js';
 import { useT, type Lang, type TextKey } from './i18n.js';
 import { renderScreen } from './screens/index.js';
-import { SCREENS, isScreenKey, type ScreenKey } from './screens/screens.js';
+import { SCREENS, isScreenKey, isScreenListed, type ScreenKey } from './screens/screens.js';
 import { useArchive } from './useArchive.js';
 import { EligibilityContext, type EligibilityValue, type LeaveGuard } from './eligibility/context.js';
 import { screenOfFix } from './eligibility/fixTarget.js';
@@ -92,7 +92,9 @@ export function Editor({ applicantId, onDeleted, onLangChange }: EditorProps) {
     contentRef.current?.scrollTo({ top: 0 });
   }, [applicantId, screen]);
 
-  const items = SCREENS.map(({ key, prefixes }) => {
+  // A screen hidden for this archive (岗位信息表 outside public institutions) stays listed while it is open.
+  const listed = SCREENS.filter(({ key }) => key === screen || isScreenListed(key, archive.unit.type));
+  const items = listed.map(({ key, prefixes }) => {
     let errors = 0;
     let warnings = 0;
     if (key === 'eligibility') errors += eligibilityState.report.counts.fail;

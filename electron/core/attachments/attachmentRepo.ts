@@ -112,11 +112,23 @@ export function attachmentsBySha(db: Db): Map<string, { id: string; applicantId:
 
 /** The media type recorded for a hash (what the file server sends), or undefined when none refers to it. */
 export function mediaTypeOfSha(db: Db, sha256: string): { media_type: MediaType; file_name: string } | undefined {
-  return db
-    .prepare<{ sha256: string }, { media_type: MediaType; file_name: string }>(
-      'SELECT media_type, file_name FROM attachment WHERE sha256 = @sha256 ORDER BY deleted_at IS NOT NULL LIMIT 1',
+  return (
+    db
+      .prepare<{ sha256: string }, { media_type: MediaType; file_name: string }>(
+        'SELECT media_type, file_name FROM attachment WHERE sha256 = @sha256 ORDER BY deleted_at IS NOT NULL LIMIT 1',
+      )
+      .get({ sha256 }) ?? generatedOfSha(db, sha256)
+  );
+}
+
+/** Generated forms (issue 5) are stored files too, always PDFs: previews and downloads read them the same way. */
+function generatedOfSha(db: Db, sha256: string): { media_type: MediaType; file_name: string } | undefined {
+  const row = db
+    .prepare<{ sha256: string }, { file_name: string }>(
+      'SELECT file_name FROM generated_file WHERE sha256 = @sha256 LIMIT 1',
     )
     .get({ sha256 });
+  return row ? { media_type: 'application/pdf', file_name: row.file_name } : undefined;
 }
 
 const LINK_COLUMNS = 'id, attachment_id, applicant_id, record_id, slot, page, created_at';

@@ -1,5 +1,5 @@
 // Reading stored files back for previews (browser mode: GET /files/<sha256>; desktop: app://…/files/).
-// Only a well-formed hash that an attachment row names is served, from inside the store, with the media
+// Only a well-formed hash that an attachment (or generated form) row names is served, from inside the store, with the media
 // type recorded when it was sniffed — never one guessed from a name.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';

@@ -1,6 +1,8 @@
 // 申报: specialty and the one committee it belongs to (N-1), the title applied for, exceptional promotion
-// (破格, M-11) and the COVID-19 frontline policy (N-4, R-3) whose reach is unconfirmed.
-import { Alert, Col, Form, Radio, Row } from 'antd';
+// (破格, M-11) with its reason as printed on F-3, and the COVID-19 frontline policy (N-4, R-3) whose reach
+// is unconfirmed.
+import { Alert, Col, Form, Input, Radio, Row, Typography } from 'antd';
+import { codePointLength } from '../../../shared/checks/text.js';
 import { COMMITTEE_LIST } from '../../../shared/archive/committees.js';
 import { FieldItem } from '../components/FieldItem.js';
 import { SwitchField, TextField } from '../components/fields.js';
@@ -8,7 +10,16 @@ import { ScreenFrame } from '../components/ScreenFrame.js';
 import { useT } from '../i18n.js';
 import { useSection } from '../useSection.js';
 
-const FIELDS = ['specialty', 'committee', 'titleApplied', 'exceptional', 'covidFrontline'] as const;
+const FIELDS = [
+  'specialty',
+  'committee',
+  'titleApplied',
+  'exceptional',
+  'exceptionalReason',
+  'covidFrontline',
+] as const;
+/** The schema's bound for long text (UTF-16 units, as the textarea counts them). */
+const REASON_MAX = 20_000;
 
 export function ApplicationScreen() {
   const { t, lang, pick } = useT();
@@ -81,6 +92,35 @@ export function ApplicationScreen() {
             />
           </Col>
         </Row>
+        {/* Only an exceptional application has a reason; a reason typed before unticking is kept, not shown. */}
+        {application.exceptional && (
+          <>
+            <FieldItem
+              path="application.exceptionalReason"
+              label={t('f_exceptionalReason')}
+              hint={t('f_exceptionalReasonHint')}
+            >
+              {(control) => (
+                <Input.TextArea
+                  {...control}
+                  value={application.exceptionalReason}
+                  maxLength={REASON_MAX}
+                  autoSize={{ minRows: 5, maxRows: 16 }}
+                  placeholder={t('f_exceptionalReasonPlaceholder')}
+                  onChange={(e) => set({ exceptionalReason: e.target.value })}
+                />
+              )}
+            </FieldItem>
+            <Typography.Text
+              type="secondary"
+              className="summary-count"
+              style={{ marginTop: -16, marginBottom: 16 }}
+              data-testid="exceptional-reason-count"
+            >
+              {t('summaryCount', { n: codePointLength(application.exceptionalReason) })}
+            </Typography.Text>
+          </>
+        )}
       </Form>
       <div className="notes">
         {application.exceptional && <Alert type="info" showIcon title={t('exceptionalNote')} />}

@@ -1,4 +1,5 @@
-// 基本信息: the applicant's personal data (M-4; ID number, names ).
+// 基本信息: the applicant's personal data (M-4; ID number, names ), and the administrative
+// post printed on F-3 (行政职务).
 import { Col, Form, Row } from 'antd';
 import { SEX_LABELS } from '../../../shared/archive/labels.js';
 import { DateField, SelectField, TextField } from '../components/fields.js';
@@ -6,7 +7,7 @@ import { ScreenFrame } from '../components/ScreenFrame.js';
 import { useT } from '../i18n.js';
 import { useSection } from '../useSection.js';
 
-const FIELDS = ['name', 'sex', 'birthDate', 'idNumber', 'phone', 'email'] as const;
+const FIELDS = ['name', 'sex', 'birthDate', 'idNumber', 'phone', 'email', 'administrativePost'] as const;
 
 export function ProfileScreen() {
   const { t } = useT();
@@ -68,6 +69,16 @@ export function ProfileScreen() {
               onChange={(email) => set({ email })}
               maxLength={200}
               autoComplete="email"
+            />
+          </Col>
+          <Col span={12}>
+            <TextField
+              path="profile.administrativePost"
+              label={t('f_administrativePost')}
+              hint={t('f_administrativePostHint')}
+              value={profile.administrativePost}
+              onChange={(administrativePost) => set({ administrativePost })}
+              maxLength={200}
             />
           </Col>
         </Row>

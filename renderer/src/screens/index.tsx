@@ -7,10 +7,12 @@ import { CoursesScreen } from './CoursesScreen.js';
 import { DisciplineScreen } from './DisciplineScreen.js';
 import { EducationsScreen } from './EducationsScreen.js';
 import { EligibilityScreen } from './EligibilityScreen.js';
+import { FormsScreen } from './FormsScreen.js';
 import { ImportExportScreen } from './ImportExportScreen.js';
 import { MaterialsScreen } from './MaterialsScreen.js';
 import { ParamsScreen } from './ParamsScreen.js';
 import { PensionScreen } from './PensionScreen.js';
+import { PostInfoScreen } from './PostInfoScreen.js';
 import { ProfileScreen } from './ProfileScreen.js';
 import type { ScreenKey } from './screens.js';
 import { SummaryScreen } from './SummaryScreen.js';
@@ -49,6 +51,10 @@ export function renderScreen(key: ScreenKey, io: { applicantId: string; onDelete
       return <AttachmentsScreen applicantId={io.applicantId} />;
     case 'materials':
       return <MaterialsScreen applicantId={io.applicantId} />;
+    case 'forms':
+      return <FormsScreen applicantId={io.applicantId} />;
+    case 'postInfo':
+      return <PostInfoScreen />;
     case 'eligibility':
       return <EligibilityScreen />;
     case 'params':

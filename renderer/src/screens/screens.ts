@@ -16,6 +16,10 @@ export const SCREENS = [
   // Issue 3: scans and the materials view (M-1 … M-12); they edit no archive part.
   { key: 'attachments', prefixes: [] },
   { key: 'materials', prefixes: [] },
+  // Issue 5: the printed forms and merged material PDFs, and the unit's F-4 figures (kept per workspace,
+  // not in the archive).
+  { key: 'forms', prefixes: [] },
+  { key: 'postInfo', prefixes: [] },
   // Issue 4: the eligibility check and the rule pack's assumptions; no archive part of their own.
   { key: 'eligibility', prefixes: [] },
   { key: 'params', prefixes: [] },
@@ -25,3 +29,11 @@ export const SCREENS = [
 export type ScreenKey = (typeof SCREENS)[number]['key'];
 
 export const isScreenKey = (value: string): value is ScreenKey => SCREENS.some((s) => s.key === value);
+
+/**
+ * Whether the navigation lists a screen for this archive: 岗位信息表 (F-4) only for a public institution
+ * (M-12, N-14). Anyone else reaches it from the F-4 row of 打印表格, where it says why it is not needed.
+ */
+export function isScreenListed(key: ScreenKey, unitType: string): boolean {
+  return key !== 'postInfo' || unitType === 'public_institution';
+}
