@@ -11,6 +11,8 @@ import { reportFailure, runCheck } from './checkCommand.js';
 import { runForms } from './formsCommand.js';
 import { runBackup, runDoctor, runRestore, runVerifyBackup } from './backupCommand.js';
 import { scheduleAutoBackups } from './core/backup/schedule.js';
+import { workspaceToOpen, type RecoveryQuestion } from './core/startupRecovery.js';
+import { createInterface } from 'node:readline/promises';
 import { findElectron, runElectron } from './launch.js';
 import { startServer } from './serve.js';
 
@@ -227,7 +229,8 @@ export function writeFileAtomic(file: string, content: string): void {
   renameSync(temp, file);
 }
 
-async function serve(dataDir: string, port: number | undefined, prefix?: Localized): Promise<number> {
+async function serve(requestedDir: string, port: number | undefined, prefix?: Localized): Promise<number> {
+  const dataDir = await workspaceToOpen(requestedDir, askOnTerminal);
   const workspace = openWorkspace(dataDir);
   const server = await startServer({ workspace, port });
   // Daily rotating backups while the app runs (issue 8), in <data>/backups.
@@ -244,6 +247,24 @@ async function serve(dataDir: string, port: number | undefined, prefix?: Localiz
   await server.close();
   closeWorkspace(workspace);
   return 0;
+}
+
+/** The start-up check found damage: ask on the terminal (no terminal: the answer is no, and the command is shown). */
+async function askOnTerminal(q: RecoveryQuestion): Promise<boolean> {
+  for (const p of q.problems) console.error(say(p));
+  if (!process.stdin.isTTY) return false;
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(
+      say({
+        zh: `工作区已损坏。从最新完好备份 ${q.backup} 恢复到新文件夹 ${q.target} 并打开？原文件夹不会被修改。[y/N] `,
+        en: `The workspace is damaged. Restore the newest good backup ${q.backup} into the new folder ${q.target} and open it? The old folder is left as it is. [y/N] `,
+      }),
+    );
+    return /^(y|yes|是)$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
 }
 
 async function start(dataDir: string, port: number | undefined): Promise<number> {

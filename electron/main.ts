@@ -12,6 +12,7 @@ import { isPackagePath, packagePathFromArgv } from './core/openFile.js';
 import { packageRoot } from './core/paths.js';
 import { closeWorkspace, openWorkspace, type Workspace } from './core/workspace.js';
 import { registerIpc, sendOpenFile } from './ipc.js';
+import { workspaceToOpen, type RecoveryQuestion } from './core/startupRecovery.js';
 import { CONTENT_SECURITY_POLICY } from './serve.js';
 
 export const APP_ORIGIN = 'app://dossier';
@@ -110,7 +111,8 @@ export function lockDown(): void {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  const workspace = openWorkspace(process.env.DOSSIER_DATA ?? app.getPath('userData'));
+  const dataDir = await workspaceToOpen(process.env.DOSSIER_DATA ?? app.getPath('userData'), askInDialog);
+  const workspace = openWorkspace(dataDir);
   lockDown();
   serveRenderer(workspace);
   registerIpc(workspace, APP_ORIGIN);
@@ -122,6 +124,21 @@ async function start(): Promise<void> {
     stopBackups();
     closeWorkspace(workspace);
   });
+}
+
+/** The start-up check found damage (issue 8): offer the newest good backup, restored into a new folder. */
+async function askInDialog(q: RecoveryQuestion): Promise<boolean> {
+  const problems = q.problems.map((p) => `• ${p.zh}`).join('\n');
+  const { response } = await dialog.showMessageBox({
+    type: 'warning',
+    title: '职称申报材料助手',
+    message: '工作区已损坏 / The workspace is damaged',
+    detail: `${problems}\n\n可从最新完好备份恢复到新文件夹（原文件夹不会被修改）：\n${q.backup}\n→ ${q.target}`,
+    buttons: ['从备份恢复 / Restore', '退出 / Quit'],
+    defaultId: 0,
+    cancelId: 1,
+  });
+  return response === 0;
 }
 
 /** A start that failed (a database from a newer release, a folder that cannot be written) is said, not lost. */

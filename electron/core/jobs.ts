@@ -10,6 +10,8 @@ export interface JobContext {
   progress(done: number, total: number, step: Localized): void;
   /** A finished result (kept even when a later step fails or the job is cancelled). */
   produced(file: GeneratedFile): void;
+  /** The job's own result (a package written, an import's outcome, a backup). */
+  setResult(result: Pick<JobStatus, 'package' | 'imported' | 'backup' | 'restoredTo'>): void;
 }
 
 interface Job {
@@ -53,6 +55,9 @@ export function startJob(run: (ctx: JobContext) => Promise<void>): string {
     },
     produced(file) {
       job.status.files.push(file);
+    },
+    setResult(result) {
+      Object.assign(job.status, result);
     },
   };
   // Started on the next turn so that `start` answers before any CPU-heavy work begins.

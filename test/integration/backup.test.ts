@@ -34,6 +34,7 @@ import {
 } from '../../electron/core/workspace.js';
 import { makeJpeg, makePdf, makePng, writeFile } from '../helpers/files.js';
 import { tempDir } from '../helpers/workspace.js';
+import { workspaceToOpen, type RecoveryQuestion } from '../../electron/core/startupRecovery.js';
 
 const opened: Workspace[] = [];
 function open(dir: string): Workspace {
@@ -382,11 +383,30 @@ describe('start-up check', () => {
     expect(report.backups[2]!.message?.en).toContain('damaged');
     expect(sha256(dbFile)).toBe(before);
 
-    // What the caller does once the user agrees: restore the best one into a new folder.
-    const target = path.join(tempDir(), 'restored');
-    await restoreBackup(report.backups[0]!.file, target);
+    // At start (CLI and desktop): the user says no → nothing changes, and the restore command is named.
+    const asked: RecoveryQuestion[] = [];
+    const no = await refusal(() => workspaceToOpen(dataDir, async (q) => (asked.push(q), false)));
+    expect(no.code).toBe('workspace_damaged');
+    expect(no.localized.zh).toContain('dossier restore');
+    expect(path.basename(asked[0]!.backup)).toBe('dossier-2024-03-02.zcbak');
+    expect(sha256(dbFile)).toBe(before);
+    // Yes → the best backup is restored into a new folder beside it, which is opened instead.
+    const target = await workspaceToOpen(dataDir, async () => true);
+    expect(target.startsWith(`${dataDir}-restored-`)).toBe(true);
+    expect(sha256(dbFile)).toBe(before);
     w = open(target);
     expect((await checkWorkspace(target)).isOk).toBe(true);
     expect(archive.readArchive(w.db, applicantId).works).toHaveLength(doc.works.length + 400);
+  });
+
+  it('opens a sound or new workspace without asking', async () => {
+    const ask = async () => {
+      throw new Error('must not ask');
+    };
+    const fresh = path.join(tempDir(), 'new');
+    expect(await workspaceToOpen(fresh, ask)).toBe(fresh);
+    const w = await sampleWorkspace();
+    close(w);
+    expect(await workspaceToOpen(w.dataDir, ask)).toBe(w.dataDir);
   });
 });
