@@ -10,6 +10,7 @@ import { closeWorkspace, currentApplicantId, DATABASE_FILE, openWorkspace, type 
 import { reportFailure, runCheck } from './checkCommand.js';
 import { runForms } from './formsCommand.js';
 import { runBackup, runDoctor, runRestore, runVerifyBackup } from './backupCommand.js';
+import { runExport, runImport, runKeygen, runVerify } from './packageCommand.js';
 import { scheduleAutoBackups } from './core/backup/schedule.js';
 import { workspaceToOpen, type RecoveryQuestion } from './core/startupRecovery.js';
 import { createInterface } from 'node:readline/promises';
@@ -31,6 +32,12 @@ const HELP = `职称申报材料助手 dossier — 用法 / usage:
   dossier restore      BACKUP_FILE NEW_DIR     校验后恢复到新的（不存在或空的）文件夹，绝不覆盖
   dossier verify-backup BACKUP_FILE [--json]   完整校验备份；0 完好，1 损坏，2 不是备份
   dossier doctor       [--data DIR] [--json] [--sample N]  只读检查工作区并列出可用备份
+  dossier keygen       [--data DIR] [--passphrase-file F]  创建签名密钥（SM2）；口令取自 DOSSIER_PASSPHRASE 或文件
+  dossier export       [--data DIR] --out FILE [--justify 检查项=理由 …] [--passphrase-file F]
+                                               检查、生成表格并写出签名材料包（.zcpkg）；1 有不符合项或缺理由
+  dossier verify       FILE [--expect-fingerprint HEX] [--json]
+                                               逐级验证材料包；0 全部通过，1 未通过，2 不是材料包
+  dossier import       FILE [--data DIR] [--expect-fingerprint HEX]  验证后导入材料包（全部或不导入）
 选项 / options: --data DIR 数据文件夹（默认 ${defaultDataDir()}，或环境变量 DOSSIER_DATA）；--lang en 英文提示
 退出码 / exit codes: 0 成功 success, 1 失败 failure, 2 输入无效 invalid input`;
 
@@ -45,6 +52,9 @@ const OPTIONS = {
   auto: { type: 'boolean' },
   keep: { type: 'string' },
   sample: { type: 'string' },
+  'passphrase-file': { type: 'string' },
+  justify: { type: 'string', multiple: true },
+  'expect-fingerprint': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -60,7 +70,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const loose = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS, strict: false });
-    const jsonCommands = ['check', 'doctor', 'verify-backup'];
+    const jsonCommands = ['check', 'doctor', 'verify-backup', 'verify'];
     if (jsonCommands.includes(String(loose.positionals[0])) && loose.values.json === true) {
       const looseLang = loose.values.lang === 'en' || process.env.DOSSIER_LANG === 'en' ? 'en' : 'zh';
       return reportFailure(
@@ -112,6 +122,26 @@ export async function main(argv: string[]): Promise<number> {
         return await runVerifyBackup({ file: rest[0], json: values.json, lang });
       case 'doctor':
         return await runDoctor({ dataDir, json: values.json, sample: values.sample, lang });
+      case 'keygen':
+        return await runKeygen({ dataDir, passphraseFile: values['passphrase-file'], lang });
+      case 'export':
+        return await runExport({
+          dataDir,
+          out: values.out,
+          justify: values.justify,
+          passphraseFile: values['passphrase-file'],
+          today: values.today,
+          lang,
+        });
+      case 'verify':
+        return await runVerify({
+          file: rest[0],
+          expectFingerprint: values['expect-fingerprint'],
+          json: values.json,
+          lang,
+        });
+      case 'import':
+        return await runImport({ file: rest[0], dataDir, expectFingerprint: values['expect-fingerprint'], lang });
       default:
         throw new UsageError(`未知命令 / unknown command: ${command}`);
     }

@@ -9,6 +9,7 @@ import { openStoredFile } from './core/attachments/files.js';
 import { scheduleAutoBackups } from './core/backup/schedule.js';
 import { DossierError } from './core/errors.js';
 import { isPackagePath, packagePathFromArgv } from './core/openFile.js';
+import { openPackageDownload } from './core/package/packageFiles.js';
 import { packageRoot } from './core/paths.js';
 import { closeWorkspace, openWorkspace, type Workspace } from './core/workspace.js';
 import { registerIpc, sendOpenFile } from './ipc.js';
@@ -66,9 +67,9 @@ function flushOpenFiles(): void {
 }
 
 /**
- * Serves the built renderer with a path-containment check and the strict CSP, and stored attachments at
- * app://dossier/files/<sha256>[?thumb=1] (the same route as the browser mode's, without its token: only
- * our own page can load app:// URLs).
+ * Serves the built renderer with a path-containment check and the strict CSP, stored attachments at
+ * app://dossier/files/<sha256>[?thumb=1] and package files at app://dossier/packages/<name> (the same routes
+ * as the browser mode's, without its token: only our own page can load app:// URLs).
  */
 function serveRenderer(workspace: Workspace): void {
   protocol.handle('app', async (request) => {
@@ -80,6 +81,25 @@ function serveRenderer(workspace: Workspace): void {
       if (!file) return new Response('not found', { status: 404 });
       return new Response(Readable.toWeb(file.stream) as ReadableStream, {
         headers: { 'Content-Type': file.mediaType, 'X-Content-Type-Options': 'nosniff' },
+      });
+    }
+    // A package file of this workspace (issue 6), as a download: only names the package table records.
+    if (pathname.startsWith('/packages/')) {
+      let name: string;
+      try {
+        name = decodeURIComponent(pathname.slice('/packages/'.length));
+      } catch {
+        return new Response('not found', { status: 404 });
+      }
+      const pkg = await openPackageDownload(workspace, name);
+      if (!pkg) return new Response('not found', { status: 404 });
+      return new Response(Readable.toWeb(pkg.stream) as ReadableStream, {
+        headers: {
+          'Content-Type': pkg.mediaType,
+          'Content-Length': String(pkg.size),
+          'Content-Disposition': pkg.disposition,
+          'X-Content-Type-Options': 'nosniff',
+        },
       });
     }
     const file = path.resolve(rendererDir, decodeURIComponent(pathname).replace(/^\/+/, '') || 'index.html');

@@ -6,11 +6,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { DESKTOP_ONLY_METHODS, UploadResult } from '../shared/api/contract.js';
+import { DESKTOP_ONLY_METHODS, PackageUploadResult, UploadResult } from '../shared/api/contract.js';
 import { addAttachmentFromStream } from './core/attachments/attachmentService.js';
 import { openStoredFile } from './core/attachments/files.js';
 import { getUploadProfile } from './core/attachments/profile.js';
 import { callService, dispatch } from './core/dispatcher.js';
+import { openPackageDownload } from './core/package/packageFiles.js';
+import { MAX_PACKAGE_BYTES, receiveUpload } from './core/package/uploads.js';
 import { packageRoot } from './core/paths.js';
 import type { Workspace } from './core/workspace.js';
 
@@ -55,6 +57,8 @@ export interface ServeOptions {
   port?: number;
   /** Folder of the built renderer; defaults to dist/renderer. */
   staticDir?: string;
+  /** The largest package POST /api/package takes (tests set a small one); the reader's cap by default. */
+  maxPackageBytes?: number;
 }
 
 export async function startServer(options: ServeOptions): Promise<Server> {
@@ -80,10 +84,12 @@ export async function startServer(options: ServeOptions): Promise<Server> {
       return refuse(res, 403, 'bad_host', '拒绝：主机名不符', 'Refused: wrong Host');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname === '/api/upload') return handleUpload(req, res, url);
+    if (url.pathname === '/api/package') return handlePackageUpload(req, res, url);
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length));
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return refuse(res, 405, 'method', '不支持的请求', 'Method not allowed');
     if (url.pathname.startsWith('/files/')) return serveFile(req, res, url);
+    if (url.pathname.startsWith('/packages/')) return servePackage(req, res, url);
     return serveStatic(res, url.pathname);
   }
 
@@ -155,6 +161,62 @@ export async function startServer(options: ServeOptions): Promise<Server> {
       UploadResult,
     );
     if (!res.destroyed) sendJson(res, 200, result);
+  }
+
+  /**
+   * POST /api/package?name=<file name>: a package file (issue 6) for package:verify and package:import,
+   * streamed into <data>/incoming/ (never buffered whole); answers PackageUploadResult like a method.
+   */
+  async function handlePackageUpload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    if (!isCallerAllowed(req, res)) return;
+    const fileName = url.searchParams.get('name');
+    if (!fileName) return refuse(res, 400, 'bad_name', '缺少文件名（?name=）', 'Missing file name (?name=)');
+    const limit = options.maxPackageBytes ?? MAX_PACKAGE_BYTES;
+    res.setHeader('Connection', 'close');
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
+      return refuse(res, 413, 'too_large', '材料包超过大小上限', 'Package larger than the limit');
+    }
+    const result = await callService(
+      'package upload',
+      () => receiveUpload(options.workspace, req.iterator({ destroyOnReturn: false }), { fileName, maxBytes: limit }),
+      PackageUploadResult,
+    );
+    if (!res.destroyed) sendJson(res, result.ok || result.error.code !== 'too_large' ? 200 : 413, result);
+  }
+
+  /**
+   * GET /packages/<file name>?token=<token>: a package file this workspace wrote or took in, as a download.
+   * Only names the package table records are served, from <data>/packages/.
+   */
+  async function servePackage(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    if (!isTokenValid(url.searchParams.get('token') ?? undefined, token)) {
+      return refuse(
+        res,
+        401,
+        'bad_token',
+        '访问令牌无效：本机服务可能已重新启动，请打开终端中显示的新地址',
+        'Invalid access token: the local service may have restarted; open the new address shown in the terminal',
+      );
+    }
+    let name: string;
+    try {
+      name = decodeURIComponent(url.pathname.slice('/packages/'.length));
+    } catch {
+      return refuse(res, 404, 'not_found', '未找到', 'Not found');
+    }
+    const file = await openPackageDownload(options.workspace, name);
+    if (!file) return refuse(res, 404, 'not_found', '未找到', 'Not found');
+    res.writeHead(200, {
+      'Content-Type': file.mediaType,
+      'Content-Length': file.size,
+      'Content-Disposition': file.disposition,
+      'Cache-Control': 'no-store',
+    });
+    if (req.method === 'HEAD') {
+      file.stream.destroy();
+      return void res.end();
+    }
+    await pipeline(file.stream, res);
   }
 
   /**

@@ -35,6 +35,13 @@ if (process.argv[2] === '--attachments-child') {
   await attachmentsChild(process.argv[3], process.argv[4], process.argv[5]);
   process.exit(0);
 }
+if (process.argv[2] === '--package-child') {
+  // Issue 6: one export or verify per fresh process, so that the peak RSS printed is its own.
+  const { benchExport, benchVerify } = await core('package/index.js');
+  const [mode, a, b] = process.argv.slice(3);
+  console.log(JSON.stringify(mode === 'export' ? await benchExport(a, b) : await benchVerify(a)));
+  process.exit(0);
+}
 if (process.argv[2] === '--material-child') {
   // The workspace is prepared in one process and merged in a fresh one, so the peak RSS is the merge's own.
   const m = await core('forms/materialPdfBench.js');
@@ -146,6 +153,7 @@ try {
   await rulesBench(doc);
 
   await attachments(path.join(dir, 'attachments'));
+  await packageBench(path.join(dir, 'package'));
   await forms(path.join(dir, 'forms'));
   materialPdf(path.join(dir, 'material'));
   // Issue 8: backup and restore of a workspace with 1 GB of attachments against cp -r + sync.
@@ -314,6 +322,70 @@ async function attachments(dir) {
     );
     rmSync(path.join(dir, mode), { recursive: true, force: true });
   }
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Issue 6: export (write + sign) and verify of a 1 GB package of 200 scans, each in a fresh child process.
+ * Baselines of the same bytes in the same run: `cp` + `sync` of the scans for the export, `openssl dgst
+ * -sha256` of the package file for the verify. Targets: export ≥ 0.5 and verify ≥ 0.6 of their baseline's
+ * rate; the Node side's peak RSS under 150 MB.
+ */
+async function packageBench(dir) {
+  const src = path.join(dir, 'src');
+  await makeScans(src);
+  const files = readdirSync(src).map((f) => path.join(src, f));
+  const total = files.reduce((sum, f) => sum + statSync(f).size, 0);
+  const rate = (ms) => `${(total / 1e6 / (ms / 1000)).toFixed(0).padStart(5)} MB/s`;
+  console.log(`package: ${files.length} scans, ${(total / 1e9).toFixed(2)} GB`);
+  const child = (mode, ...args) => {
+    execFileSync('sync');
+    const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--package-child', mode, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    if (run.status !== 0) throw new Error(`package ${mode} child failed`);
+    return JSON.parse(run.stdout.trim().split('\n').at(-1));
+  };
+  const report = (label, ms, baseMs, target, maxRssMb) => {
+    const ratio = baseMs / ms;
+    console.log(
+      `${label.padEnd(44)} ${ms.toFixed(0).padStart(9)} ms   ${rate(ms)}   rate ${ratio.toFixed(2)}× baseline ${ratio >= target ? `(target ≥ ${target}: met)` : `(target ≥ ${target}: MISSED)`}   peak RSS ${maxRssMb.toFixed(0)} MB ${maxRssMb < 150 ? '(< 150: met)' : '(< 150: MISSED)'}`,
+    );
+  };
+
+  // Export against cp + sync of the same scans.
+  const base = path.join(dir, 'base');
+  mkdirSync(base);
+  execFileSync('sync');
+  let t = performance.now();
+  execFileSync('cp', [...files, base]);
+  execFileSync(
+    'sync',
+    readdirSync(base).map((f) => path.join(base, f)),
+  );
+  const copyMs = performance.now() - t;
+  rmSync(base, { recursive: true, force: true });
+  console.log(`${'baseline: cp + sync'.padEnd(44)} ${copyMs.toFixed(0).padStart(9)} ms   ${rate(copyMs)}`);
+  const out = path.join(dir, 'bench.zcpkg');
+  const exported = child('export', src, out);
+  report('export (write, hash, sign, fsync, rename)', exported.ms, copyMs, 0.5, exported.maxRssMb);
+
+  // Verify against openssl dgst -sha256 of the package file: the faster of two runs, so that both read the
+  // file as the verify will (from the page cache), not one of them cold.
+  execFileSync('sync');
+  let hashMs = Infinity;
+  for (let i = 0; i < 2; i++) {
+    t = performance.now();
+    execFileSync('openssl', ['dgst', '-sha256', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+    hashMs = Math.min(hashMs, performance.now() - t);
+  }
+  console.log(
+    `${'baseline: openssl dgst -sha256 of the package'.padEnd(44)} ${hashMs.toFixed(0).padStart(9)} ms   ${rate(hashMs)}`,
+  );
+  const verified = child('verify', out);
+  if (!verified.ok) throw new Error('package verify: the bench package does not verify');
+  report('verify (every level, every file)', verified.ms, hashMs, 0.6, verified.maxRssMb);
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -12,6 +12,12 @@ import * as rules from './rulesService.js';
 import { getPostInfo, setPostInfo } from './forms/context.js';
 import { listForms, startForms } from './forms/formsService.js';
 import { cancelJob, jobStatus } from './jobs.js';
+import { backupList, backupVerify, doctor, startBackup, startRestore } from './backup/backupService.js';
+import { precheck, startExport } from './package/exportService.js';
+import { startImport, verifyUpload } from './package/importService.js';
+import { createWorkspaceKey, exportKeyBackup, importKeyBackup, keyStatus } from './package/keyService.js';
+import { listPackages } from './package/packageFiles.js';
+import { registerPath } from './package/uploads.js';
 import { emptyPostInfo, postInfoProblems } from '../../shared/forms/postInfo.js';
 import { PACK_2020 } from '../../shared/rules/pack2020/index.js';
 import {
@@ -36,6 +42,12 @@ function requireEmpty(workspace: Workspace): void {
       en: 'This workspace already holds an archive. To start over, delete it first under Import/Export.',
     });
   }
+}
+
+/** The applicant's ID number, which F-4's list of recommended people must contain (N-14). */
+function applicantIdNumber(w: Workspace): string | undefined {
+  const applicantId = currentApplicantId(w);
+  return applicantId ? archive.readArchive(w.db, applicantId).profile.idNumber || undefined : undefined;
 }
 
 export const handlers: Handlers = {
@@ -129,11 +141,30 @@ export const handlers: Handlers = {
   'postInfo:get': (w) => {
     const saved = getPostInfo(w.db);
     const postInfo = saved ?? emptyPostInfo();
-    return { postInfo, problems: postInfoProblems(postInfo), saved: saved !== null };
+    return { postInfo, problems: postInfoProblems(postInfo, applicantIdNumber(w)), saved: saved !== null };
   },
+  'backup:list': (w) => backupList(w),
+  'backup:create': (w) => startBackup(w),
+  'backup:verify': (w, { name }) => backupVerify(w, name),
+  'backup:restore': (w, { name }) => startRestore(w, name),
+  'doctor:check': (w) => doctor(w),
+  // The signed package (issue 6): the signing key, export, verify and import.
+  'keys:status': (w) => keyStatus(w),
+  'keys:create': (w, { passphrase }) => createWorkspaceKey(w, passphrase),
+  'keys:exportBackup': (w) => exportKeyBackup(w),
+  'keys:importBackup': (w, { json, passphrase }) => importKeyBackup(w, json, passphrase),
+  'package:precheck': (w, { applicantId }) => {
+    const { blockers, warnings } = precheck(w, applicantId);
+    return { blockers, warnings };
+  },
+  'package:export': (w, input) => startExport(w, input),
+  'package:list': (w) => listPackages(w),
+  'package:verify': (w, input) => verifyUpload(w, input),
+  'package:import': (w, input) => startImport(w, input),
+  'package:openPath': (w, { path }) => registerPath(w, path),
   // Saved even when the figures do not add up (a draft); F-4 is not printed until they do.
   'postInfo:set': (w, { postInfo }) => {
     setPostInfo(w.db, postInfo);
-    return { postInfo, problems: postInfoProblems(postInfo) };
+    return { postInfo, problems: postInfoProblems(postInfo, applicantIdNumber(w)) };
   },
 };

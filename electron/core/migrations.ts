@@ -130,6 +130,40 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'packages',
+    up(db) {
+      db.exec(`
+        -- The signed packages (issue 6): the package id an applicant's exports carry (one per applicant, the
+        -- same across revisions), and every package file this workspace wrote or took in, kept in
+        -- <dataDir>/packages/<file_name>. l1_manifest_sha256 decides the revision of the next export (a new
+        -- one only when level 1's manifest would differ); l1_signer is the key a package coming back must
+        -- still be signed by at level 1; supersedes is level 1's link to the revision it replaces.
+        ALTER TABLE applicant ADD COLUMN package_id TEXT
+          CHECK (package_id IS NULL OR length(package_id) BETWEEN 1 AND 64);
+
+        CREATE TABLE package_file (
+          file_name          TEXT PRIMARY KEY
+                             CHECK (length(file_name) BETWEEN 1 AND 255 AND file_name NOT GLOB '*[/\\]*'),
+          package_id         TEXT NOT NULL CHECK (length(package_id) BETWEEN 1 AND 64),
+          revision           INTEGER NOT NULL CHECK (revision >= 1),
+          level              INTEGER NOT NULL CHECK (level BETWEEN 1 AND 3),
+          sha256             TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+          size               INTEGER NOT NULL CHECK (size > 0),
+          manifest_sha256    TEXT NOT NULL CHECK (length(manifest_sha256) = 64),
+          l1_manifest_sha256 TEXT NOT NULL CHECK (length(l1_manifest_sha256) = 64),
+          l1_signer          TEXT NOT NULL CHECK (length(l1_signer) = 64),
+          supersedes         TEXT CHECK (supersedes IS NULL OR json_valid(supersedes)),
+          direction          TEXT NOT NULL CHECK (direction IN ('exported', 'imported')),
+          -- Kept when the archive is deleted: the file is still the record of what was sent or received.
+          applicant_id       TEXT REFERENCES applicant(id) ON DELETE SET NULL,
+          created_at         TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX package_file_by_package ON package_file (package_id, revision);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

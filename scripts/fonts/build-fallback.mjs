@@ -8,9 +8,7 @@ import path from 'node:path';
 import * as fontkit from 'fontkit';
 
 const hanazonoDir = process.argv[2] ?? '/usr/share/fonts/truetype/hanazono';
-const primary = fontkit.openSync(
-  path.resolve('node_modules/node-source-han-sans-sc/SourceHanSansSC-Regular.otf'),
-);
+const primary = fontkit.openSync(path.resolve('node_modules/node-source-han-sans-sc/SourceHanSansSC-Regular.otf'));
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'fallback-'));
 const covered = (font, cp) => font.hasGlyphForCodePoint(cp);
 
@@ -21,11 +19,20 @@ for (const face of ['HanaMinA', 'HanaMinB']) {
   const wanted = font.characterSet.filter((cp) => !covered(primary, cp) && !(earlier && covered(earlier, cp)));
   const list = path.join(tmp, `${face}.txt`);
   writeFileSync(list, wanted.map((cp) => 'U+' + cp.toString(16)).join('\n'));
-  execFileSync('/usr/bin/python3', [
-    '-m', 'fontTools.subset', path.join(hanazonoDir, `${face}.ttf`),
-    `--unicodes-file=${list}`, `--output-file=resources/fonts/${face}-subset.ttf`,
-    '--no-hinting', "--name-IDs=*", '--name-legacy',
-  ], { stdio: 'inherit' });
+  execFileSync(
+    '/usr/bin/python3',
+    [
+      '-m',
+      'fontTools.subset',
+      path.join(hanazonoDir, `${face}.ttf`),
+      `--unicodes-file=${list}`,
+      `--output-file=resources/fonts/${face}-subset.ttf`,
+      '--no-hinting',
+      '--name-IDs=*',
+      '--name-legacy',
+    ],
+    { stdio: 'inherit' },
+  );
   console.log(face, wanted.length, 'code points');
   earlier = font;
 }

@@ -30,6 +30,7 @@ import { Slot } from '../attachments/slots.js';
 import { Params2020, Params2020Shape } from '../rules/pack2020/params.js';
 import { FORM_IDS } from '../forms/catalog.js';
 import { PostInfo } from '../forms/postInfo.js';
+import { VerifyReport as PackageVerifyReport } from '../package/report.js';
 
 export const ApplicantId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 export const Locale = z.enum(['zh-CN', 'en']);
@@ -207,7 +208,7 @@ const attachmentMethods = {
 } as const;
 
 /** Methods the HTTP transport refuses: they read the local disk by path, which only the desktop dialog may name. */
-export const DESKTOP_ONLY_METHODS: readonly string[] = ['attachments:addPaths'];
+export const DESKTOP_ONLY_METHODS: readonly string[] = ['attachments:addPaths', 'package:openPath'];
 
 /** The result of POST /api/upload (browser mode), the same value attachments:addPaths gives per file. */
 export const UploadResult = AddResult;
@@ -304,6 +305,21 @@ export const JobStatus = z.object({
   /** What is being done now, for the progress line. */
   step: Localized,
   files: z.array(GeneratedFile),
+  /** A package job's result: the package written (export) or what an import did. */
+  package: z
+    .lazy(() => PackageFile)
+    .nullable()
+    .optional(),
+  imported: z
+    .lazy(() => ImportOutcome)
+    .nullable()
+    .optional(),
+  /** A backup job's result: the backup written, or the folder a backup was restored into. */
+  backup: z
+    .lazy(() => BackupEntry)
+    .nullable()
+    .optional(),
+  restoredTo: z.string().nullable().optional(),
   error: ApiError.nullable(),
 });
 export type JobStatus = z.infer<typeof JobStatus>;
@@ -329,6 +345,152 @@ const formMethods = {
   'postInfo:set': {
     input: z.strictObject({ postInfo: PostInfo }),
     output: z.object({ postInfo: PostInfo, problems: z.array(Issue) }),
+  },
+} as const;
+
+/** The applicant's (or unit's) signing key (issue 6): SM2, protected by a passphrase or the OS keychain. */
+export const KeyStatus = z.object({
+  exists: z.boolean(),
+  /** SHA-256 of the public key (SPKI DER), hex; printed grouped on F-1 and the pledge. */
+  fingerprint: z.string().nullable(),
+  protection: z.enum(['passphrase', 'os']).nullable(),
+});
+export type KeyStatus = z.infer<typeof KeyStatus>;
+export const Passphrase = z.string().min(8).max(1024);
+
+/** A package this workspace wrote or took in; the file lies in <data>/packages/. */
+export const PackageFile = z.object({
+  fileName: z.string(),
+  size: z.number().int().min(0),
+  sha256: Sha256,
+  packageId: z.string(),
+  revision: z.number().int().min(1),
+  /** The highest level signed in it: 1 applicant, 2 unit, 3 city. */
+  level: z.number().int().min(1).max(3),
+  manifestSha256: Sha256,
+  direction: z.enum(['exported', 'imported']),
+  createdAt: z.string(),
+});
+export type PackageFile = z.infer<typeof PackageFile>;
+
+export const ImportOutcome = z.object({
+  applicantId: ApplicantId,
+  /** imported: new here; unchanged: this very package was already imported; replaced: a newer revision. */
+  status: z.enum(['imported', 'unchanged', 'replaced']),
+  packageId: z.string(),
+  revision: z.number().int(),
+});
+export type ImportOutcome = z.infer<typeof ImportOutcome>;
+
+/** A finding of the eligibility check as the export dialog shows it. */
+export const PrecheckFinding = z.object({
+  id: z.string(),
+  ruleId: z.string(),
+  status: z.enum(['fail', 'review']),
+  severity: z.enum(['blocker', 'warning', 'info']),
+  message: Localized,
+  clause: z.array(z.string()),
+});
+export type PrecheckFinding = z.infer<typeof PrecheckFinding>;
+
+/** A key fingerprint as typed from paper: 64 hex digits, in groups or not. */
+export const FingerprintText = z
+  .string()
+  .max(100)
+  .refine((s) => /^[0-9a-fA-F]{64}$/.test(s.replace(/\s+/g, '')), 'expected 64 hex digits');
+
+/** An uploaded (browser mode) or opened (desktop) package file waiting to be verified or imported. */
+export const UploadId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+/** The result of POST /api/package?name= (browser mode): the uploaded package, for package:verify/import. */
+export const PackageUploadResult = z.object({ uploadId: UploadId, fileName: z.string(), size: z.number().int() });
+
+const packageMethods = {
+  'keys:status': { input: z.strictObject({}), output: KeyStatus },
+  'keys:create': { input: z.strictObject({ passphrase: Passphrase }), output: KeyStatus },
+  /** The encrypted key file (still protected by its passphrase), for safekeeping elsewhere. */
+  'keys:exportBackup': {
+    input: z.strictObject({}),
+    output: z.object({ fileName: z.string(), json: z.string() }),
+  },
+  'keys:importBackup': {
+    input: z.strictObject({ json: z.string().max(1_000_000), passphrase: Passphrase }),
+    output: KeyStatus,
+  },
+  /** What stands in the way of an export: blockers (no export) and warnings (export with a written reason). */
+  'package:precheck': {
+    input: z.strictObject({ applicantId: ApplicantId }),
+    output: z.object({ blockers: z.array(PrecheckFinding), warnings: z.array(PrecheckFinding) }),
+  },
+  /** Check, generate what is out of date, write and sign the package: a job with progress and cancel. */
+  'package:export': {
+    input: z.strictObject({
+      applicantId: ApplicantId,
+      passphrase: Passphrase.optional(),
+      justifications: z
+        .array(z.strictObject({ findingId: z.string().min(1).max(200), text: z.string().trim().min(10).max(2000) }))
+        .max(200),
+    }),
+    output: z.object({ jobId: JobId }),
+  },
+  'package:list': { input: z.strictObject({}), output: z.object({ packages: z.array(PackageFile) }) },
+  /** Reads an uploaded/opened package strictly and reports every level (nothing is imported). */
+  /** expectFingerprint: level 1's signer as printed on the applicant's paper F-1 (spaces and case ignored). */
+  'package:verify': {
+    input: z.strictObject({ uploadId: UploadId, expectFingerprint: FingerprintText.optional() }),
+    output: PackageVerifyReport,
+  },
+  /** Verified first, then imported in one transaction; a job. The upload is used up, whatever the outcome. */
+  'package:import': {
+    input: z.strictObject({ uploadId: UploadId, expectFingerprint: FingerprintText.optional() }),
+    output: z.object({ jobId: JobId }),
+  },
+  /** Desktop only: a package named by path (open dialog, double-click, second launch). */
+  'package:openPath': {
+    input: z.strictObject({ path: z.string().min(1).max(4096) }),
+    output: z.object({ uploadId: UploadId, fileName: z.string(), size: z.number().int() }),
+  },
+} as const;
+
+/** A backup file in the workspace's backups folder (issue 8; docs/backup-format.md). */
+export const BackupEntry = z.object({
+  name: z.string(),
+  bytes: z.number().int().min(0),
+  /** The day of an automatic (daily, rotating) backup; null for one made by hand. */
+  date: z.string().nullable(),
+  modifiedAt: z.string(),
+});
+export type BackupEntry = z.infer<typeof BackupEntry>;
+export const BackupName = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[^/\\]+\.zcbak$/);
+
+export const BackupCheck = z.object({
+  name: z.string(),
+  /** good: verified and restorable; not_clean: intact, made of a workspace with problems; damaged; too_new. */
+  status: z.enum(['good', 'not_clean', 'damaged', 'too_new']),
+  message: Localized.nullable(),
+  createdAt: z.string().nullable(),
+  files: z.number().int().nullable(),
+});
+
+const backupMethods = {
+  /** The backups folder and its files, newest first (not verified: that reads every byte). */
+  'backup:list': {
+    input: z.strictObject({}),
+    output: z.object({ dir: z.string(), keep: z.number().int(), backups: z.array(BackupEntry) }),
+  },
+  /** A backup by hand now: written, then read back and verified; a job. */
+  'backup:create': { input: z.strictObject({}), output: z.object({ jobId: JobId }) },
+  'backup:verify': { input: z.strictObject({ name: BackupName }), output: BackupCheck },
+  /** Restores into a NEW folder beside the data folder (never over the current one); a job. */
+  'backup:restore': { input: z.strictObject({ name: BackupName }), output: z.object({ jobId: JobId }) },
+  /** The start-up check, on demand: database, migrations, a sample of store files. */
+  'doctor:check': {
+    input: z.strictObject({}),
+    output: z.object({ isOk: z.boolean(), problems: z.array(Localized), backups: z.array(BackupCheck) }),
   },
 } as const;
 
@@ -374,6 +536,8 @@ export const contract = {
   ...attachmentMethods,
   ...ruleMethods,
   ...formMethods,
+  ...packageMethods,
+  ...backupMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,9 +1,9 @@
-// The documents the app prints from the archive (notice F-1, F-3, F-4, M-2, M-3, and the material index),
-// and which of them apply to an applicant. Pure: the forms screen and `dossier forms` share it.
+// The documents the app prints from the archive (notice F-1, F-3, F-4, M-2, M-3, M-8 and the material
+// index), and which of them apply to an applicant. Pure: the forms screen and `dossier forms` share it.
 import type { Localized } from '../api/contract.js';
 import type { ArchiveDocument } from '../archive/schema.js';
 
-export const FORM_IDS = ['F-1', 'F-3', 'F-4', 'M-2', 'M-3', 'index'] as const;
+export const FORM_IDS = ['F-1', 'F-3', 'F-4', 'M-2', 'M-3', 'M-8', 'index'] as const;
 export type FormId = (typeof FORM_IDS)[number];
 
 export interface FormInfo {
@@ -50,8 +50,24 @@ export const FORMS: Record<FormId, FormInfo> = {
     material: 'M-3',
     copies: 1,
   },
+  'M-8': {
+    id: 'M-8',
+    title: { zh: '专业技术工作总结', en: 'Professional Work Summary' },
+    material: 'M-8',
+    copies: 1,
+  },
   index: { id: 'index', title: { zh: '申报材料目录', en: 'Index of Materials' }, material: null, copies: 1 },
 };
+
+/**
+ * Forms whose `why` (forms:list), while they apply, only warns: they are still made and printed. M-3 with a
+ * publicity period shorter than N-8 asks is printed as it is (the unit must publicise longer or explain).
+ * For every other form a `why` says what must be entered before it can be made (F-4's figures, M-8's text).
+ */
+const WARN_ONLY: ReadonlySet<string> = new Set<FormId>(['M-3']);
+
+/** Whether a form's `why` stops it from being made (false: a warning beside a form that is still made). */
+export const whyBlocks = (id: string): boolean => !WARN_ONLY.has(id);
 
 export type Applicability = { applies: true } | { applies: false; why: Localized };
 

@@ -3,6 +3,8 @@
 // the HR workspace (issue 7) fills the same shape for all its applicants.
 import { z } from 'zod';
 import { DateText } from '../archive/schema.js';
+import { checkIdNumber, normalizeIdNumber } from '../checks/idNumber.js';
+import { seniorGradeOf } from './applicant.js';
 
 const count = z.number().int().min(0).max(1_000_000).nullable();
 /** Approved ratio in percent, as the competent department approves it (e.g. 25 for 25%). */
@@ -79,8 +81,43 @@ export function totalRow(info: PostInfo): { approved: number | null; appointed: 
 
 type Problem = { path: string; message: { zh: string; en: string } };
 
-/** Figures that do not add up (issue 7 lists this as bad input): shown beside the fields, and F-4 is not printed with them. */
-export function postInfoProblems(info: PostInfo): Problem[] {
+/**
+ * Whether any of the figures F-4 is about is entered: 编制数, 专业技术岗位总数, or an approved or appointed
+ * count of a grade. Without any, there is no post information to print (docs/forms.md): F-4 waits.
+ */
+export function postInfoEntered(info: PostInfo): boolean {
+  return (
+    info.establishment !== null ||
+    info.totalPosts !== null ||
+    POST_GRADES.some((g) => info.grades[g].approved !== null || info.grades[g].appointed !== null)
+  );
+}
+
+const GRADE_NAMES: Record<PostGrade, { zh: string; en: string }> = {
+  senior: { zh: '正高级', en: 'senior' },
+  deputySenior: { zh: '副高级', en: 'deputy senior' },
+  intermediate: { zh: '中级', en: 'intermediate' },
+  junior: { zh: '初级及未定级', en: 'junior and ungraded' },
+};
+
+/** Part 2's offered posts and the grades whose vacancies they come from (中（初）级: both). */
+const OFFERED_FROM = {
+  senior: { grades: ['senior'], zh: '正高级', en: 'senior' },
+  deputySenior: { grades: ['deputySenior'], zh: '副高级', en: 'deputy senior' },
+  middle: { grades: ['intermediate', 'junior'], zh: '中（初）级', en: 'intermediate (junior)' },
+} as const satisfies Record<keyof PostInfo['offered'], { grades: readonly PostGrade[]; zh: string; en: string }>;
+
+const sameId = (a: string, b: string) => normalizeIdNumber(a) === normalizeIdNumber(b);
+
+/**
+ * Figures an official would refuse (issue 7 lists them as bad input), each with the path of its field:
+ * shown beside the fields, and F-4 is not printed with them. The approved counts and the ratios must fit
+ * the posts; no grade may have more appointed than approved (a negative vacancy); the posts put up for
+ * competition come from the vacancies of their grade (N-14); nobody is recommended for a 副高 (正高) title
+ * when no such post is offered; the list agrees with the number recommended, its ID numbers are valid,
+ * and — given the applicant's ID number from the archive — the applicant is on it.
+ */
+export function postInfoProblems(info: PostInfo, applicantIdNumber?: string): Problem[] {
   const problems: Problem[] = [];
   const total = totalRow(info);
   if (info.totalPosts !== null && total.approved !== null && total.approved > info.totalPosts) {
@@ -108,6 +145,35 @@ export function postInfoProblems(info: PostInfo): Problem[] {
       message: { zh: '各级核准比例之和超过 100%', en: 'The approved ratios add up to more than 100%' },
     });
   }
+  for (const g of POST_GRADES) {
+    const row = info.grades[g];
+    if (row.approved !== null && row.appointed !== null && row.appointed > row.approved) {
+      const name = GRADE_NAMES[g];
+      problems.push({
+        path: `grades.${g}.appointed`,
+        message: {
+          zh: `${name.zh}实聘 ${row.appointed} 人，超过核准的 ${row.approved} 人（空缺为负）`,
+          en: `${row.appointed} appointed at ${name.en} grade, more than the ${row.approved} approved (a negative vacancy)`,
+        },
+      });
+    }
+  }
+  for (const key of Object.keys(OFFERED_FROM) as (keyof typeof OFFERED_FROM)[]) {
+    const offered = info.offered[key];
+    const from = OFFERED_FROM[key];
+    const vacancies = from.grades.map((g) => vacancy(info.grades[g]));
+    if (offered === null || offered === 0 || vacancies.some((v) => v === null)) continue;
+    const free = vacancies.reduce<number>((s, v) => s + Math.max(0, v ?? 0), 0);
+    if (offered > free) {
+      problems.push({
+        path: `offered.${key}`,
+        message: {
+          zh: `推出 ${offered} 个${from.zh}岗位，超过该级空缺（${free} 个）：竞聘岗位须来自空缺岗位（N-14）`,
+          en: `${offered} ${from.en} posts offered, more than the ${free} vacant: posts put up for competition come from vacancies (N-14)`,
+        },
+      });
+    }
+  }
   if (
     info.recommendedCount !== null &&
     info.recommended.length > 0 &&
@@ -118,6 +184,46 @@ export function postInfoProblems(info: PostInfo): Problem[] {
       message: {
         zh: `推荐人数写为 ${info.recommendedCount} 人，名单中有 ${info.recommended.length} 人`,
         en: `${info.recommendedCount} people are said to be recommended, the list has ${info.recommended.length}`,
+      },
+    });
+  }
+  for (const key of ['senior', 'deputySenior'] as const) {
+    if (info.offered[key] !== 0) continue;
+    const grade = OFFERED_FROM[key];
+    for (const [i, person] of info.recommended.entries()) {
+      if (seniorGradeOf(person.titleApplied) !== key) continue;
+      problems.push({
+        path: `recommended.${i}.titleApplied`,
+        message: {
+          zh: `本次推出 0 个${grade.zh}岗位，不能推荐申报${person.titleApplied}（${grade.zh}）`,
+          en: `No ${grade.en} post is offered: nobody can be recommended for ${person.titleApplied} (${grade.en})`,
+        },
+      });
+    }
+  }
+  for (const [i, person] of info.recommended.entries()) {
+    const check = checkIdNumber(person.idNumber);
+    if (check.ok) continue;
+    problems.push({
+      path: `recommended.${i}.idNumber`,
+      message:
+        check.reason === 'empty'
+          ? { zh: '请填写身份证号码', en: 'Enter the ID number' }
+          : check.reason === 'check_character'
+            ? {
+                zh: `身份证号码校验位应为 ${check.expected}，请核对`,
+                en: `The ID number's check character should be ${check.expected}: check it`,
+              }
+            : { zh: '身份证号码无效（应为 18 位）', en: 'Not a valid ID number (18 characters)' },
+    });
+  }
+  const own = applicantIdNumber?.trim() ?? '';
+  if (own !== '' && info.recommended.length > 0 && !info.recommended.some((p) => sameId(p.idNumber, own))) {
+    problems.push({
+      path: 'recommended',
+      message: {
+        zh: `申报人本人（身份证号码 ${normalizeIdNumber(own)}）不在推荐名单中`,
+        en: `The applicant (ID number ${normalizeIdNumber(own)}) is not on the list of recommended people`,
       },
     });
   }

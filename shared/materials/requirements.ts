@@ -32,7 +32,7 @@ export type MaterialId = (typeof MATERIAL_IDS)[number];
 /** The materials list of the notice (附件2), as named there. */
 export const MATERIAL_LABELS = {
   'M-1': { zh: '《专业技术资格评审表》', en: 'Evaluation form (F-1)' },
-  'M-2': { zh: '《评审材料真实性保证书》', en: 'Truthfulness pledge' },
+  'M-2': { zh: '《专业技术职务任职资格评审材料真实性保证书》', en: 'Truthfulness pledge' },
   'M-3': { zh: '申报材料公示确认表', en: 'Publicity confirmation' },
   'M-4': { zh: '身份、学历学位、职称、聘任及获奖证明', en: 'ID, education, title, appointment and award proof' },
   'M-5': { zh: '近三年基本养老保险参保缴费证明', en: 'Pension insurance proof, last three years' },

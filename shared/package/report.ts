@@ -1,6 +1,6 @@
-// What verifyPackage answers: a plain, zod-typed object the CLI prints and a screen renders. `ok` only when
-// there is no problem at all; every problem says what and where, in Chinese and English. (When the API
-// contract gets a verify call, this schema moves to shared/ as it is: it has no Node type in it.)
+// What verifyPackage answers: a plain, zod-typed object the CLI prints and the verify screen renders (it
+// crosses the API contract, hence shared/). `ok` only when there is no problem at all; every problem says
+// what and where, in Chinese and English.
 import { z } from 'zod';
 
 const Localized = z.object({ zh: z.string(), en: z.string() });

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildF1, formatDate, formatPeriod } from '../../electron/core/forms/f1.js';
+import { buildF1 } from '../../electron/core/forms/f1.js';
+import { formatDate, formatMonth, formatPeriod } from '../../electron/core/forms/facts.js';
 import { breakLines } from '../../electron/core/forms/pdf/lineBreak.js';
 import type { FormContext } from '../../electron/core/forms/types.js';
 import { packageRoot } from '../../electron/core/paths.js';
@@ -76,6 +77,8 @@ function expectedValues(a: ArchiveDocument): { where: string; text: string }[] {
   const printed = (where: string, key: string, value: unknown): string | null => {
     if (typeof value === 'number') return String(value);
     if (typeof value !== 'string' || value === '') return null;
+    // 出生年月 is a month (YYYY.MM); every other date is printed whole (YYYY.MM.DD).
+    if (key === 'birthDate') return formatMonth(value);
     if (/(^date|Date)$/.test(key)) return formatDate(value);
     const labels = LABELS[where];
     return labels ? labels[value]!.zh : value;
@@ -255,6 +258,48 @@ describe('F-1 《专业技术资格评审表》', () => {
       const blank = [...render.poppler, ...render.mupdf].flatMap((p) => p.blankWords);
       expect(blank).toEqual([]);
       await writePagePngs(built.bytes, path.join(ROOT, 'test-results/forms'), 'F-1-long', { dpi: 60 });
+    },
+  );
+
+  it(
+    'cuts nothing short, says whose a continued row is, and keeps the four opinion boxes on one page',
+    SLOW,
+    async () => {
+      const a = sample();
+      // A unit name of 60 characters and a specialty of 40: the cover wraps them rather than cut them.
+      a.unit.name = `浙江省${'衢江清能热电'.repeat(9)}有限公司${RARE}`;
+      a.application.specialty = `热能动力工程${'及循环流化床锅炉燃烧技术'.repeat(3)}`;
+      a.application.exceptional = true;
+      a.application.exceptionalReason = '破格推荐理由正文，'.repeat(800);
+      a.works[0]!.description = '喷氨优化与燃烧调整的试验记录，'.repeat(300);
+      a.assessments = a.assessments.slice(0, 3);
+      const built = await buildF1(ctx(ArchiveDocument.parse(a)));
+      await writePagePngs(built.bytes, path.join(ROOT, 'test-results/forms'), 'F-1-wrap', { dpi: 60 });
+      const pages = (await pdfText(built.bytes, { mode: 'raw' })).split('\f');
+      const cover = squash(pages[0]!);
+      expect(cover).toContain(squash(a.unit.name));
+      expect(cover).toContain(squash(a.application.specialty));
+      expect(cover).not.toContain('…');
+      const body = await bodyText(built.bytes);
+      expect(body).toContain('出生年月1978.05身份证号码');
+      // 参加工作时间: the first work period (2000-07-15); 专业工作年限 counted to 2020-12-31 as on F-3.
+      expect(body).toContain('参加工作时间2000.07.15专业工作年限20年');
+      // The reason and the first work continue over pages; each further part says whose it is.
+      expect(body).toContain('破格推荐理由（续）');
+      expect(body).toMatch(/1（续）(论文|专利|项目)/);
+      // The opinion boxes: one page, their heading with them.
+      const opinions = pages.filter((p) => /所在单位\s*意见|高级评审/.test(p));
+      expect(opinions).toHaveLength(1);
+      expect(squash(opinions[0]!)).toMatch(/审核及评审意见.*所在单位意见.*(主管部门|人事代理机构)意见/);
+      expect(squash(opinions[0]!)).toContain('高级评审委员会评审意见');
+      // Three assessments, three columns across the page: the third year stands in the right third.
+      const words = await pdfWords(built.bytes);
+      const year = words
+        .flatMap((p) => p.words)
+        .find((w, i, all) => w.text === '2020' && all[i - 1]?.text === '2019' && all[i - 2]?.text === '2018');
+      expect(year?.xMin).toBeGreaterThan(420);
+      const render = await renderCheck(built.bytes);
+      expect(render.problems).toEqual([]);
     },
   );
 

@@ -10,10 +10,11 @@ import { buildF4 } from '../../electron/core/forms/f4.js';
 import { buildMaterialIndex } from '../../electron/core/forms/materialIndex.js';
 import { buildPledge } from '../../electron/core/forms/pledge.js';
 import { buildPublicityConfirmation } from '../../electron/core/forms/publicity.js';
+import { buildSummary } from '../../electron/core/forms/summary.js';
 import type { FormBuilder, FormContext, IndexEntry } from '../../electron/core/forms/types.js';
 import { DossierError } from '../../electron/core/errors.js';
 import { ArchiveDocument } from '../../shared/archive/schema.js';
-import { emptyPostInfo, type PostInfo } from '../../shared/forms/postInfo.js';
+import { emptyPostInfo, type PostInfo, type RecommendedPerson } from '../../shared/forms/postInfo.js';
 import { DEFAULT_PARAMS_2020 } from '../../shared/rules/pack2020/params.js';
 import { pdfText, renderCheck, squash, writePagePngs } from '../helpers/pdf.js';
 
@@ -50,18 +51,18 @@ function postInfo(): PostInfo {
         name: '吴𠮷喆',
         idNumber: '330802197805160138',
         currentQualification: '工程师',
-        appointedGrade: '高级工程师',
-        appointedDate: '2020-09-01',
-        postLevel: '专业技术七级',
+        appointedGrade: '中级',
+        appointedDate: '2010-04-01',
+        postLevel: '专业技术九级',
         titleApplied: '高级工程师',
       },
       {
         name: '陈珺燊',
-        idNumber: '33080219850301002X',
+        idNumber: '33080219850301018X',
         currentQualification: '工程师',
-        appointedGrade: '高级工程师',
-        appointedDate: '2020-09-01',
-        postLevel: '专业技术七级',
+        appointedGrade: '中级',
+        appointedDate: '2012-09-01',
+        postLevel: '专业技术十级',
         titleApplied: '高级工程师',
       },
     ],
@@ -71,7 +72,7 @@ function postInfo(): PostInfo {
 const INDEX: IndexEntry[] = [
   {
     material: 'M-2',
-    title: { zh: '《评审材料真实性保证书》', en: '' },
+    title: { zh: '《专业技术职务任职资格评审材料真实性保证书》', en: '' },
     files: [{ name: 'M-2 保证书.pdf', pages: 1 }],
     note: null,
   },
@@ -170,19 +171,20 @@ const CASES: Case[] = [
       '破格推荐高级专业技术职务任职资格审批表',
       '吴𠮷喆',
       '男',
-      '1978年5月',
+      '出生年月1978.05',
       '浙江衢江清能热电有限公司',
       sample.profile.administrativePost,
       // 专业工作年限: from the first work period, 2000-07-15, to 2020-12-31 (N-7).
       '20年',
-      '2009年6月毕业于浙江大学',
-      '动力工程（工程硕士）',
+      // The part-time master's (a degree without a diploma) is no graduation: the full-time bachelor's is.
+      '2000.07.01毕业于浙江工业大学热能与动力工程专业大学本科，工学学士2009.06.30获浙江大学工程硕士学位',
       '工程师（中级）',
-      '2010年4月',
+      '2010.04.01',
       '高级工程师（热能动力工程）',
-      '1996年9月—2000年7月浙江工业大学热能与动力工程大学本科',
-      '2000年7月—2005年3月浙江常山瑞丰热能有限公司锅炉运行技术员',
-      '2012年7月—至今浙江衢江清能热电有限公司生产技术部主任工程师',
+      '1996.09.01—2000.07.01浙江工业大学热能与动力工程大学本科',
+      '2006.09.01—2009.06.30浙江大学动力工程（工程硕士）硕士研究生（非全日制）',
+      '2000.07.15—2005.03.31浙江常山瑞丰热能有限公司锅炉运行技术员',
+      '2012.07.01—至今浙江衢江清能热电有限公司生产技术部主任工程师',
       REASON,
       '所在单位意见',
       '主管部门意见',
@@ -208,11 +210,10 @@ const CASES: Case[] = [
       '2020年我单位共推出1个正高级专业技术岗位，2个副高级专业技术岗位，3个中（初）级专业技术岗位。' +
         '经考核竞聘，确定聘任的在编人员中4人已具有相应的专业技术职务任职资格，直接办理聘任手续，' +
         '2人目前不具有相应的专业技术职务任职资格，同意推荐参加评审，并承诺在取得职务任职资格后，按规定及时聘任。',
-      '吴𠮷喆',
-      '陈珺燊',
-      '33080219850301002X',
-      '专业技术七级',
-      '2020年9月',
+      '聘任专业技术职级',
+      '推荐申报职称',
+      '吴𠮷喆330802197805160138工程师中级2010.04.01专业技术九级高级工程师',
+      '陈珺燊33080219850301018X工程师中级2012.09.01专业技术十级高级工程师',
       '主管部门或人力社保部门意见',
       '注：该表格为事业单位推荐在编人员参加职称评审时填写。',
     ],
@@ -243,12 +244,32 @@ const CASES: Case[] = [
       '吴𠮷喆',
       '浙江衢江清能热电有限公司',
       '高级工程师（热能动力工程）',
-      '2020年9月28日至2020年10月10日',
+      '2020.09.28至2020.10.10',
       // 9-28, 9-29, 9-30, then the National Day holiday, 10-9 and the working Saturday 10-10 (N-8).
       '5个工作日',
-      '公示范围/地点',
+      '公示范围（地点）',
       '公示结果无异议有异议，处理情况：',
       '单位负责人（签字）',
+    ],
+  },
+  {
+    name: 'M-8',
+    build: buildSummary,
+    ctx: () => context(),
+    values: [
+      '专业技术工作总结',
+      '姓名吴𠮷喆',
+      '工作单位浙江衢江清能热电有限公司',
+      '申报专业热能动力工程',
+      '申报职称高级工程师',
+      '现专业技术资格工程师',
+      // Since the title held (工程师, obtained 2009-12-30).
+      '总结时段2009.12.30—至今（任现职以来）',
+      ...sample.summary.text
+        .split('\n')
+        .map((p) => p.trim())
+        .filter(Boolean),
+      '本人签名',
     ],
   },
   {
@@ -257,8 +278,9 @@ const CASES: Case[] = [
     ctx: () => context(),
     values: [
       '申报材料目录',
-      '申报人：吴𠮷喆',
+      '申报人吴𠮷喆申报职称高级工程师（热能动力工程）工作单位浙江衢江清能热电有限公司',
       '《专业技术资格评审表》',
+      '《专业技术职务任职资格评审材料真实性保证书》',
       'F-1专业技术资格评审表.pdf6',
       '身份证-吴𠮷喆.pdf2',
       '小计6',
@@ -331,27 +353,83 @@ describe('F-4', () => {
     expect(invalid.localized.zh).toContain('超过专业技术岗位总数');
   });
 
+  it('refuses while none of the unit’s essential figures is entered', async () => {
+    const empty = { ...emptyPostInfo(), offered: { senior: 0, deputySenior: 1, middle: 0 } };
+    const refused = await refusal(() => buildF4(context({ postInfo: empty })));
+    expect(refused.code).toBe('post_info_missing');
+  });
+
+  it('refuses figures an official would: posts beyond vacancies, a list without the applicant', async () => {
+    const bad = postInfo();
+    bad.offered.deputySenior = 3; // 2 vacant
+    bad.recommended = bad.recommended.slice(1);
+    bad.recommendedCount = 1;
+    const refused = await refusal(() => buildF4(context({ postInfo: bad })));
+    expect(refused.issues?.map((i) => i.path)).toEqual(['postInfo.offered.deputySenior', 'postInfo.recommended']);
+  });
+
+  it('sets the figures in the sentence without a space after full-width punctuation; headers break by hand', async () => {
+    const built = await buildF4(context());
+    const raw = await pdfText(built.bytes, { mode: 'raw' });
+    expect(raw).toContain('岗位，2 个副高级');
+    expect(raw).not.toMatch(/[，。、；：] \S/);
+    // 「聘任专业」 over 「技术职级」, 「推荐申报」 over 「职称」: as on 附件4, not wherever the width ends.
+    const lines = raw.split('\n').map((l) => l.trim());
+    for (const line of ['聘任专业', '技术职级', '推荐申报', '职称']) expect(lines).toContain(line);
+  });
+
   it('without a list, recommends the applicant from the archive; unknown figures are blanks', async () => {
     const info = { ...postInfo(), recommended: [], offered: { senior: null, deputySenior: 2, middle: null } };
     const built = await buildF4(context({ postInfo: info }));
     const text = await textOf(built.bytes);
     expect(text).toContain('共推出____个正高级专业技术岗位，2个副高级专业技术岗位，____个中（初）级');
-    expect(text).toContain('吴𠮷喆330802197805160138工程师工程师2010年4月中级高级工程师');
+    // 聘任专业技术职级 is the level of the appointment in force (工程师: 中级); the sample keeps 中级 as its
+    // grade, which is no post grade (专业技术十级): 在聘岗位等级 is left blank for the unit.
+    expect(text).toContain('吴𠮷喆330802197805160138工程师中级2010.04.01高级工程师');
     await keepPngs('F-4-applicant', built.bytes);
   });
   it('a long list of people continues on the next pages under repeated column headings', async () => {
     const info = postInfo();
-    const person = info.recommended[1]!;
-    info.recommended = Array.from({ length: 60 }, (_, i) => ({ ...person, name: `推荐人员${i + 1}` }));
-    info.recommendedCount = 60;
+    const [own, person] = info.recommended as [RecommendedPerson, RecommendedPerson];
+    info.recommended = [own, ...Array.from({ length: 60 }, (_, i) => ({ ...person, name: `推荐人员${i + 1}` }))];
+    info.recommendedCount = 61;
     const built = await buildF4(context({ postInfo: info }));
     await keepPngs('F-4-long', built.bytes);
     expect(built.pages).toBeGreaterThanOrEqual(3);
     const text = await textOf(built.bytes);
-    for (let i = 1; i <= 60; i++) expect(text).toContain(`推荐人员${i}33080219850301002X`);
+    for (let i = 1; i <= 60; i++) expect(text).toContain(`推荐人员${i}33080219850301018X`);
     expect(text.split('身份证号码').length - 1).toBe(built.pages);
     expect(text.lastIndexOf('主管部门或人力社保部门意见')).toBeGreaterThan(text.indexOf('推荐人员60'));
     await expectRendersClean(built.bytes, built.pages);
+  });
+});
+
+describe('M-8 work summary', () => {
+  it('a 20,000-character summary flows over pages, paragraphs and signature in order', async () => {
+    const archive = sampleArchive();
+    const paragraphs = sample.summary.text.split('\n').filter(Boolean);
+    let text = '';
+    for (let i = 0; text.length < 19_900; i++) text += `${i + 1}. ${paragraphs[i % paragraphs.length]}\n`;
+    const tail = `全文完${RARE}。`;
+    archive.summary.text = text.slice(0, 20_000 - tail.length) + tail;
+    const built = await buildSummary(context({ archive }));
+    await keepPngs('M-8-long', built.bytes);
+    expect(built.pages).toBeGreaterThan(8);
+    const out = await textOf(built.bytes);
+    expect(out).toContain(squash(tail));
+    expect(out.lastIndexOf('本人签名')).toBeGreaterThan(out.indexOf(squash(tail)));
+    // The running title on the continuation pages.
+    expect(out.split('专业技术工作总结（续）').length - 1).toBe(built.pages - 1);
+    await expectRendersClean(built.bytes, built.pages);
+  });
+
+  it('refuses an empty summary with the field to write it in', async () => {
+    const archive = sampleArchive();
+    archive.summary.text = '\n  \n';
+    const refused = await refusal(() => buildSummary(context({ archive })));
+    expect(refused.code).toBe('summary_missing');
+    expect(refused.localized.zh).toContain('工作总结');
+    expect(refused.issues?.map((i) => i.path)).toEqual(['M-8.summary.text']);
   });
 });
 
@@ -369,7 +447,7 @@ describe('material index', () => {
     const text = await textOf(built.bytes);
     const order = [
       '《专业技术资格评审表》',
-      '《评审材料真实性保证书》',
+      '《专业技术职务任职资格评审材料真实性保证书》',
       '身份、学历学位',
       '论文、著作、报告等业绩成果',
       '破格申报材料',

@@ -10,7 +10,9 @@ import { importArchiveJson, exportArchiveJson, saveSection, readArchive } from '
 import { storedPath } from '../../electron/core/attachments/store.js';
 import { dispatch } from '../../electron/core/dispatcher.js';
 import { readSampleJson, closeWorkspace, openWorkspace, type Workspace } from '../../electron/core/workspace.js';
+import { allOutputKeys } from '../../electron/core/forms/formsService.js';
 import { dossier } from '../helpers/cli.js';
+import { pdfText, squash, writePagePngs } from '../helpers/pdf.js';
 import { tempDir, tempWorkspace } from '../helpers/workspace.js';
 
 async function call<T>(w: Workspace, method: string, input: unknown): Promise<T> {
@@ -141,6 +143,96 @@ describe('forms service', () => {
     const list = await call<List>(w, 'forms:list', { applicantId });
     const made = list.forms.filter((f) => f.file !== null).map((f) => f.id);
     expect(made).toEqual(status.files.map((f) => f.key));
+  });
+});
+
+describe('forms list: warnings and what a form waits for', () => {
+  type Entry = { id: string; applies: boolean; why: { zh: string } | null };
+  type List = { forms: Entry[] };
+  const form = (list: List, id: string) => list.forms.find((f) => f.id === id)!;
+
+  it('M-3 warns of a publicity period shorter than N-8 asks, and is still made with everything else', async () => {
+    const { w, applicantId } = sampleWorkspace();
+    expect(form(await call<List>(w, 'forms:list', { applicantId }), 'M-3').why).toBe(null);
+    // 2020-09-28 … 2020-10-09: 9-28, 9-29, 9-30, the National Day holiday, then 10-9 — 4 working days.
+    await call(w, 'rules:setParams', { params: { publicityStart: '2020-09-28', publicityEnd: '2020-10-09' } });
+    const list = await call<List>(w, 'forms:list', { applicantId });
+    expect(form(list, 'M-3')).toMatchObject({
+      applies: true,
+      why: { zh: '公示期仅 4 个工作日，少于 5 个工作日（N-8）' },
+    });
+    expect(allOutputKeys(w, applicantId)).toContain('M-3');
+    const made = await runJob(w, applicantId, ['M-3']);
+    expect(made.state).toBe('done');
+    // Long enough: no warning.
+    await call(w, 'rules:setParams', { params: { publicityEnd: '2020-10-10' } });
+    expect(form(await call<List>(w, 'forms:list', { applicantId }), 'M-3').why).toBe(null);
+  });
+
+  it('M-8 prints the work summary; without one it waits, says where to write it, and is refused', async () => {
+    const { w, applicantId } = sampleWorkspace();
+    expect(form(await call<List>(w, 'forms:list', { applicantId }), 'M-8')).toMatchObject({ applies: true, why: null });
+    expect(allOutputKeys(w, applicantId)).toContain('M-8');
+    const archive = readArchive(w.db, applicantId);
+    saveSection(w.db, { applicantId, section: 'summary', data: { ...archive.summary, text: ' \n ' } });
+    const list = await call<List>(w, 'forms:list', { applicantId });
+    expect(form(list, 'M-8')).toMatchObject({ applies: true, why: { zh: '请先在“工作总结”中填写专业技术工作总结' } });
+    expect(allOutputKeys(w, applicantId)).not.toContain('M-8');
+    const refused = await runJob(w, applicantId, ['M-8']);
+    expect(refused).toMatchObject({ state: 'failed', error: { code: 'summary_missing' } });
+    expect(refused.error?.issues?.map((i) => i.path)).toEqual(['M-8.summary.text']);
+  });
+
+  it('F-4 is not ready while its figures are all empty, even when saved', async () => {
+    const { w, applicantId } = sampleWorkspace();
+    const archive = readArchive(w.db, applicantId);
+    saveSection(w.db, { applicantId, section: 'unit', data: { ...archive.unit, type: 'public_institution' } });
+    await call(w, 'postInfo:set', {
+      postInfo: { ...emptyPostInfo(), offered: { senior: 0, deputySenior: 1, middle: 0 } },
+    });
+    const list = await call<List>(w, 'forms:list', { applicantId });
+    expect(form(list, 'F-4').why?.zh).toBe('请先填写“岗位信息表”');
+    const refused = await runJob(w, applicantId, ['F-4']);
+    expect(refused.error?.code).toBe('post_info_missing');
+  });
+
+  it('F-4 waits for a list that names the applicant (the ID number of the archive)', async () => {
+    const { w, applicantId } = sampleWorkspace();
+    const archive = readArchive(w.db, applicantId);
+    saveSection(w.db, { applicantId, section: 'unit', data: { ...archive.unit, type: 'public_institution' } });
+    const other = {
+      name: '陈珺燊',
+      idNumber: '33080219850301018X',
+      currentQualification: '工程师',
+      appointedGrade: '中级',
+      appointedDate: '2012-09-01',
+      postLevel: '专业技术十级',
+      titleApplied: '高级工程师',
+    };
+    const saved = await call<{ problems: unknown[] }>(w, 'postInfo:set', {
+      postInfo: { ...filledPostInfo(), recommended: [other] },
+    });
+    // Saved (a draft), with the problem named at the list: the applicant is not on it.
+    expect(saved.problems).toEqual([expect.objectContaining({ path: 'recommended' })]);
+    const list = await call<List>(w, 'forms:list', { applicantId });
+    expect(form(list, 'F-4').why?.zh).toContain('不在推荐名单中');
+  });
+
+  it('the material index says what is still missing beside a printed form, and where M-6 comes from', async () => {
+    const { w, applicantId } = sampleWorkspace();
+    const status = await runJob(w, applicantId, ['F-1', 'M-2', 'M-3', 'M-8', 'index']);
+    expect(status.state).toBe('done');
+    const index = status.files.find((f) => f.key === 'index')!;
+    const bytes = readFileSync(storedPath(w.store, index.sha256));
+    await writePagePngs(bytes, path.join('test-results', 'forms'), 'index-service');
+    const text = squash(await pdfText(bytes, { mode: 'raw' }));
+    expect(text).toContain(squash('M-3 申报材料公示确认表.pdf'));
+    expect(text).toContain('尚缺：盖章扫描件');
+    expect(text).toContain('取自档案（系统自动提取）');
+    expect(text).toContain(squash('M-8 专业技术工作总结.pdf'));
+    expect(text).toContain('《专业技术职务任职资格评审材料真实性保证书》');
+    // One file each: no 小计 under them.
+    expect(text).not.toContain('小计');
   });
 });
 

@@ -113,6 +113,43 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('4 (packages): keeps the archive; records package files, which outlive their applicant', () => {
+    const db = new Database(path.join(tempDir(), 'p.sqlite'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS, 3);
+    db.prepare("INSERT INTO applicant VALUES ('a', 't', 't')").run();
+    db.prepare("INSERT INTO section VALUES ('a', 'profile', '{}', 't')").run();
+    migrate(db, MIGRATIONS, 4);
+    expect(schemaVersion(db)).toBe(4);
+    expect(db.prepare('SELECT id, package_id FROM applicant').get()).toEqual({ id: 'a', package_id: null });
+    expect(db.prepare('SELECT count(*) AS n FROM section').get()).toEqual({ n: 1 });
+    db.prepare("UPDATE applicant SET package_id = 'pkg-1' WHERE id = 'a'").run();
+    expect(() => db.prepare("UPDATE applicant SET package_id = '' WHERE id = 'a'").run()).toThrow(/CHECK/);
+
+    const sha = 'ef'.repeat(32);
+    const insert = db.prepare(
+      `INSERT INTO package_file (file_name, package_id, revision, level, sha256, size, manifest_sha256,
+         l1_manifest_sha256, l1_signer, supersedes, direction, applicant_id, created_at)
+       VALUES (@name, 'pkg-1', @revision, 1, @sha, 100, @sha, @sha, @sha, NULL, @direction, 'a', 't')`,
+    );
+    insert.run({ name: '申报包-张三-r1.zcpkg', revision: 1, sha, direction: 'exported' });
+    expect(() => insert.run({ name: '申报包-张三-r1.zcpkg', revision: 1, sha, direction: 'exported' })).toThrow(
+      /UNIQUE/,
+    );
+    expect(() => insert.run({ name: 'a/b.zcpkg', revision: 2, sha, direction: 'exported' })).toThrow(/CHECK/);
+    expect(() => insert.run({ name: 'a\\b.zcpkg', revision: 2, sha, direction: 'exported' })).toThrow(/CHECK/);
+    expect(() => insert.run({ name: 'x.zcpkg', revision: 0, sha, direction: 'exported' })).toThrow(/CHECK/);
+    expect(() => insert.run({ name: 'x.zcpkg', revision: 2, sha: 'AB'.repeat(32), direction: 'exported' })).toThrow(
+      /CHECK/,
+    );
+    expect(() => insert.run({ name: 'x.zcpkg', revision: 2, sha, direction: 'sent' })).toThrow(/CHECK/);
+    db.prepare("DELETE FROM applicant WHERE id = 'a'").run();
+    expect(db.prepare('SELECT file_name, applicant_id FROM package_file').all()).toEqual([
+      { file_name: '申报包-张三-r1.zcpkg', applicant_id: null },
+    ]);
+    db.close();
+  });
+
   it('a failing migration leaves the database at the version before it', () => {
     const file = path.join(tempDir(), 'c.sqlite');
     const broken = [

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DossierError } from '../../electron/core/errors.js';
-import { VerifyReport } from '../../electron/core/package/report.js';
+import { VerifyReport } from '../../shared/package/report.js';
 import { verifyPackage } from '../../electron/core/package/verify.js';
 import { addLevel, writePackage } from '../../electron/core/package/writePackage.js';
 import { openPackage } from '../../electron/core/package/zipRead.js';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DossierError } from '../../electron/core/errors.js';
 import { canonicalBytes } from '../../electron/core/package/canonicalJson.js';
 import { sign } from '../../electron/core/package/sm2.js';
-import type { VerifyReport } from '../../electron/core/package/report.js';
+import type { VerifyReport } from '../../shared/package/report.js';
 import { verifyPackage } from '../../electron/core/package/verify.js';
 import { openPackage } from '../../electron/core/package/zipRead.js';
 import { makeKey, readEntries, rebuild, replace, signedPackages, type RawEntry } from '../helpers/packageFixtures.js';

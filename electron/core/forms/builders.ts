@@ -5,6 +5,7 @@ import { buildF4 } from './f4.js';
 import { buildMaterialIndex } from './materialIndex.js';
 import { buildPledge } from './pledge.js';
 import { buildPublicityConfirmation } from './publicity.js';
+import { buildSummary } from './summary.js';
 import type { Builders } from './types.js';
 
 export const BUILDERS: Builders = {
@@ -13,5 +14,6 @@ export const BUILDERS: Builders = {
   'F-4': buildF4,
   'M-2': buildPledge,
   'M-3': buildPublicityConfirmation,
+  'M-8': buildSummary,
   index: buildMaterialIndex,
 };

@@ -21,32 +21,27 @@ import {
   WORK_TYPE_LABELS,
   labelOf,
 } from '../../../shared/archive/labels.js';
-import {
-  TITLE_LEVELS,
-  WORK_FIELDS,
-  type ArchiveDocument,
-  type Course,
-  type Work,
-} from '../../../shared/archive/schema.js';
+import { WORK_FIELDS, type ArchiveDocument, type Course, type Work } from '../../../shared/archive/schema.js';
 import { FORMS } from '../../../shared/forms/catalog.js';
+import {
+  currentAppointment,
+  formatDate,
+  formatMonth,
+  formatPeriod,
+  highestTitle,
+  professionalYears,
+  workStart,
+} from './facts.js';
 import { finishForm, startForm } from './formStart.js';
 import { BODY, type Cell, type FormDoc } from './pdf/formDoc.js';
 import type { FormBuilder, FormContext } from './types.js';
 
 /** 小五: the dense list tables (continuing education, works). */
 const SMALL = 9;
-/** Opinion boxes leave this much room to write by hand. */
+/** Opinion boxes leave this much room to write by hand; the senior committee's box also holds the vote. */
 const OPINION_HEIGHT = 140;
+const SENIOR_HEIGHT = OPINION_HEIGHT + 20;
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四'];
-
-/** Dates print as YYYY.MM.DD (the archive keeps YYYY-MM-DD); a date not entered prints blank. */
-export const formatDate = (date: string): string => date.replace(/-/g, '.');
-
-/** A period: start—end, or start—至今 while it is current (`open`); blank when neither date is entered. */
-export function formatPeriod(start: string, end: string, open = '至今'): string {
-  if (start === '' && end === '') return '';
-  return `${formatDate(start)}—${end === '' ? open : formatDate(end)}`;
-}
 
 const yesNo = (value: boolean) => (value ? '是' : '否');
 const num = (value: number | null) => (value === null ? '' : String(value));
@@ -60,7 +55,7 @@ export const buildF1: FormBuilder = async (ctx) => {
   doc.newPage(false);
   let section = 0;
   const heading = (title: string) => `${NUMERALS[section++]}、${title}`;
-  await basicInfo(doc, a, heading('基本情况'));
+  await basicInfo(doc, ctx, heading('基本情况'));
   await educations(doc, a, heading('学历教育'));
   await titles(doc, a, heading('专业技术资格'));
   await appointments(doc, a, heading('专业技术职务聘任情况'));
@@ -108,18 +103,16 @@ async function cover(doc: FormDoc, a: ArchiveDocument): Promise<void> {
   ];
   for (const [name, value] of fields) {
     await label(name);
-    // A long value (the committee's full name) is set smaller to stay on one line, and wraps only beyond;
-    // past two lines it is cut short here (the cover names, the tables after it hold every value in full).
-    const fit = [size, 13, 12].find((s) => doc.measure(value, s) <= valueWidth - 8) ?? 12;
-    let lines = doc.lines(value, valueWidth - 8, fit);
-    if (lines.length > 2) {
-      const chars = [...lines[1]!];
-      while (chars.length && doc.measure(chars.join('') + '…', fit) > valueWidth - 8) chars.pop();
-      lines = [lines[0]!, chars.join('') + '…'];
-    }
-    for (const line of lines) {
+    // Nothing is cut off: a long value (the committee's full name) is set smaller to stay on one line,
+    // then on two, and beyond that wraps onto as many lines as it needs.
+    const width = valueWidth - 8;
+    const fit =
+      [size, 13, 12].find((s) => doc.measure(value, s) <= width) ??
+      [13, 12, 11].find((s) => doc.lines(value, width, s).length <= 2) ??
+      11;
+    for (const line of doc.lines(value, width, fit)) {
       await doc.inline([{ blank: valueWidth, text: line }], { x: valueX, top: top + (size - fit) * 0.6, size: fit });
-      top += lh;
+      top += fit === size ? lh : doc.lineHeight(fit) + 4;
     }
     top += lh * 0.9;
   }
@@ -155,23 +148,22 @@ const lab = (text: string, span = LABEL): Cell => ({ text, span, label: true, al
 const val = (text: string, span = VALUE): Cell => ({ text, span });
 const FULL = VALUE * 2 + LABEL;
 
-function highestTitle(a: ArchiveDocument) {
-  const rank = (level: string) => TITLE_LEVELS.indexOf(level as (typeof TITLE_LEVELS)[number]);
-  return [...a.titles].sort((x, y) => rank(y.level) - rank(x.level) || y.obtainedDate.localeCompare(x.obtainedDate))[0];
-}
-
-function currentAppointment(a: ArchiveDocument) {
-  return a.appointments.filter((p) => p.endDate === '').sort((x, y) => y.startDate.localeCompare(x.startDate))[0];
-}
-
-async function basicInfo(doc: FormDoc, a: ArchiveDocument, title: string): Promise<void> {
+async function basicInfo(doc: FormDoc, ctx: FormContext, title: string): Promise<void> {
+  const a = ctx.archive;
   const { profile: p, unit: u, application: app } = a;
   const title0 = highestTitle(a);
   const post = currentAppointment(a);
   const committee = app.committee ? COMMITTEE_INFO[app.committee].fullName : '';
   const rows: Cell[][] = [
     [lab('姓名'), val(p.name), lab('性别'), val(zh(SEX_LABELS, p.sex))],
-    [lab('出生年月'), val(formatDate(p.birthDate)), lab('身份证号码'), val(p.idNumber)],
+    [lab('出生年月'), val(formatMonth(p.birthDate)), lab('身份证号码'), val(p.idNumber)],
+    // 专业工作年限 as F-3 prints it (counted to the as-of date, N-7), from the same start of work.
+    [
+      lab('参加工作时间'),
+      val(formatDate(workStart(a))),
+      lab('专业工作年限'),
+      val(professionalYears(a, ctx.params.asOfDate)),
+    ],
     [lab('工作单位'), val(u.name, FULL)],
     [lab('单位性质'), val(zh(UNIT_TYPE_LABELS, u.type)), lab('统一社会信用代码'), val(u.creditCode)],
     [lab('主管部门'), val(u.competentDepartment), lab('人事代理机构'), val(u.personnelAgency)],
@@ -188,7 +180,10 @@ async function basicInfo(doc: FormDoc, a: ArchiveDocument, title: string): Promi
     [lab('评审委员会'), val(committee, FULL)],
     [lab('破格申报'), val(yesNo(app.exceptional)), lab('疫情防控一线人员'), val(yesNo(app.covidFrontline))],
   ];
-  if (app.exceptional || app.exceptionalReason) rows.push([lab('破格推荐理由'), val(app.exceptionalReason, FULL)]);
+  if (app.exceptional || app.exceptionalReason) {
+    // A long reason continues over pages; each further part says again what it is.
+    rows.push([{ ...lab('破格推荐理由'), cont: '破格推荐理由（续）' }, val(app.exceptionalReason, FULL)]);
+  }
   await doc.heading(title, { keepWith: doc.measureRow(rows[0]!) * 3 });
   for (const row of rows) await doc.row(row, { keep: true });
 }
@@ -367,14 +362,19 @@ function yearTotals(list: Course[], countedProfessional: number | undefined): st
 }
 
 async function assessments(doc: FormDoc, a: ArchiveDocument, title: string): Promise<void> {
-  // Across the page, as printed forms do: a row of years over a row of results, six years a line.
-  const PER_LINE = 6;
+  // Across the page, as printed forms do: a row of years over a row of results — as many columns as there
+  // are assessments (at least the three years M-9 asks for, at most six a line).
   const list = a.assessments;
+  const perLine = Math.min(6, Math.max(3, list.length));
   const chunks: (typeof list)[] = [];
-  for (let i = 0; i < Math.max(1, list.length); i += PER_LINE) chunks.push(list.slice(i, i + PER_LINE));
+  for (let i = 0; i < Math.max(1, list.length); i += perLine) chunks.push(list.slice(i, i + perLine));
   const line = (label: string, texts: string[]): Cell[] => [
     lab(label, 1.2),
-    ...Array.from({ length: PER_LINE }, (_, i) => ({ text: texts[i] ?? '', span: 1, align: 'center' as const })),
+    ...Array.from({ length: perLine }, (_, i) => ({
+      text: texts[i] ?? '',
+      span: 7.6 / perLine,
+      align: 'center' as const,
+    })),
   ];
   const first = line('年度', []);
   await doc.heading(title, { keepWith: doc.measureRow(first) * 2 });
@@ -432,10 +432,11 @@ function workDetails(w: Work): string {
 
 async function works(doc: FormDoc, a: ArchiveDocument, title: string): Promise<void> {
   const cols = {
-    no: { title: '序号', span: 0.62, align: 'center' },
+    // 序号 wide enough for 「（续）」 under the number of a row continued on the next page.
+    no: { title: '序号', span: 0.88, align: 'center' },
     type: { title: '类型', span: 1.05, align: 'center' },
     title: { title: '成果名称', span: 2.9 },
-    details: { title: '发表、出版、授权等情况及简介', span: 3.75 },
+    details: { title: '发表、出版、授权等情况及简介', span: 3.49 },
     date: { title: '时间', span: 1.4, align: 'center' },
     rank: { title: '本人排名或角色', span: 1.05, align: 'center' },
     note: { title: '备注', span: 0.95, align: 'center' },
@@ -447,9 +448,10 @@ async function works(doc: FormDoc, a: ArchiveDocument, title: string): Promise<v
     const role = WORK_FIELDS[w.type].includes('role') ? w.role : '';
     // M-10: the representative work stands out: its name and the mark 代表作 in bold.
     const note = [w.representative && '代表作', w.collective && '集体项目'].filter(Boolean).join('\n');
+    // A row continued on the next page says again whose it is: 「52（续）」 and its type.
     return [
-      cell(cols.no, String(i + 1)),
-      cell(cols.type, type),
+      cell(cols.no, String(i + 1), { cont: `${i + 1}\n（续）` }),
+      cell(cols.type, type, { cont: type }),
       cell(cols.title, w.title, { bold: w.representative }),
       cell(cols.details, workDetails(w)),
       cell(cols.date, formatDate(w.date)),
@@ -523,14 +525,16 @@ async function opinions(doc: FormDoc, a: ArchiveDocument, title: string): Promis
   // N-9: units without a competent department go through their personnel agency.
   const department = !a.unit.competentDepartment && a.unit.personnelAgency ? '人事代理\n机构意见' : '主管部门\n意见';
   const box = { height: OPINION_HEIGHT, labelWidth: LABEL_WIDTH };
-  await doc.heading(title, { keepWith: OPINION_HEIGHT });
+  // The four boxes stand together on one page (the levels sign one after another on the same sheet): the
+  // heading moves to a new page with them when they do not all fit below it.
+  await doc.heading(title, { keepWith: OPINION_HEIGHT * 3 + SENIOR_HEIGHT });
   await doc.opinionBox('所在单位\n意见', { ...box, sign: seal('单位负责人') });
   await doc.opinionBox(department, { ...box, sign: seal('负责人') });
   await doc.opinionBox('中级评审\n委员会\n（或初审）\n意见', { ...box, sign: seal('负责人') });
   const blank = { blank: 30 };
   await doc.opinionBox('高级评审\n委员会\n评审意见', {
     labelWidth: LABEL_WIDTH,
-    height: OPINION_HEIGHT + 20,
+    height: SENIOR_HEIGHT,
     lines: [
       ['评审结果：', { check: false }, '通过', '　　　', { check: false }, '未通过'],
       ['表决情况：参加评委', blank, '人，同意', blank, '人，不同意', blank, '人，弃权', blank, '人'],

@@ -3,55 +3,53 @@
 // 聘任时间, 破格推荐何专业技术职务任职资格, 简历, 破格推荐理由 — and the opinion boxes of the unit, the competent
 // department and the city (department, bureau, head company) HR department, each with seal and date.
 import { EDUCATION_LEVEL_LABELS, SEX_LABELS, labelOf } from '../../../shared/archive/labels.js';
-import type { ArchiveDocument, Appointment } from '../../../shared/archive/schema.js';
+import type { ArchiveDocument, Education } from '../../../shared/archive/schema.js';
 import { zhJoin } from '../../../shared/archive/spacing.js';
-import { isRealDate } from '../../../shared/checks/dates.js';
 import { FORMS } from '../../../shared/forms/catalog.js';
-import { wholeYears } from '../../../shared/rules/pack2020/helpers.js';
 import { highestEducation } from '../../../shared/rules/pack2020/seniority.js';
+import { currentAppointment, formatDate, formatMonth, formatPeriod, professionalYears } from './facts.js';
 import { finishForm, startForm } from './formStart.js';
-import { opinionRow, table, zhMonth } from './pdf/blocks.js';
+import { opinionRow, table } from './pdf/blocks.js';
 import type { Cell } from './pdf/formDoc.js';
 import type { FormBuilder } from './types.js';
 
-/**
- * 专业工作年限: whole years of professional work up to the as-of date (N-7: counted to 2020-12-31). Work starts
- * with the earliest work period the archive records (the CV of M-6); an archive without work periods falls
- * back to the first title obtained, the latest possible start of professional work. Whole years by
- * anniversary, as rule R-1 counts the junior-college route's total years (seniority.ts), so the form and
- * the check never disagree. '' when neither date is known: the unit fills it in by hand.
- */
-export function professionalYears(archive: ArchiveDocument, asOfDate: string): string {
-  const first =
-    earliest(archive.workPeriods.map((w) => w.startDate)) ?? earliest(archive.titles.map((t) => t.obtainedDate));
-  if (!first || first > asOfDate) return '';
-  return zhJoin(String(wholeYears(first, asOfDate)), '年');
-}
+export { professionalYears } from './facts.js';
 
-const earliest = (dates: string[]): string | undefined => dates.filter(isRealDate).sort()[0];
-
-/** The appointment in force (no end date); the latest started when several are open. */
-export function currentAppointment(archive: ArchiveDocument): Appointment | null {
-  const open = archive.appointments.filter((a) => a.endDate === '');
-  return open.sort((a, b) => (a.startDate < b.startDate ? 1 : a.startDate > b.startDate ? -1 : 0))[0] ?? null;
-}
-
-/** 何年何校何专业毕业: the highest education — when, where, which major, and its level and degree. */
-function graduation(archive: ArchiveDocument): string {
-  const e = highestEducation(archive.educations);
-  if (!e) return '';
+/** 「2000.07.01 毕业于浙江工业大学」, the major, 「大学本科，工学学士」: one graduation as 附件3 asks for it. */
+function graduatedFrom(e: Education): string[] {
   const major = e.major === '' || e.major.endsWith('专业') ? e.major : `${e.major}专业`;
   return [
-    zhJoin(zhMonth(e.graduationDate), '毕业于', e.school),
+    zhJoin(formatDate(e.graduationDate), '毕业于', e.school),
     major,
     [labelOf(EDUCATION_LEVEL_LABELS, e.level, 'zh'), e.degree].filter(Boolean).join('，'),
-  ]
-    .filter((s) => s !== '')
-    .join('\n');
+  ].filter((s) => s !== '');
 }
 
-/** A period of the CV: '2000 年 7 月—2005 年 3 月', or '…—至今' while it lasts. */
-const period = (from: string, to: string) => `${zhMonth(from)}—${to === '' ? '至今' : zhMonth(to)}`;
+/** 「2009.06.30 获浙江大学工程硕士学位」: a degree obtained without a graduation (在职学位). */
+function degreeFrom(e: Education): string {
+  const degree = e.degree.endsWith('学位') ? e.degree : `${e.degree}学位`;
+  return zhJoin(formatDate(e.graduationDate), '获', e.school, degree);
+}
+
+/**
+ * 何年何校何专业毕业: the highest education — when, where, which major, and its level and degree. A part-time
+ * course without a diploma (a degree only, 单证) is no graduation: the highest full-time graduation (or
+ * else one with a diploma) answers the question, and the later degree follows as 「…获…学位」.
+ */
+export function graduation(archive: ArchiveDocument): string {
+  const highest = highestEducation(archive.educations);
+  if (!highest) return '';
+  const degreeOnly = !highest.fullTime && highest.diplomaNumber.trim() === '' && highest.degree.trim() !== '';
+  if (!degreeOnly) return graduatedFrom(highest).join('\n');
+  const others = archive.educations.filter((e) => e !== highest);
+  const graduated =
+    highestEducation(others.filter((e) => e.fullTime)) ??
+    highestEducation(others.filter((e) => e.diplomaNumber.trim() !== ''));
+  return [...(graduated ? graduatedFrom(graduated) : []), degreeFrom(highest)].join('\n');
+}
+
+/** A period of the CV in the forms' date style: '2000.07.15—2005.03.31', or '…—至今' while it lasts. */
+const period = (from: string, to: string) => formatPeriod(from, to);
 const joined = (...parts: string[]) => parts.filter(Boolean).join('　');
 
 /** 简历: education and work, one line each, in the order they began. */
@@ -103,7 +101,7 @@ export const buildF3: FormBuilder = async (ctx) => {
       label('性　别', c3),
       value(labelOf(SEX_LABELS, profile.sex, 'zh'), c4),
       label('出生年月', c5),
-      value(zhMonth(profile.birthDate), c6),
+      value(formatMonth(profile.birthDate), c6),
     ],
     { minHeight: 30 },
   );
@@ -129,7 +127,7 @@ export const buildF3: FormBuilder = async (ctx) => {
         label('', c1),
         value('', left),
         label('聘任时间', c4),
-        value(appointment ? zhMonth(appointment.startDate) : '', right),
+        value(appointment ? formatDate(appointment.startDate) : '', right),
       ],
     ],
     {
@@ -143,9 +141,17 @@ export const buildF3: FormBuilder = async (ctx) => {
   await doc.row([label('破格推荐何专业技术\n职务任职资格', c1 + c2), value(titleApplied, 100 - c1 - c2)], {
     minHeight: 34,
   });
-  await doc.row([label('简\n\n历', c1), top(resume(archive).join('\n'), 100 - c1)], { minHeight: 110 });
+  await doc.row([{ ...label('简\n\n历', c1), cont: '简历\n（续）' }, top(resume(archive).join('\n'), 100 - c1)], {
+    minHeight: 110,
+  });
   // The reason may be long (up to 20,000 characters): the row continues on the next pages.
-  await doc.row([label('破格\n推荐\n理由', c1), top(application.exceptionalReason, 100 - c1)], { minHeight: 150 });
+  await doc.row(
+    [
+      { ...label('破格\n推荐\n理由', c1), cont: '破格\n推荐\n理由\n（续）' },
+      top(application.exceptionalReason, 100 - c1),
+    ],
+    { minHeight: 150 },
+  );
   // The three opinions stay together on one page.
   doc.ensure(120 + 110);
   // Narrow label cells: 所在单位意见 and 主管部门意见 stand vertically, two characters a line, as on 附件3.

@@ -2,10 +2,12 @@
 // post-structure ratio, so the unit states its professional posts (part 1), the result of its competition
 // and the people it recommends (part 2), and the competent or HR department gives its opinion (part 3).
 // Laid out as 附件4: vertical group labels on the left, the grades as columns.
-import { TITLE_LEVELS } from '../../../shared/archive/schema.js';
+import { zhJoin } from '../../../shared/archive/spacing.js';
+import { applicantAsRecommended } from '../../../shared/forms/applicant.js';
 import { FORMS } from '../../../shared/forms/catalog.js';
 import {
   POST_GRADES,
+  postInfoEntered,
   postInfoProblems,
   totalRow,
   vacancy,
@@ -13,9 +15,9 @@ import {
   type RecommendedPerson,
 } from '../../../shared/forms/postInfo.js';
 import { DossierError } from '../errors.js';
-import { currentAppointment } from './f3.js';
+import { formatDate } from './facts.js';
 import { finishForm, startForm } from './formStart.js';
-import { blank, opinionRow, table, zhMonth } from './pdf/blocks.js';
+import { blank, opinionRow, table } from './pdf/blocks.js';
 import type { Cell } from './pdf/formDoc.js';
 import type { FormBuilder, FormContext } from './types.js';
 
@@ -32,45 +34,50 @@ const label = (text: string, span: number): Cell => ({ text, span, label: true, 
 const value = (text: string, span: number): Cell => ({ text, span, align: 'center' });
 const num = (n: number | null): string => (n === null ? '' : String(n));
 /** A figure inside the part-2 sentence: the number, or a line to fill in by hand. */
-const fill = (n: number | null): string => (n === null ? blank(4) : ` ${n} `);
+const fill = (n: number | null): string => (n === null ? blank(4) : String(n));
 
 /**
- * The people of part 2: the unit's list, or when it lists nobody, the applicant from the archive — with
- * the appointment in force as 聘任专业技术职级 (its post) and 在聘岗位等级 (its grade), the best the archive
- * knows; the unit's list, when entered, says what the competition decided.
+ * Part 2 in the words of 附件4, the figures set in with the project's spacing (a space between a digit and
+ * Chinese, none after full-width punctuation: 「岗位，2 个副高级」); a figure not entered is a line to fill in.
+ */
+export function part2Text(info: PostInfo, year: string): string {
+  return zhJoin(
+    '　　',
+    year,
+    '年我单位共推出',
+    fill(info.offered.senior),
+    '个正高级专业技术岗位，',
+    fill(info.offered.deputySenior),
+    '个副高级专业技术岗位，',
+    fill(info.offered.middle),
+    '个中（初）级专业技术岗位。经考核竞聘，确定聘任的在编人员中',
+    fill(info.alreadyQualified),
+    '人已具有相应的专业技术职务任职资格，直接办理聘任手续，',
+    fill(info.recommendedCount),
+    '人目前不具有相应的专业技术职务任职资格，同意推荐参加评审，并承诺在取得职务任职资格后，按规定及时聘任。' +
+      '拟聘任人员中不具有相应职务任职资格的人员名单如下：',
+  );
+}
+
+/**
+ * The people of part 2: the unit's list, or when it lists nobody, the applicant from the archive (the
+ * title held, the level and post grade of the appointment in force); the unit's list, when entered, says
+ * what the competition decided.
  */
 export function recommendedPeople(ctx: FormContext, info: PostInfo): RecommendedPerson[] {
-  if (info.recommended.length > 0) return info.recommended;
-  const { archive } = ctx;
-  const appointment = currentAppointment(archive);
-  // 现有专业技术职务任职资格: the highest title held (the latest of the highest level).
-  const rank = (level: string) => TITLE_LEVELS.indexOf(level as (typeof TITLE_LEVELS)[number]);
-  const title = [...archive.titles].sort(
-    (a, b) => rank(b.level) - rank(a.level) || b.obtainedDate.localeCompare(a.obtainedDate),
-  )[0];
-  return [
-    {
-      name: archive.profile.name,
-      idNumber: archive.profile.idNumber,
-      currentQualification: title?.name ?? '',
-      appointedGrade: appointment?.post ?? '',
-      appointedDate: appointment?.startDate ?? '',
-      postLevel: appointment?.grade ?? '',
-      titleApplied: archive.application.titleApplied,
-    },
-  ];
+  return info.recommended.length > 0 ? info.recommended : [applicantAsRecommended(ctx.archive)];
 }
 
 /** The figures as entered; refuses to print without them or with figures that do not add up (issue 7). */
 function checkedPostInfo(ctx: FormContext): PostInfo {
   const info = ctx.postInfo;
-  if (!info) {
+  if (!info || !postInfoEntered(info)) {
     throw new DossierError('post_info_missing', {
       zh: '请先在“岗位信息表”中填写单位岗位数据（F-4）',
       en: 'Enter the unit’s post figures (F-4) first',
     });
   }
-  const problems = postInfoProblems(info);
+  const problems = postInfoProblems(info, ctx.archive.profile.idNumber);
   if (problems.length > 0) {
     throw new DossierError(
       'post_info_invalid',
@@ -142,11 +149,7 @@ export const buildF4: FormBuilder = async (ctx) => {
   });
 
   // Part 2: the competition result, in the words of 附件4, and the people recommended for evaluation.
-  const sentence =
-    `　　${year} 年我单位共推出${fill(info.offered.senior)}个正高级专业技术岗位，${fill(info.offered.deputySenior)}个副高级专业技术岗位，` +
-    `${fill(info.offered.middle)}个中（初）级专业技术岗位。经考核竞聘，确定聘任的在编人员中${fill(info.alreadyQualified)}人已具有相应的` +
-    `专业技术职务任职资格，直接办理聘任手续，${fill(info.recommendedCount)}人目前不具有相应的专业技术职务任职资格，同意推荐参加评审，` +
-    '并承诺在取得职务任职资格后，按规定及时聘任。拟聘任人员中不具有相应职务任职资格的人员名单如下：';
+  const sentence = part2Text(info, year);
   // Shares of the people table: 姓名, 身份证号码, 现有资格, 聘任职级, 聘任时间, 在聘岗位等级, 推荐申报职称. In
   // 9 pt an 18-character ID number, 高级工程师 and 专业技术七级 stay on one line.
   const widths = [10, 21, 13, 12, 12, 13, 12] as const;
@@ -159,11 +162,11 @@ export const buildF4: FormBuilder = async (ctx) => {
       ...[
         '姓　名',
         '身份证号码',
-        '现有专业技术职务任职资格',
-        '聘任专业技术职级',
+        '现有专业技术\n职务任职资格',
+        '聘任专业\n技术职级',
         '聘任时间',
         '在聘岗位等级',
-        '推荐申报职称',
+        '推荐申报\n职称',
       ].map((h, i) => label(h, widths[i]!)),
     ],
     ...people.map((p) => [
@@ -173,7 +176,7 @@ export const buildF4: FormBuilder = async (ctx) => {
         p.idNumber,
         p.currentQualification,
         p.appointedGrade,
-        zhMonth(p.appointedDate),
+        formatDate(p.appointedDate),
         p.postLevel,
         p.titleApplied,
       ].map((v, i) => value(v, widths[i]!)),

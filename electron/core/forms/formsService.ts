@@ -3,8 +3,8 @@
 // like any stored file) and recorded in generated_file. A file is written whole or not at all.
 import { rm } from 'node:fs/promises';
 import type { FormEntry, GeneratedFile, Localized, MaterialPdfEntry } from '../../../shared/api/contract.js';
-import { applicability, FORM_IDS, FORMS, formFileName, type FormId } from '../../../shared/forms/catalog.js';
-import { postInfoProblems } from '../../../shared/forms/postInfo.js';
+import { applicability, FORM_IDS, FORMS, formFileName, whyBlocks, type FormId } from '../../../shared/forms/catalog.js';
+import { postInfoEntered, postInfoProblems } from '../../../shared/forms/postInfo.js';
 import { MATERIAL_IDS, MATERIAL_LABELS } from '../../../shared/materials/requirements.js';
 import { commit, stage, storedPath } from '../attachments/store.js';
 import { DossierError } from '../errors.js';
@@ -14,6 +14,8 @@ import { BUILDERS } from './builders.js';
 import { formContext, sha256Hex } from './context.js';
 import { isStoredHashUsed, listGenerated, putGenerated } from './generatedRepo.js';
 import { materialParts, mergeMaterial, type MaterialPart } from './materialPdf.js';
+import { publicityTooShort } from './publicity.js';
+import { SUMMARY_MISSING, summaryParagraphs } from './summary.js';
 import type { FormContext } from './types.js';
 
 type OutputKey = FormId | `material:${string}`;
@@ -34,11 +36,18 @@ function formInput(id: FormId, ctx: FormContext): string {
 const partsInput = (key: string, parts: MaterialPart[]) =>
   sha256Hex(JSON.stringify([key, parts.map((p) => [p.sha256, p.bookmark])]));
 
-/** What must be entered before a form that applies can be printed. */
+/**
+ * What must be entered before a form that applies can be printed (F-4's figures, M-8's text); for M-3, a
+ * warning it is printed with (a publicity period shorter than N-8 asks: catalog.ts whyBlocks).
+ */
 function blocker(id: FormId, ctx: FormContext): Localized | null {
+  if (id === 'M-3') return publicityTooShort(ctx.params);
+  if (id === 'M-8') return summaryParagraphs(ctx.archive).length === 0 ? SUMMARY_MISSING : null;
   if (id !== 'F-4') return null;
-  if (!ctx.postInfo) return { zh: '请先填写“岗位信息表”', en: 'Enter the post information first' };
-  const problems = postInfoProblems(ctx.postInfo);
+  if (!ctx.postInfo || !postInfoEntered(ctx.postInfo)) {
+    return { zh: '请先填写“岗位信息表”', en: 'Enter the post information first' };
+  }
+  const problems = postInfoProblems(ctx.postInfo, ctx.archive.profile.idNumber);
   return problems.length
     ? { zh: `岗位信息表：${problems[0]!.message.zh}`, en: `Post information: ${problems[0]!.message.en}` }
     : null;
@@ -80,7 +89,7 @@ export function listForms(w: Workspace, applicantId: string) {
 export function allOutputKeys(w: Workspace, applicantId: string): OutputKey[] {
   const { forms, materials } = listForms(w, applicantId);
   return [
-    ...forms.filter((f) => f.applies && f.why === null && f.id !== 'index').map((f) => f.id),
+    ...forms.filter((f) => f.applies && (f.why === null || !whyBlocks(f.id)) && f.id !== 'index').map((f) => f.id),
     ...materials.filter((m) => m.attachments > 0).map((m) => m.key as OutputKey),
     'index',
   ];

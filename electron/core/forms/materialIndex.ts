@@ -1,6 +1,7 @@
 // 申报材料目录: every material of the notice's list (附件2, M-1 … M-12) in its official order, with its files
-// in upload order and their pages, a subtotal per material and the total; materials without files say why
-// (not needed, still missing, not generated yet) in the note column.
+// in upload order and their pages, a subtotal per material of several files and the total; the note column
+// says what is still missing whenever a material is incomplete (even beside its files: M-3's printed form
+// is listed, its stamped scan is not), where an extracted material comes from, and what does not apply.
 import { MATERIAL_IDS } from '../../../shared/materials/requirements.js';
 import { FORMS } from '../../../shared/forms/catalog.js';
 import { finishForm, startForm } from './formStart.js';
@@ -8,8 +9,8 @@ import { table, type Merge } from './pdf/blocks.js';
 import type { Cell } from './pdf/formDoc.js';
 import type { FormBuilder, IndexEntry } from './types.js';
 
-/** Shares of the columns: 序号, 材料, 文件, 页数, 备注. */
-const COLS = [8, 30, 38, 9, 15] as const;
+/** Shares of the columns: 序号, 材料, 文件, 页数, 备注 — the file names get the room (「.pdf」 stays on its line). */
+const COLS = [7, 25, 40, 8, 20] as const;
 
 const label = (text: string, span: number): Cell => ({ text, span, label: true, align: 'center' });
 const cell = (text: string, i: number, align: 'left' | 'center' = 'left'): Cell => ({ text, span: COLS[i]!, align });
@@ -36,8 +37,14 @@ export const buildMaterialIndex: FormBuilder = async (ctx) => {
   const titleApplied = application.specialty
     ? `${application.titleApplied}（${application.specialty}）`
     : application.titleApplied;
-  await doc.paragraph(`申报人：${profile.name}　　工作单位：${unit.name}　　申报职称：${titleApplied}`);
-  doc.gap(6);
+  // Whose materials: 申报人 and 申报职称 side by side, 工作单位 on its own row, each in its own cell.
+  const head = (text: string, span: number): Cell => ({ text, span, label: true, align: 'center' });
+  const value = (text: string, span: number): Cell => ({ text, span });
+  await doc.row([head('申报人', 14), value(profile.name, 30), head('申报职称', 14), value(titleApplied, 42)], {
+    minHeight: 26,
+  });
+  await doc.row([head('工作单位', 14), value(unit.name, 86)], { minHeight: 26 });
+  doc.gap(10);
 
   const rows: Cell[][] = [['序号', '材　料', '文　件', '页数', '备　注'].map((h, i) => label(h, COLS[i]!))];
   const merges: Merge[] = [];
@@ -55,7 +62,10 @@ export const buildMaterialIndex: FormBuilder = async (ctx) => {
       rows.push([...material, cell(file.name, 2), cell(String(file.pages), 3, 'center'), cell(note, 4)]);
       subtotal += file.pages;
     }
-    rows.push([...material, label('小计', COLS[2]), cell(String(subtotal), 3, 'center'), cell(note, 4)]);
+    // A subtotal only sums several files: under a single file it would repeat its count.
+    if (entry.files.length > 1) {
+      rows.push([...material, label('小计', COLS[2]), cell(String(subtotal), 3, 'center'), cell(note, 4)]);
+    }
     total += subtotal;
     const count = rows.length - first;
     // The number, the material and its note stand once beside all its files.

@@ -6,7 +6,8 @@
 import { countWorkingDays } from '../../../shared/calendar/workingDays.js';
 import { FORMS } from '../../../shared/forms/catalog.js';
 import { finishForm, startForm } from './formStart.js';
-import { opinionRow, zhDate } from './pdf/blocks.js';
+import { formatDate } from './facts.js';
+import { opinionRow } from './pdf/blocks.js';
 import type { Cell } from './pdf/formDoc.js';
 import type { Params2020 } from '../../../shared/rules/pack2020/params.js';
 import type { FormBuilder } from './types.js';
@@ -16,22 +17,39 @@ const value = (text: string, span: number, align: 'left' | 'center' = 'left'): C
 
 const DATE_TO_FILL = '　　　　年　　月　　日';
 
-/** 公示时间 as printed: both dates, or lines to fill in. */
+/** 公示时间 as printed: both dates in the forms' style (2020.09.28), or lines to fill in. */
 export function publicityPeriod(params: Params2020): string {
-  const start = params.publicityStart ? zhDate(params.publicityStart) : DATE_TO_FILL;
-  const end = params.publicityEnd ? zhDate(params.publicityEnd) : DATE_TO_FILL;
+  const start = params.publicityStart ? formatDate(params.publicityStart) : DATE_TO_FILL;
+  const end = params.publicityEnd ? formatDate(params.publicityEnd) : DATE_TO_FILL;
   return `${start}　至　${end}`;
 }
 
-/** 公示天数: the working days counted (R-5's convention), with a remark when fewer than N-8 asks. */
-export function publicityDays(params: Params2020): string {
-  const toFill = '　　　个工作日';
-  if (!params.publicityStart || !params.publicityEnd) return toFill;
+/**
+ * The working days of the publicity period (R-5's calendar and convention); null while a date is not set
+ * or the calendar does not cover the years (the count is then left to the hand, never guessed).
+ */
+export function publicityWorkingDays(params: Params2020): number | null {
+  if (!params.publicityStart || !params.publicityEnd) return null;
   const count = countWorkingDays(params.publicityStart, params.publicityEnd, params.publicityStartCounts);
-  // Outside the years the calendar covers the count is unknown: left to the hand, never guessed.
-  if (!count.ok) return toFill;
-  const short = count.days < params.publicityDays ? `（少于 ${params.publicityDays} 个工作日）` : '';
-  return `${count.days} 个工作日${short}`;
+  return count.ok ? count.days : null;
+}
+
+/** The warning of the forms list when the period is set and shorter than N-8 asks; null otherwise. */
+export function publicityTooShort(params: Params2020): { zh: string; en: string } | null {
+  const days = publicityWorkingDays(params);
+  if (days === null || days >= params.publicityDays) return null;
+  return {
+    zh: `公示期仅 ${days} 个工作日，少于 ${params.publicityDays} 个工作日（N-8）`,
+    en: `The publicity lasts only ${days} working ${days === 1 ? 'day' : 'days'}, fewer than the ${params.publicityDays} N-8 asks for`,
+  };
+}
+
+/** 公示天数: the working days counted, with a remark when fewer than N-8 asks. */
+export function publicityDays(params: Params2020): string {
+  const days = publicityWorkingDays(params);
+  if (days === null) return '　　　个工作日';
+  const short = days < params.publicityDays ? `（少于 ${params.publicityDays} 个工作日）` : '';
+  return `${days} 个工作日${short}`;
 }
 
 export const buildPublicityConfirmation: FormBuilder = async (ctx) => {
@@ -48,7 +66,7 @@ export const buildPublicityConfirmation: FormBuilder = async (ctx) => {
   await doc.row([label('工作单位', 18), value(unit.name, 82)], { minHeight: 30 });
   await doc.row([label('公示时间', 18), value(publicityPeriod(params), 82)], { minHeight: 30 });
   await doc.row([label('公示天数', 18), value(publicityDays(params), 82)], { minHeight: 30 });
-  await doc.row([label('公示范围/地点', 18), value('', 82)], { minHeight: 60 });
+  await doc.row([label('公示范围（地点）', 18), value('', 82)], { minHeight: 60 });
   // Ticked by hand: 无异议, or 有异议 and how the objection was handled, written on the line and below it.
   await doc.opinionBox('公示结果', {
     height: 90,

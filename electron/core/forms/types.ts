@@ -12,7 +12,7 @@ export interface IndexEntry {
   title: Localized;
   /** Files in order; a generated form appears as its file too. */
   files: { name: string; pages: number }[];
-  /** Why nothing is listed (not needed, or still missing). */
+  /** What is still missing, where the material comes from, or why it is not needed (indexNote.ts). */
   note: Localized | null;
 }
 

@@ -11,7 +11,7 @@ export {
 } from './keyStore.js';
 export { passphraseProtector, type KeyProtector } from './keyProtector.js';
 export { buildManifest, Manifest, MIMETYPE, type ManifestFile } from './manifest.js';
-export { VerifyReport, type Problem } from './report.js';
+export { VerifyReport, type Problem } from '../../../shared/package/report.js';
 export { fingerprint, formatFingerprint } from './sm2.js';
 export { verifyPackage, type VerifyOptions } from './verify.js';
 export { addLevel, writePackage, type ContentFile, type LevelInfo, type WrittenPackage } from './writePackage.js';

@@ -6,7 +6,7 @@
 // names the reason.
 import { formatFingerprint } from './sm2.js';
 import { byPath, manifestPath, MAX_LEVEL, signaturePath, signerPath, type ManifestFile } from './manifest.js';
-import { problem, VerifyReport, type LevelReport, type Problem } from './report.js';
+import { problem, VerifyReport, type LevelReport, type Problem } from '../../../shared/package/report.js';
 import { checkMimetype, checkOrder } from './verifyLayout.js';
 import { readLevel, type LevelData } from './verifyLevel.js';
 import { DEFAULT_LIMITS, openPackage, type OpenedPackage, type ReadLimits } from './zipRead.js';

@@ -1,7 +1,7 @@
 // The package-wide layout rules of docs/package-format.md: the mimetype entry first, and the fixed entry
 // order (mimetype; then per level its files by path, its manifest, signature and signer key).
 import { byPath, manifestPath, MIMETYPE, signaturePath, signerPath } from './manifest.js';
-import { problem, type Problem } from './report.js';
+import { problem, type Problem } from '../../../shared/package/report.js';
 import type { LevelData } from './verifyLevel.js';
 import type { OpenedPackage } from './zipRead.js';
 

@@ -4,7 +4,7 @@
 // checked by verify.ts, which sees every level.
 import { isCanonical } from './canonicalJson.js';
 import { FORMAT, FORMAT_VERSION, Manifest, manifestPath, signaturePath, signerPath } from './manifest.js';
-import { problem, type Problem } from './report.js';
+import { problem, type Problem } from '../../../shared/package/report.js';
 import { fingerprint, publicKeyFromPem, verify } from './sm2.js';
 import type { OpenedPackage } from './zipRead.js';
 

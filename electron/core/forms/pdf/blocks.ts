@@ -1,11 +1,10 @@
 // Blocks the official forms share, drawn with FormDoc's public primitives: opinion boxes with 「（盖章）」 and
 // 「年　月　日」 at the bottom right (附件3, 附件4), tables with merged cells (the vertical group labels of
-// 附件4, the two-row 何年何校何专业毕业 cell of 附件3), and the Chinese date texts printed on them.
+// 附件4, the two-row 何年何校何专业毕业 cell of 附件3), blanks and signature lines. The date style of the forms
+// is in ../facts.ts.
 // Functions taking the FormDoc rather than methods on it, so that forms can share them without touching
 // formDoc.ts.
 import { rgb, type PDFPage } from 'pdf-lib';
-import { zhJoin } from '../../../../shared/archive/spacing.js';
-import { isRealDate } from '../../../../shared/checks/dates.js';
 import { A4, BODY, type Cell, type FormDoc } from './formDoc.js';
 
 /** FormDoc's cell padding and top margin (formDoc.ts PAD and MARGIN.top), which it does not export. */
@@ -19,25 +18,6 @@ const WHITE = rgb(1, 1, 1);
 export const SEAL = '（盖章）';
 /** The date line left for the hand that signs. */
 export const DATE_BLANK = '年　　月　　日';
-
-/** '2020-09-28' → '2020 年 9 月 28 日' (the project's spacing between digits and Han); '' stays ''. */
-export function zhDate(date: string): string {
-  if (!isRealDate(date)) return date;
-  return zhJoin(
-    date.slice(0, 4),
-    '年',
-    String(Number(date.slice(5, 7))),
-    '月',
-    String(Number(date.slice(8, 10))),
-    '日',
-  );
-}
-
-/** '1978-05-16' → '1978 年 5 月' (出生年月, 聘任时间 and the like). */
-export function zhMonth(date: string): string {
-  if (!isRealDate(date)) return date;
-  return zhJoin(date.slice(0, 4), '年', String(Number(date.slice(5, 7))), '月');
-}
 
 /** A blank to fill in by hand inside a sentence (a figure of F-4 not entered yet). */
 export const blank = (chars = 4): string => '_'.repeat(chars);

@@ -54,6 +54,11 @@ export type Cell = {
   label?: boolean;
   /** Text sits in the vertical middle of the cell unless 'top' (e.g. a box written in by hand below it). */
   valign?: 'top' | 'middle';
+  /**
+   * What the cell shows on the next page when its row continues there and the cell's own text is all
+   * drawn already: the row's number or label again, e.g. 「52（续）」 or 「破格推荐理由（续）」.
+   */
+  cont?: string;
 };
 
 export type RowOptions = {
@@ -285,6 +290,13 @@ export class FormDoc {
       this.y += height;
       pending = pending.map((l) => l.slice(fitLines));
       if (pending.every((l) => l.length === 0)) return;
+      // The part on the next page says whose row it is: a cell whose text is drawn shows its `cont`.
+      pending = pending.map((l, i) => {
+        const cont = cells[i]!.cont;
+        return l.length === 0 && cont
+          ? this.lines(cont, widths[i]! - 2 * PAD, size, cells[i]!.bold ? 'bold' : 'regular')
+          : l;
+      });
       minHeight = 0;
       await this.pageBreak();
     }

@@ -1,0 +1,462 @@
+// Import (issue 6): an uploaded or opened package, verified first (every level, every byte), extracted
+// into a temp folder with the manifests' hashes checked again, its files put into the store (hash-checked),
+// then ONE transaction: the archive, the attachments (same ids, names and links), the generated forms'
+// rows, the rule parameters and F-4 figures it was checked with, and the package row. All or nothing: on any
+// failure nothing is imported and the store keeps no file it did not have. The package file itself is kept
+// in <dataDir>/packages/ (a reviewer adds their level to those very bytes).
+//   A workspace holds one applicant's archive: a package of another one is refused (workspace_not_empty);
+// the same package id coming back (a reviewed package, a corrected revision) replaces the archive in place
+// (same applicant row); the very same package again changes nothing (unchanged).
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ImportOutcome } from '../../../shared/api/contract.js';
+import type { ArchiveDocument, AnyRecord } from '../../../shared/archive/schema.js';
+import { RECORD_KINDS, SECTION_NAMES } from '../../../shared/archive/schema.js';
+import { emptySections } from '../../../shared/archive/empty.js';
+import { PostInfo } from '../../../shared/forms/postInfo.js';
+import type { VerifyReport } from '../../../shared/package/report.js';
+import { DEFAULT_PARAMS_2020, PACK_2020, type Params2020 } from '../../../shared/rules/pack2020/index.js';
+import * as archiveRepo from '../archiveRepo.js';
+import { parseArchiveJson } from '../archiveService.js';
+import * as attachmentRepo from '../attachments/attachmentRepo.js';
+import { BLOCK_BYTES, commit, discard, hashFile, stage, storedPath } from '../attachments/store.js';
+import { DossierError } from '../errors.js';
+import { setPostInfo } from '../forms/context.js';
+import { isStoredHashUsed, putGenerated } from '../forms/generatedRepo.js';
+import { startJob, throwIfCancelled, type JobContext } from '../jobs.js';
+import { setParams } from '../rulesService.js';
+import { currentApplicantId, type Workspace } from '../workspace.js';
+import {
+  AttachmentsDoc,
+  CONTENT_PATHS,
+  EligibilityDoc,
+  FormsDoc,
+  ROLES,
+  type PackageAttachment,
+  type PackageOutput,
+} from './content.js';
+import { packageFileName, packagesDir, uniqueFileName } from './exportService.js';
+import { syncDir } from './fsUtil.js';
+import type { Manifest, ManifestFile } from './manifest.js';
+import { runInPackageWorker } from './packagePool.js';
+import {
+  getApplicantPackageId,
+  putPackageRow,
+  rowsOfPackage,
+  setApplicantPackageId,
+  type PackageRow,
+} from './packageRepo.js';
+import type { VerifiedLevel } from './packageWorker.js';
+import { diskName, forgetUpload, incomingDir, requireUpload, type Upload } from './uploads.js';
+
+/** Spaces and case do not matter in a fingerprint typed from paper. */
+const normalizeFingerprint = (fp: string) => fp.replace(/\s+/g, '').toLowerCase();
+
+export async function verifyUpload(
+  w: Workspace,
+  input: { uploadId: string; expectFingerprint?: string | undefined },
+): Promise<VerifyReport> {
+  const upload = await requireUpload(w, input.uploadId);
+  const expectFingerprints = input.expectFingerprint ? { 1: normalizeFingerprint(input.expectFingerprint) } : {};
+  const { report } = await runInPackageWorker({ kind: 'verify', file: upload.file, expectFingerprints });
+  return { ...report, file: upload.fileName };
+}
+
+export interface ImportInput {
+  uploadId: string;
+  /** Level 1's signer as printed on the applicant's F-1, when the receiver has the paper. */
+  expectFingerprint?: string | undefined;
+}
+
+/** Starts an import job; the upload is consumed (its incoming file removed) whatever the outcome. */
+export async function startImport(w: Workspace, input: ImportInput): Promise<{ jobId: string }> {
+  const upload = await requireUpload(w, input.uploadId);
+  const jobId = startJob(async (job) => {
+    try {
+      await runImport(w, upload, input.expectFingerprint, job);
+    } finally {
+      await forgetUpload(upload);
+    }
+  });
+  return { jobId };
+}
+
+type Decision = { kind: 'new' } | { kind: 'replace'; applicantId: string } | { kind: 'unchanged'; applicantId: string };
+
+interface Verified {
+  report: VerifyReport;
+  levels: VerifiedLevel[];
+  l1: Manifest;
+  top: VerifiedLevel & { manifestSha256: string };
+}
+
+async function runImport(w: Workspace, upload: Upload, expectFingerprint: string | undefined, job: JobContext) {
+  const work = path.join(incomingDir(w.dataDir), `import-${process.pid}-${randomBytes(6).toString('hex')}`);
+  await mkdir(work, { recursive: true });
+  try {
+    let source = upload.file;
+    if (!upload.isOwned) {
+      // The user's file is copied first: what is verified, extracted and kept is then one and the same.
+      job.progress(0, 1, { zh: '正在复制材料包', en: 'Copying the package' });
+      source = path.join(work, diskName(upload.fileName));
+      await copyFile(upload.file, source);
+    }
+    throwIfCancelled(job.signal);
+    const verified = await verify(w, source, expectFingerprint, job);
+    const decision = decide(w, verified);
+    const outcome = (status: ImportOutcome['status'], applicantId: string): ImportOutcome => ({
+      applicantId,
+      status,
+      packageId: verified.l1.packageId,
+      revision: verified.l1.revision,
+    });
+    if (decision.kind === 'unchanged') {
+      job.setResult({ imported: outcome('unchanged', decision.applicantId) });
+      job.progress(1, 1, { zh: '此材料包已导入，未作改动', en: 'This package was already imported; nothing changed' });
+      return;
+    }
+    throwIfCancelled(job.signal);
+    const dest = path.join(work, 'content');
+    const expectSha256 = verified.report.levels.flatMap((l) =>
+      l.files.map((f) => [f.path, f.expectedSha256] as [string, string]),
+    );
+    const step = { zh: '正在解压并核对文件', en: 'Extracting and checking the files' };
+    await runInPackageWorker(
+      { kind: 'extract', file: source, dest, expectSha256 },
+      { signal: job.signal, onProgress: (done, total) => job.progress(done, total, step) },
+    );
+    const content = await readContent(dest, verified.l1);
+    throwIfCancelled(job.signal);
+    const hashed = { zh: '正在计算材料包的校验值', en: 'Computing the package checksum' };
+    const { sha256, size } = await runInPackageWorker(
+      { kind: 'hash', file: source },
+      { signal: job.signal, onProgress: (done, total) => job.progress(done, total, hashed) },
+    );
+    const applicantId = await store(w, verified, decision, content, { source, sha256, size }, job);
+    job.setResult({ imported: outcome(decision.kind === 'new' ? 'imported' : 'replaced', applicantId) });
+    job.progress(1, 1, { zh: '已导入', en: 'Imported' });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function verify(
+  w: Workspace,
+  file: string,
+  expectFingerprint: string | undefined,
+  job: JobContext,
+): Promise<Verified> {
+  const step = { zh: '正在验证材料包', en: 'Verifying the package' };
+  const expectFingerprints = expectFingerprint ? { 1: normalizeFingerprint(expectFingerprint) } : {};
+  const { report, levels } = await runInPackageWorker(
+    { kind: 'verify', file, expectFingerprints },
+    { signal: job.signal, onProgress: (done, total) => job.progress(done, total, step) },
+  );
+  if (!report.ok) {
+    const first = report.problems.slice(0, 5);
+    throw new DossierError(
+      'package_not_valid',
+      {
+        zh: `材料包未通过验证，未导入任何内容：${first.map((p) => p.message.zh).join('；')}`,
+        en: `The package does not verify; nothing was imported: ${first.map((p) => p.message.en).join('; ')}`,
+      },
+      first.map((p) => ({ path: p.path ?? p.code, message: p.message })),
+    );
+  }
+  const l1 = levels[0]!.manifest!;
+  const top = levels.at(-1)!;
+  // A package this workspace already knows must still be signed at level 1 by the key that first signed
+  // it here: a level 1 changed and re-signed by another key verifies on its own (docs, "Verifying" 5).
+  const known = rowsOfPackage(w.db, l1.packageId).at(-1);
+  if (known && levels[0]!.fingerprint !== known.l1_signer) {
+    throw new DossierError('unexpected_signer', {
+      zh: `材料包 ${l1.packageId} 第 1 级的签名密钥与此前的不同：它可能被他人改动并重新签名，未导入任何内容。`,
+      en: `Level 1 of package ${l1.packageId} is signed by another key than before: it may have been altered and re-signed; nothing was imported.`,
+    });
+  }
+  return { report, levels, l1, top: { ...top, manifestSha256: top.manifestSha256! } };
+}
+
+/** What the package is to this workspace. */
+function decide(w: Workspace, v: Verified): Decision {
+  const current = currentApplicantId(w);
+  if (current === null) return { kind: 'new' };
+  if (getApplicantPackageId(w.db, current) !== v.l1.packageId) {
+    throw new DossierError('workspace_not_empty', {
+      zh: '此工作区已有另一份档案，未导入任何内容。请在新的（空的）工作区中导入，或先删除现有档案。',
+      en: 'This workspace already holds another archive; nothing was imported. Import into a new, empty workspace, or delete it first.',
+    });
+  }
+  const rows = rowsOfPackage(w.db, v.l1.packageId);
+  if (rows.some((r) => r.manifest_sha256 === v.top.manifestSha256 && r.level === v.top.level)) {
+    return { kind: 'unchanged', applicantId: current };
+  }
+  const newest = rows[0]?.revision ?? 0;
+  if (v.l1.revision < newest) {
+    throw new DossierError('package_outdated', {
+      zh: `这是材料包的第 ${v.l1.revision} 版，此工作区已有第 ${newest} 版，未导入任何内容。`,
+      en: `This is revision ${v.l1.revision} of the package; this workspace already has revision ${newest}. Nothing was imported.`,
+    });
+  }
+  return { kind: 'replace', applicantId: current };
+}
+
+interface Content {
+  archive: ArchiveDocument;
+  attachments: PackageAttachment[];
+  outputs: PackageOutput[];
+  params: Partial<Params2020> | null;
+  postInfo: PostInfo | null;
+  /** Extracted file of each content path. */
+  fileOf: (p: string) => string;
+}
+
+function inconsistent(what: string): DossierError {
+  return new DossierError('package_inconsistent', {
+    zh: `材料包的内容前后不一致（${what}），未导入任何内容。`,
+    en: `The package's content is inconsistent (${what}); nothing was imported.`,
+  });
+}
+
+async function readJson(file: string, what: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    throw inconsistent(`${what} is not JSON`);
+  }
+}
+
+/** Level 1's content files, read strictly and checked against its manifest. */
+async function readContent(dest: string, l1: Manifest): Promise<Content> {
+  const fileOf = (p: string) => path.join(dest, ...p.split('/'));
+  const listed = new Map<string, ManifestFile>(l1.files.map((f) => [f.path, f]));
+  const need = (p: string, role: string) => {
+    const f = listed.get(p);
+    if (!f || f.role !== role) throw inconsistent(`level 1 lists no ${p} (${role})`);
+    return f;
+  };
+  need(CONTENT_PATHS.archive, ROLES.archive);
+  const archive = parseArchiveJson(await readFile(fileOf(CONTENT_PATHS.archive), 'utf8'));
+  need(CONTENT_PATHS.attachments, ROLES.attachmentIndex);
+  const attachments = AttachmentsDoc.safeParse(await readJson(fileOf(CONTENT_PATHS.attachments), 'attachments.json'));
+  if (!attachments.success) throw inconsistent('attachments.json does not fit its format');
+  need(CONTENT_PATHS.forms, ROLES.formIndex);
+  const forms = FormsDoc.safeParse(await readJson(fileOf(CONTENT_PATHS.forms), 'forms.json'));
+  if (!forms.success) throw inconsistent('forms.json does not fit its format');
+
+  const records = new Set(RECORD_KINDS.flatMap((kind) => (archive[kind] as AnyRecord[]).map((r) => r.id)));
+  const ids = new Set<string>();
+  for (const a of attachments.data.attachments) {
+    const f = need(a.path, ROLES.attachment);
+    if (f.sha256 !== a.sha256 || f.mediaType !== a.mediaType) throw inconsistent(`${a.path} is described otherwise`);
+    if (ids.has(a.id)) throw inconsistent(`attachment ${a.id} appears twice`);
+    ids.add(a.id);
+    for (const l of a.links) {
+      if (l.recordId !== null && !records.has(l.recordId)) throw inconsistent(`a link names no record ${l.recordId}`);
+      if (l.slot === null && l.recordId === null) throw inconsistent(`a link of ${a.id} names nothing`);
+      if (l.page !== null && l.page > a.pages) throw inconsistent(`a link of ${a.id} names page ${l.page}`);
+    }
+  }
+  const keys = new Set<string>();
+  for (const o of forms.data.files) {
+    const f = need(o.path, o.key.startsWith('material:') ? ROLES.material : ROLES.form);
+    if (f.sha256 !== o.sha256 || keys.has(o.key)) throw inconsistent(`${o.path} is described otherwise`);
+    keys.add(o.key);
+  }
+
+  let params: Partial<Params2020> | null = null;
+  if (listed.get(CONTENT_PATHS.eligibility)?.role === ROLES.eligibility) {
+    const doc = EligibilityDoc.safeParse(await readJson(fileOf(CONTENT_PATHS.eligibility), 'eligibility.json'));
+    if (!doc.success) throw inconsistent('eligibility.json does not fit its format');
+    // Parameters of this rule pack only, and only the ones this version knows.
+    if (doc.data.packId === PACK_2020.id) {
+      params = Object.fromEntries(
+        Object.entries(doc.data.params).filter(([k]) => k in DEFAULT_PARAMS_2020),
+      ) as Partial<Params2020>;
+    }
+  }
+  let postInfo: PostInfo | null = null;
+  if (listed.get(CONTENT_PATHS.postInfo)?.role === ROLES.postInfo) {
+    const parsed = PostInfo.safeParse(await readJson(fileOf(CONTENT_PATHS.postInfo), 'post-info.json'));
+    if (!parsed.success) throw inconsistent('post-info.json does not fit its format');
+    postInfo = parsed.data;
+  }
+  return { archive, attachments: attachments.data.attachments, outputs: forms.data.files, params, postInfo, fileOf };
+}
+
+/** Store files (hash-checked), the package file into packages/, then the one transaction. */
+async function store(
+  w: Workspace,
+  v: Verified,
+  decision: Exclude<Decision, { kind: 'unchanged' }>,
+  content: Content,
+  pkg: { source: string; sha256: string; size: number },
+  job: JobContext,
+): Promise<string> {
+  const wanted = new Map<string, { path: string; name: string }>();
+  for (const a of content.attachments) wanted.set(a.sha256, { path: a.path, name: a.fileName });
+  for (const o of content.outputs) wanted.set(o.sha256, { path: o.path, name: o.fileName });
+  const added: string[] = [];
+  let moved: string | null = null;
+  let oldHashes: string[] = [];
+  try {
+    let i = 0;
+    for (const [sha256, { path: p, name }] of wanted) {
+      throwIfCancelled(job.signal);
+      job.progress(i++, wanted.size, { zh: `正在存入：${name}`, en: `Storing: ${name}` });
+      const staged = await stage(w.store, createReadStream(content.fileOf(p), { highWaterMark: BLOCK_BYTES }), {
+        fileName: name,
+        maxBytes: Number.MAX_SAFE_INTEGER,
+      });
+      if (staged.sha256 !== sha256) {
+        await discard(staged);
+        throw inconsistent(`${p} changed after it was checked`);
+      }
+      if ((await commit(w.store, staged)).isNew) added.push(sha256);
+    }
+    throwIfCancelled(job.signal);
+
+    const top = v.top;
+    const self = { packageId: v.l1.packageId, revision: v.l1.revision, level: top.level };
+    const fileName = uniqueFileName(
+      w,
+      packageFileName(content.archive.profile.name, self.packageId, self.revision, self.level),
+      self,
+      (row) => row.manifest_sha256 === top.manifestSha256,
+    );
+    const dir = packagesDir(w.dataDir);
+    await mkdir(dir, { recursive: true });
+    const final = path.join(dir, fileName);
+    if (await stat(final).catch(() => null)) {
+      // A file no row names any more (its archive was deleted): the very same bytes are reused as they are.
+      if ((await hashFile(final)).sha256 !== pkg.sha256) throw inconsistent(`${fileName} already exists`);
+      await rm(pkg.source, { force: true });
+    } else {
+      await rename(pkg.source, final);
+      moved = final;
+      await syncDir(dir);
+    }
+
+    const row: Omit<PackageRow, 'applicant_id'> = {
+      file_name: fileName,
+      package_id: self.packageId,
+      revision: self.revision,
+      level: self.level,
+      sha256: pkg.sha256,
+      size: pkg.size,
+      manifest_sha256: top.manifestSha256,
+      l1_manifest_sha256: v.levels[0]!.manifestSha256!,
+      l1_signer: v.levels[0]!.fingerprint!,
+      supersedes: v.l1.supersedes ? JSON.stringify(v.l1.supersedes) : null,
+      direction: 'imported',
+      created_at: new Date().toISOString(),
+    };
+    let applicantId = '';
+    w.db.transaction(() => {
+      // The workspace may have changed while the files were checked: decided again, inside the transaction.
+      const now = decide(w, v);
+      if (now.kind !== decision.kind) throw inconsistent('the workspace changed during the import');
+      applicantId = now.kind === 'replace' ? now.applicantId : randomUUID();
+      if (now.kind === 'replace') oldHashes = clearApplicant(w, applicantId);
+      writeApplicant(w, applicantId, now.kind === 'new', content, v);
+      putPackageRow(w.db, { ...row, applicant_id: applicantId });
+    })();
+    // The old archive's files that nothing names any more.
+    for (const sha of oldHashes) {
+      if (!wanted.has(sha) && !isStoredHashUsed(w.db, sha)) await rm(storedPath(w.store, sha), { force: true });
+    }
+    return applicantId;
+  } catch (e) {
+    if (moved) await rm(moved, { force: true });
+    for (const sha of added) {
+      if (!isStoredHashUsed(w.db, sha)) await rm(storedPath(w.store, sha), { force: true });
+    }
+    throw e;
+  }
+}
+
+/** Removes an applicant's archive, attachments and generated rows (not the row itself); returns their hashes. */
+function clearApplicant(w: Workspace, applicantId: string): string[] {
+  const hashes = w.db
+    .prepare<{ applicantId: string }, { sha256: string }>(
+      `SELECT sha256 FROM attachment WHERE applicant_id = @applicantId
+       UNION SELECT sha256 FROM generated_file WHERE applicant_id = @applicantId`,
+    )
+    .all({ applicantId })
+    .map((r) => r.sha256);
+  // One statement per table: edited versions name their originals, and are removed together with them.
+  for (const table of ['attachment', 'generated_file', 'record', 'section']) {
+    w.db.prepare(`DELETE FROM ${table} WHERE applicant_id = @applicantId`).run({ applicantId });
+  }
+  return hashes;
+}
+
+function writeApplicant(w: Workspace, applicantId: string, isNew: boolean, content: Content, v: Verified): void {
+  const db = w.db;
+  const at = new Date().toISOString();
+  const doc = content.archive;
+  if (isNew) archiveRepo.insertApplicant(db, applicantId, at);
+  else archiveRepo.touchApplicant(db, applicantId, at);
+  for (const name of SECTION_NAMES) {
+    archiveRepo.upsertSection(db, applicantId, name, JSON.stringify(doc[name] ?? emptySections()[name]), at);
+  }
+  for (const kind of RECORD_KINDS) {
+    (doc[kind] as AnyRecord[]).forEach((record, position) => {
+      archiveRepo.insertRecord(db, {
+        id: record.id,
+        applicantId,
+        kind,
+        position,
+        data: JSON.stringify(record),
+        now: at,
+      });
+    });
+  }
+  for (const a of content.attachments) {
+    attachmentRepo.insertAttachment(db, {
+      id: a.id,
+      applicant_id: applicantId,
+      sha256: a.sha256,
+      file_name: a.fileName,
+      media_type: a.mediaType,
+      bytes: v.l1.files.find((f) => f.path === a.path)!.size,
+      pages: a.pages,
+      width: a.width,
+      height: a.height,
+      derived_from: null,
+      operation: null,
+      created_at: a.createdAt,
+    });
+    for (const l of a.links) {
+      attachmentRepo.insertLink(db, {
+        id: randomUUID(),
+        attachment_id: a.id,
+        applicant_id: applicantId,
+        record_id: l.recordId,
+        slot: l.slot,
+        page: l.page,
+        created_at: at,
+      });
+    }
+  }
+  for (const o of content.outputs) {
+    putGenerated(db, applicantId, {
+      key: o.key,
+      fileName: o.fileName,
+      sha256: o.sha256,
+      size: v.l1.files.find((f) => f.path === o.path)!.size,
+      pages: o.pages,
+      archiveSha256: o.archiveSha256,
+      inputSha256: o.inputSha256,
+      createdAt: at,
+      missingCharacters: o.missingCharacters,
+      notes: o.notes,
+    });
+  }
+  const who = `package ${v.l1.packageId} r${v.l1.revision}`;
+  if (content.params) setParams(db, { params: content.params, who });
+  if (content.postInfo) setPostInfo(db, content.postInfo);
+  setApplicantPackageId(db, applicantId, v.l1.packageId);
+}
