@@ -8,9 +8,10 @@ import 'dayjs/locale/zh-cn';
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError } from '../../shared/api/contract.js';
 import { ApiFailure, call } from './api.js';
-import { Editor } from './Editor.js';
+import { Editor, openArchiveOn } from './Editor.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
 import { LangContext, langOf, localeOf, translate, type Lang } from './i18n.js';
+import { listenForOpenedPackages } from './package/openedPackages.js';
 import { WelcomeScreen } from './screens/WelcomeScreen.js';
 import { THEME } from './theme.js';
 import { useSingleTab } from './useSingleTab.js';
@@ -26,7 +27,18 @@ function applyLang(lang: Lang) {
 export function App() {
   const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
   const [lang, setLang] = useState<Lang>('zh');
+  // Bumped to open an archive afresh (a package import replaced what the editor holds).
+  const [generation, setGeneration] = useState(0);
   const { isPaused, takeOver } = useSingleTab();
+
+  // Desktop: a package file opened with the app (double-click, second launch) goes to its verify screen.
+  useEffect(() => listenForOpenedPackages(), []);
+
+  const openArchive = useCallback((applicantId: string) => {
+    openArchiveOn(applicantId, 'profile');
+    setGeneration((n) => n + 1);
+    setBoot({ kind: 'ready', applicantId });
+  }, []);
 
   const start = useCallback(async () => {
     setBoot({ kind: 'loading' });
@@ -93,15 +105,19 @@ export function App() {
         <div className="welcome-lang">
           <LanguageSwitch onChange={changeLang} />
         </div>
-        <WelcomeScreen onOpened={(applicantId) => setBoot({ kind: 'ready', applicantId })} />
+        <WelcomeScreen
+          onOpened={(applicantId) => setBoot({ kind: 'ready', applicantId })}
+          onOpenArchive={openArchive}
+        />
       </>
     );
   } else {
     body = (
       <Editor
-        key={boot.applicantId}
+        key={`${boot.applicantId}#${generation}`}
         applicantId={boot.applicantId}
         onDeleted={() => setBoot({ kind: 'ready', applicantId: null })}
+        onOpenArchive={openArchive}
         onLangChange={changeLang}
       />
     );

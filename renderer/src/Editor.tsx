@@ -20,18 +20,25 @@ import { fieldId } from './components/FieldItem.js';
 import type { Fix } from '../../shared/rules/types.js';
 import { UploadIndicator } from './attachments/UploadProgress.js';
 import { UploadsContext, UploadStore } from './attachments/useUploads.js';
+import { useOpenedPackage } from './package/openedPackages.js';
 
 /** The last screen, per archive and tab, so that a reload returns to it; a new archive starts at 基本信息. */
 const screenKey = (applicantId: string) => `dossier.screen.${applicantId}`;
+
+/** Sets the screen an archive opens on next (基本信息 after a package import replaced what was shown). */
+export const openArchiveOn = (applicantId: string, screen: ScreenKey) =>
+  sessionStorage.setItem(screenKey(applicantId), screen);
 const EMPTY = emptyArchive();
 
 export interface EditorProps {
   applicantId: string;
   onDeleted: () => void;
+  /** Opens an archive afresh (after a package import changed this one or made another). */
+  onOpenArchive: (applicantId: string) => void;
   onLangChange: (lang: Lang) => void;
 }
 
-export function Editor({ applicantId, onDeleted, onLangChange }: EditorProps) {
+export function Editor({ applicantId, onDeleted, onOpenArchive, onLangChange }: EditorProps) {
   const { t, pick } = useT();
   const { load, save, reload, ...ops } = useArchive(applicantId);
   const [screen, setScreen] = useState<ScreenKey>(() => {
@@ -86,6 +93,15 @@ export function Editor({ applicantId, onDeleted, onLangChange }: EditorProps) {
       el?.focus();
     });
   }, [screen, focusRequest]);
+
+  // A package the desktop app was asked to open (double-click, second launch) is shown on 校验导入.
+  const opened = useOpenedPackage();
+  const hasOpened = opened !== null;
+  useEffect(() => {
+    // Through navigate, so that a screen with unsaved edits is asked first.
+    if (hasOpened) navigate('verifyPackage');
+    // Once per arrival; navigate is remade every render.
+  }, [hasOpened]);
 
   useEffect(() => {
     sessionStorage.setItem(screenKey(applicantId), screen);
@@ -144,7 +160,7 @@ export function Editor({ applicantId, onDeleted, onLangChange }: EditorProps) {
       />
     );
   } else {
-    body = renderScreen(screen, { applicantId, onDeleted });
+    body = renderScreen(screen, { applicantId, onDeleted, onOpenArchive });
   }
 
   const name = archive.profile.name.trim();

@@ -1,6 +1,7 @@
 // The renderer's only way to the Node core. In the desktop app the preload exposes `window.dossier`
 // (IPC); in the browser mode the same calls go over HTTP to 127.0.0.1 with the per-run token.
-import type { ApiError, ApiResult, InputOf, Method, OutputOf } from '../../shared/api/contract.js';
+import type { z } from 'zod';
+import type { ApiError, ApiResult, InputOf, Method, OutputOf, PackageUploadResult } from '../../shared/api/contract.js';
 import type { AddResult } from '../../shared/attachments/schema.js';
 
 declare global {
@@ -9,6 +10,11 @@ declare global {
       invoke(method: string, input: unknown): Promise<ApiResult<unknown>>;
       /** Desktop only: the local path of a dropped or picked file (Electron's webUtils.getPathForFile). */
       pathForFile?(file: File): string;
+      /**
+       * Desktop only: each package file the OS asks the app to open (a double-click, a second launch), those
+       * that came before the page listened included. Returns the function that stops listening.
+       */
+      onOpenFile?: (listener: (file: string) => void) => () => void;
     };
   }
 }
@@ -112,13 +118,7 @@ export async function uploadFile(file: File, options: UploadOptions = {}): Promi
   if (options.signal?.aborted) throw cancelled();
   const desktop = window.dossier;
   if (desktop) {
-    const path = desktop.pathForFile?.(file) ?? '';
-    if (!path) {
-      throw new ApiFailure({
-        code: 'file_missing',
-        message: { zh: `无法读取“${file.name}”的位置`, en: `Cannot locate "${file.name}" on disk` },
-      });
-    }
+    const path = pathOf(desktop, file);
     const { results } = await call('attachments:addPaths', { applicantId: options.applicantId ?? null, paths: [path] });
     const result = results[0];
     if (!result) throw new ApiFailure(networkError('no result'));
@@ -126,11 +126,21 @@ export async function uploadFile(file: File, options: UploadOptions = {}): Promi
     options.onProgress?.(file.size, file.size);
     return result.value;
   }
-  return new Promise<AddResult>((resolve, reject) => {
-    const query = new URLSearchParams({ name: file.name });
-    if (options.applicantId) query.set('applicantId', options.applicantId);
+  const query = new URLSearchParams({ name: file.name });
+  if (options.applicantId) query.set('applicantId', options.applicantId);
+  const value = await sendFile<AddResult>(`/api/upload?${query.toString()}`, file, options);
+  announceAttachmentsChanged();
+  return value;
+}
+
+/**
+ * POSTs a file's bytes (browser mode) with XMLHttpRequest, the only browser API that reports upload
+ * progress; resolves to the value of the core's `{ ok, value }` answer or throws ApiFailure.
+ */
+function sendFile<T>(url: string, file: File, options: Omit<UploadOptions, 'applicantId'>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/upload?${query.toString()}`);
+    xhr.open('POST', url);
     xhr.setRequestHeader('x-dossier-token', token ?? '');
     xhr.responseType = 'json';
     xhr.upload.onprogress = (event) =>
@@ -140,12 +150,10 @@ export async function uploadFile(file: File, options: UploadOptions = {}): Promi
     const settle = () => options.signal?.removeEventListener('abort', onAbort);
     xhr.onload = () => {
       settle();
-      const result = xhr.response as ApiResult<AddResult> | null;
+      const result = xhr.response as ApiResult<T> | null;
       if (result && typeof result === 'object' && 'ok' in result) {
-        if (result.ok) {
-          announceAttachmentsChanged();
-          resolve(result.value);
-        } else reject(new ApiFailure(result.error));
+        if (result.ok) resolve(result.value);
+        else reject(new ApiFailure(result.error));
       } else {
         reject(new ApiFailure(networkError(`HTTP ${xhr.status}`)));
       }
@@ -160,6 +168,51 @@ export async function uploadFile(file: File, options: UploadOptions = {}): Promi
     };
     xhr.send(file);
   });
+}
+
+/** Where a desktop File lies on disk (the preload's webUtils); throws when it is not a disk file. */
+function pathOf(desktop: NonNullable<Window['dossier']>, file: File): string {
+  const path = desktop.pathForFile?.(file) ?? '';
+  if (!path) {
+    throw new ApiFailure({
+      code: 'file_missing',
+      message: { zh: `无法读取“${file.name}”的位置`, en: `Cannot locate "${file.name}" on disk` },
+    });
+  }
+  return path;
+}
+
+export type PackageUpload = z.infer<typeof PackageUploadResult>;
+
+/**
+ * Hands a package file (.zcpkg) to the core for package:verify and package:import. Browser mode: POST
+ * /api/package?name=<name>, the bytes streamed with progress; desktop: its path to package:openPath (the
+ * core reads it; only a path the user picked or dropped).
+ */
+export async function uploadPackage(
+  file: File,
+  onProgress?: (loaded: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<PackageUpload> {
+  if (signal?.aborted) throw cancelled();
+  const desktop = window.dossier;
+  if (desktop) {
+    const value = await call('package:openPath', { path: pathOf(desktop, file) });
+    onProgress?.(file.size, file.size);
+    return value;
+  }
+  const query = new URLSearchParams({ name: file.name });
+  return sendFile<PackageUpload>(`/api/package?${query.toString()}`, file, {
+    ...(onProgress ? { onProgress } : {}),
+    ...(signal ? { signal } : {}),
+  });
+}
+
+/** Where a package of this workspace (<data>/packages/<name>) is downloaded from. */
+export function packageUrl(fileName: string): string {
+  const name = encodeURIComponent(fileName);
+  if (window.dossier) return `app://dossier/packages/${name}`;
+  return `/packages/${name}?${new URLSearchParams({ token: token ?? '' }).toString()}`;
 }
 
 /** Where a stored file (or its JPEG thumbnail, images only) is loaded from for previews. */

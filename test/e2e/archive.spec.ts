@@ -47,6 +47,8 @@ const selection = (page: Page, path: string): Locator =>
     .first();
 
 test('a new user fills every screen, reloads, and finds everything', async ({ app, page }) => {
+  // Types into every field of twelve screens: ~40 s alone on a 2-core machine, more beside other workers.
+  test.setTimeout(150_000);
   await page.goto(app.url);
   await page.getByTestId('welcome-create').click();
 

@@ -108,7 +108,11 @@ test('生成全部 makes every form and material PDF with progress; F-1 is previ
   // An enterprise: no 岗位信息表 in the navigation.
   await expect(page.getByTestId('nav-postInfo')).toHaveCount(0);
   await attachScans(page, 60);
+  // A publicity period of 4 working days (the National Day holiday inside): M-3 warns, and is made all the same.
+  await callApi(page, 'rules:setParams', { params: { publicityStart: '2020-09-28', publicityEnd: '2020-10-09' } });
   await openForms(page);
+  await expect(page.getByTestId('forms-warn-M-3')).toContainText('公示期仅 4 个工作日，少于 5 个工作日（N-8）');
+  await expect(row(page, 'M-3')).toHaveAttribute('data-state', 'missing');
 
   // The fingerprint as the footers print it, and why it is there.
   await expect(page.getByTestId('forms-fingerprint-value')).toHaveText(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/);
@@ -285,6 +289,10 @@ test('a public institution enters its F-4 figures: sums that do not add up are n
   await expect(page.getByTestId('post-total-approved')).toHaveText('45');
   await expect(page.getByTestId('post-vacancy-senior')).toHaveText('2');
   await expect(page.getByTestId('post-vacancy-junior')).toContainText('超出 2');
+  // More appointed than approved is a negative vacancy: said at the appointed count of that grade.
+  await expect(page.getByTestId('f-postInfo-grades-junior-appointed-help')).toContainText(
+    '实聘 12 人，超过核准的 10 人',
+  );
   // Text that is not a number is named at its cell and cannot be saved.
   await field(page, 'postInfo.offered.senior').fill('1个');
   await expect(page.getByTestId('f-postInfo-offered-senior-help')).toContainText('请填写整数');
@@ -298,15 +306,24 @@ test('a public institution enters its F-4 figures: sums that do not add up are n
 
   await field(page, 'postInfo.totalPosts').fill('45');
   await expect(page.getByTestId('f-postInfo-totalPosts-help')).toHaveCount(0);
+  await field(page, 'postInfo.grades.junior.appointed').fill('8');
+  await expect(page.getByTestId('f-postInfo-grades-junior-appointed-help')).toHaveCount(0);
   await field(page, 'postInfo.offered.senior').fill('1');
+  // Posts put up for competition come from the vacancies of their grade (N-14): 1 副高级 post is vacant.
   await field(page, 'postInfo.offered.deputySenior').fill('2');
-  await field(page, 'postInfo.offered.middle').fill('3');
+  await expect(page.getByTestId('f-postInfo-offered-deputySenior-help')).toContainText('超过该级空缺（1 个）');
+  await field(page, 'postInfo.offered.deputySenior').fill('1');
+  await field(page, 'postInfo.offered.middle').fill('2');
   await field(page, 'postInfo.alreadyQualified').fill('0');
   await field(page, 'postInfo.recommendedCount').fill('1');
   await expect(page.getByTestId('post-sentence')).toContainText('共推出 1 个正高级专业技术岗位');
   await page.getByTestId('post-add-own').click();
   await expect(field(page, 'postInfo.recommended.0.name')).toHaveValue('吴𠮷喆');
   await expect(field(page, 'postInfo.recommended.0.currentQualification')).toHaveValue('工程师');
+  // 聘任专业技术职级 is the level of the appointment (工程师: 中级); the sample keeps no post grade.
+  await expect(field(page, 'postInfo.recommended.0.appointedGrade')).toHaveValue('中级');
+  await expect(field(page, 'postInfo.recommended.0.postLevel')).toHaveValue('');
+  await expect(field(page, 'postInfo.recommended.0.postLevel')).toHaveAttribute('placeholder', '如：专业技术十级');
   await expect(field(page, 'postInfo.recommended.0.titleApplied')).toHaveValue('高级工程师');
   await expect(page.getByTestId('post-problems')).toHaveCount(0);
   await page.getByTestId('post-save').click();

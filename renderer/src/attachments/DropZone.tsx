@@ -5,7 +5,28 @@ import { useRef, useState, type DragEvent } from 'react';
 import { useT } from '../i18n.js';
 import { FilePicker, type FilePickerHandle } from './FilePicker.js';
 
-export function DropZone({ onFiles, disabled }: { onFiles: (files: File[]) => void; disabled: boolean }) {
+export interface DropZoneProps {
+  onFiles: (files: File[]) => void;
+  disabled: boolean;
+  /** Another use than adding attachments (a package to verify): its own wording, types and test ids. */
+  title?: string;
+  hint?: string;
+  pickLabel?: string;
+  accept?: string;
+  multiple?: boolean;
+  testId?: string;
+}
+
+export function DropZone({
+  onFiles,
+  disabled,
+  title,
+  hint,
+  pickLabel,
+  accept,
+  multiple = true,
+  testId = 'attachments',
+}: DropZoneProps) {
   const { t } = useT();
   const picker = useRef<FilePickerHandle>(null);
   const [isOver, setOver] = useState(false);
@@ -14,14 +35,15 @@ export function DropZone({ onFiles, disabled }: { onFiles: (files: File[]) => vo
     e.preventDefault();
     setOver(false);
     if (disabled) return;
-    const files = [...e.dataTransfer.files];
+    const dropped = [...e.dataTransfer.files];
+    const files = multiple ? dropped : dropped.slice(0, 1);
     if (files.length > 0) onFiles(files);
   };
 
   return (
     <div
       className={`drop-zone${isOver ? ' drop-zone-over' : ''}`}
-      data-testid="attachments-drop"
+      data-testid={`${testId}-drop`}
       onDragOver={(e) => {
         e.preventDefault();
         setOver(true);
@@ -30,18 +52,24 @@ export function DropZone({ onFiles, disabled }: { onFiles: (files: File[]) => vo
       onDrop={onDrop}
     >
       <InboxOutlined className="drop-zone-icon" aria-hidden />
-      <Typography.Text strong>{t('att_dropTitle')}</Typography.Text>
-      <Typography.Text type="secondary">{t('att_dropHint')}</Typography.Text>
+      <Typography.Text strong>{title ?? t('att_dropTitle')}</Typography.Text>
+      <Typography.Text type="secondary">{hint ?? t('att_dropHint')}</Typography.Text>
       <Button
         type="primary"
         icon={<UploadOutlined />}
         disabled={disabled}
         onClick={() => picker.current?.open()}
-        data-testid="attachments-pick"
+        data-testid={`${testId}-pick`}
       >
-        {t('att_pick')}
+        {pickLabel ?? t('att_pick')}
       </Button>
-      <FilePicker ref={picker} onFiles={onFiles} testId="attachments-input" />
+      <FilePicker
+        ref={picker}
+        onFiles={onFiles}
+        testId={`${testId}-input`}
+        {...(accept ? { accept } : {})}
+        multiple={multiple}
+      />
     </div>
   );
 }

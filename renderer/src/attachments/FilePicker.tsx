@@ -9,25 +9,34 @@ export interface FilePickerHandle {
   open(): void;
 }
 
-export const FilePicker = forwardRef<FilePickerHandle, { onFiles: (files: File[]) => void; testId?: string }>(
-  function FilePicker({ onFiles, testId }, ref) {
-    const input = useRef<HTMLInputElement>(null);
-    useImperativeHandle(ref, () => ({ open: () => input.current?.click() }), []);
-    return (
-      <input
-        ref={input}
-        type="file"
-        multiple
-        accept={ACCEPT}
-        hidden
-        data-testid={testId}
-        onChange={(e) => {
-          const files = [...(e.target.files ?? [])];
-          // Reset so that choosing the same file again fires another change.
-          e.target.value = '';
-          if (files.length > 0) onFiles(files);
-        }}
-      />
-    );
-  },
-);
+export interface FilePickerProps {
+  onFiles: (files: File[]) => void;
+  testId?: string;
+  /** What the picker offers; the attachments' types when omitted. */
+  accept?: string;
+  multiple?: boolean;
+}
+
+export const FilePicker = forwardRef<FilePickerHandle, FilePickerProps>(function FilePicker(
+  { onFiles, testId, accept = ACCEPT, multiple = true },
+  ref,
+) {
+  const input = useRef<HTMLInputElement>(null);
+  useImperativeHandle(ref, () => ({ open: () => input.current?.click() }), []);
+  return (
+    <input
+      ref={input}
+      type="file"
+      multiple={multiple}
+      accept={accept}
+      hidden
+      data-testid={testId}
+      onChange={(e) => {
+        const files = [...(e.target.files ?? [])];
+        // Reset so that choosing the same file again fires another change.
+        e.target.value = '';
+        if (files.length > 0) onFiles(files);
+      }}
+    />
+  );
+});

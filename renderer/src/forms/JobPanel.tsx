@@ -1,20 +1,49 @@
-// The generation job of 打印表格: a progress bar with what is being made now and 取消 while it runs; then
-// one line on how it ended — done, cancelled (and which files were kept), failed, or lost.
+// A job of the core as a panel: a progress bar with what is being done now and 取消 while it runs; then
+// one line on how it ended — done, cancelled (and which files were kept), failed, or lost. Made for the
+// generation job of 打印表格; the package and backup screens give it their own wording (`texts`) and what
+// a finished job produced (`result`).
 import { Alert, Button, Progress, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useT } from '../i18n.js';
-import { isRunning, type JobView } from './formsJob.js';
+import { isRunning, type JobView } from '../jobs/tracker.js';
+
+/** Wording for another kind of job than making forms; each one omitted keeps the forms' text. */
+export interface JobPanelTexts {
+  /** The panel's accessible name. */
+  label: string;
+  /** The heading while it runs. */
+  running: (done: number, total: number) => string;
+  done: string;
+  cancelled: string;
+  failed: (detail: string) => string;
+  lost: (detail: string) => string;
+}
 
 export interface JobPanelProps {
   job: JobView | null;
   /** A file's row name, for the list of what was kept. */
-  nameOf: (key: string) => string;
+  nameOf?: (key: string) => string;
   onCancel: () => void;
   onDismiss: () => void;
+  texts?: Partial<JobPanelTexts>;
+  /** Shown under the line of a job that ended well (what it made, where it is). */
+  result?: ReactNode;
+  /** Prefix of the test ids (`forms-job`, `forms-job-cancel`, …). */
+  testId?: string;
 }
 
-export function JobPanel({ job, nameOf, onCancel, onDismiss }: JobPanelProps) {
+export function JobPanel({
+  job,
+  nameOf = (key) => key,
+  onCancel,
+  onDismiss,
+  texts = {},
+  result,
+  testId = 'forms-job',
+}: JobPanelProps) {
   const { t, pick } = useT();
   if (!job) return null;
+  const label = texts.label ?? t('forms_jobLabel');
   const status = job.status;
   const files = status?.files ?? [];
   const kept = files.map((f) => nameOf(f.key)).join(t('listSep'));
@@ -24,15 +53,17 @@ export function JobPanel({ job, nameOf, onCancel, onDismiss }: JobPanelProps) {
     const total = status?.total ?? job.keys.length;
     const percent = total > 0 ? Math.round((done / total) * 100) : 0;
     return (
-      <section className="forms-job" data-testid="forms-job" data-state="running" aria-label={t('forms_jobLabel')}>
+      <section className="forms-job" data-testid={testId} data-state="running" aria-label={label}>
         <div className="forms-job-line">
-          <Typography.Text strong>{t('forms_jobRunning', { done, n: total })}</Typography.Text>
+          <Typography.Text strong>
+            {texts.running ? texts.running(done, total) : t('forms_jobRunning', { done, n: total })}
+          </Typography.Text>
           <Button
             danger
             onClick={onCancel}
             loading={job.isCancelling}
             disabled={job.isCancelling}
-            data-testid="forms-job-cancel"
+            data-testid={`${testId}-cancel`}
           >
             {job.isCancelling ? t('forms_cancelling') : t('cancel')}
           </Button>
@@ -40,11 +71,11 @@ export function JobPanel({ job, nameOf, onCancel, onDismiss }: JobPanelProps) {
         <Progress
           percent={percent}
           status="active"
-          aria-label={t('forms_jobLabel')}
+          aria-label={label}
           aria-valuenow={percent}
-          data-testid="forms-job-progress"
+          data-testid={`${testId}-progress`}
         />
-        <Typography.Text type="secondary" aria-live="polite" data-testid="forms-job-step">
+        <Typography.Text type="secondary" aria-live="polite" data-testid={`${testId}-step`}>
           {status ? pick(status.step) : t('forms_jobStarting')}
         </Typography.Text>
       </section>
@@ -53,25 +84,36 @@ export function JobPanel({ job, nameOf, onCancel, onDismiss }: JobPanelProps) {
 
   let alert;
   if (job.lostError) {
-    alert = <Alert type="warning" showIcon title={t('forms_jobLost', { detail: pick(job.lostError.message) })} />;
+    const detail = pick(job.lostError.message);
+    alert = <Alert type="warning" showIcon title={texts.lost ? texts.lost(detail) : t('forms_jobLost', { detail })} />;
   } else if (status?.state === 'done') {
-    alert = <Alert type="success" showIcon title={t('forms_jobDone', { n: files.length })} />;
+    alert = (
+      <Alert
+        type="success"
+        showIcon
+        title={texts.done ?? t('forms_jobDone', { n: files.length })}
+        description={result}
+      />
+    );
   } else if (status?.state === 'cancelled') {
     alert = (
       <Alert
         type="info"
         showIcon
         title={
-          files.length > 0 ? t('forms_jobCancelledKept', { n: files.length, names: kept }) : t('forms_jobCancelledNone')
+          files.length > 0
+            ? t('forms_jobCancelledKept', { n: files.length, names: kept })
+            : (texts.cancelled ?? t('forms_jobCancelledNone'))
         }
       />
     );
   } else {
+    const detail = status?.error ? pick(status.error.message) : '';
     alert = (
       <Alert
         type="error"
         showIcon
-        title={t('forms_jobFailed', { detail: status?.error ? pick(status.error.message) : '' })}
+        title={texts.failed ? texts.failed(detail) : t('forms_jobFailed', { detail })}
         description={files.length > 0 ? t('forms_jobFailedKept', { n: files.length, names: kept }) : undefined}
       />
     );
@@ -79,13 +121,19 @@ export function JobPanel({ job, nameOf, onCancel, onDismiss }: JobPanelProps) {
   return (
     <section
       className="forms-job forms-job-ended"
-      data-testid="forms-job"
+      data-testid={testId}
       data-state={job.lostError ? 'lost' : (status?.state ?? 'lost')}
-      aria-label={t('forms_jobLabel')}
+      aria-label={label}
       role="status"
     >
       {alert}
-      <Button size="small" type="text" onClick={onDismiss} data-testid="forms-job-dismiss" className="forms-job-close">
+      <Button
+        size="small"
+        type="text"
+        onClick={onDismiss}
+        data-testid={`${testId}-dismiss`}
+        className="forms-job-close"
+      >
         {t('att_upClose')}
       </Button>
     </section>

@@ -1,6 +1,8 @@
 // One form or material PDF of 打印表格: whether it applies (or why not), the state of its file (未生成 /
-// 已生成 with date, pages and size / 已过期), characters printed as 〓, remarks, the error that stopped it
-// with a link to where it is fixed, and its actions: 生成, 预览, 打印, 保存 PDF.
+// 已生成 with date, pages and size / 已过期), a warning about what it prints (M-3: a publicity period shorter
+// than N-8 asks), characters printed as 〓 (each with its code point, as an invisible or look-alike one
+// cannot be found otherwise), remarks, the error that stopped it with a link to where it is fixed, and its
+// actions: 生成, 预览, 打印, 保存 PDF.
 import {
   DownloadOutlined,
   EyeOutlined,
@@ -17,7 +19,7 @@ import { fileUrl } from '../api.js';
 import { formatBytes } from '../attachments/linkText.js';
 import { screenOfFix } from '../eligibility/fixTarget.js';
 import { useT, type TextKey } from '../i18n.js';
-import { shortFingerprint, type OutputRow, type RowState } from './outputs.js';
+import { characterCode, shortFingerprint, warningOf, type OutputRow, type RowState } from './outputs.js';
 
 const STATE_TAG: Record<RowState, { color: string; text: TextKey }> = {
   na: { color: 'default', text: 'forms_stateNa' },
@@ -57,6 +59,7 @@ export function OutputRowItem(props: OutputRowItemProps) {
   const tag = STATE_TAG[state];
   const target = fix ? screenOfFix(fix) : null;
   const isInactive = state === 'na' || state === 'empty';
+  const warning = warningOf(row);
   const testKey = row.key;
 
   const fixLink = (text: TextKey) =>
@@ -136,6 +139,17 @@ export function OutputRowItem(props: OutputRowItemProps) {
           />
         )}
 
+        {warning && state !== 'na' && state !== 'blocked' && (
+          <Alert
+            type="warning"
+            showIcon
+            className="forms-alert"
+            data-testid={`forms-warn-${testKey}`}
+            title={pick(warning)}
+            action={fixLink('forms_warnFix')}
+          />
+        )}
+
         {details}
         {state === 'stale' && file && (
           <Alert
@@ -157,7 +171,9 @@ export function OutputRowItem(props: OutputRowItemProps) {
             description={
               <>
                 <span className="forms-missing-chars" lang="zh-CN">
-                  {file.missingCharacters.join(t('listSep'))}
+                  {file.missingCharacters
+                    .map((ch) => t('forms_missingChar', { ch, code: characterCode(ch) }))
+                    .join(t('listSep'))}
                 </span>
                 <div>{t('forms_missingHelp')}</div>
               </>

@@ -164,7 +164,11 @@ export function GradeTable({
                       onChange={(e) => onChange(path, e.target.value)}
                     />
                     {messages.length > 0 && (
-                      <span id={`${id}-help`} className="post-cell-error" data-testid={`${id}-help`}>
+                      <span
+                        id={`${id}-help`}
+                        className={isError ? 'post-cell-error' : 'post-cell-error post-cell-warning'}
+                        data-testid={`${id}-help`}
+                      >
                         {messages.map((m) => m.text).join(t('clauseSep'))}
                       </span>
                     )}
@@ -203,6 +207,11 @@ const PERSON_LABEL: Record<PersonField, TextKey> = {
   appointedDate: 'post_p_appointedDate',
   postLevel: 'post_p_postLevel',
   titleApplied: 'post_p_titleApplied',
+};
+/** Examples of what a field takes where its name alone leaves it open (职级 is a level, 岗位等级 a post grade). */
+const PERSON_PLACEHOLDER: Partial<Record<PersonField, TextKey>> = {
+  appointedGrade: 'post_p_appointedGradePlaceholder',
+  postLevel: 'post_p_postLevelPlaceholder',
 };
 const PERSON_MAX: Record<PersonField, number> = {
   name: 100,
@@ -270,6 +279,7 @@ export function PersonCard({
                       maxLength={PERSON_MAX[field]}
                       autoComplete="off"
                       {...(isDate ? { placeholder: t('datePlaceholder'), inputMode: 'numeric' as const } : {})}
+                      {...(PERSON_PLACEHOLDER[field] ? { placeholder: t(PERSON_PLACEHOLDER[field]) } : {})}
                       onChange={(e) => {
                         const raw = e.target.value;
                         const atEnd = e.target.selectionStart === raw.length;

@@ -9,6 +9,7 @@ import type {
   Localized,
   MaterialPdfEntry,
 } from '../../../shared/api/contract.js';
+import { whyBlocks } from '../../../shared/forms/catalog.js';
 import type { Fix } from '../../../shared/rules/types.js';
 
 export interface OutputRow {
@@ -19,7 +20,10 @@ export interface OutputRow {
   title: Localized;
   copies: number;
   applies: boolean;
-  /** Why it does not apply, or what must be entered before it can be made. */
+  /**
+   * Why it does not apply, what must be entered before it can be made, or — for a form that is made all
+   * the same (M-3, catalog.ts whyBlocks) — a warning about what it prints.
+   */
   why: Localized | null;
   /** Attachments merged into a material PDF (null for forms). */
   attachments: number | null;
@@ -67,15 +71,19 @@ export function materialRow(entry: MaterialPdfEntry): OutputRow {
 }
 
 /**
- * The materials listed for merging: the scans of M-4 … M-10 always (an empty one says where scans are
- * added); the others (the forms M-1 … M-3 printed by this screen, M-11 and M-12's proofs) only when scans
- * are linked to them, e.g. a signed and scanned form.
+ * The materials listed for merging: the scans of M-4 … M-7, M-9 and M-10 always (an empty one says where
+ * scans are added); the others (the forms M-1 … M-3 and M-8 printed by this screen, M-11 and M-12's
+ * proofs) only when scans are linked to them, e.g. a signed and scanned form.
  */
 export const isMaterialListed = (row: OutputRow): boolean =>
-  (row.attachments ?? 0) > 0 || /^M-(?:[4-9]|10)$/.test(row.label);
+  (row.attachments ?? 0) > 0 || /^M-(?:[4-79]|10)$/.test(row.label);
 
-/** Whether 生成 can make the row now: it applies and nothing must be entered first. */
-export const canGenerate = (row: OutputRow): boolean => row.applies && row.why === null;
+/** The warning of a row that is made all the same (M-3's too short publicity period); null for none. */
+export const warningOf = (row: OutputRow): Localized | null =>
+  row.applies && row.kind === 'form' && !whyBlocks(row.key) ? row.why : null;
+
+/** Whether 生成 can make the row now: it applies and nothing must be entered first (a warning does not stop it). */
+export const canGenerate = (row: OutputRow): boolean => row.applies && (row.why === null || warningOf(row) !== null);
 
 /** 生成全部: every form that applies (and can be made now) and every material with attachments. */
 export const generateAllKeys = (rows: readonly OutputRow[]): string[] => rows.filter(canGenerate).map((r) => r.key);
@@ -93,7 +101,7 @@ export function rowView(
   if (made) return { state: 'generated', file: made };
   if (job?.state === 'running' && jobKeys.includes(row.key)) return { state: 'queued', file: row.file };
   if (!row.applies) return { state: row.kind === 'material' ? 'empty' : 'na', file: row.file };
-  if (row.why !== null) return { state: 'blocked', file: row.file };
+  if (row.why !== null && warningOf(row) === null) return { state: 'blocked', file: row.file };
   if (!row.file) return { state: 'missing', file: null };
   return { state: row.stale ? 'stale' : 'generated', file: row.file };
 }
@@ -103,6 +111,7 @@ const CODE_ROWS: readonly [RegExp, string][] = [
   [/post_?info/i, 'F-4'],
   [/exceptional/i, 'F-3'],
   [/publicity/i, 'M-3'],
+  [/summary/i, 'M-8'],
 ];
 
 /**
@@ -147,6 +156,8 @@ export function fixOf(row: OutputRow, error: ApiError | null): Fix | null {
       return { kind: 'field', target: row.applies ? 'application.exceptionalReason' : 'application.exceptional' };
     case 'M-3':
       return { kind: 'field', target: 'params.publicityStart' };
+    case 'M-8':
+      return { kind: 'field', target: 'summary.text' };
     default:
       return null;
   }
@@ -160,3 +171,12 @@ export const shortFingerprint = (sha256: string): string =>
       .toUpperCase()
       .match(/.{1,4}/g) ?? []
   ).join('-');
+
+/**
+ * A character printed as 〓, named so that it can be found even when it looks blank or like another:
+ * itself and its code point, e.g. 「𪚥（U+2A6A5）」 (`format` puts the two together in the UI language).
+ */
+export function characterCode(ch: string): string {
+  const cp = ch.codePointAt(0) ?? 0;
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}

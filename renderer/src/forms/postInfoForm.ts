@@ -2,6 +2,8 @@
 // can be shown with its error rather than lost), the recommended people as typed, and the way back to a
 // PostInfo for saving. Pure, so the screen's rules live in one place.
 import type { ArchiveDocument } from '../../../shared/archive/schema.js';
+import { zhJoin } from '../../../shared/archive/spacing.js';
+import { applicantAsRecommended } from '../../../shared/forms/applicant.js';
 import { POST_GRADES, type PostGrade, type PostInfo, type RecommendedPerson } from '../../../shared/forms/postInfo.js';
 import { normalizeDate, parseHours, parseInteger } from '../components/parse.js';
 
@@ -79,10 +81,13 @@ export function toDraft(info: PostInfo, previous?: PostInfoDraft): PostInfoDraft
   };
 }
 
+/** A ratio as typed, 25, 12.5 or 25% (the percent sign of the form, half or full width, may be typed too). */
+export const ratioText = (text: string): string => text.replace(/\s*[%％]\s*$/u, '');
+
 /** The number a text stands for: null for empty, undefined when it is not one (or out of bounds). */
 function parseNumber(path: NumberPath, text: string): { value: number | null; error: LocalError | null } {
   const ratio = isRatio(path);
-  const value = ratio ? parseHours(text) : parseInteger(text);
+  const value = ratio ? parseHours(ratioText(text)) : parseInteger(text);
   if (value === undefined) return { value: null, error: { kind: 'notNumber', ratio } };
   if (value === null) return { value: null, error: null };
   const max = ratio ? 100 : COUNT_MAX;
@@ -137,24 +142,13 @@ export const emptyPerson = (): PersonDraft => ({
 });
 
 /**
- * The applicant's own row from the archive: the latest title held (现有任职资格), the current appointment
- * (its post as 聘任职级, its start date, its grade as 在聘岗位等级) and the title applied for.
+ * The applicant's own row from the archive, as F-4 prints it when the list is empty: the title held
+ * (现有任职资格), the level of the appointment in force (聘任专业技术职级: 中级, 副高级 …), its start date and its
+ * post grade (在聘岗位等级: 专业技术十级 — blank when the archive only names a level there) and the title
+ * applied for (shared/forms/applicant.ts).
  */
 export function ownPerson(archive: ArchiveDocument): Omit<PersonDraft, 'key'> {
-  const byDate = <T>(list: readonly T[], date: (item: T) => string) =>
-    [...list].sort((a, b) => date(a).localeCompare(date(b)));
-  const title = byDate(archive.titles, (x) => x.obtainedDate).at(-1);
-  const appointments = byDate(archive.appointments, (x) => x.startDate);
-  const appointment = appointments.filter((a) => a.endDate === '').at(-1) ?? appointments.at(-1);
-  return {
-    name: archive.profile.name,
-    idNumber: archive.profile.idNumber,
-    currentQualification: title?.name ?? '',
-    appointedGrade: appointment?.post ?? '',
-    appointedDate: appointment?.startDate ?? '',
-    postLevel: appointment?.grade ?? '',
-    titleApplied: archive.application.titleApplied,
-  };
+  return applicantAsRecommended(archive);
 }
 
 /** The person the archive's applicant already is in the list (same ID number, else same name), or -1. */
@@ -171,13 +165,25 @@ export function findOwnPerson(people: readonly PersonDraft[], own: Omit<PersonDr
 /** The issue path of a refusal of `postInfo:set`, as the screen's field paths: without `postInfo.`. */
 export const fieldPathOfIssue = (path: string): string => path.replace(/^postInfo\.?/, '');
 
-/** Part 2 as printed on F-4 (Chinese, as on the form), with blanks for what is not entered. */
+/**
+ * Part 2 as printed on F-4 (Chinese, as on the form), with blanks for what is not entered; spaced as the
+ * project spaces Chinese (a space between a digit and Chinese, none after full-width punctuation).
+ */
 export function part2Sentence(info: PostInfo, year: number): string {
   const n = (value: number | null) => (value === null ? '＿' : String(value));
-  return (
-    `${year} 年我单位共推出 ${n(info.offered.senior)} 个正高级专业技术岗位，${n(info.offered.deputySenior)} 个副高级专业技术岗位，` +
-    `${n(info.offered.middle)} 个中（初）级专业技术岗位。经考核竞聘，确定聘任的在编人员中 ${n(info.alreadyQualified)} 人已具有` +
-    `相应的专业技术职务任职资格，直接办理聘任手续，${n(info.recommendedCount)} 人目前不具有相应的专业技术职务任职资格，同意推荐参加评审。`
+  return zhJoin(
+    String(year),
+    '年我单位共推出',
+    n(info.offered.senior),
+    '个正高级专业技术岗位，',
+    n(info.offered.deputySenior),
+    '个副高级专业技术岗位，',
+    n(info.offered.middle),
+    '个中（初）级专业技术岗位。经考核竞聘，确定聘任的在编人员中',
+    n(info.alreadyQualified),
+    '人已具有相应的专业技术职务任职资格，直接办理聘任手续，',
+    n(info.recommendedCount),
+    '人目前不具有相应的专业技术职务任职资格，同意推荐参加评审。',
   );
 }
 

@@ -1,4 +1,4 @@
-// 打印表格 (issue 5): the official forms made from the archive (F-1 in three copies, F-3, F-4, M-2, M-3 and
+// 打印表格 (issue 5): the official forms made from the archive (F-1 in three copies, F-3, F-4, M-2, M-3, M-8 and
 // the material index) and one merged, upload-ready PDF per material. Each row says whether it applies (or
 // why not), the state of its file, characters that no font has, and what stopped it, with a link to where
 // that is fixed. Files are made by a job in the core (progress, 取消), previewed with pdf.js, printed from

@@ -4,23 +4,11 @@ import { DeleteOutlined, DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { call } from '../api.js';
+import { downloadText } from '../download.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { useEditor } from '../editorContext.js';
 import { errorText } from '../errors.js';
 import { useT } from '../i18n.js';
-
-/** Hands a text to the browser as a file download; nothing leaves the machine. */
-function downloadText(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoke later: some browsers read the blob after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export function ImportExportScreen({ applicantId, onDeleted }: { applicantId: string; onDeleted: () => void }) {
   const { t, lang } = useT();

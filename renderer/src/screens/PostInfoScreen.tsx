@@ -8,7 +8,7 @@ import { PlusOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Col, Empty, Form, Modal, Result, Row, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { UNIT_TYPE_LABELS } from '../../../shared/archive/labels.js';
-import { emptyPostInfo, postInfoProblems, type PostInfo } from '../../../shared/forms/postInfo.js';
+import { emptyPostInfo, postInfoEntered, postInfoProblems, type PostInfo } from '../../../shared/forms/postInfo.js';
 import { ApiFailure, call } from '../api.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { useEditor } from '../editorContext.js';
@@ -74,7 +74,9 @@ export function PostInfoScreen() {
   useEffect(() => void loadRef.current(), []);
 
   const read = useMemo(() => readDraft(draft, base), [draft, base]);
-  const problems = useMemo(() => postInfoProblems(read.info), [read.info]);
+  // Judged with the applicant's ID number from the archive: a list without the applicant is refused too.
+  const ownIdNumber = archive.profile.idNumber;
+  const problems = useMemo(() => postInfoProblems(read.info, ownIdNumber), [read.info, ownIdNumber]);
   const unsaved = loaded.kind === 'ready' && draftSignature(draft) !== draftSignature(toDraft(base));
 
   // Leaving with unsaved changes asks first (the editor calls the guard before it changes screen), and so
@@ -388,6 +390,15 @@ export function PostInfoScreen() {
             className="params-error"
             data-testid="post-invalid"
             title={t('post_invalid', { n: errorCount })}
+          />
+        )}
+        {isPublic && !postInfoEntered(read.info) && (
+          <Alert
+            type="info"
+            showIcon
+            className="params-error"
+            data-testid="post-not-entered"
+            title={t('post_notEntered')}
           />
         )}
         {problems.length > 0 && (

@@ -1,11 +1,22 @@
-// The first screen of an empty workspace: what the app is, and the three ways to begin.
-import { FileAddOutlined, ImportOutlined, UserOutlined } from '@ant-design/icons';
+// The first screen of an empty workspace: what the app is, and the ways to begin — a blank archive, the
+// sample, an archive JSON, or a signed package (verified, then imported; also where a package opened with
+// the desktop app is shown while the workspace is empty).
+import {
+  ArrowLeftOutlined,
+  FileAddOutlined,
+  ImportOutlined,
+  SafetyCertificateOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Alert, App, Button, Typography } from 'antd';
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ApiError } from '../../../shared/api/contract.js';
 import { ApiFailure, call } from '../api.js';
 import { errorText } from '../errors.js';
 import { useT } from '../i18n.js';
+import '../package/package.css';
+import { useOpenedPackage } from '../package/openedPackages.js';
+import { PackageVerify } from '../package/PackageVerify.js';
 
 type Action = 'create' | 'sample' | 'import';
 
@@ -35,12 +46,47 @@ function ActionButton(props: {
   );
 }
 
-export function WelcomeScreen({ onOpened }: { onOpened: (applicantId: string) => void }) {
+export interface WelcomeScreenProps {
+  onOpened: (applicantId: string) => void;
+  /** Opens the archive a package import made. */
+  onOpenArchive: (applicantId: string) => void;
+}
+
+export function WelcomeScreen({ onOpened, onOpenArchive }: WelcomeScreenProps) {
   const { t, lang, pick } = useT();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<Action | null>(null);
   const [importError, setImportError] = useState<ApiError | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const [showPackage, setShowPackage] = useState(false);
+  const opened = useOpenedPackage();
+  // Stays on the package view once the verify screen has taken the opened package off the queue.
+  useEffect(() => {
+    if (opened) setShowPackage(true);
+  }, [opened]);
+
+  if (showPackage || opened !== null) {
+    return (
+      <main className="welcome welcome-package">
+        <div className="welcome-inner welcome-package-inner">
+          <Button
+            type="link"
+            icon={<ArrowLeftOutlined />}
+            onClick={() => setShowPackage(false)}
+            className="welcome-back"
+            data-testid="welcome-back"
+          >
+            {t('welcomeBack')}
+          </Button>
+          <Typography.Title level={1} className="welcome-title">
+            {t('nav_verifyPackage')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">{t('intro_verifyPackage')}</Typography.Paragraph>
+          <PackageVerify onOpenArchive={onOpenArchive} />
+        </div>
+      </main>
+    );
+  }
 
   const run = async (action: Action, open: () => Promise<{ applicantId: string }>) => {
     setBusy(action);
@@ -100,6 +146,15 @@ export function WelcomeScreen({ onOpened }: { onOpened: (applicantId: string) =>
             loading={busy === 'import'}
             disabled={busy !== null}
             onClick={() => fileRef.current?.click()}
+          />
+          <ActionButton
+            icon={<SafetyCertificateOutlined />}
+            title={t('welcomePackage')}
+            hint={t('welcomePackageHint')}
+            testId="welcome-package"
+            loading={false}
+            disabled={busy !== null}
+            onClick={() => setShowPackage(true)}
           />
         </div>
         <input

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { ApplicationScreen } from './ApplicationScreen.js';
 import { AssessmentsScreen } from './AssessmentsScreen.js';
 import { AttachmentsScreen } from './AttachmentsScreen.js';
+import { BackupsScreen } from './BackupsScreen.js';
 import { CoursesScreen } from './CoursesScreen.js';
 import { DisciplineScreen } from './DisciplineScreen.js';
 import { EducationsScreen } from './EducationsScreen.js';
@@ -10,6 +11,7 @@ import { EligibilityScreen } from './EligibilityScreen.js';
 import { FormsScreen } from './FormsScreen.js';
 import { ImportExportScreen } from './ImportExportScreen.js';
 import { MaterialsScreen } from './MaterialsScreen.js';
+import { PackageScreen } from './PackageScreen.js';
 import { ParamsScreen } from './ParamsScreen.js';
 import { PensionScreen } from './PensionScreen.js';
 import { PostInfoScreen } from './PostInfoScreen.js';
@@ -18,10 +20,18 @@ import type { ScreenKey } from './screens.js';
 import { SummaryScreen } from './SummaryScreen.js';
 import { TitlesScreen } from './TitlesScreen.js';
 import { UnitScreen } from './UnitScreen.js';
+import { VerifyPackageScreen } from './VerifyPackageScreen.js';
 import { WorkPeriodsScreen } from './WorkPeriodsScreen.js';
 import { WorksScreen } from './WorksScreen.js';
 
-export function renderScreen(key: ScreenKey, io: { applicantId: string; onDeleted: () => void }): ReactNode {
+export interface ScreenProps {
+  applicantId: string;
+  onDeleted: () => void;
+  /** Opens an archive afresh on 基本信息 (after a package import changed or made it). */
+  onOpenArchive: (applicantId: string) => void;
+}
+
+export function renderScreen(key: ScreenKey, io: ScreenProps): ReactNode {
   switch (key) {
     case 'profile':
       return <ProfileScreen />;
@@ -59,7 +69,13 @@ export function renderScreen(key: ScreenKey, io: { applicantId: string; onDelete
       return <EligibilityScreen />;
     case 'params':
       return <ParamsScreen />;
+    case 'package':
+      return <PackageScreen applicantId={io.applicantId} />;
+    case 'verifyPackage':
+      return <VerifyPackageScreen onOpenArchive={io.onOpenArchive} />;
     case 'io':
-      return <ImportExportScreen {...io} />;
+      return <ImportExportScreen applicantId={io.applicantId} onDeleted={io.onDeleted} />;
+    case 'backups':
+      return <BackupsScreen />;
   }
 }

@@ -23,7 +23,12 @@ export const SCREENS = [
   // Issue 4: the eligibility check and the rule pack's assumptions; no archive part of their own.
   { key: 'eligibility', prefixes: [] },
   { key: 'params', prefixes: [] },
+  // Issue 6: the signing key and the signed package (export), and checking / importing a package.
+  { key: 'package', prefixes: [] },
+  { key: 'verifyPackage', prefixes: [] },
   { key: 'io', prefixes: [] },
+  // Issue 8: backups of the whole workspace and the workspace check.
+  { key: 'backups', prefixes: [] },
 ] as const satisfies readonly { key: string; prefixes: readonly string[] }[];
 
 export type ScreenKey = (typeof SCREENS)[number]['key'];

@@ -1,0 +1,281 @@
+// 签名密钥 (issue 6): the applicant's SM2 key, made once and protected by a passphrase that nobody can
+// recover. Its fingerprint is printed on F-1 and the pledge, so the paper signed by hand vouches for the
+// key. The encrypted key file can be saved elsewhere (导出密钥备份) and brought back on another computer
+// (导入密钥备份, with its passphrase).
+import { DownloadOutlined, ImportOutlined, KeyOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { useRef, useState, type FormEvent } from 'react';
+import type { ApiError, KeyStatus } from '../../../shared/api/contract.js';
+import { ApiFailure, call } from '../api.js';
+import { LabelledField } from '../components/LabelledField.js';
+import { downloadText } from '../download.js';
+import { errorText } from '../errors.js';
+import { useT } from '../i18n.js';
+import { asApiError } from '../jobs/tracker.js';
+import { Fingerprint } from './fingerprint.js';
+
+export const MIN_PASSPHRASE = 8;
+const isPassphraseError = (e: ApiError) => /passphrase/.test(e.code);
+
+export function KeyCard({ status, onChange }: { status: KeyStatus; onChange: (status: KeyStatus) => void }) {
+  const { t } = useT();
+  return (
+    <Card
+      className="pkg-card"
+      data-testid="key-card"
+      title={
+        <span className="pkg-card-title">
+          <KeyOutlined aria-hidden /> {t('pkg_keyHeading')}
+        </span>
+      }
+    >
+      {status.exists && status.fingerprint ? (
+        <KeyDetails status={status} fingerprint={status.fingerprint} />
+      ) : (
+        <>
+          <CreateKeyForm onCreated={onChange} />
+          <ImportKeyForm onImported={onChange} />
+        </>
+      )}
+    </Card>
+  );
+}
+
+function KeyDetails({ status, fingerprint }: { status: KeyStatus; fingerprint: string }) {
+  const { t, lang } = useT();
+  const { message } = App.useApp();
+  const [isSaving, setSaving] = useState(false);
+  const exportBackup = async () => {
+    setSaving(true);
+    try {
+      const { fileName, json } = await call('keys:exportBackup', {});
+      downloadText(fileName, json);
+      void message.success(t('pkg_keyBackupSaved', { file: fileName }));
+    } catch (e) {
+      void message.error(t('actionFailed', { detail: errorText(e, lang) }));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <div className="pkg-key" data-testid="key-ready">
+      <div className="pkg-key-line">
+        <SafetyCertificateOutlined className="pkg-key-icon" aria-hidden />
+        <Typography.Text strong>{t('pkg_keyFingerprint')}</Typography.Text>
+      </div>
+      <Fingerprint hex={fingerprint} testId="key-fingerprint" />
+      <Typography.Paragraph type="secondary" className="pkg-key-text">
+        {t('pkg_keyPrinted')} {status.protection === 'os' ? t('pkg_keyProtectedOs') : t('pkg_keyProtectedPassphrase')}
+      </Typography.Paragraph>
+      <Space wrap>
+        <Button icon={<DownloadOutlined />} loading={isSaving} onClick={exportBackup} data-testid="key-export">
+          {t('pkg_keyExport')}
+        </Button>
+        <Typography.Text type="secondary">{t('pkg_keyExportHint')}</Typography.Text>
+      </Space>
+    </div>
+  );
+}
+
+function CreateKeyForm({ onCreated }: { onCreated: (status: KeyStatus) => void }) {
+  const { t, pick } = useT();
+  const { message } = App.useApp();
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  // Messages appear once a field is left (or on 创建), never while it is being typed into.
+  const [touched, setTouched] = useState({ passphrase: false, confirm: false });
+  const [isCreating, setCreating] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const tooShort = passphrase.length < MIN_PASSPHRASE;
+  const mismatch = confirm !== passphrase;
+  const passphraseError =
+    touched.passphrase && tooShort
+      ? t('pkg_passTooShort', { n: MIN_PASSPHRASE })
+      : error && isPassphraseError(error)
+        ? pick(error.message)
+        : null;
+  const confirmError = touched.confirm && mismatch ? t('pkg_passMismatch') : null;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTouched({ passphrase: true, confirm: true });
+    if (tooShort) return document.getElementById('key-passphrase')?.focus();
+    if (mismatch) return document.getElementById('key-confirm')?.focus();
+    setCreating(true);
+    setError(null);
+    try {
+      const status = await call('keys:create', { passphrase });
+      void message.success(t('pkg_keyCreated'));
+      onCreated(status);
+    } catch (err) {
+      setError(asApiError(err));
+      setCreating(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="key-create-heading" className="pkg-key-create">
+      <Typography.Title level={4} id="key-create-heading" className="pkg-subheading">
+        {t('pkg_keyCreateHeading')}
+      </Typography.Title>
+      <Typography.Paragraph>{t('pkg_keyCreateText')}</Typography.Paragraph>
+      <Alert
+        type="warning"
+        showIcon
+        className="pkg-key-warning"
+        title={t('pkg_keyNoRecovery')}
+        description={t('pkg_keyNoRecoveryText')}
+      />
+      <Form layout="vertical" component={false}>
+        <form onSubmit={(e) => void submit(e)} noValidate className="pkg-form" data-testid="key-create-form">
+          <LabelledField
+            id="key-passphrase"
+            label={t('pkg_passphrase')}
+            hint={t('pkg_passHint', { n: MIN_PASSPHRASE })}
+            error={passphraseError}
+            required
+          >
+            {(control) => (
+              <Input.Password
+                {...control}
+                value={passphrase}
+                autoComplete="new-password"
+                maxLength={1024}
+                onChange={(e) => setPassphrase(e.target.value)}
+                onBlur={() => setTouched((old) => ({ ...old, passphrase: passphrase.length > 0 || old.passphrase }))}
+                className="pkg-pass-input"
+              />
+            )}
+          </LabelledField>
+          <LabelledField id="key-confirm" label={t('pkg_passConfirm')} error={confirmError} required>
+            {(control) => (
+              <Input.Password
+                {...control}
+                value={confirm}
+                autoComplete="new-password"
+                maxLength={1024}
+                onChange={(e) => setConfirm(e.target.value)}
+                onBlur={() => setTouched((old) => ({ ...old, confirm: confirm.length > 0 || old.confirm }))}
+                className="pkg-pass-input"
+              />
+            )}
+          </LabelledField>
+          {error && !isPassphraseError(error) && (
+            <Alert type="error" showIcon role="alert" className="pkg-inline-alert" title={pick(error.message)} />
+          )}
+          <Button type="primary" htmlType="submit" icon={<KeyOutlined />} loading={isCreating} data-testid="key-create">
+            {t('pkg_keyCreate')}
+          </Button>
+        </form>
+      </Form>
+    </section>
+  );
+}
+
+function ImportKeyForm({ onImported }: { onImported: (status: KeyStatus) => void }) {
+  const { t, pick, lang } = useT();
+  const { message } = App.useApp();
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<{ name: string; json: string } | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [passError, setPassError] = useState<string | null>(null);
+  const [isImporting, setImporting] = useState(false);
+
+  const choose = async (picked: File | undefined) => {
+    if (!picked) return;
+    setFileError(null);
+    try {
+      setFile({ name: picked.name, json: await picked.text() });
+    } catch (e) {
+      setFile(null);
+      setFileError(t('importReadFailed', { detail: errorText(e, lang) }));
+    }
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) {
+      setFileError(t('pkg_keyImportNoFile'));
+      return input.current?.focus();
+    }
+    if (passphrase.length < MIN_PASSPHRASE) {
+      setPassError(t('pkg_passTooShort', { n: MIN_PASSPHRASE }));
+      return document.getElementById('key-import-passphrase')?.focus();
+    }
+    setImporting(true);
+    setPassError(null);
+    setFileError(null);
+    try {
+      const status = await call('keys:importBackup', { json: file.json, passphrase });
+      void message.success(t('pkg_keyImported'));
+      onImported(status);
+    } catch (err) {
+      const apiError = asApiError(err);
+      // The reason goes beside what caused it: the passphrase, or the file.
+      if (err instanceof ApiFailure && isPassphraseError(apiError)) setPassError(pick(apiError.message));
+      else setFileError(pick(apiError.message));
+      setImporting(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="key-import-heading" className="pkg-key-import">
+      <Typography.Title level={4} id="key-import-heading" className="pkg-subheading">
+        {t('pkg_keyImportHeading')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('pkg_keyImportText')}</Typography.Paragraph>
+      <Form layout="vertical" component={false}>
+        <form onSubmit={(e) => void submit(e)} noValidate className="pkg-form" data-testid="key-import-form">
+          <LabelledField
+            id="key-import-file"
+            label={t('pkg_keyImportFile')}
+            error={fileError}
+            hint={file ? t('pkg_keyImportChosen', { name: file.name }) : t('pkg_keyImportFileHint')}
+          >
+            {(control) => (
+              <>
+                <Button
+                  {...control}
+                  icon={<ImportOutlined />}
+                  onClick={() => input.current?.click()}
+                  data-testid="key-import-pick"
+                >
+                  {file ? t('pkg_keyImportOther') : t('pkg_keyImportPick')}
+                </Button>
+                <input
+                  ref={input}
+                  type="file"
+                  accept=".json,application/json"
+                  hidden
+                  data-testid="key-import-input"
+                  onChange={(ev) => {
+                    const picked = ev.target.files?.[0];
+                    ev.target.value = '';
+                    void choose(picked);
+                  }}
+                />
+              </>
+            )}
+          </LabelledField>
+          <LabelledField id="key-import-passphrase" label={t('pkg_keyImportPassphrase')} error={passError}>
+            {(control) => (
+              <Input.Password
+                {...control}
+                value={passphrase}
+                autoComplete="current-password"
+                maxLength={1024}
+                onChange={(ev) => setPassphrase(ev.target.value)}
+                className="pkg-pass-input"
+              />
+            )}
+          </LabelledField>
+          <Button htmlType="submit" icon={<ImportOutlined />} loading={isImporting} data-testid="key-import">
+            {t('pkg_keyImport')}
+          </Button>
+        </form>
+      </Form>
+    </section>
+  );
+}
