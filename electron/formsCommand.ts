@@ -2,7 +2,8 @@
 // material with scans, written to a folder — the same files the forms screen makes. Each file is written
 // whole (temp file, fsync, rename). Ctrl+C stops after the file in progress. Exit codes: 0 all written,
 // 1 something could not be made (the others are still written), 2 invalid input.
-import { copyFileSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { copyFileAtomic } from './core/durable.js';
 import path from 'node:path';
 import type { Localized } from '../shared/api/contract.js';
 import { OutputKey } from '../shared/api/contract.js';
@@ -49,7 +50,7 @@ export async function runForms({ dataDir, out, only, say }: FormsOptions): Promi
       const counter = `[${i + 1}/${todo.length}]`;
       try {
         const file = await generateOne(w, applicantId, key, { signal: controller.signal });
-        copyAtomic(storedPath(w.store, file.sha256), path.join(out, file.fileName));
+        copyFileAtomic(storedPath(w.store, file.sha256), path.join(out, file.fileName));
         const kb = Math.ceil(file.size / 1024);
         console.error(
           `${counter} ${file.fileName} — ${say({ zh: `${file.pages} 页，${kb} KB`, en: `${file.pages} pages, ${kb} KB` })}`,
@@ -74,16 +75,4 @@ export async function runForms({ dataDir, out, only, say }: FormsOptions): Promi
     process.off('SIGINT', stop);
     closeWorkspace(w);
   }
-}
-
-function copyAtomic(from: string, to: string): void {
-  const temp = `${to}.${process.pid}.tmp`;
-  copyFileSync(from, temp);
-  const fd = openSync(temp, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, to);
 }

@@ -3,22 +3,13 @@
 // blocker or a missing justification, a package that does not verify, an import refused), 2 invalid input
 // (a usage error, no passphrase in a run nobody can type one into, a file that is not a package).
 // Non-interactive runs take the passphrase from DOSSIER_PASSPHRASE or --passphrase-file.
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { JobStatus, Localized } from '../shared/api/contract.js';
 import { contract } from '../shared/api/contract.js';
 import type { VerifyReport } from '../shared/package/report.js';
 import { reportFailure } from './checkCommand.js';
+import { copyFileAtomic } from './core/durable.js';
 import { DossierError, isInvalidInput } from './core/errors.js';
 import { cancelJob, waitForJob } from './core/jobs.js';
 import { packagesDir, precheck, startExport } from './core/package/exportService.js';
@@ -233,24 +224,6 @@ function progressLines(lang: Lang): (s: JobStatus) => void {
   };
 }
 
-/** Temp file beside the target, fsync, rename: the target appears whole or not at all. */
-function copyAtomic(from: string, to: string): void {
-  const temp = `${to}.${process.pid}.tmp`;
-  try {
-    copyFileSync(from, temp);
-    const fd = openSync(temp, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, to);
-  } catch (e) {
-    rmSync(temp, { force: true });
-    throw e;
-  }
-}
-
 export function runExport(o: ExportOptions): Promise<number> {
   return guarded(o, async () => {
     const say = (t: Localized) => t[o.lang];
@@ -306,7 +279,7 @@ export function runExport(o: ExportOptions): Promise<number> {
       const resolved = path.resolve(o.out);
       const target =
         existsSync(resolved) && statSync(resolved).isDirectory() ? path.join(resolved, file.fileName) : resolved;
-      copyAtomic(path.join(packagesDir(w.dataDir), file.fileName), target);
+      copyFileAtomic(path.join(packagesDir(w.dataDir), file.fileName), target);
       console.log(say({ zh: `已导出材料包：${target}`, en: `Package exported: ${target}` }));
       const fp = formatFingerprint((await keyStatus(w)).fingerprint!);
       console.log(say({ zh: `  签名密钥指纹 ${fp}`, en: `  Signed with key ${fp}` }));

@@ -5,6 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { syncDir } from '../durable.js';
 import path from 'node:path';
 import { DossierError } from '../errors.js';
 
@@ -150,17 +151,6 @@ export async function commit(store: Store, staged: Staged): Promise<{ path: stri
 
 export async function discard(staged: Staged): Promise<void> {
   await rm(staged.tempPath, { force: true });
-}
-
-/** Makes the rename itself durable; directories cannot be opened for fsync on Windows, where NTFS journals it. */
-async function syncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const fh = await open(dir, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
 }
 
 /** SHA-256 of a file, read in 1 MiB blocks. */

@@ -1,6 +1,6 @@
 // File-system steps shared by the package writer, reader and key store: whole writes at a position, durable
 // renames, and the refusals a user sees when the disk fails or they cancel.
-import { open, readdir, rm, type FileHandle } from 'node:fs/promises';
+import { readdir, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { DossierError } from '../errors.js';
 
@@ -13,16 +13,7 @@ export async function writeAll(handle: FileHandle, buf: Buffer, position: number
   }
 }
 
-/** Makes a rename durable; directories cannot be opened for fsync on Windows, where NTFS journals it. */
-export async function syncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const fh = await open(dir, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-}
+export { syncDir } from '../durable.js';
 
 export function cancelled(): DossierError {
   return new DossierError('cancelled', {
