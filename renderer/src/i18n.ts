@@ -958,6 +958,13 @@ const DICT = {
   pkg_level2: { zh: '单位', en: 'Unit' },
   pkg_level3: { zh: '市级', en: 'City' },
   pkg_packageFingerprint: { zh: '申报包指纹', en: 'Package fingerprint' },
+  pkg_replaceTitle: { zh: '用新修订版替换档案？', en: 'Replace the archive with the newer revision?' },
+  pkg_replaceText: {
+    zh: '此工作区已有该申报包的第 {old} 版。导入第 {n} 版会用包中的档案和附件替换现有档案，之后在本机所做的修改将被覆盖。',
+    en: 'This workspace holds revision {old} of this package. Importing revision {n} replaces the archive and its scans with those in the package; changes made here since are overwritten.',
+  },
+  pkg_replaceOk: { zh: '替换', en: 'Replace' },
+  pkg_replaceCancel: { zh: '取消', en: 'Cancel' },
   pkg_packageFingerprintHint: {
     zh: '申报包指纹是已签名清单的 SHA-256。交付时可以把它告诉接收人，对方校验时核对即可确认收到的是同一个文件。',
     en: 'The package fingerprint is the SHA-256 of the signed manifest. Tell it to the receiver: when they verify, it confirms they hold the very same package.',

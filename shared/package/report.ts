@@ -30,6 +30,8 @@ export const FileCheck = z.object({
 export const LevelReport = z.object({
   level: z.number().int(),
   manifestPath: z.string(),
+  /** SHA-256 of the manifest's bytes: the package fingerprint the export shows and the sender passes on. */
+  manifestSha256: z.string().nullable(),
   /** As read from the manifest (null when it is not JSON or has none). */
   formatVersion: z.number().nullable(),
   /** The manifest is canonical JSON that matches the schema of this format version. */

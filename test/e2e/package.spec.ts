@@ -169,6 +169,8 @@ test('create a key, export with written reasons, download; verify it green and i
   await expect(page.getByTestId('verify-level-1')).toHaveAttribute('data-ok', 'true');
   await expect(page.getByTestId('verify-signature-1')).toHaveAttribute('data-ok', 'true');
   await expect(page.getByTestId('verify-signer-1')).toHaveAttribute('data-value', keyHex ?? '');
+  // The package fingerprint the export showed is the one the verify screen shows for level 1.
+  await expect(page.getByTestId('verify-package-1')).toHaveAttribute('data-value', manifestSha ?? '');
   await expect(page.getByTestId('verify-files-1')).not.toContainText(/不符|缺失|损坏/);
   await expect(page.getByTestId('verify-problems')).toHaveCount(0);
   expect(manifestSha).toMatch(/^[0-9a-f]{64}$/);

@@ -209,6 +209,7 @@ function levelReport(l: LevelData, all: LevelData[], options: VerifyOptions, pro
   return {
     level: l.level,
     manifestPath: manifestPath(l.level),
+    manifestSha256: l.manifestSha256,
     formatVersion: l.formatVersion,
     manifestValid: l.manifestValid,
     signatureValid: l.signatureValid,

@@ -3,7 +3,7 @@
 // level; 导入 is offered only when everything holds, runs as a job, and says what it did with a link to
 // the archive. A package the OS opened with the desktop app arrives the same way (openedPackages.ts).
 import { FolderOpenOutlined, ImportOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Progress, Spin, Typography } from 'antd';
+import { Alert, App, Button, Progress, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError, ImportOutcome } from '../../../shared/api/contract.js';
 import type { VerifyReport } from '../../../shared/package/report.js';
@@ -41,6 +41,7 @@ export interface PackageVerifyProps {
 
 export function PackageVerify({ onOpenArchive, beforeImport }: PackageVerifyProps) {
   const { t, pick } = useT();
+  const { modal } = App.useApp();
   const [stage, setStageState] = useState<Stage>(lastStage);
   const setStage = useCallback((next: Stage) => {
     lastStage = next;
@@ -110,6 +111,19 @@ export function PackageVerify({ onOpenArchive, beforeImport }: PackageVerifyProp
     setImportError(null);
     tracker.dismiss();
     try {
+      // A newer revision of a package held here replaces its archive, edits made since included: ask first.
+      const { packages } = await call('package:list', {});
+      const held = packages.find((p) => p.packageId === stage.report.packageId);
+      if (held && stage.report.revision !== null && held.revision < stage.report.revision) {
+        const go = await modal.confirm({
+          title: t('pkg_replaceTitle'),
+          content: t('pkg_replaceText', { old: held.revision, n: stage.report.revision }),
+          okText: t('pkg_replaceOk'),
+          okButtonProps: { danger: true },
+          cancelText: t('pkg_replaceCancel'),
+        });
+        if (!go) return;
+      }
       await beforeImport?.();
       const { uploadId, fileName } = stage.upload;
       await tracker.start([uploadId, fileName], () => call('package:import', { uploadId }));

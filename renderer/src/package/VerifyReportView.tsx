@@ -94,6 +94,16 @@ function LevelCard({ level }: { level: LevelReport }) {
               />
             ),
           },
+          // The manifest's SHA-256: what the export showed the sender, to be compared with what they passed on.
+          ...(level.manifestSha256
+            ? [
+                {
+                  key: 'package',
+                  label: t('pkg_packageFingerprint'),
+                  children: <Fingerprint hex={level.manifestSha256} testId={`verify-package-${level.level}`} />,
+                },
+              ]
+            : []),
           {
             key: 'chain',
             label: t('pkg_chain'),
