@@ -1,7 +1,16 @@
 // The desktop shell: one locked-down window on the app:// scheme; every call goes through ipc.ts to the
 // same dispatcher as the browser mode. Kept thin: the logic lives in core/ and runs in plain Node.
 // test/unit/shell.test.ts loads this file with a test double of 'electron' (the runtime is absent here).
-import { app, BrowserWindow, dialog, net, protocol, session, type BrowserWindowConstructorOptions } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  net,
+  protocol,
+  safeStorage,
+  session,
+  type BrowserWindowConstructorOptions,
+} from 'electron';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +18,8 @@ import { openStoredFile } from './core/attachments/files.js';
 import { scheduleAutoBackups } from './core/backup/schedule.js';
 import { DossierError } from './core/errors.js';
 import { isPackagePath, packagePathFromArgv } from './core/openFile.js';
+import { useOsKeychain } from './core/package/keyService.js';
+import { osKeychainProtector } from './core/package/osProtector.js';
 import { openPackageDownload } from './core/package/packageFiles.js';
 import { packageRoot } from './core/paths.js';
 import { closeWorkspace, openWorkspace, type Workspace } from './core/workspace.js';
@@ -129,8 +140,21 @@ export function lockDown(): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
 }
 
+/**
+ * The signing key is sealed by the OS keychain when safeStorage can encrypt (issue 6); not on Linux without a
+ * keyring, where safeStorage falls back to a fixed password ('basic_text'): the passphrase is kept there.
+ */
+export function registerOsKeychain(): boolean {
+  const usable =
+    safeStorage.isEncryptionAvailable() &&
+    !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text');
+  useOsKeychain(usable ? osKeychainProtector(safeStorage) : null);
+  return usable;
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
+  registerOsKeychain();
   const dataDir = await workspaceToOpen(process.env.DOSSIER_DATA ?? app.getPath('userData'), askInDialog);
   const workspace = openWorkspace(dataDir);
   lockDown();

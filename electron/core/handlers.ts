@@ -151,7 +151,7 @@ export const handlers: Handlers = {
   // The signed package (issue 6): the signing key, export, verify and import.
   'keys:status': (w) => keyStatus(w),
   'keys:create': (w, { passphrase }) => createWorkspaceKey(w, passphrase),
-  'keys:exportBackup': (w) => exportKeyBackup(w),
+  'keys:exportBackup': (w, { passphrase }) => exportKeyBackup(w, passphrase),
   'keys:importBackup': (w, { json, passphrase }) => importKeyBackup(w, json, passphrase),
   'package:precheck': (w, { applicantId }) => {
     const { blockers, warnings } = precheck(w, applicantId);

@@ -964,6 +964,15 @@ const DICT = {
     en: 'This workspace holds revision {old} of this package. Importing revision {n} replaces the archive and its scans with those in the package; changes made here since are overwritten.',
   },
   pkg_replaceOk: { zh: '替换', en: 'Replace' },
+  pkg_keyOsKeychain: {
+    zh: '密钥将由本机操作系统的钥匙串保护，无需设置密码。请创建后立即导出密钥备份（届时设置备份密码），以便换电脑时导入。',
+    en: "The key will be protected by this computer's keychain: no passphrase to choose. Export a key backup right after creating it (you set a backup passphrase then) so that you can import it on another computer.",
+  },
+  pkg_backupPassphrase: { zh: '备份密码', en: 'Backup passphrase' },
+  pkg_backupPassphraseHint: {
+    zh: '至少 {n} 个字符；在另一台电脑上导入此备份时需要它。',
+    en: 'At least {n} characters; you need it to import this backup on another computer.',
+  },
   pkg_replaceCancel: { zh: '取消', en: 'Cancel' },
   pkg_packageFingerprintHint: {
     zh: '申报包指纹是已签名清单的 SHA-256。交付时可以把它告诉接收人，对方校验时核对即可确认收到的是同一个文件。',

@@ -354,6 +354,8 @@ export const KeyStatus = z.object({
   /** SHA-256 of the public key (SPKI DER), hex; printed grouped on F-1 and the pledge. */
   fingerprint: z.string().nullable(),
   protection: z.enum(['passphrase', 'os']).nullable(),
+  /** The desktop app with a usable OS keychain: keys:create then seals with it and takes no passphrase. */
+  osKeychainAvailable: z.boolean(),
 });
 export type KeyStatus = z.infer<typeof KeyStatus>;
 export const Passphrase = z.string().min(8).max(1024);
@@ -407,10 +409,14 @@ export const PackageUploadResult = z.object({ uploadId: UploadId, fileName: z.st
 
 const packageMethods = {
   'keys:status': { input: z.strictObject({}), output: KeyStatus },
-  'keys:create': { input: z.strictObject({ passphrase: Passphrase }), output: KeyStatus },
-  /** The encrypted key file (still protected by its passphrase), for safekeeping elsewhere. */
+  /** Sealed by the OS keychain when osKeychainAvailable (the passphrase is then unused), else by the passphrase. */
+  'keys:create': { input: z.strictObject({ passphrase: Passphrase.optional() }), output: KeyStatus },
+  /**
+   * The encrypted key file, for safekeeping elsewhere: a passphrase-sealed key as it is (no passphrase
+   * taken); a keychain-sealed key resealed with `passphrase` (required then).
+   */
   'keys:exportBackup': {
-    input: z.strictObject({}),
+    input: z.strictObject({ passphrase: Passphrase.optional() }),
     output: z.object({ fileName: z.string(), json: z.string() }),
   },
   'keys:importBackup': {

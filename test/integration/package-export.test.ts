@@ -64,7 +64,7 @@ describe('keys:* over the key store in <data>/keys/', () => {
     const w = workspaceIn();
     expect(await dispatch(w, 'keys:status', {})).toEqual({
       ok: true,
-      value: { exists: false, fingerprint: null, protection: null },
+      value: { exists: false, fingerprint: null, protection: null, osKeychainAvailable: false },
     });
     expect(await dispatch(w, 'keys:exportBackup', {})).toMatchObject({ ok: false, error: { code: 'no_signing_key' } });
     const created = await dispatch(w, 'keys:create', { passphrase: PASSPHRASE });
@@ -94,7 +94,7 @@ describe('keys:* over the key store in <data>/keys/', () => {
     expect(filesIn(path.join(other.dataDir, 'keys'))).toEqual([]);
     expect(await dispatch(other, 'keys:importBackup', { json, passphrase: PASSPHRASE })).toEqual({
       ok: true,
-      value: { exists: true, fingerprint, protection: 'passphrase' },
+      value: { exists: true, fingerprint, protection: 'passphrase', osKeychainAvailable: false },
     });
     // F-1 and the pledge print it from now on: F-1's input changed, so it is out of date.
     const f1 = listForms(other, applicantId).forms.find((f) => f.id === 'F-1')!;

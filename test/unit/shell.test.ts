@@ -58,6 +58,8 @@ const fake = vi.hoisted(() => {
     exposed: [] as [string, unknown][],
     rendererListeners: new Map<string, Listener[]>(),
     rendererInvokes: [] as unknown[][],
+    encryptionAvailable: true,
+    storageBackend: 'gnome_libsecret',
   };
   class FakeWindow extends Emitter {
     webContents = new FakeWebContents();
@@ -122,6 +124,14 @@ const fake = vi.hoisted(() => {
       },
     },
     webUtils: { getPathForFile: (file: { path?: string }) => file.path ?? '' },
+    // XOR 0x5a behind a prefix: a stand-in for the OS keychain.
+    safeStorage: {
+      isEncryptionAvailable: () => state.encryptionAvailable,
+      getSelectedStorageBackend: () => state.storageBackend,
+      encryptString: (s: string) =>
+        Buffer.concat([Buffer.from('v10'), Buffer.from(Buffer.from(s, 'utf8').map((b) => b ^ 0x5a))]),
+      decryptString: (b: Buffer) => Buffer.from(b.subarray(3).map((x) => x ^ 0x5a)).toString('utf8'),
+    },
   };
   const reset = () => {
     state.windows.length = 0;
@@ -145,6 +155,7 @@ let dataDir: string;
 let main: typeof import('../../electron/main.js');
 let ipc: typeof import('../../electron/ipc.js');
 let serve: typeof import('../../electron/serve.js');
+let keyService: typeof import('../../electron/core/package/keyService.js');
 const argv = process.argv;
 
 beforeAll(async () => {
@@ -160,6 +171,7 @@ beforeAll(async () => {
   }
   ipc = await import('../../electron/ipc.js');
   serve = await import('../../electron/serve.js');
+  keyService = await import('../../electron/core/package/keyService.js');
 });
 
 afterAll(() => {
@@ -298,6 +310,14 @@ describe('the guards on every web contents', () => {
   });
 });
 
+/** A call from our own page's main frame, through the IPC handler main.ts registered at first start. */
+const invokeMain = (method: string, input: unknown = {}) =>
+  state.ipcHandlers.get(ipc.INVOKE_CHANNEL)!(
+    { senderFrame: { url: 'app://dossier/index.html', parent: null } },
+    method,
+    input,
+  );
+
 describe('IPC', () => {
   const invoke = (url: string, parent: unknown, method: unknown, input: unknown = {}) =>
     state.ipcHandlers.get(ipc.INVOKE_CHANNEL)!({ senderFrame: { url, parent } }, method, input);
@@ -313,6 +333,62 @@ describe('IPC', () => {
       ['app://dossier/index.html', {}],
     ] as const) {
       expect(await invoke(url, parent, 'workspace:status')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+});
+
+describe('the OS keychain for the signing key', () => {
+  it('is registered at start when safeStorage can encrypt', async () => {
+    expect(keyService.osKeychainAvailable()).toBe(true);
+    expect(await invokeMain('keys:status')).toMatchObject({ ok: true, value: { osKeychainAvailable: true } });
+    expect(await invokeMain('keys:create')).toMatchObject({ ok: true, value: { protection: 'os' } });
+    const file = JSON.parse(readFileSync(path.join(dataDir, 'keys', 'signing-key.json'), 'utf8')) as {
+      protection: { kind: string };
+    };
+    expect(file.protection.kind).toBe('os-keychain');
+  });
+
+  it('is not when it cannot (or only with the fixed password of Linux without a keyring)', () => {
+    try {
+      state.encryptionAvailable = false;
+      expect(main.registerOsKeychain()).toBe(false);
+      expect(keyService.osKeychainAvailable()).toBe(false);
+      state.encryptionAvailable = true;
+      state.storageBackend = 'basic_text';
+      expect(main.registerOsKeychain()).toBe(process.platform !== 'linux');
+      state.storageBackend = 'gnome_libsecret';
+      expect(main.registerOsKeychain()).toBe(true);
+      expect(keyService.osKeychainAvailable()).toBe(true);
+    } finally {
+      state.encryptionAvailable = true;
+      state.storageBackend = 'gnome_libsecret';
+      main.registerOsKeychain();
+    }
+  });
+
+  it('is not registered by a start where safeStorage cannot encrypt', async () => {
+    vi.resetModules();
+    const listeners = new Map(fake.electron.app.listeners);
+    const windows = [...state.windows];
+    fake.reset();
+    state.encryptionAvailable = false;
+    const other = mkdtempSync(path.join(os.tmpdir(), 'dossier-shell-nokeychain-'));
+    const dataDirBefore = process.env.DOSSIER_DATA;
+    process.env.DOSSIER_DATA = other;
+    try {
+      const second = await import('../../electron/main.js');
+      await second.started;
+      const keys = await import('../../electron/core/package/keyService.js');
+      expect(keys).not.toBe(keyService);
+      expect(keys.osKeychainAvailable()).toBe(false);
+      fake.electron.app.emit('will-quit');
+    } finally {
+      state.encryptionAvailable = true;
+      process.env.DOSSIER_DATA = dataDirBefore;
+      fake.reset();
+      rmSync(other, { recursive: true, force: true });
+      for (const [name, list] of listeners) fake.electron.app.listeners.set(name, list);
+      state.windows.push(...windows);
     }
   });
 });

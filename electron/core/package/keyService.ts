@@ -1,8 +1,8 @@
 // The workspace's signing key (issue 6) behind keys:* and the export: the key store of keyStore.ts in
-// `<dataDir>/keys/`. Every mode seals the key with a passphrase for now; the KeyProtector seam
-// (keyProtector.ts) is where the desktop shell can plug in Electron's safeStorage.
-// TODO(issue 6): a safeStorage protector registered by main.ts (it needs the Electron runtime, absent here),
-// so that the desktop app can export without asking for the passphrase each time.
+// `<dataDir>/keys/`. The CLI and the browser mode seal the key with a passphrase; the desktop shell
+// (main.ts) registers the OS keychain protector of osProtector.ts with useOsKeychain, and from then on a
+// new (or imported) key is sealed by the keychain and signs without a passphrase. A backup is always
+// passphrase-sealed, so that it opens on another machine.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { KeyStatus } from '../../../shared/api/contract.js';
 import { DossierError } from '../errors.js';
 import type { Workspace } from '../workspace.js';
-import { SCRYPT_KIND } from './keyProtector.js';
+import { SCRYPT_KIND, type KeyProtector } from './keyProtector.js';
 import { createKey, exportBackup, importBackup, KEY_FILE, publicInfo, unlockKey, type SigningKey } from './keyStore.js';
 import { fingerprint, formatFingerprint, publicKeyFromPem } from './sm2.js';
 
@@ -39,6 +39,15 @@ export function printedSignerFingerprint(dataDir: string): string | null {
   return fp === null ? null : formatFingerprint(fp);
 }
 
+let osKeychain: KeyProtector | null = null;
+
+/** Called by main.ts at start when safeStorage can encrypt (null: passphrase only, as in the CLI). */
+export function useOsKeychain(protector: KeyProtector | null): void {
+  osKeychain = protector;
+}
+
+export const osKeychainAvailable = (): boolean => osKeychain !== null;
+
 async function protectionKind(dataDir: string): Promise<string | null> {
   try {
     const file = JSON.parse(await readFile(path.join(keysDir(dataDir), KEY_FILE), 'utf8')) as {
@@ -53,24 +62,52 @@ async function protectionKind(dataDir: string): Promise<string | null> {
 
 export async function keyStatus(w: Workspace): Promise<KeyStatus> {
   const kind = await protectionKind(w.dataDir);
-  if (kind === null) return { exists: false, fingerprint: null, protection: null };
+  const osKeychainAvailable = osKeychain !== null;
+  if (kind === null) return { exists: false, fingerprint: null, protection: null, osKeychainAvailable };
   const info = await publicInfo(keysDir(w.dataDir));
-  return { exists: true, fingerprint: info.fingerprint, protection: kind === SCRYPT_KIND ? 'passphrase' : 'os' };
+  const protection = kind === SCRYPT_KIND ? 'passphrase' : 'os';
+  return { exists: true, fingerprint: info.fingerprint, protection, osKeychainAvailable };
 }
 
-export async function createWorkspaceKey(w: Workspace, passphrase: string): Promise<KeyStatus> {
-  await createKey(keysDir(w.dataDir), passphrase);
+/** Sealed by the OS keychain when the shell registered it (a passphrase is then not used), else by `passphrase`. */
+export async function createWorkspaceKey(w: Workspace, passphrase: string | undefined): Promise<KeyStatus> {
+  if (!osKeychain && !passphrase) {
+    throw new DossierError('passphrase_needed', {
+      zh: '此处没有可用的操作系统钥匙串：请为签名密钥设置一个口令。',
+      en: 'No operating system keychain is available here: choose a passphrase for the signing key.',
+    });
+  }
+  await createKey(keysDir(w.dataDir), osKeychain ?? passphrase!);
   return keyStatus(w);
 }
 
-/** The key file as a backup: still sealed by its passphrase, so it can be kept anywhere. */
-export async function exportKeyBackup(w: Workspace): Promise<{ fileName: string; json: string }> {
+/**
+ * The key file as a backup, always passphrase-sealed so that it can be kept anywhere: a passphrase-sealed key
+ * as it is (no new passphrase taken); a keychain-sealed key unlocked and resealed with `passphrase`.
+ */
+export async function exportKeyBackup(w: Workspace, passphrase?: string): Promise<{ fileName: string; json: string }> {
   const dir = keysDir(w.dataDir);
   const temp = path.join(dir, `backup.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
   try {
     const kind = await protectionKind(w.dataDir);
-    if (kind !== null && kind !== SCRYPT_KIND) throw needsOtherUnlock();
-    await exportBackup(dir, temp);
+    if (kind === null || kind === SCRYPT_KIND) {
+      if (passphrase !== undefined) {
+        throw new DossierError('backup_passphrase_unused', {
+          zh: '此签名密钥已由口令保护，其备份沿用该口令，不另设备份口令。',
+          en: 'This signing key is protected by a passphrase; its backup keeps that passphrase and takes no other.',
+        });
+      }
+      await exportBackup(dir, temp);
+    } else {
+      if (!osKeychain) throw needsOtherUnlock();
+      if (!passphrase) {
+        throw new DossierError('backup_passphrase_needed', {
+          zh: '签名密钥由操作系统钥匙串保护；备份需另设一个口令（至少 8 个字符），在其他电脑上导入时要用到它。',
+          en: 'The signing key is protected by the operating system keychain; its backup needs a passphrase of its own (at least 8 characters), asked for when it is imported on another computer.',
+        });
+      }
+      await exportBackup(dir, temp, { from: osKeychain, passphrase });
+    }
     const json = await readFile(temp, 'utf8');
     const info = await publicInfo(dir);
     return { fileName: `签名密钥备份-${info.fingerprint.slice(0, 8).toUpperCase()}.json`, json };
@@ -79,20 +116,23 @@ export async function exportKeyBackup(w: Workspace): Promise<{ fileName: string;
   }
 }
 
-/** Installs a backup (checked: well formed, and the passphrase opens it); never replaces an existing key. */
+/**
+ * Installs a backup (checked: well formed, and the passphrase opens it); never replaces an existing key.
+ * With the OS keychain registered the key is resealed by it; otherwise it stays sealed by its passphrase.
+ */
 export async function importKeyBackup(w: Workspace, json: string, passphrase: string): Promise<KeyStatus> {
   const dir = keysDir(w.dataDir);
   const temp = path.join(w.dataDir, `key-backup.tmp-${process.pid}-${randomBytes(6).toString('hex')}.json`);
   try {
     await writeFile(temp, json, { mode: 0o600 });
-    await importBackup(dir, temp, passphrase);
+    await importBackup(dir, temp, passphrase, osKeychain ? { protectWith: osKeychain } : {});
   } finally {
     await rm(temp, { force: true });
   }
   return keyStatus(w);
 }
 
-/** The private key, for one signature; a passphrase-sealed key needs its passphrase. */
+/** The private key, for one signature; a passphrase-sealed key needs its passphrase, a keychain-sealed one the shell's protector. */
 export async function unlockWorkspaceKey(w: Workspace, passphrase: string | undefined): Promise<SigningKey> {
   const status = await keyStatus(w);
   if (!status.exists) {
@@ -107,8 +147,9 @@ export async function unlockWorkspaceKey(w: Workspace, passphrase: string | unde
       en: 'Enter the passphrase of the signing key.',
     });
   }
-  if (status.protection !== 'passphrase') throw needsOtherUnlock();
-  return unlockKey(keysDir(w.dataDir), passphrase!);
+  if (status.protection === 'passphrase') return unlockKey(keysDir(w.dataDir), passphrase!);
+  if (!osKeychain) throw needsOtherUnlock();
+  return unlockKey(keysDir(w.dataDir), osKeychain);
 }
 
 function needsOtherUnlock(): DossierError {

@@ -1,5 +1,5 @@
 // 签名密钥 (issue 6): the applicant's SM2 key, made once and protected by a passphrase that nobody can
-// recover. Its fingerprint is printed on F-1 and the pledge, so the paper signed by hand vouches for the
+// recover (browser mode) or by the OS keychain (desktop, when available). Its fingerprint is printed on F-1 and the pledge, so the paper signed by hand vouches for the
 // key. The encrypted key file can be saved elsewhere (导出密钥备份) and brought back on another computer
 // (导入密钥备份, with its passphrase).
 import { DownloadOutlined, ImportOutlined, KeyOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
@@ -33,7 +33,7 @@ export function KeyCard({ status, onChange }: { status: KeyStatus; onChange: (st
         <KeyDetails status={status} fingerprint={status.fingerprint} />
       ) : (
         <>
-          <CreateKeyForm onCreated={onChange} />
+          <CreateKeyForm onCreated={onChange} osKeychain={status.osKeychainAvailable} />
           <ImportKeyForm onImported={onChange} />
         </>
       )}
@@ -45,10 +45,17 @@ function KeyDetails({ status, fingerprint }: { status: KeyStatus; fingerprint: s
   const { t, lang } = useT();
   const { message } = App.useApp();
   const [isSaving, setSaving] = useState(false);
+  // A key sealed by the OS keychain gets a backup passphrase of its own (the backup must open elsewhere).
+  const [backupPass, setBackupPass] = useState<string | null>(null);
+  const needsPass = status.protection === 'os';
   const exportBackup = async () => {
+    if (needsPass && (backupPass === null || backupPass.length < MIN_PASSPHRASE)) {
+      setBackupPass(backupPass ?? '');
+      return document.getElementById('key-backup-passphrase')?.focus();
+    }
     setSaving(true);
     try {
-      const { fileName, json } = await call('keys:exportBackup', {});
+      const { fileName, json } = await call('keys:exportBackup', needsPass ? { passphrase: backupPass! } : {});
       downloadText(fileName, json);
       void message.success(t('pkg_keyBackupSaved', { file: fileName }));
     } catch (e) {
@@ -67,8 +74,32 @@ function KeyDetails({ status, fingerprint }: { status: KeyStatus; fingerprint: s
       <Typography.Paragraph type="secondary" className="pkg-key-text">
         {t('pkg_keyPrinted')} {status.protection === 'os' ? t('pkg_keyProtectedOs') : t('pkg_keyProtectedPassphrase')}
       </Typography.Paragraph>
+      {needsPass && backupPass !== null && (
+        <LabelledField
+          id="key-backup-passphrase"
+          label={t('pkg_backupPassphrase')}
+          hint={t('pkg_backupPassphraseHint', { n: MIN_PASSPHRASE })}
+          required
+        >
+          {(control) => (
+            <Input.Password
+              {...control}
+              value={backupPass}
+              autoComplete="new-password"
+              maxLength={1024}
+              onChange={(e) => setBackupPass(e.target.value)}
+              className="pkg-pass-input"
+            />
+          )}
+        </LabelledField>
+      )}
       <Space wrap>
-        <Button icon={<DownloadOutlined />} loading={isSaving} onClick={exportBackup} data-testid="key-export">
+        <Button
+          icon={<DownloadOutlined />}
+          loading={isSaving}
+          onClick={() => void exportBackup()}
+          data-testid="key-export"
+        >
           {t('pkg_keyExport')}
         </Button>
         <Typography.Text type="secondary">{t('pkg_keyExportHint')}</Typography.Text>
@@ -77,7 +108,7 @@ function KeyDetails({ status, fingerprint }: { status: KeyStatus; fingerprint: s
   );
 }
 
-function CreateKeyForm({ onCreated }: { onCreated: (status: KeyStatus) => void }) {
+function CreateKeyForm({ onCreated, osKeychain }: { onCreated: (status: KeyStatus) => void; osKeychain: boolean }) {
   const { t, pick } = useT();
   const { message } = App.useApp();
   const [passphrase, setPassphrase] = useState('');
@@ -99,13 +130,16 @@ function CreateKeyForm({ onCreated }: { onCreated: (status: KeyStatus) => void }
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setTouched({ passphrase: true, confirm: true });
-    if (tooShort) return document.getElementById('key-passphrase')?.focus();
-    if (mismatch) return document.getElementById('key-confirm')?.focus();
+    if (!osKeychain) {
+      setTouched({ passphrase: true, confirm: true });
+      if (tooShort) return document.getElementById('key-passphrase')?.focus();
+      if (mismatch) return document.getElementById('key-confirm')?.focus();
+    }
     setCreating(true);
     setError(null);
     try {
-      const status = await call('keys:create', { passphrase });
+      // The desktop app seals the key with the OS keychain: no passphrase to choose or to forget.
+      const status = await call('keys:create', osKeychain ? {} : { passphrase });
       void message.success(t('pkg_keyCreated'));
       onCreated(status);
     } catch (err) {
@@ -120,47 +154,57 @@ function CreateKeyForm({ onCreated }: { onCreated: (status: KeyStatus) => void }
         {t('pkg_keyCreateHeading')}
       </Typography.Title>
       <Typography.Paragraph>{t('pkg_keyCreateText')}</Typography.Paragraph>
-      <Alert
-        type="warning"
-        showIcon
-        className="pkg-key-warning"
-        title={t('pkg_keyNoRecovery')}
-        description={t('pkg_keyNoRecoveryText')}
-      />
+      {osKeychain ? (
+        <Alert type="info" showIcon className="pkg-key-warning" title={t('pkg_keyOsKeychain')} />
+      ) : (
+        <Alert
+          type="warning"
+          showIcon
+          className="pkg-key-warning"
+          title={t('pkg_keyNoRecovery')}
+          description={t('pkg_keyNoRecoveryText')}
+        />
+      )}
       <Form layout="vertical" component={false}>
         <form onSubmit={(e) => void submit(e)} noValidate className="pkg-form" data-testid="key-create-form">
-          <LabelledField
-            id="key-passphrase"
-            label={t('pkg_passphrase')}
-            hint={t('pkg_passHint', { n: MIN_PASSPHRASE })}
-            error={passphraseError}
-            required
-          >
-            {(control) => (
-              <Input.Password
-                {...control}
-                value={passphrase}
-                autoComplete="new-password"
-                maxLength={1024}
-                onChange={(e) => setPassphrase(e.target.value)}
-                onBlur={() => setTouched((old) => ({ ...old, passphrase: passphrase.length > 0 || old.passphrase }))}
-                className="pkg-pass-input"
-              />
-            )}
-          </LabelledField>
-          <LabelledField id="key-confirm" label={t('pkg_passConfirm')} error={confirmError} required>
-            {(control) => (
-              <Input.Password
-                {...control}
-                value={confirm}
-                autoComplete="new-password"
-                maxLength={1024}
-                onChange={(e) => setConfirm(e.target.value)}
-                onBlur={() => setTouched((old) => ({ ...old, confirm: confirm.length > 0 || old.confirm }))}
-                className="pkg-pass-input"
-              />
-            )}
-          </LabelledField>
+          {!osKeychain && (
+            <>
+              <LabelledField
+                id="key-passphrase"
+                label={t('pkg_passphrase')}
+                hint={t('pkg_passHint', { n: MIN_PASSPHRASE })}
+                error={passphraseError}
+                required
+              >
+                {(control) => (
+                  <Input.Password
+                    {...control}
+                    value={passphrase}
+                    autoComplete="new-password"
+                    maxLength={1024}
+                    onChange={(e) => setPassphrase(e.target.value)}
+                    onBlur={() =>
+                      setTouched((old) => ({ ...old, passphrase: passphrase.length > 0 || old.passphrase }))
+                    }
+                    className="pkg-pass-input"
+                  />
+                )}
+              </LabelledField>
+              <LabelledField id="key-confirm" label={t('pkg_passConfirm')} error={confirmError} required>
+                {(control) => (
+                  <Input.Password
+                    {...control}
+                    value={confirm}
+                    autoComplete="new-password"
+                    maxLength={1024}
+                    onChange={(e) => setConfirm(e.target.value)}
+                    onBlur={() => setTouched((old) => ({ ...old, confirm: confirm.length > 0 || old.confirm }))}
+                    className="pkg-pass-input"
+                  />
+                )}
+              </LabelledField>
+            </>
+          )}
           {error && !isPassphraseError(error) && (
             <Alert type="error" showIcon role="alert" className="pkg-inline-alert" title={pick(error.message)} />
           )}
