@@ -5,7 +5,7 @@ import { rm } from 'node:fs/promises';
 import type { FormEntry, GeneratedFile, Localized, MaterialPdfEntry } from '../../../shared/api/contract.js';
 import { applicability, FORM_IDS, FORMS, formFileName, whyBlocks, type FormId } from '../../../shared/forms/catalog.js';
 import { postInfoEntered, postInfoProblems } from '../../../shared/forms/postInfo.js';
-import { MATERIAL_IDS, MATERIAL_LABELS } from '../../../shared/materials/requirements.js';
+import { computeMaterials, MATERIAL_IDS, MATERIAL_LABELS } from '../../../shared/materials/requirements.js';
 import { commit, stage, storedPath } from '../attachments/store.js';
 import { DossierError } from '../errors.js';
 import { startJob, throwIfCancelled, type JobContext } from '../jobs.js';
@@ -13,7 +13,8 @@ import type { Workspace } from '../workspace.js';
 import { BUILDERS } from './builders.js';
 import { formContext, sha256Hex } from './context.js';
 import { isStoredHashUsed, listGenerated, putGenerated } from './generatedRepo.js';
-import { materialParts, mergeMaterial, type MaterialPart } from './materialPdf.js';
+import { materialParts, mergeMaterial, partsOf, type MaterialPart } from './materialPdf.js';
+import { listAttachments } from '../attachments/attachmentService.js';
 import { publicityTooShort } from './publicity.js';
 import { SUMMARY_MISSING, summaryParagraphs } from './summary.js';
 import type { FormContext } from './types.js';
@@ -71,9 +72,12 @@ export function listForms(w: Workspace, applicantId: string) {
       ...state(id, formInput(id, ctx)),
     };
   });
+  // Read once for all twelve materials (ctx.archive is the archive as just read).
+  const { attachments } = listAttachments(w, { applicantId });
+  const view = computeMaterials(ctx.archive, attachments);
   const materials: MaterialPdfEntry[] = MATERIAL_IDS.map((material) => {
     const key = `material:${material}`;
-    const parts = materialParts(w, applicantId, material);
+    const parts = partsOf(ctx.archive, attachments, view, material);
     return {
       key,
       material,

@@ -7,9 +7,15 @@
 import { readFile, stat } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { Localized } from '../../../shared/api/contract.js';
+import type { ArchiveDocument } from '../../../shared/archive/schema.js';
 import type { AttachmentView } from '../../../shared/attachments/schema.js';
 import { parseSlot } from '../../../shared/attachments/slots.js';
-import { computeMaterials, MATERIAL_IDS, type MaterialItem } from '../../../shared/materials/requirements.js';
+import {
+  computeMaterials,
+  MATERIAL_IDS,
+  type MaterialItem,
+  type MaterialStatus,
+} from '../../../shared/materials/requirements.js';
 import { nameRecord } from '../../../shared/materials/recordNames.js';
 import { readArchive } from '../archiveService.js';
 import { listAttachments, requireAttachment } from '../attachments/attachmentService.js';
@@ -56,8 +62,21 @@ export function materialParts(w: Workspace, applicantId: string, material: strin
   }
   const archive = readArchive(w.db, applicantId);
   const { attachments } = listAttachments(w, { applicantId });
+  return partsOf(archive, attachments, computeMaterials(archive, attachments), material);
+}
+
+/**
+ * The parts of one material from what the caller already read: the forms list asks for all twelve, and
+ * reads the archive, the attachments and the materials view once for them.
+ */
+export function partsOf(
+  archive: ArchiveDocument,
+  attachments: readonly AttachmentView[],
+  materials: readonly MaterialStatus[],
+  material: string,
+): MaterialPart[] {
   const byId = new Map<string, AttachmentView>(attachments.map((a) => [a.id, a]));
-  const status = computeMaterials(archive, attachments).find((m) => m.id === material);
+  const status = materials.find((m) => m.id === material);
   const parts: MaterialPart[] = [];
   const seen = new Set<string>();
   for (const item of status?.items ?? []) {
