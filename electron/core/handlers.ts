@@ -19,6 +19,15 @@ import { createWorkspaceKey, exportKeyBackup, importKeyBackup, keyStatus } from 
 import { listPackages } from './package/packageFiles.js';
 import { registerPath } from './package/uploads.js';
 import { emptyPostInfo, postInfoProblems } from '../../shared/forms/postInfo.js';
+import { getMode, isUnitWorkspace, setMode } from './unit/mode.js';
+import { getUnitProfile, setUnitProfile } from './unit/profile.js';
+import { startFolderImport, startUnitImport } from './unit/intake.js';
+import { unitApplicants } from './unit/table.js';
+import * as review from './unit/reviewService.js';
+import { startReturn } from './unit/returnPackage.js';
+import { receivedReview } from './unit/received.js';
+import * as publicity from './unit/publicity.js';
+import { listBatches, recommendedPeople, startSubmit } from './unit/submit.js';
 import { PACK_2020 } from '../../shared/rules/pack2020/index.js';
 import {
   appVersion,
@@ -44,8 +53,9 @@ function requireEmpty(workspace: Workspace): void {
   }
 }
 
-/** The applicant's ID number, which F-4's list of recommended people must contain (N-14). */
+/** The applicant's ID number, which F-4's list of recommended people must contain (N-14); none for a unit. */
 function applicantIdNumber(w: Workspace): string | undefined {
+  if (isUnitWorkspace(w)) return undefined;
   const applicantId = currentApplicantId(w);
   return applicantId ? archive.readArchive(w.db, applicantId).profile.idNumber || undefined : undefined;
 }
@@ -57,6 +67,7 @@ export const handlers: Handlers = {
     schemaVersion: workspaceSchemaVersion(w),
     locale: getLocale(w),
     applicantId: currentApplicantId(w),
+    mode: getMode(w),
   }),
   'workspace:setLocale': (w, { locale }) => {
     setLocale(w, locale);
@@ -162,6 +173,35 @@ export const handlers: Handlers = {
   'package:verify': (w, input) => verifyUpload(w, input),
   'package:import': (w, input) => startImport(w, input),
   'package:openPath': (w, { path }) => registerPath(w, path),
+  // The unit's workspace (issue 7).
+  'workspace:setMode': (w, { mode }) => setMode(w, mode),
+  'unit:get': (w) => getUnitProfile(w),
+  'unit:set': (w, { profile }) => setUnitProfile(w, profile),
+  'unit:import': (w, { uploadIds }) => startUnitImport(w, uploadIds),
+  'unit:importFolder': (w, { path }) => startFolderImport(w, path),
+  'unit:applicants': (w) => unitApplicants(w),
+  'unit:review': (w, { applicantId }) => review.reviewOf(w, applicantId),
+  'unit:markMaterial': (w, input) => review.markMaterial(w, input),
+  'unit:addComment': (w, input) => review.addComment(w, input),
+  'unit:deleteComment': (w, input) => {
+    review.deleteComment(w, input);
+    return {};
+  },
+  'unit:setOpinion': (w, input) => {
+    review.setOpinion(w, input);
+    return {};
+  },
+  'unit:setStatus': (w, input) => review.setStatus(w, input),
+  'unit:return': (w, input) => startReturn(w, input),
+  'unit:publicityPlan': (w, { startDate }) => publicity.publicityPlan(w, startDate),
+  'unit:publicities': (w) => publicity.listPublicities(w),
+  'unit:publicize': (w, input) => publicity.publicize(w, input),
+  'unit:recordObjection': (w, input) => publicity.recordObjection(w, input),
+  'unit:publicityForms': (w, { publicityId }) => publicity.startPublicityForms(w, publicityId),
+  'unit:recommendedPeople': (w) => recommendedPeople(w),
+  'unit:submit': (w, input) => startSubmit(w, input),
+  'unit:batches': (w) => listBatches(w),
+  'review:received': (w, { applicantId }) => receivedReview(w, applicantId),
   // Saved even when the figures do not add up (a draft); F-4 is not printed until they do.
   'postInfo:set': (w, { postInfo }) => {
     setPostInfo(w.db, postInfo);

@@ -164,6 +164,64 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    name: 'unit',
+    up(db) {
+      db.exec(`
+        -- The unit's workspace (issue 7). Each applicant row of a unit's workspace came from a package
+        -- (applicant.package_id); what the unit decided about it lives here, never in the archive, which
+        -- stays exactly what the applicant signed.
+        CREATE TABLE unit_review (
+          applicant_id TEXT PRIMARY KEY REFERENCES applicant(id) ON DELETE CASCADE,
+          status       TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'returned')),
+          opinion      TEXT NOT NULL DEFAULT '',
+          -- The revision the status was decided on: a newer revision starts pending again.
+          revision     INTEGER NOT NULL CHECK (revision >= 1),
+          updated_at   TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE material_review (
+          applicant_id TEXT NOT NULL REFERENCES applicant(id) ON DELETE CASCADE,
+          material     TEXT NOT NULL,
+          decision     TEXT NOT NULL CHECK (decision IN ('accepted', 'returned')),
+          updated_at   TEXT NOT NULL,
+          PRIMARY KEY (applicant_id, material)
+        ) STRICT;
+
+        -- A comment tied to a field (problem path), an attachment (by SHA-256) or a material; kept per
+        -- revision so that the history of a 退回 stays readable.
+        CREATE TABLE review_comment (
+          id           TEXT PRIMARY KEY,
+          applicant_id TEXT NOT NULL REFERENCES applicant(id) ON DELETE CASCADE,
+          revision     INTEGER NOT NULL CHECK (revision >= 1),
+          material     TEXT NOT NULL,
+          target       TEXT NOT NULL CHECK (json_valid(target)),
+          text         TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000),
+          created_at   TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX review_comment_by_applicant ON review_comment (applicant_id, revision, created_at);
+
+        -- Publicity (N-8): one period for a group of applicants, and each one's outcome.
+        CREATE TABLE publicity (
+          id           TEXT PRIMARY KEY,
+          start_date   TEXT NOT NULL,
+          end_date     TEXT NOT NULL CHECK (end_date >= start_date),
+          working_days INTEGER NOT NULL CHECK (working_days >= 1),
+          created_at   TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE publicity_member (
+          publicity_id TEXT NOT NULL REFERENCES publicity(id) ON DELETE CASCADE,
+          applicant_id TEXT NOT NULL REFERENCES applicant(id) ON DELETE CASCADE,
+          outcome      TEXT NOT NULL CHECK (outcome IN ('pending', 'no_objection', 'objection')),
+          note         TEXT NOT NULL DEFAULT '',
+          recorded_at  TEXT,
+          PRIMARY KEY (publicity_id, applicant_id)
+        ) STRICT;
+        CREATE INDEX publicity_member_by_applicant ON publicity_member (applicant_id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

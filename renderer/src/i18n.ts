@@ -2,13 +2,15 @@
 // officers who prefer it. Enum value names live in shared/archive/labels.ts (the PDF forms reuse them).
 import { createContext, useContext } from 'react';
 import type { Locale, Localized } from '../../shared/api/contract.js';
+import { REVIEW_TEXT } from './review/text.js';
+import { UNIT_TEXT } from './unit/text.js';
 
 export type Lang = keyof Localized;
 
 export const langOf = (locale: Locale): Lang => (locale === 'en' ? 'en' : 'zh');
 export const localeOf = (lang: Lang): Locale => (lang === 'en' ? 'en' : 'zh-CN');
 
-const DICT = {
+const BASE_TEXT = {
   appName: { zh: '职称申报材料助手', en: 'Title Application Assistant' },
   appTagline: {
     zh: '帮助浙江工程技术人员整理个人业绩档案，准备高级工程师职务任职资格申报材料。',
@@ -1180,6 +1182,9 @@ const DICT = {
   labelOnly: { zh: '{label}：', en: '{label}: ' },
   withCount: { zh: '{text}（{n}）', en: '{text} ({n})' },
 } as const satisfies Record<string, Localized>;
+
+// Issue 7's screens keep their strings in files of their own (one dictionary still: keys must not clash).
+const DICT = { ...BASE_TEXT, ...UNIT_TEXT, ...REVIEW_TEXT };
 
 export type TextKey = keyof typeof DICT;
 export type Vars = Record<string, string | number>;

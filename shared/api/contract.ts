@@ -31,6 +31,24 @@ import { Params2020, Params2020Shape } from '../rules/pack2020/params.js';
 import { FORM_IDS } from '../forms/catalog.js';
 import { PostInfo } from '../forms/postInfo.js';
 import { VerifyReport as PackageVerifyReport } from '../package/report.js';
+import {
+  ArchiveChange,
+  BatchFile,
+  CommentTarget,
+  CommentText,
+  MaterialDecision,
+  MaterialIdSchema,
+  MaterialReview,
+  Publicity,
+  ReceivedReview,
+  ReviewComment,
+  ReviewStatus,
+  RevisionInfo,
+  UnitApplicantRow,
+  UnitImportResult,
+  UnitProfile,
+  WorkspaceMode,
+} from '../unit/schema.js';
 
 export const ApplicantId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 export const Locale = z.enum(['zh-CN', 'en']);
@@ -92,6 +110,8 @@ export const WorkspaceStatus = z.object({
   locale: Locale,
   /** The applicant of this workspace (an applicant's workspace holds one), or null while it is empty. */
   applicantId: ApplicantId.nullable(),
+  /** An applicant's workspace, or a unit's (issue 7), which holds the packages of many applicants. */
+  mode: WorkspaceMode,
 });
 
 const AttachmentRef = z.strictObject({ attachmentId: AttachmentId });
@@ -320,6 +340,10 @@ export const JobStatus = z.object({
     .nullable()
     .optional(),
   restoredTo: z.string().nullable().optional(),
+  /** A unit's batch import: what each file came to. */
+  unitImport: z.array(UnitImportResult).nullable().optional(),
+  /** A unit's submission: the batch for the city written. */
+  batch: BatchFile.nullable().optional(),
   error: ApiError.nullable(),
 });
 export type JobStatus = z.infer<typeof JobStatus>;
@@ -500,6 +524,133 @@ const backupMethods = {
   },
 } as const;
 
+/** A finding of the eligibility check as the unit's review shows it. */
+export const ReviewFinding = z.object({
+  id: z.string(),
+  ruleId: z.string(),
+  status: z.enum(['fail', 'review']),
+  severity: z.enum(['blocker', 'warning', 'info']),
+  message: Localized,
+  /** Problem-style paths of the fields the finding is about (where a comment can be tied). */
+  paths: z.array(z.string()),
+  clause: z.array(z.string()),
+});
+export type ReviewFinding = z.infer<typeof ReviewFinding>;
+
+/** The unit's workspace (issue 7): intake, review, 退回, publicity, countersignature, the batch for the city. */
+const unitMethods = {
+  /** Only on an empty workspace: a unit's workspace cannot become an applicant's, or the reverse. */
+  'workspace:setMode': { input: z.strictObject({ mode: WorkspaceMode }), output: z.object({ mode: WorkspaceMode }) },
+  'unit:get': {
+    input: z.strictObject({}),
+    output: z.object({ profile: UnitProfile.nullable(), problems: z.array(Issue) }),
+  },
+  'unit:set': { input: z.strictObject({ profile: UnitProfile }), output: z.object({ problems: z.array(Issue) }) },
+  /** Many uploaded packages (browser mode, or files picked on the desktop): a job, one result per file. */
+  'unit:import': {
+    input: z.strictObject({ uploadIds: z.array(UploadId).min(1).max(2000) }),
+    output: z.object({ jobId: JobId }),
+  },
+  /** Desktop and CLI: every .zcpkg in a folder (a USB stick), not recursing. */
+  'unit:importFolder': {
+    input: z.strictObject({ path: z.string().min(1).max(4096) }),
+    output: z.object({ jobId: JobId }),
+  },
+  'unit:applicants': { input: z.strictObject({}), output: z.object({ rows: z.array(UnitApplicantRow) }) },
+  /** One applicant for review: the read-only archive (archive:get), findings, marks, comments, revisions. */
+  'unit:review': {
+    input: z.strictObject({ applicantId: ApplicantId }),
+    output: z.object({
+      row: UnitApplicantRow,
+      findings: z.array(ReviewFinding),
+      opinion: z.string(),
+      materials: z.array(MaterialReview),
+      comments: z.array(ReviewComment),
+      revisions: z.array(RevisionInfo),
+      /** Fields changed since the previous revision held here (empty for the first). */
+      changes: z.array(ArchiveChange),
+    }),
+  },
+  'unit:markMaterial': {
+    input: z.strictObject({
+      applicantId: ApplicantId,
+      material: MaterialIdSchema,
+      decision: MaterialDecision.nullable(),
+    }),
+    output: z.object({ materials: z.array(MaterialReview) }),
+  },
+  'unit:addComment': {
+    input: z.strictObject({
+      applicantId: ApplicantId,
+      material: MaterialIdSchema,
+      target: CommentTarget,
+      text: CommentText,
+    }),
+    output: z.object({ comment: ReviewComment }),
+  },
+  'unit:deleteComment': {
+    input: z.strictObject({ applicantId: ApplicantId, commentId: z.string().min(1).max(64) }),
+    output: z.strictObject({}),
+  },
+  'unit:setOpinion': {
+    input: z.strictObject({ applicantId: ApplicantId, opinion: z.string().max(5000) }),
+    output: z.strictObject({}),
+  },
+  /** Accept (pending → accepted; needs every material accepted) or reopen (→ pending). */
+  'unit:setStatus': {
+    input: z.strictObject({ applicantId: ApplicantId, status: ReviewStatus.exclude(['returned']) }),
+    output: z.object({ status: ReviewStatus }),
+  },
+  /** 退回: a level-2 package with decision "returned" and the comments, for the applicant; a job. */
+  'unit:return': {
+    input: z.strictObject({ applicantId: ApplicantId, passphrase: Passphrase.optional() }),
+    output: z.object({ jobId: JobId }),
+  },
+  /** The publicity end date for a start date (≥ N working days on the state calendar, N-8), or why not. */
+  'unit:publicityPlan': {
+    input: z.strictObject({ startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+    output: z.object({ endDate: z.string(), workingDays: z.number().int() }),
+  },
+  'unit:publicities': { input: z.strictObject({}), output: z.object({ publicities: z.array(Publicity) }) },
+  'unit:publicize': {
+    input: z.strictObject({
+      applicantIds: z.array(ApplicantId).min(1).max(5000),
+      startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    }),
+    output: z.object({ publicity: Publicity }),
+  },
+  'unit:recordObjection': {
+    input: z.strictObject({
+      publicityId: z.string().min(1).max(64),
+      applicantId: ApplicantId,
+      outcome: z.enum(['pending', 'no_objection', 'objection']),
+      note: z.string().max(2000),
+    }),
+    output: z.object({ publicity: Publicity }),
+  },
+  /** The publicity notice (公示) and each member's M-3, as PDF: a job (files in its status). */
+  'unit:publicityForms': {
+    input: z.strictObject({ publicityId: z.string().min(1).max(64) }),
+    output: z.object({ jobId: JobId }),
+  },
+  /** F-4's recommended people drawn from the accepted applicants (the officer then saves postInfo:set). */
+  'unit:recommendedPeople': {
+    input: z.strictObject({}),
+    output: z.object({ postInfo: PostInfo }),
+  },
+  /** Countersign (level 2) every named accepted, publicised applicant and write the batch for the city; a job. */
+  'unit:submit': {
+    input: z.strictObject({ applicantIds: z.array(ApplicantId).min(1).max(5000), passphrase: Passphrase.optional() }),
+    output: z.object({ jobId: JobId }),
+  },
+  'unit:batches': { input: z.strictObject({}), output: z.object({ batches: z.array(BatchFile) }) },
+  /** Applicant's side: the unit's review that came back with a package (退回), shown at the fields. */
+  'review:received': {
+    input: z.strictObject({ applicantId: ApplicantId }),
+    output: z.object({ received: ReceivedReview.nullable() }),
+  },
+} as const;
+
 export const contract = {
   'workspace:status': { input: z.strictObject({}), output: WorkspaceStatus },
   'workspace:setLocale': { input: z.strictObject({ locale: Locale }), output: z.strictObject({}) },
@@ -544,6 +695,7 @@ export const contract = {
   ...formMethods,
   ...packageMethods,
   ...backupMethods,
+  ...unitMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,185 @@
+// The unit's workspace (issue 7): what the HR officer (人事专员) of a unit keeps about the applicants whose
+// packages it received — the unit review (N-10, N-13), the publicity (N-8, M-3), the countersignature that
+// passes them to the city (N-9). Shared by the core (electron/core/unit/) and the UI (renderer/src/unit/).
+import { z } from 'zod';
+import { Unit } from '../archive/schema.js';
+import { MATERIAL_IDS } from '../materials/requirements.js';
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+/** Whom a workspace serves: one applicant's archive, or a unit reviewing many (set once, on an empty workspace). */
+export const WorkspaceMode = z.enum(['applicant', 'unit']);
+export type WorkspaceMode = z.infer<typeof WorkspaceMode>;
+
+/** The unit's own data: the archive's Unit section (name, credit code, type, competent department, …). */
+export const UnitProfile = Unit;
+export type UnitProfile = z.infer<typeof UnitProfile>;
+
+export const MaterialIdSchema = z.enum(MATERIAL_IDS);
+
+/** The unit's decision on an applicant: pending until reviewed; returned (退回) for correction; accepted. */
+export const ReviewStatus = z.enum(['pending', 'accepted', 'returned']);
+export type ReviewStatus = z.infer<typeof ReviewStatus>;
+
+/** A material's review mark (null: not looked at yet). */
+export const MaterialDecision = z.enum(['accepted', 'returned']);
+export type MaterialDecision = z.infer<typeof MaterialDecision>;
+
+/**
+ * What a comment is about, so that the applicant sees it at the exact place: a field of the archive (its
+ * problem path, e.g. `profile.name`, `works.<recordId>.title` — the paths the editor already shows problems
+ * at), an attachment (by SHA-256: the same bytes on both sides, whatever id each workspace gives them), or
+ * a material as a whole.
+ */
+export const CommentTarget = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('field'), path: z.string().min(1).max(300) }),
+  z.strictObject({ kind: z.literal('attachment'), sha256: Sha256, fileName: z.string().max(255) }),
+  z.strictObject({ kind: z.literal('material') }),
+]);
+export type CommentTarget = z.infer<typeof CommentTarget>;
+
+export const CommentText = z.string().trim().min(1).max(2000);
+
+export const ReviewComment = z.strictObject({
+  id: Id,
+  material: MaterialIdSchema,
+  target: CommentTarget,
+  text: CommentText,
+  createdAt: z.string(),
+});
+export type ReviewComment = z.infer<typeof ReviewComment>;
+
+export const MaterialReview = z.strictObject({ material: MaterialIdSchema, decision: MaterialDecision.nullable() });
+export type MaterialReview = z.infer<typeof MaterialReview>;
+
+/** Where an applicant stands in the unit's publicity (N-8). */
+export const PublicityState = z.enum(['none', 'planned', 'running', 'ended', 'no_objection', 'objection']);
+export type PublicityState = z.infer<typeof PublicityState>;
+
+/** One row of the unit's applicant table. */
+export const UnitApplicantRow = z.object({
+  applicantId: Id,
+  name: z.string(),
+  idNumber: z.string(),
+  committee: z.string(),
+  specialty: z.string(),
+  exceptional: z.boolean(),
+  packageId: z.string(),
+  revision: z.number().int(),
+  /** The highest level this workspace holds for the current revision (2 once countersigned or returned). */
+  level: z.number().int(),
+  status: ReviewStatus,
+  /** Eligibility findings of the current revision, checked here with the unit's parameters. */
+  fail: z.number().int(),
+  review: z.number().int(),
+  /** Materials complete out of those needed (the materials view). */
+  materialsComplete: z.number().int(),
+  materialsNeeded: z.number().int(),
+  publicity: PublicityState,
+  /** Other applicants sharing a scan (same SHA-256) or a paper (same ISSN + title): their names. */
+  duplicates: z.array(z.object({ applicantId: Id, name: z.string(), what: z.enum(['scan', 'paper']) })),
+  importedAt: z.string(),
+});
+export type UnitApplicantRow = z.infer<typeof UnitApplicantRow>;
+
+/** What one file of a batch import came to. */
+export const UnitImportResult = z.object({
+  file: z.string(),
+  status: z.enum(['imported', 'replaced', 'unchanged', 'refused']),
+  applicantId: Id.nullable(),
+  name: z.string().nullable(),
+  revision: z.number().int().nullable(),
+  /** Why it was refused (refused only). */
+  reason: z.object({ zh: z.string(), en: z.string() }).nullable(),
+});
+export type UnitImportResult = z.infer<typeof UnitImportResult>;
+
+/** One field that differs between two revisions of an applicant's archive (what the officer re-reads). */
+export const ArchiveChange = z.object({
+  /** A problem-style path: `profile.name`, `works.<id>.title`, `works.<id>` (added/removed record). */
+  path: z.string(),
+  kind: z.enum(['added', 'removed', 'changed']),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+export type ArchiveChange = z.infer<typeof ArchiveChange>;
+
+export const RevisionInfo = z.object({
+  revision: z.number().int(),
+  level: z.number().int(),
+  fileName: z.string(),
+  direction: z.enum(['exported', 'imported']),
+  createdAt: z.string(),
+  /** This revision names the returned one it corrects (its `supersedes` matches a package held here). */
+  supersedesKnown: z.boolean().nullable(),
+});
+export type RevisionInfo = z.infer<typeof RevisionInfo>;
+
+export const Publicity = z.object({
+  id: Id,
+  startDate: IsoDate,
+  endDate: IsoDate,
+  workingDays: z.number().int(),
+  createdAt: z.string(),
+  members: z.array(
+    z.object({
+      applicantId: Id,
+      name: z.string(),
+      outcome: z.enum(['pending', 'no_objection', 'objection']),
+      note: z.string(),
+      recordedAt: z.string().nullable(),
+    }),
+  ),
+});
+export type Publicity = z.infer<typeof Publicity>;
+
+/**
+ * content/unit/review.json in level 2 (docs/package-format.md, "Level 2: the unit"): the unit's decision,
+ * opinion, per-material marks and comments — what a returned applicant reads at their fields.
+ */
+export const ReviewDoc = z.strictObject({
+  format: z.literal('dossier.review'),
+  version: z.literal(1),
+  decision: z.enum(['accepted', 'returned']),
+  unit: z.strictObject({ name: z.string(), creditCode: z.string() }),
+  /** The unit's key fingerprint (SHA-256 of its SPKI), as printed on the opinion page. */
+  unitFingerprint: Sha256,
+  opinion: z.string().max(5000),
+  reviewedOn: IsoDate,
+  materials: z.array(MaterialReview),
+  comments: z.array(ReviewComment),
+});
+export type ReviewDoc = z.infer<typeof ReviewDoc>;
+
+/** content/unit/publicity.json in level 2: the publicity period and its outcome for this applicant. */
+export const PublicityDoc = z.strictObject({
+  format: z.literal('dossier.publicity'),
+  version: z.literal(1),
+  startDate: IsoDate,
+  endDate: IsoDate,
+  workingDays: z.number().int(),
+  outcome: z.enum(['no_objection', 'objection']),
+  note: z.string().max(2000),
+});
+export type PublicityDoc = z.infer<typeof PublicityDoc>;
+
+/** The review an applicant received with a returned (or accepted) package, shown at the fields. */
+export const ReceivedReview = z.object({
+  packageId: z.string(),
+  revision: z.number().int(),
+  fileName: z.string(),
+  review: ReviewDoc,
+});
+export type ReceivedReview = z.infer<typeof ReceivedReview>;
+
+/** A batch for the city: one ZIP in <data>/batches/ with the level-2 packages and the summary sheets. */
+export const BatchFile = z.object({
+  fileName: z.string(),
+  size: z.number().int(),
+  sha256: Sha256,
+  applicants: z.number().int(),
+  createdAt: z.string(),
+});
+export type BatchFile = z.infer<typeof BatchFile>;
