@@ -4,6 +4,7 @@ import { createContext, useContext } from 'react';
 import type { Locale, Localized } from '../../shared/api/contract.js';
 import { REVIEW_TEXT } from './review/text.js';
 import { UNIT_TEXT } from './unit/text.js';
+import { UNIT_WORK_TEXT } from './unit/workText.js';
 
 export type Lang = keyof Localized;
 
@@ -1184,7 +1185,7 @@ const BASE_TEXT = {
 } as const satisfies Record<string, Localized>;
 
 // Issue 7's screens keep their strings in files of their own (one dictionary still: keys must not clash).
-const DICT = { ...BASE_TEXT, ...UNIT_TEXT, ...REVIEW_TEXT };
+const DICT = { ...BASE_TEXT, ...UNIT_TEXT, ...UNIT_WORK_TEXT, ...REVIEW_TEXT };
 
 export type TextKey = keyof typeof DICT;
 export type Vars = Record<string, string | number>;

@@ -3,6 +3,9 @@ import type { ReceivedReview } from '../../../shared/unit/schema.js';
 import type { Workspace } from '../workspace.js';
 import { notBuilt } from './mode.js';
 
-export async function receivedReview(_w: Workspace, _applicantId: string): Promise<{ received: ReceivedReview | null }> {
+export async function receivedReview(
+  _w: Workspace,
+  _applicantId: string,
+): Promise<{ received: ReceivedReview | null }> {
   return notBuilt('review:received');
 }
