@@ -1,5 +1,5 @@
 // the working-day calendar shipped as data (shared/calendar), checked against rules.md and against
-// the npm package chinese-days for every day of 2020 and 2021; counting conventions; refusing the unknown.
+// the npm package chinese-days for every day of every covered year (2020–2026); counting conventions; refusing the unknown.
 import { isWorkday } from 'chinese-days';
 import { describe, expect, it } from 'vitest';
 import { CN_CALENDAR } from '../../shared/calendar/cn-holidays.js';
@@ -33,16 +33,26 @@ describe('working-day calendar (R-5)', () => {
     expect(dayKind(date)).toBe(kind);
   });
 
-  it('agrees with chinese-days on every day of 2020 and 2021', () => {
-    const disagreements = [...daysOf(2020), ...daysOf(2021)].filter((d) => (dayKind(d) === 'work') !== isWorkday(d));
+  it('agrees with chinese-days on every day of every covered year, 2020 to 2026', () => {
+    expect(CN_CALENDAR.map((y) => y.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+    const days = CN_CALENDAR.flatMap((y) => daysOf(y.year));
+    const disagreements = days.filter((d) => (dayKind(d) === 'work') !== isWorkday(d));
     expect(disagreements).toEqual([]);
+  });
+
+  it('knows the 2026 National Day week and its working weekend days (a publicity planned today, N-8)', () => {
+    expect(dayKind('2026-10-01')).toBe('rest');
+    expect(dayKind('2026-10-07')).toBe('rest');
+    expect(dayKind('2026-09-20')).toBe('work');
+    expect(dayKind('2026-10-10')).toBe('work');
+    expect(nthWorkingDay('2026-09-28', 5)).toEqual({ ok: true, date: '2026-10-09' });
   });
 
   it('says "unknown" outside the data, never guesses', () => {
     expect(dayKind('2019-12-31')).toBe('unknown');
-    expect(dayKind('2022-01-04')).toBe('unknown');
+    expect(dayKind('2027-01-04')).toBe('unknown');
     expect(dayKind('2020-02-30')).toBe('unknown');
-    expect(nthWorkingDay('2021-12-28', 5)).toEqual({ ok: false, unknownFrom: '2022-01-01' });
+    expect(nthWorkingDay('2026-12-28', 5)).toEqual({ ok: false, unknownFrom: '2027-01-01' });
     expect(countWorkingDays('2019-12-30', '2020-01-10')).toEqual({ ok: false, unknownFrom: '2019-12-30' });
     expect(CN_CALENDAR.every((y) => y.source.length > 0)).toBe(true);
   });
