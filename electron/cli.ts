@@ -11,6 +11,7 @@ import { reportFailure, runCheck } from './checkCommand.js';
 import { runForms } from './formsCommand.js';
 import { runBackup, runDoctor, runRestore, runVerifyBackup } from './backupCommand.js';
 import { runExport, runImport, runKeygen, runVerify } from './packageCommand.js';
+import { runUnitImport, runUnitProfile } from './unitCommand.js';
 import { scheduleAutoBackups } from './core/backup/schedule.js';
 import { workspaceToOpen, type RecoveryQuestion } from './core/startupRecovery.js';
 import { createInterface } from 'node:readline/promises';
@@ -38,6 +39,11 @@ const HELP = `职称申报材料助手 dossier — 用法 / usage:
   dossier verify       FILE [--expect-fingerprint HEX] [--json]
                                                逐级验证材料包；0 全部通过，1 未通过，2 不是材料包
   dossier import       FILE [--data DIR] [--expect-fingerprint HEX]  验证后导入材料包（全部或不导入）
+  dossier unit-profile [--data DIR] [--set FILE.json]
+                                               单位信息：查看或保存（空工作区由此成为单位工作区）
+  dossier unit-import  FOLDER|FILE.zcpkg … [--data DIR]
+                                               单位批量导入材料包（文件夹中的全部 .zcpkg，不含子文件夹），
+                                               每个文件一行结果；0 无拒绝，1 有拒绝，2 用法错误
 选项 / options: --data DIR 数据文件夹（默认 ${defaultDataDir()}，或环境变量 DOSSIER_DATA）；--lang en 英文提示
 退出码 / exit codes: 0 成功 success, 1 失败 failure, 2 输入无效 invalid input`;
 
@@ -55,6 +61,7 @@ const OPTIONS = {
   'passphrase-file': { type: 'string' },
   justify: { type: 'string', multiple: true },
   'expect-fingerprint': { type: 'string' },
+  set: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -140,6 +147,10 @@ export async function main(argv: string[]): Promise<number> {
           json: values.json,
           lang,
         });
+      case 'unit-import':
+        return await runUnitImport({ paths: rest, dataDir, lang });
+      case 'unit-profile':
+        return await runUnitProfile({ dataDir, set: values.set, lang });
       case 'import':
         return await runImport({ file: rest[0], dataDir, expectFingerprint: values['expect-fingerprint'], lang });
       default:

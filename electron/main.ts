@@ -21,6 +21,7 @@ import { isPackagePath, packagePathFromArgv } from './core/openFile.js';
 import { useOsKeychain } from './core/package/keyService.js';
 import { osKeychainProtector } from './core/package/osProtector.js';
 import { openPackageDownload } from './core/package/packageFiles.js';
+import { openBatchDownload } from './core/unit/batch.js';
 import { packageRoot } from './core/paths.js';
 import { closeWorkspace, openWorkspace, type Workspace } from './core/workspace.js';
 import { registerIpc, sendOpenFile } from './ipc.js';
@@ -79,9 +80,15 @@ function flushOpenFiles(): void {
 
 /**
  * Serves the built renderer with a path-containment check and the strict CSP, stored attachments at
- * app://dossier/files/<sha256>[?thumb=1] and package files at app://dossier/packages/<name> (the same routes
+ * app://dossier/files/<sha256>[?thumb=1], package files at app://dossier/packages/<name> and a unit's batches
+ * at app://dossier/batches/<name> (the same routes
  * as the browser mode's, without its token: only our own page can load app:// URLs).
  */
+const DOWNLOADS = [
+  { prefix: '/packages/', open: openPackageDownload },
+  { prefix: '/batches/', open: openBatchDownload },
+] as const;
+
 function serveRenderer(workspace: Workspace): void {
   protocol.handle('app', async (request) => {
     const { pathname, searchParams } = new URL(request.url);
@@ -94,15 +101,17 @@ function serveRenderer(workspace: Workspace): void {
         headers: { 'Content-Type': file.mediaType, 'X-Content-Type-Options': 'nosniff' },
       });
     }
-    // A package file of this workspace (issue 6), as a download: only names the package table records.
-    if (pathname.startsWith('/packages/')) {
+    // A package file (issue 6) or a unit's batch for the city (issue 7), as a download: only names their
+    // tables record.
+    const download = DOWNLOADS.find((d) => pathname.startsWith(d.prefix));
+    if (download) {
       let name: string;
       try {
-        name = decodeURIComponent(pathname.slice('/packages/'.length));
+        name = decodeURIComponent(pathname.slice(download.prefix.length));
       } catch {
         return new Response('not found', { status: 404 });
       }
-      const pkg = await openPackageDownload(workspace, name);
+      const pkg = await download.open(workspace, name);
       if (!pkg) return new Response('not found', { status: 404 });
       return new Response(Readable.toWeb(pkg.stream) as ReadableStream, {
         headers: {

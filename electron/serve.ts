@@ -12,6 +12,7 @@ import { openStoredFile } from './core/attachments/files.js';
 import { getUploadProfile } from './core/attachments/profile.js';
 import { callService, dispatch } from './core/dispatcher.js';
 import { openPackageDownload } from './core/package/packageFiles.js';
+import { openBatchDownload } from './core/unit/batch.js';
 import { MAX_PACKAGE_BYTES, receiveUpload } from './core/package/uploads.js';
 import { packageRoot } from './core/paths.js';
 import type { Workspace } from './core/workspace.js';
@@ -89,7 +90,8 @@ export async function startServer(options: ServeOptions): Promise<Server> {
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return refuse(res, 405, 'method', '不支持的请求', 'Method not allowed');
     if (url.pathname.startsWith('/files/')) return serveFile(req, res, url);
-    if (url.pathname.startsWith('/packages/')) return servePackage(req, res, url);
+    if (url.pathname.startsWith('/packages/')) return serveDownload(req, res, url, '/packages/', openPackageDownload);
+    if (url.pathname.startsWith('/batches/')) return serveDownload(req, res, url, '/batches/', openBatchDownload);
     return serveStatic(res, url.pathname);
   }
 
@@ -186,9 +188,16 @@ export async function startServer(options: ServeOptions): Promise<Server> {
 
   /**
    * GET /packages/<file name>?token=<token>: a package file this workspace wrote or took in, as a download.
-   * Only names the package table records are served, from <data>/packages/.
+   * Only names the package table records are served, from <data>/packages/. GET /batches/<file name>: a
+   * unit's batch for the city (issue 7), only names unit_batch records, from <data>/batches/.
    */
-  async function servePackage(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+  async function serveDownload(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    prefix: string,
+    open: typeof openPackageDownload,
+  ): Promise<void> {
     if (!isTokenValid(url.searchParams.get('token') ?? undefined, token)) {
       return refuse(
         res,
@@ -200,11 +209,11 @@ export async function startServer(options: ServeOptions): Promise<Server> {
     }
     let name: string;
     try {
-      name = decodeURIComponent(url.pathname.slice('/packages/'.length));
+      name = decodeURIComponent(url.pathname.slice(prefix.length));
     } catch {
       return refuse(res, 404, 'not_found', '未找到', 'Not found');
     }
-    const file = await openPackageDownload(options.workspace, name);
+    const file = await open(options.workspace, name);
     if (!file) return refuse(res, 404, 'not_found', '未找到', 'Not found');
     res.writeHead(200, {
       'Content-Type': file.mediaType,

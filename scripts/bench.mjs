@@ -42,6 +42,31 @@ if (process.argv[2] === '--package-child') {
   console.log(JSON.stringify(mode === 'export' ? await benchExport(a, b) : await benchVerify(a)));
   process.exit(0);
 }
+if (process.argv[2] === '--unit-child') {
+  // Issue 7: one step of the unit's bench per fresh process (prepare, import, table), its peak RSS its own.
+  const b = await core('unit/bench.js');
+  const [step, a, c] = process.argv.slice(3);
+  const result =
+    step === 'prepare-intake'
+      ? await b.prepareIntakeBench(a, Number(c), 20)
+      : step === 'intake'
+        ? await b.benchIntake(a, c)
+        : step === 'prepare-table'
+          ? b.prepareTableBench(a, Number(c))
+          : b.benchTable(a);
+  console.log(JSON.stringify(result ?? {}));
+  process.exit(0);
+}
+if (process.argv[2] === '--unit') {
+  // `node scripts/bench.mjs --unit`: the unit's section alone (after `npm run build`).
+  const only = mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-unit-'));
+  try {
+    await unitBench(only);
+  } finally {
+    rmSync(only, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 if (process.argv[2] === '--material-child') {
   // The workspace is prepared in one process and merged in a fresh one, so the peak RSS is the merge's own.
   const m = await core('forms/materialPdfBench.js');
@@ -154,6 +179,7 @@ try {
 
   await attachments(path.join(dir, 'attachments'));
   await packageBench(path.join(dir, 'package'));
+  await unitBench(path.join(dir, 'unit'));
   await forms(path.join(dir, 'forms'));
   materialPdf(path.join(dir, 'material'));
   // Issue 8: backup and restore of a workspace with 1 GB of attachments against cp -r + sync.
@@ -386,6 +412,73 @@ async function packageBench(dir) {
   const verified = child('verify', out);
   if (!verified.ok) throw new Error('package verify: the bench package does not verify');
   report('verify (every level, every file)', verified.ms, hashMs, 0.6, verified.maxRssMb);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Issue 7: the unit's workspace. Importing 100 applicants' packages of ~20 MB (distinct people, distinct
+ * scan bytes) as one batch job, against `cp` + `sync` of the same package files; the applicant table with
+ * 1,000 applicants (unit:applicants: the check, the materials, duplicates, publicity of every row) and the
+ * check of all 1,000 one by one, against reading and JSON-parsing the same rows. Each step in a fresh child
+ * process, its peak RSS printed.
+ */
+async function unitBench(dir) {
+  const child = (step, ...args) => {
+    const run = spawnSync(
+      process.execPath,
+      [fileURLToPath(import.meta.url), '--unit-child', step, ...args.map(String)],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    if (run.status !== 0) throw new Error(`unit ${step} child failed`);
+    return JSON.parse(run.stdout.trim().split('\n').at(-1));
+  };
+  const pad = (label) => label.padEnd(44);
+  const src = path.join(dir, 'packages');
+  const { files, bytes } = child('prepare-intake', src, 100);
+  const total = readdirSync(src).reduce((sum, f) => sum + statSync(path.join(src, f)).size, 0);
+  const rate = (ms) => `${(total / 1e6 / (ms / 1000)).toFixed(0).padStart(5)} MB/s`;
+  console.log(
+    `unit intake: ${files} packages of ${(bytes / files / 1e6).toFixed(0)} MB of scans, ${(total / 1e9).toFixed(2)} GB`,
+  );
+  const base = path.join(dir, 'base');
+  mkdirSync(base);
+  execFileSync('sync');
+  let t = performance.now();
+  execFileSync('cp', [...readdirSync(src).map((f) => path.join(src, f)), base]);
+  execFileSync('sync');
+  const copyMs = performance.now() - t;
+  rmSync(base, { recursive: true, force: true });
+  console.log(
+    `${pad('baseline: cp + sync of the package files')} ${copyMs.toFixed(0).padStart(9)} ms   ${rate(copyMs)}`,
+  );
+  execFileSync('sync');
+  const intake = child('intake', path.join(dir, 'ws-intake'), src);
+  if (intake.imported !== files) throw new Error(`unit intake: ${intake.imported} of ${files} imported`);
+  console.log(
+    `${pad(`import ${files} packages (one batch job)`)} ${intake.ms.toFixed(0).padStart(9)} ms   ${rate(intake.ms)}   ` +
+      `${(intake.ms / copyMs).toFixed(1)}× baseline time   ${(intake.ms / files).toFixed(0)} ms per package   peak RSS ${intake.maxRssMb.toFixed(0)} MB`,
+  );
+  rmSync(path.join(dir, 'ws-intake'), { recursive: true, force: true });
+  rmSync(src, { recursive: true, force: true });
+
+  const tableDir = path.join(dir, 'ws-table');
+  child('prepare-table', tableDir, 1000);
+  const table = child('table', tableDir);
+  console.log(`unit table: ${table.rows} applicants`);
+  console.log(
+    `${pad('baseline: read + JSON.parse every section/record')} ${table.baselineMs.toFixed(0).padStart(9)} ms`,
+  );
+  console.log(
+    `${pad('unit:applicants (check, materials, duplicates)')} ${table.warmMs.toFixed(0).padStart(9)} ms   ` +
+      `${(table.warmMs / table.baselineMs).toFixed(1)}× baseline   first ${table.firstMs.toFixed(0)} ms   peak RSS ${table.maxRssMb.toFixed(0)} MB`,
+  );
+  console.log(
+    `${pad('check all 1,000 one by one (checkApplicant)')} ${table.checkAllMs.toFixed(0).padStart(9)} ms   ` +
+      `${(table.checkAllMs / table.baselineMs).toFixed(1)}× baseline`,
+  );
   rmSync(dir, { recursive: true, force: true });
 }
 

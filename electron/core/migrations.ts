@@ -185,6 +185,8 @@ export const MIGRATIONS: readonly Migration[] = [
           applicant_id TEXT NOT NULL REFERENCES applicant(id) ON DELETE CASCADE,
           material     TEXT NOT NULL,
           decision     TEXT NOT NULL CHECK (decision IN ('accepted', 'returned')),
+          -- The revision the mark was made on: a newer revision starts unmarked.
+          revision     INTEGER NOT NULL CHECK (revision >= 1),
           updated_at   TEXT NOT NULL,
           PRIMARY KEY (applicant_id, material)
         ) STRICT;
@@ -219,6 +221,17 @@ export const MIGRATIONS: readonly Migration[] = [
           PRIMARY KEY (publicity_id, applicant_id)
         ) STRICT;
         CREATE INDEX publicity_member_by_applicant ON publicity_member (applicant_id);
+
+        -- The batches for the city (N-9, docs/batch-format.md): one ZIP each in <dataDir>/batches/<file_name>,
+        -- its hash taken once when written (a listing does not re-read gigabytes).
+        CREATE TABLE unit_batch (
+          file_name  TEXT PRIMARY KEY
+                     CHECK (length(file_name) BETWEEN 1 AND 255 AND file_name NOT GLOB '*[/\\]*'),
+          sha256     TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+          size       INTEGER NOT NULL CHECK (size > 0),
+          applicants INTEGER NOT NULL CHECK (applicants >= 1),
+          created_at TEXT NOT NULL
+        ) STRICT;
       `);
     },
   },

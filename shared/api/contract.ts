@@ -269,10 +269,12 @@ const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 export const FormIdSchema = z.enum(FORM_IDS);
 /** What a generation job makes: a form (`F-1`, `M-2`, `index`…) or one material's merged PDF (`material:M-4`). */
 export const OutputKey = z.union([FormIdSchema, z.string().regex(/^material:M-(?:[1-9]|1[0-2])$/)]);
+/** What a unit's publicity job makes per applicant (issue 7): `unit:publicity-notice`, `unit:M-3`. */
+export const UnitOutputKey = z.enum(['unit:publicity-notice', 'unit:M-3']);
 
 /** A generated PDF, kept in the attachment store (so previews and the package read it like any file). */
 export const GeneratedFile = z.object({
-  key: OutputKey,
+  key: z.union([OutputKey, UnitOutputKey]),
   fileName: z.string(),
   sha256: Sha256,
   size: z.number().int().min(0),

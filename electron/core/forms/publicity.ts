@@ -10,7 +10,7 @@ import { formatDate } from './facts.js';
 import { opinionRow } from './pdf/blocks.js';
 import type { Cell } from './pdf/formDoc.js';
 import type { Params2020 } from '../../../shared/rules/pack2020/params.js';
-import type { FormBuilder } from './types.js';
+import type { FormBuilder, FormContext } from './types.js';
 
 const label = (text: string, span: number): Cell => ({ text, span, label: true, align: 'center' });
 const value = (text: string, span: number, align: 'left' | 'center' = 'left'): Cell => ({ text, span, align });
@@ -52,7 +52,20 @@ export function publicityDays(params: Params2020): string {
   return `${days} 个工作日${short}`;
 }
 
-export const buildPublicityConfirmation: FormBuilder = async (ctx) => {
+/**
+ * A unit's publicity (issue 7, electron/core/unit/publicity.ts): its dates come in as the parameters'
+ * publicityStart/End; where it was posted and, once recorded, the outcome are printed rather than left
+ * to the hand.
+ */
+export interface UnitPublicity {
+  place: string;
+  outcome: 'pending' | 'no_objection' | 'objection';
+  note: string;
+}
+
+export const buildPublicityConfirmation: FormBuilder = (ctx) => buildUnitPublicityConfirmation(ctx, null);
+
+export async function buildUnitPublicityConfirmation(ctx: FormContext, unitPublicity: UnitPublicity | null) {
   const { archive, params } = ctx;
   const { profile, unit, application } = archive;
   const doc = await startForm('M-3', ctx);
@@ -66,12 +79,24 @@ export const buildPublicityConfirmation: FormBuilder = async (ctx) => {
   await doc.row([label('工作单位', 18), value(unit.name, 82)], { minHeight: 30 });
   await doc.row([label('公示时间', 18), value(publicityPeriod(params), 82)], { minHeight: 30 });
   await doc.row([label('公示天数', 18), value(publicityDays(params), 82)], { minHeight: 30 });
-  await doc.row([label('公示范围（地点）', 18), value('', 82)], { minHeight: 60 });
+  await doc.row([label('公示范围（地点）', 18), value(unitPublicity?.place ?? '', 82)], { minHeight: 60 });
   // Ticked by hand: 无异议, or 有异议 and how the objection was handled, written on the line and below it.
+  // A recorded objection prints its note (wrapped, above the boxes) instead of the line left for the hand.
+  const outcome = unitPublicity?.outcome ?? 'pending';
+  const note = outcome === 'objection' ? (unitPublicity?.note ?? '') : '';
   await doc.opinionBox('公示结果', {
     height: 90,
     labelWidth: 0.18 * doc.width,
-    lines: [[{ check: false }, '无异议', '　　　　', { check: false }, '有异议，处理情况：', { blank: 190 }]],
+    ...(note ? { text: `异议及处理情况：${note}` } : {}),
+    lines: [
+      [
+        { check: outcome === 'no_objection' },
+        '无异议',
+        '　　　　',
+        { check: outcome === 'objection' },
+        ...(note ? ['有异议'] : ['有异议，处理情况：', { blank: 190 }]),
+      ],
+    ],
   });
   await opinionRow(
     doc,
@@ -86,4 +111,4 @@ export const buildPublicityConfirmation: FormBuilder = async (ctx) => {
     { size: 9 },
   );
   return finishForm(doc);
-};
+}

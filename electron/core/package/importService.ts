@@ -7,6 +7,9 @@
 //   A workspace holds one applicant's archive: a package of another one is refused (workspace_not_empty);
 // the same package id coming back (a reviewed package, a corrected revision) replaces the archive in place
 // (same applicant row); the very same package again changes nothing (unchanged).
+//   A unit's workspace (issue 7) holds many: the same pipeline, with the unit's rules in decideUnit and
+// checkUnitContent (level 1 only, the unit's own people, one package per person, one content per revision),
+// fresh attachment ids, and the unit's own rule parameters and F-4 kept (the package's are not taken).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
@@ -28,6 +31,10 @@ import { isStoredHashUsed, putGenerated } from '../forms/generatedRepo.js';
 import { startJob, throwIfCancelled, type JobContext } from '../jobs.js';
 import { setParams } from '../rulesService.js';
 import { currentApplicantId, type Workspace } from '../workspace.js';
+import { normalizeIdNumber } from '../../../shared/checks/idNumber.js';
+import { isUnitWorkspace } from '../unit/mode.js';
+import { isSameUnit, requireUnitProfile } from '../unit/profile.js';
+import { applicantName, applicantOfPackage, heldPeople, resetUnitReview } from '../unit/unitRepo.js';
 import {
   AttachmentsDoc,
   CONTENT_PATHS,
@@ -75,7 +82,15 @@ export async function startImport(w: Workspace, input: ImportInput): Promise<{ j
   const upload = await requireUpload(w, input.uploadId);
   const jobId = startJob(async (job) => {
     try {
-      await runImport(w, upload, input.expectFingerprint, job);
+      const { outcome } = await importPackage(w, upload, input.expectFingerprint, job);
+      job.setResult({ imported: outcome });
+      job.progress(
+        1,
+        1,
+        outcome.status === 'unchanged'
+          ? { zh: '此材料包已导入，未作改动', en: 'This package was already imported; nothing changed' }
+          : { zh: '已导入', en: 'Imported' },
+      );
     } finally {
       await forgetUpload(upload);
     }
@@ -92,7 +107,19 @@ interface Verified {
   top: VerifiedLevel & { manifestSha256: string };
 }
 
-async function runImport(w: Workspace, upload: Upload, expectFingerprint: string | undefined, job: JobContext) {
+/**
+ * Imports one package file (verified first; all or nothing) and says what it came to, with the applicant's
+ * name; a refusal throws. The unit's batch import (unit/intake.ts) calls it once per file. The upload is
+ * left to the caller.
+ */
+export async function importPackage(
+  w: Workspace,
+  upload: Upload,
+  expectFingerprint: string | undefined,
+  job: JobContext,
+): Promise<{ outcome: ImportOutcome; name: string }> {
+  // Said before any byte is read: without the unit's data no package can be matched to it.
+  if (isUnitWorkspace(w)) requireUnitProfile(w);
   const work = path.join(incomingDir(w.dataDir), `import-${process.pid}-${randomBytes(6).toString('hex')}`);
   await mkdir(work, { recursive: true });
   try {
@@ -113,9 +140,7 @@ async function runImport(w: Workspace, upload: Upload, expectFingerprint: string
       revision: verified.l1.revision,
     });
     if (decision.kind === 'unchanged') {
-      job.setResult({ imported: outcome('unchanged', decision.applicantId) });
-      job.progress(1, 1, { zh: '此材料包已导入，未作改动', en: 'This package was already imported; nothing changed' });
-      return;
+      return { outcome: outcome('unchanged', decision.applicantId), name: applicantName(w.db, decision.applicantId) };
     }
     throwIfCancelled(job.signal);
     const dest = path.join(work, 'content');
@@ -128,6 +153,7 @@ async function runImport(w: Workspace, upload: Upload, expectFingerprint: string
       { signal: job.signal, onProgress: (done, total) => job.progress(done, total, step) },
     );
     const content = await readContent(dest, verified.l1);
+    if (isUnitWorkspace(w)) checkUnitContent(w, verified, content);
     throwIfCancelled(job.signal);
     const hashed = { zh: '正在计算材料包的校验值', en: 'Computing the package checksum' };
     const { sha256, size } = await runInPackageWorker(
@@ -135,8 +161,10 @@ async function runImport(w: Workspace, upload: Upload, expectFingerprint: string
       { signal: job.signal, onProgress: (done, total) => job.progress(done, total, hashed) },
     );
     const applicantId = await store(w, verified, decision, content, { source, sha256, size }, job);
-    job.setResult({ imported: outcome(decision.kind === 'new' ? 'imported' : 'replaced', applicantId) });
-    job.progress(1, 1, { zh: '已导入', en: 'Imported' });
+    return {
+      outcome: outcome(decision.kind === 'new' ? 'imported' : 'replaced', applicantId),
+      name: content.archive.profile.name,
+    };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -181,6 +209,7 @@ async function verify(
 
 /** What the package is to this workspace. */
 function decide(w: Workspace, v: Verified): Decision {
+  if (isUnitWorkspace(w)) return decideUnit(w, v);
   const current = currentApplicantId(w);
   if (current === null) return { kind: 'new' };
   if (getApplicantPackageId(w.db, current) !== v.l1.packageId) {
@@ -194,13 +223,73 @@ function decide(w: Workspace, v: Verified): Decision {
     return { kind: 'unchanged', applicantId: current };
   }
   const newest = rows[0]?.revision ?? 0;
-  if (v.l1.revision < newest) {
-    throw new DossierError('package_outdated', {
-      zh: `这是材料包的第 ${v.l1.revision} 版，此工作区已有第 ${newest} 版，未导入任何内容。`,
-      en: `This is revision ${v.l1.revision} of the package; this workspace already has revision ${newest}. Nothing was imported.`,
+  if (v.l1.revision < newest) throw outdated(v, newest);
+  return { kind: 'replace', applicantId: current };
+}
+
+function outdated(v: Verified, newest: number): DossierError {
+  return new DossierError('package_outdated', {
+    zh: `这是材料包的第 ${v.l1.revision} 版，此工作区已有第 ${newest} 版，未导入任何内容。`,
+    en: `This is revision ${v.l1.revision} of the package; this workspace already has revision ${newest}. Nothing was imported.`,
+  });
+}
+
+/**
+ * A unit's workspace: an applicant's level-1 package only (levels 2 and 3 are the unit's and the city's
+ * own); a package id already held is that applicant's next revision (replaced), the same one again
+ * (unchanged), an older one (refused), or the same revision with other content (refused: which one is
+ * the applicant's cannot be told).
+ */
+function decideUnit(w: Workspace, v: Verified): Decision {
+  if (v.top.level > 1) {
+    throw new DossierError('package_level', {
+      zh: `材料包 ${v.l1.packageId} 已带有第 ${v.top.level} 级签名（${v.top.level === 2 ? '单位' : '市级'}），单位只接收申报人签名的第 1 级材料包。未导入任何内容。`,
+      en: `Package ${v.l1.packageId} already carries level ${v.top.level} (${v.top.level === 2 ? 'a unit' : 'the city'}); a unit takes only the applicant's level-1 packages. Nothing was imported.`,
     });
   }
-  return { kind: 'replace', applicantId: current };
+  const holder = applicantOfPackage(w.db, v.l1.packageId);
+  if (holder === null) return { kind: 'new' };
+  const rows = rowsOfPackage(w.db, v.l1.packageId).filter((r) => r.applicant_id === holder);
+  // An older revision is refused even when its very file came in before: it is history, not the archive.
+  const newest = rows[0]?.revision ?? 0;
+  if (v.l1.revision < newest) throw outdated(v, newest);
+  if (rows.some((r) => r.level === 1 && r.manifest_sha256 === v.top.manifestSha256)) {
+    return { kind: 'unchanged', applicantId: holder };
+  }
+  const l1Sha256 = v.levels[0]!.manifestSha256!;
+  if (rows.some((r) => r.revision === v.l1.revision && r.l1_manifest_sha256 !== l1Sha256)) {
+    const name = applicantName(w.db, holder);
+    throw new DossierError('package_conflict', {
+      zh: `“${name}”的材料包第 ${v.l1.revision} 版已导入，而这个文件是同一申报人、同一版本但内容不同的材料包。请向申报人确认哪一份有效（应重新导出新版本）。未导入任何内容。`,
+      en: `Revision ${v.l1.revision} of ${name}'s package is already here; this file is a package of the same applicant and revision with different content. Ask the applicant which one holds (they should export a new revision). Nothing was imported.`,
+    });
+  }
+  return { kind: 'replace', applicantId: holder };
+}
+
+/** The unit's checks on the archive itself: its unit is this one; its person is not held under another package. */
+function checkUnitContent(w: Workspace, v: Verified, content: Content): void {
+  const mine = requireUnitProfile(w);
+  const theirs = content.archive.unit;
+  if (!isSameUnit(mine, theirs)) {
+    const show = (u: { name: string; creditCode: string }) =>
+      `“${u.name.trim() || '—'}”（${u.creditCode.trim() || '—'}）`;
+    throw new DossierError('package_other_unit', {
+      zh: `此材料包（${content.archive.profile.name}）的工作单位是${show(theirs)}，不是本单位${show(mine)}（按统一社会信用代码核对，缺代码时按单位名称）。未导入任何内容。`,
+      en: `This package (${content.archive.profile.name}) names the unit ${show(theirs)}, not this unit ${show(mine)} (compared by unified social credit code, or by name where a code is missing). Nothing was imported.`,
+    });
+  }
+  const idNumber = normalizeIdNumber(content.archive.profile.idNumber);
+  if (idNumber === '') return;
+  const other = heldPeople(w.db).find(
+    (p) => p.packageId !== v.l1.packageId && normalizeIdNumber(p.idNumber) === idNumber,
+  );
+  if (other) {
+    throw new DossierError('package_same_person', {
+      zh: `身份证号 ${idNumber} 已属于本工作区的申报人“${other.name}”（材料包 ${other.packageId ?? '—'}），而此文件是另一个材料包（${v.l1.packageId}）。同一人只能有一个材料包：请向申报人确认。未导入任何内容。`,
+      en: `ID number ${idNumber} already belongs to ${other.name}, held here under package ${other.packageId ?? '—'}; this file is another package (${v.l1.packageId}). One person has one package: ask the applicant. Nothing was imported.`,
+    });
+  }
 }
 
 interface Content {
@@ -358,6 +447,7 @@ async function store(
       // The workspace may have changed while the files were checked: decided again, inside the transaction.
       const now = decide(w, v);
       if (now.kind !== decision.kind) throw inconsistent('the workspace changed during the import');
+      if (isUnitWorkspace(w)) checkUnitContent(w, v, content);
       applicantId = now.kind === 'replace' ? now.applicantId : randomUUID();
       if (now.kind === 'replace') oldHashes = clearApplicant(w, applicantId);
       writeApplicant(w, applicantId, now.kind === 'new', content, v);
@@ -397,6 +487,10 @@ function writeApplicant(w: Workspace, applicantId: string, isNew: boolean, conte
   const db = w.db;
   const at = new Date().toISOString();
   const doc = content.archive;
+  const isUnit = isUnitWorkspace(w);
+  // attachment.id is a global key: two applicants' workspaces may have made the same ids. An applicant's
+  // own workspace keeps them (the round trip gives the same package again).
+  const idOf = new Map(content.attachments.map((a) => [a.id, isUnit ? randomUUID() : a.id]));
   if (isNew) archiveRepo.insertApplicant(db, applicantId, at);
   else archiveRepo.touchApplicant(db, applicantId, at);
   for (const name of SECTION_NAMES) {
@@ -416,7 +510,7 @@ function writeApplicant(w: Workspace, applicantId: string, isNew: boolean, conte
   }
   for (const a of content.attachments) {
     attachmentRepo.insertAttachment(db, {
-      id: a.id,
+      id: idOf.get(a.id)!,
       applicant_id: applicantId,
       sha256: a.sha256,
       file_name: a.fileName,
@@ -432,7 +526,7 @@ function writeApplicant(w: Workspace, applicantId: string, isNew: boolean, conte
     for (const l of a.links) {
       attachmentRepo.insertLink(db, {
         id: randomUUID(),
-        attachment_id: a.id,
+        attachment_id: idOf.get(a.id)!,
         applicant_id: applicantId,
         record_id: l.recordId,
         slot: l.slot,
@@ -455,8 +549,13 @@ function writeApplicant(w: Workspace, applicantId: string, isNew: boolean, conte
       notes: o.notes,
     });
   }
+  setApplicantPackageId(db, applicantId, v.l1.packageId);
+  if (isUnit) {
+    // The unit checks with its own parameters and fills its own F-4; a new revision is reviewed afresh.
+    resetUnitReview(db, { applicantId, revision: v.l1.revision, at });
+    return;
+  }
   const who = `package ${v.l1.packageId} r${v.l1.revision}`;
   if (content.params) setParams(db, { params: content.params, who });
   if (content.postInfo) setPostInfo(db, content.postInfo);
-  setApplicantPackageId(db, applicantId, v.l1.packageId);
 }

@@ -1,11 +1,42 @@
-// STUB (issue 7, review): the applicant's side — the unit's review that came back with a package.
+// The applicant's side of a unit review (issue 7): the review that came back with a package of theirs — the
+// newest imported package file of their package id with the unit's level (2 or more) on the newest revision
+// they hold. Once they export a corrected revision, that revision is the newest and the old review is no
+// longer open (null). content/unit/review.json is read strictly from the package file (packageContent.ts)
+// and must fit ReviewDoc; a level 2 that carries no review.json (another program's) has nothing to show.
 import type { ReceivedReview } from '../../../shared/unit/schema.js';
+import { ReviewDoc } from '../../../shared/unit/schema.js';
+import { requireApplicant } from '../archiveService.js';
+import { DossierError } from '../errors.js';
 import type { Workspace } from '../workspace.js';
-import { notBuilt } from './mode.js';
+import { REVIEW_PATH } from './levelTwo.js';
+import { readPackageContent } from './packageContent.js';
+import { applicantPackageRows } from './revisions.js';
 
-export async function receivedReview(
-  _w: Workspace,
-  _applicantId: string,
-): Promise<{ received: ReceivedReview | null }> {
-  return notBuilt('review:received');
+const MAX_REVIEW_BYTES = 4 * 2 ** 20;
+
+export async function receivedReview(w: Workspace, applicantId: string): Promise<{ received: ReceivedReview | null }> {
+  requireApplicant(w.db, applicantId);
+  const rows = applicantPackageRows(w, applicantId);
+  const newest = rows[0]?.revision;
+  const row = rows
+    .filter((r) => r.direction === 'imported' && r.level >= 2 && r.revision === newest)
+    .sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0))[0];
+  if (!row) return { received: null };
+  const read = await readPackageContent(w, row, 2, REVIEW_PATH, MAX_REVIEW_BYTES);
+  if (!read) return { received: null };
+  let parsed: ReviewDoc | null = null;
+  try {
+    parsed = ReviewDoc.parse(JSON.parse(read.bytes.toString('utf8')));
+  } catch {
+    parsed = null;
+  }
+  // The key the review names must be the one that signed level 2: a review.json cannot speak for another unit.
+  if (!parsed || parsed.unitFingerprint !== read.manifest.signer.fingerprint) {
+    throw new DossierError('review_unreadable', {
+      zh: `材料包“${row.file_name}”中的单位审核意见（${REVIEW_PATH}）格式不正确或与单位签名不符，无法显示。`,
+      en: `The unit's review in "${row.file_name}" (${REVIEW_PATH}) does not fit its format or its signer, and cannot be shown.`,
+    });
+  }
+  const review = parsed;
+  return { received: { packageId: row.package_id, revision: row.revision, fileName: row.file_name, review } };
 }

@@ -78,6 +78,8 @@ export type FormMeta = {
   fingerprint: string;
   /** Footer label before the fingerprint, e.g. 档案指纹. */
   fingerprintLabel: string;
+  /** What the fingerprint is of, in the QR code `dossier:<kind>:sha256:<hex>`: the archive unless said otherwise. */
+  fingerprintKind?: string;
   /** Page x of y in the form's language. */
   pageLabel: (page: number, pages: number) => string;
 };
@@ -482,7 +484,7 @@ export class FormDoc {
     // each page, its hundreds of squares were most of a long form's operators).
     const qrPdf = await PDFDocument.create({ updateMetadata: false });
     const qrPage = qrPdf.addPage([qrSize, qrSize]);
-    drawQr(qrPage, `dossier:archive:sha256:${fp}`, 0, 0, qrSize);
+    drawQr(qrPage, `dossier:${this.meta.fingerprintKind ?? 'archive'}:sha256:${fp}`, 0, 0, qrSize);
     const qr = await this.pdf.embedPage(qrPage);
     for (const [index, page] of pages.entries()) {
       this.page = page;

@@ -1,0 +1,221 @@
+// The batch for the city (N-9, docs/batch-format.md): ONE stored ZIP in <dataDir>/batches/ holding the
+// level-2 packages the unit countersigned, the summary sheet as PDF and spreadsheet, and batch.json listing
+// every package with its SHA-256. Written with the project's deterministic ZIP writer to a staging file,
+// fsynced, hashed, then renamed in and recorded (unit_batch): on a failure or a cancel no batch file appears.
+import { randomBytes } from 'node:crypto';
+import { createReadStream, type ReadStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { UnitProfile, type BatchFile } from '../../../shared/unit/schema.js';
+import type { Db } from '../db.js';
+import { DossierError } from '../errors.js';
+import { throwIfCancelled, type JobContext } from '../jobs.js';
+import { jsonBytes } from '../package/content.js';
+import { syncDir } from '../package/fsUtil.js';
+import { runInPackageWorker } from '../package/packagePool.js';
+import { ZipWriter } from '../package/zipWrite.js';
+import type { Workspace } from '../workspace.js';
+
+export const BATCHES_DIR = 'batches';
+export const batchesDir = (dataDir: string) => path.join(dataDir, BATCHES_DIR);
+
+export const BATCH_JSON = 'batch.json';
+export const SUMMARY_PDF = '汇总表.pdf';
+export const SUMMARY_XLSX = '汇总表.xlsx';
+export const PACKAGES_PREFIX = 'packages/';
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** batch.json: what the batch carries, for the city's intake (docs/batch-format.md). */
+export const BatchDoc = z.strictObject({
+  format: z.literal('dossier.batch'),
+  version: z.literal(1),
+  unit: UnitProfile,
+  /** The unit's signing key (SHA-256 of its SPKI): the level-2 signer of every package listed. */
+  unitFingerprint: Sha256,
+  createdAt: z.string(),
+  packages: z.array(
+    z.strictObject({
+      path: z.string().startsWith(PACKAGES_PREFIX),
+      fileName: z.string(),
+      size: z.number().int().min(1),
+      sha256: Sha256,
+      packageId: z.string(),
+      revision: z.number().int().min(1),
+      level: z.literal(2),
+      name: z.string(),
+    }),
+  ),
+});
+export type BatchDoc = z.infer<typeof BatchDoc>;
+
+export interface BatchContent {
+  doc: BatchDoc;
+  summaryPdf: Uint8Array;
+  summaryXlsx: Uint8Array;
+  /** Each listed package's file on disk (<dataDir>/packages/<fileName>), in the order of doc.packages. */
+  packageFiles: string[];
+}
+
+interface BatchRow {
+  file_name: string;
+  sha256: string;
+  size: number;
+  applicants: number;
+  created_at: string;
+}
+
+const toBatchFile = (r: BatchRow): BatchFile => ({
+  fileName: r.file_name,
+  size: r.size,
+  sha256: r.sha256,
+  applicants: r.applicants,
+  createdAt: r.created_at,
+});
+
+function findBatchRow(db: Db, fileName: string): BatchRow | undefined {
+  return db
+    .prepare<{ fileName: string }, BatchRow>('SELECT * FROM unit_batch WHERE file_name = @fileName')
+    .get({ fileName });
+}
+
+/** The batches written here whose file is still in <dataDir>/batches/, newest first. */
+export async function listBatchFiles(w: Workspace): Promise<BatchFile[]> {
+  const rows = w.db.prepare<[], BatchRow>('SELECT * FROM unit_batch ORDER BY created_at DESC, file_name').all();
+  const present = new Set(await readdir(batchesDir(w.dataDir)).catch(() => [] as string[]));
+  return rows.filter((r) => present.has(r.file_name)).map(toBatchFile);
+}
+
+/** 报送批次-<unit>-<YYYYMMDD>.zip, then -2, -3 … when the day already has one. */
+export function batchFileName(w: Workspace, unitName: string, date: string, present: ReadonlySet<string>): string {
+  const clean = unitName.replace(/[\\/:*?"<>|\p{Cc}\p{Cf}\s.]+/gu, '').slice(0, 40) || 'unit';
+  const stem = `报送批次-${clean}-${date.replace(/-/g, '')}`;
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? `${stem}.zip` : `${stem}-${n}.zip`;
+    if (!present.has(candidate) && !findBatchRow(w.db, candidate)) return candidate;
+  }
+}
+
+const STAGING = /^batch-(\d+)-[0-9a-f]+\.partial$/;
+
+/** Staging files that a dead process left behind (this process's own are removed by their writer). */
+async function removeStaleStaging(dir: string): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const pid = Number(STAGING.exec(name)?.[1]);
+    if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
+    await rm(path.join(dir, name), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Writes the batch: batch.json, 汇总表.pdf, 汇总表.xlsx, then packages/<file> in batch.json's order, each
+ * package's bytes checked against the hash batch.json gives it as they are copied. Progress in bytes.
+ */
+export async function writeBatch(
+  w: Workspace,
+  content: BatchContent,
+  fileName: string,
+  job: JobContext,
+): Promise<BatchFile> {
+  const dir = batchesDir(w.dataDir);
+  await mkdir(dir, { recursive: true });
+  await removeStaleStaging(dir);
+  const staging = path.join(dir, `batch-${process.pid}-${randomBytes(6).toString('hex')}.partial`);
+  const json = jsonBytes(content.doc);
+  let totalBytes = json.length + content.summaryPdf.length + content.summaryXlsx.length;
+  for (const p of content.doc.packages) totalBytes += p.size;
+  const step = { zh: '正在写入报送批次', en: 'Writing the batch for the city' };
+  try {
+    const writer = await ZipWriter.create(staging, {
+      signal: job.signal,
+      totalBytes,
+      onProgress: (done, total) => job.progress(done, total, step),
+    });
+    try {
+      await writer.add({ path: BATCH_JSON, source: { kind: 'bytes', bytes: json } });
+      await writer.add({ path: SUMMARY_PDF, source: { kind: 'bytes', bytes: content.summaryPdf } });
+      await writer.add({ path: SUMMARY_XLSX, source: { kind: 'bytes', bytes: content.summaryXlsx } });
+      for (const [i, p] of content.doc.packages.entries()) {
+        const written = await writer.add({ path: p.path, source: { kind: 'file', path: content.packageFiles[i]! } });
+        if (written.sha256 !== p.sha256) throw packageChanged(p.fileName);
+      }
+      await writer.finish();
+    } catch (e) {
+      await writer.abort();
+      throw e;
+    }
+    throwIfCancelled(job.signal);
+    const check = { zh: '正在计算报送批次的校验值', en: 'Computing the checksum of the batch' };
+    const { sha256, size } = await runInPackageWorker(
+      { kind: 'hash', file: staging },
+      { signal: job.signal, onProgress: (done, total) => job.progress(done, total, check) },
+    );
+    throwIfCancelled(job.signal);
+    const row: BatchRow = {
+      file_name: fileName,
+      sha256,
+      size,
+      applicants: content.doc.packages.length,
+      created_at: content.doc.createdAt,
+    };
+    const final = path.join(dir, fileName);
+    await rename(staging, final);
+    await syncDir(dir);
+    try {
+      w.db
+        .prepare(
+          `INSERT INTO unit_batch (file_name, sha256, size, applicants, created_at)
+           VALUES (@file_name, @sha256, @size, @applicants, @created_at)`,
+        )
+        .run(row);
+    } catch (e) {
+      // Not recorded: the file would be listed by nobody and block the name.
+      await rm(final, { force: true });
+      throw e;
+    }
+    return toBatchFile(row);
+  } finally {
+    await rm(staging, { force: true });
+  }
+}
+
+function packageChanged(fileName: string): DossierError {
+  return new DossierError('source_changed', {
+    zh: `材料包“${fileName}”在写入报送批次时与记录的校验值不符（文件被改动或损坏），未写出报送批次。`,
+    en: `The package "${fileName}" did not match its recorded checksum while the batch was written (changed or damaged); no batch was written.`,
+  });
+}
+
+export interface BatchDownload {
+  stream: ReadStream;
+  size: number;
+  mediaType: string;
+  disposition: string;
+}
+
+/** A recorded batch file for download (browser mode GET /batches/<name>); null when the name is not one. */
+export async function openBatchDownload(w: Workspace, fileName: string): Promise<BatchDownload | null> {
+  if (fileName !== path.basename(fileName) || fileName.includes('\\')) return null;
+  const row = findBatchRow(w.db, fileName);
+  if (!row) return null;
+  const file = path.join(batchesDir(w.dataDir), row.file_name);
+  const found = await stat(file).catch(() => null);
+  if (!found?.isFile()) return null;
+  const ascii = `batch-${row.created_at.slice(0, 10)}-${row.sha256.slice(0, 8)}.zip`;
+  return {
+    stream: createReadStream(file),
+    size: found.size,
+    mediaType: 'application/zip',
+    disposition: `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.file_name)}`,
+  };
+}

@@ -1,0 +1,208 @@
+// The unit's side of `npm run bench` (issue 7, "Speed"): importing 100 applicants' packages of ~20 MB, the
+// applicant table with 1,000 applicants, checking all 1,000. Each step is meant to run in a fresh child
+// process (scripts/bench.mjs) so that its peak RSS is its own; the caller measures the baselines in the
+// same run (`cp` of the same package files; reading and parsing the same rows) and prints ratios.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ArchiveDocument } from '../../../shared/archive/schema.js';
+import { computeMaterials } from '../../../shared/materials/requirements.js';
+import { createApplicant } from '../archiveService.js';
+import { waitForJob } from '../jobs.js';
+import { localToday } from '../package/exportService.js';
+import { fingerprint, generateKeyPair, publicKeyToPem } from '../package/sm2.js';
+import { checkApplicant } from '../rulesService.js';
+import { closeWorkspace, openWorkspace, readSampleJson, type Workspace } from '../workspace.js';
+import { startFolderImport } from './intake.js';
+import { setMode } from './mode.js';
+import { setUnitProfile } from './profile.js';
+import { personArchive, writeSyntheticPackage, type SyntheticScan } from './syntheticPackage.js';
+import { unitApplicants } from './table.js';
+
+const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+function newKey() {
+  const pair = generateKeyPair();
+  return { ...pair, publicKeyPem: publicKeyToPem(pair.publicKeyHex), fingerprint: fingerprint(pair.publicKeyHex) };
+}
+
+/** A unit's workspace with the sample's unit as its profile. */
+export function openUnitWorkspace(dataDir: string): Workspace {
+  const w = openWorkspace(dataDir);
+  setMode(w, 'unit');
+  const sample = JSON.parse(readSampleJson()) as ArchiveDocument;
+  setUnitProfile(w, sample.unit);
+  return w;
+}
+
+/** The slots and records person n's archive asks proofs for (the materials view's missing items). */
+const neededItems = (archive: ArchiveDocument) =>
+  computeMaterials(archive, []).flatMap((m) => m.items.filter((i) => i.status === 'missing'));
+
+/**
+ * `count` packages of distinct applicants into `outDir`, each ~`megabytes` MB of scans of its own random
+ * bytes (so that the store's dedupe cannot flatter the import), one scan per item the archive needs.
+ */
+export async function prepareIntakeBench(
+  outDir: string,
+  count: number,
+  megabytes: number,
+): Promise<{ files: number; bytes: number }> {
+  mkdirSync(outDir, { recursive: true });
+  const scratch = path.join(outDir, '.scans');
+  let bytes = 0;
+  for (let n = 0; n < count; n++) {
+    mkdirSync(scratch, { recursive: true });
+    const archive = personArchive(n);
+    const items = neededItems(archive);
+    const each = Math.ceil((megabytes * 1e6) / items.length);
+    const scans: SyntheticScan[] = items.map((item, i) => {
+      const file = path.join(scratch, `${i}.jpg`);
+      writeFileSync(file, randomBytes(each));
+      bytes += each;
+      return {
+        source: { kind: 'file', path: file },
+        fileName: `scan-${i + 1}.jpg`,
+        mediaType: 'image/jpeg',
+        slot: item.slot,
+        recordId: item.recordId,
+      };
+    });
+    await writeSyntheticPackage({
+      out: path.join(outDir, `申报包-申报人${n}-r1.zcpkg`),
+      archive,
+      scans,
+      key: newKey(),
+      packageId: `pkg-bench-${n}`,
+      revision: 1,
+    });
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return { files: count, bytes };
+}
+
+/** Imports every package of `folder` into a new unit workspace: one batch job, as the app runs it. */
+export async function benchIntake(
+  dataDir: string,
+  folder: string,
+): Promise<{ ms: number; imported: number; refused: number; maxRssMb: number }> {
+  const w = openUnitWorkspace(dataDir);
+  try {
+    const t = performance.now();
+    const { jobId } = await startFolderImport(w, folder);
+    const status = await waitForJob(jobId);
+    const ms = performance.now() - t;
+    const results = status.unitImport ?? [];
+    return {
+      ms,
+      imported: results.filter((r) => r.status === 'imported').length,
+      refused: results.filter((r) => r.status === 'refused').length,
+      maxRssMb: maxRssMb(),
+    };
+  } finally {
+    closeWorkspace(w);
+  }
+}
+
+/**
+ * A unit's workspace of `count` applicants as the intake leaves it: varied archives (as the rules bench
+ * varies them), attachments linked to what each needs (a few left out), package rows, a review row each,
+ * a publicity for a tenth of them and a few shared scans. Rows only: the table never reads the files.
+ */
+export function prepareTableBench(dataDir: string, count: number): void {
+  const w = openUnitWorkspace(dataDir);
+  const db = w.db;
+  const at = new Date().toISOString();
+  const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+  const attachment = db.prepare(
+    `INSERT INTO attachment (id, applicant_id, sha256, file_name, media_type, bytes, pages, created_at)
+     VALUES (@id, @applicantId, @sha256, @fileName, 'image/jpeg', 1000000, 1, @at)`,
+  );
+  const link = db.prepare(
+    `INSERT INTO attachment_link (id, attachment_id, applicant_id, record_id, slot, created_at)
+     VALUES (@id, @attachmentId, @applicantId, @recordId, @slot, @at)`,
+  );
+  const pkg = db.prepare(
+    `INSERT INTO package_file (file_name, package_id, revision, level, sha256, size, manifest_sha256,
+       l1_manifest_sha256, l1_signer, direction, applicant_id, created_at)
+     VALUES (@fileName, @packageId, 1, 1, @sha, 20000000, @sha, @sha, @sha, 'imported', @applicantId, @at)`,
+  );
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO publicity (id, start_date, end_date, working_days, created_at)
+                VALUES ('bench', '2020-09-07', '2020-09-11', 5, @at)`,
+    ).run({ at });
+    for (let n = 0; n < count; n++) {
+      const archive = personArchive(n % 450, (a) => {
+        a.profile.name = `申报人${n}`;
+        a.titles[1]!.obtainedDate = `${2008 + (n % 12)}-${String(1 + (n % 12)).padStart(2, '0')}-15`;
+        a.courses.forEach((c, j) => (c.hours = ((n + j) % 40) + 5));
+        a.application.exceptional = n % 11 === 0;
+        a.unit.type = n % 5 === 0 ? 'public_institution' : 'enterprise';
+      });
+      const applicantId = createApplicant(db, archive);
+      const packageId = `pkg-bench-${n}`;
+      db.prepare('UPDATE applicant SET package_id = @packageId WHERE id = @applicantId').run({
+        packageId,
+        applicantId,
+      });
+      pkg.run({ fileName: `申报包-申报人${n}-r1.zcpkg`, packageId, sha: sha(packageId), applicantId, at });
+      db.prepare(
+        `INSERT INTO unit_review (applicant_id, status, revision, updated_at) VALUES (@applicantId, 'pending', 1, @at)`,
+      ).run({ applicantId, at });
+      if (n % 10 === 0) {
+        db.prepare(
+          `INSERT INTO publicity_member (publicity_id, applicant_id, outcome) VALUES ('bench', @applicantId, 'pending')`,
+        ).run({ applicantId });
+      }
+      neededItems(archive)
+        .slice(n % 4)
+        .forEach((item, i) => {
+          const id = `a-${n}-${i}`;
+          // Every 50th applicant shares a scan with the one before: the table flags both.
+          const bytesOf = n % 50 === 1 && i === 0 ? `${n - 1}-0` : `${n}-${i}`;
+          attachment.run({ id, applicantId, sha256: sha(bytesOf), fileName: `scan-${i + 1}.jpg`, at });
+          link.run({ id: `l-${n}-${i}`, attachmentId: id, applicantId, recordId: item.recordId, slot: item.slot, at });
+        });
+    }
+  })();
+  closeWorkspace(w);
+}
+
+/** The table (first and warm) and the check of every applicant one by one, in this process. */
+export function benchTable(dataDir: string): {
+  rows: number;
+  firstMs: number;
+  warmMs: number;
+  checkAllMs: number;
+  baselineMs: number;
+  maxRssMb: number;
+} {
+  const w = openWorkspace(dataDir);
+  try {
+    // Baseline: the floor of any table — every section and record read and parsed once.
+    let t = performance.now();
+    for (const r of w.db.prepare('SELECT data FROM section UNION ALL SELECT data FROM record').all() as {
+      data: string;
+    }[])
+      JSON.parse(r.data);
+    const baselineMs = performance.now() - t;
+    t = performance.now();
+    const { rows } = unitApplicants(w);
+    const firstMs = performance.now() - t;
+    const warm: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      t = performance.now();
+      unitApplicants(w);
+      warm.push(performance.now() - t);
+    }
+    warm.sort((a, b) => a - b);
+    const today = localToday();
+    t = performance.now();
+    for (const row of rows) checkApplicant(w, row.applicantId, today);
+    const checkAllMs = performance.now() - t;
+    return { rows: rows.length, firstMs, warmMs: warm[1]!, checkAllMs, baselineMs, maxRssMb: maxRssMb() };
+  } finally {
+    closeWorkspace(w);
+  }
+}

@@ -1,0 +1,77 @@
+// What a row of the unit's table derives from an applicant's archive (issue 7): who they are, the
+// eligibility counts checked here with the unit's parameters (N-10), the materials complete. Checking
+// 1,000 archives takes about a second, and the table is read again after every action of the officer;
+// so the facts are kept per workspace and per applicant, and recomputed only when something they depend
+// on changed: the archive (applicant.updated_at, touched by every edit and every import), the attachments
+// and links (their count and last row), the rule parameters, the day.
+import { currentLinks } from '../../../shared/attachments/current.js';
+import { computeMaterials } from '../../../shared/materials/requirements.js';
+import { runPack } from '../../../shared/rules/engine.js';
+import { PACK_2020 } from '../../../shared/rules/pack2020/index.js';
+import type { Db } from '../db.js';
+import { getParams } from '../rulesService.js';
+import { readHeldArchives } from './heldArchives.js';
+
+export interface RowFacts {
+  name: string;
+  idNumber: string;
+  committee: string;
+  specialty: string;
+  exceptional: boolean;
+  fail: number;
+  review: number;
+  materialsComplete: number;
+  materialsNeeded: number;
+}
+
+const kept = new WeakMap<Db, Map<string, { stamp: string; facts: RowFacts }>>();
+
+/** The facts of every applicant (or of `applicantId`), by applicant id. */
+export function rowFacts(db: Db, applicantId: string | null, today: string): Map<string, RowFacts> {
+  const params = getParams(db);
+  const stamps = stampsOf(db, applicantId, `${JSON.stringify(params)}|${today}`);
+  const cache = kept.get(db) ?? new Map<string, { stamp: string; facts: RowFacts }>();
+  kept.set(db, cache);
+  const stale = [...stamps].filter(([id, stamp]) => cache.get(id)?.stamp !== stamp).map(([id]) => id);
+  if (stale.length > 0) {
+    for (const [id, { archive, attachments }] of readHeldArchives(db, stale)) {
+      const report = runPack(PACK_2020, { archive, links: currentLinks(attachments), params, today });
+      const needed = computeMaterials(archive, attachments).filter(
+        (m) => m.state === 'complete' || m.state === 'incomplete',
+      );
+      const facts: RowFacts = {
+        name: archive.profile.name,
+        idNumber: archive.profile.idNumber,
+        committee: archive.application.committee,
+        specialty: archive.application.specialty,
+        exceptional: archive.application.exceptional,
+        fail: report.counts.fail,
+        review: report.counts.review,
+        materialsComplete: needed.filter((m) => m.state === 'complete').length,
+        materialsNeeded: needed.length,
+      };
+      cache.set(id, { stamp: stamps.get(id)!, facts });
+    }
+  }
+  // Applicants no longer held are forgotten with a whole-table read.
+  if (applicantId === null) for (const id of cache.keys()) if (!stamps.has(id)) cache.delete(id);
+  return new Map([...stamps.keys()].map((id) => [id, cache.get(id)!.facts]));
+}
+
+/** One stamp per applicant: it changes whenever anything the facts derive from does. */
+function stampsOf(db: Db, applicantId: string | null, common: string): Map<string, string> {
+  const rows = db
+    .prepare<{ applicantId: string | null }, { id: string; stamp: string }>(
+      `SELECT a.id,
+              a.updated_at || '|' || ifnull(t.n, 0) || '|' || ifnull(t.last, '') || '|' || ifnull(t.deleted, 0)
+                || '|' || ifnull(l.n, 0) || '|' || ifnull(l.last, 0) AS stamp
+       FROM applicant a
+       LEFT JOIN (SELECT applicant_id, count(*) AS n, max(rowid) AS last, count(deleted_at) AS deleted
+                  FROM attachment GROUP BY applicant_id) t ON t.applicant_id = a.id
+       LEFT JOIN (SELECT applicant_id, count(*) AS n, total(rowid) AS last
+                  FROM attachment_link GROUP BY applicant_id) l ON l.applicant_id = a.id
+       WHERE @applicantId IS NULL OR a.id = @applicantId`,
+    )
+    .all({ applicantId });
+  return new Map(rows.map((r) => [r.id, `${r.stamp}|${common}`]));
+}
