@@ -21,6 +21,10 @@ import type { Fix } from '../../shared/rules/types.js';
 import { UploadIndicator } from './attachments/UploadProgress.js';
 import { UploadsContext, UploadStore } from './attachments/useUploads.js';
 import { useOpenedPackage } from './package/openedPackages.js';
+import { ReviewContext } from './review/context.js';
+import { ReceivedBanner } from './review/ReceivedBanner.js';
+import { useReceivedReview } from './review/useReceivedReview.js';
+import { useReviewValue } from './review/useReviewValue.js';
 
 /** The last screen, per archive and tab, so that a reload returns to it; a new archive starts at 基本信息. */
 const screenKey = (applicantId: string) => `dossier.screen.${applicantId}`;
@@ -82,6 +86,10 @@ export function Editor({ applicantId, onDeleted, onOpenArchive, onLangChange }: 
     navigate(target, fix.kind === 'field' ? fieldId(fix.target) : null);
   };
   const eligibility: EligibilityValue = { ...eligibilityState, follow, setLeaveGuard };
+  // Issue 7: a unit's review that came back (退回), read again on every screen change (an import or a new
+  // export changes it); its comments are shown at their fields and followed like fix links.
+  const received = useReceivedReview(applicantId, screen);
+  const review = useReviewValue(received, follow, navigate);
   useEffect(() => {
     const id = pendingFocus.current;
     if (!id) return;
@@ -193,7 +201,12 @@ export function Editor({ applicantId, onDeleted, onOpenArchive, onLangChange }: 
                 </nav>
               </Layout.Sider>
               <Layout.Content className="app-content" ref={contentRef}>
-                <div className="app-content-inner">{body}</div>
+                <div className="app-content-inner">
+                  <ReviewContext.Provider value={review}>
+                    {load.kind === 'ready' && <ReceivedBanner state={received} />}
+                    {body}
+                  </ReviewContext.Provider>
+                </div>
               </Layout.Content>
             </Layout>
           </Layout>

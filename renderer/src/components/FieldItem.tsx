@@ -4,6 +4,8 @@ import { Form } from 'antd';
 import type { ReactNode } from 'react';
 import { useFieldProblems } from '../editorContext.js';
 import { useT } from '../i18n.js';
+import { useFieldComments } from '../review/context.js';
+import { FieldComments } from '../review/UnitComments.js';
 
 /** Props the control needs so that its label and messages are tied to it for screen readers. */
 export interface ControlProps {
@@ -31,6 +33,8 @@ export interface FieldItemProps {
 export function FieldItem({ path, label, hint, localError, group = false, children }: FieldItemProps) {
   const { pick } = useT();
   const problems = useFieldProblems(path);
+  // Issue 7: what the unit wrote about this field when it returned the package (the unit's voice, not a problem).
+  const comments = useFieldComments(path);
   const id = fieldId(path);
   const messages = [...(localError ? [localError] : []), ...problems.map((p) => pick(p.message))];
   const isError = Boolean(localError) || problems.some((p) => p.severity === 'error');
@@ -38,7 +42,10 @@ export function FieldItem({ path, label, hint, localError, group = false, childr
   const helpId = `${id}-help`;
   const hintId = `${id}-hint`;
   const labelId = `${id}-label`;
-  const describedBy = [messages.length > 0 ? helpId : '', hint ? hintId : ''].filter(Boolean).join(' ');
+  const unitId = `${id}-unit`;
+  const describedBy = [messages.length > 0 ? helpId : '', comments.length > 0 ? unitId : '', hint ? hintId : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <Form.Item
       label={group ? <span id={labelId}>{label}</span> : label}
@@ -53,7 +60,14 @@ export function FieldItem({ path, label, hint, localError, group = false, childr
           </div>
         ) : undefined
       }
-      extra={hint ? <span id={hintId}>{hint}</span> : undefined}
+      extra={
+        hint || comments.length > 0 ? (
+          <>
+            <FieldComments id={unitId} comments={comments} />
+            {hint && <span id={hintId}>{hint}</span>}
+          </>
+        ) : undefined
+      }
     >
       {children({
         id,

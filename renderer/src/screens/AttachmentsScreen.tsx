@@ -4,7 +4,7 @@
 // Below: the upload profile and the store's integrity check. Issue 3; docs/attachments.md.
 import { MergeCellsOutlined } from '@ant-design/icons';
 import { Button, Collapse, Empty, Result, Space, Spin, Typography } from 'antd';
-import { useMemo, useRef, useState } from 'react';
+import { Fragment, useMemo, useRef, useState } from 'react';
 import type { AttachmentView, FitResult } from '../../../shared/attachments/schema.js';
 import { AttachmentCard, type CardAction } from '../attachments/AttachmentCard.js';
 import { DropZone } from '../attachments/DropZone.js';
@@ -21,6 +21,7 @@ import { useUploads, useUploadState } from '../attachments/useUploads.js';
 import { VerifyPanel } from '../attachments/VerifyPanel.js';
 import '../attachments/attachments.css';
 import { ScreenFrame } from '../components/ScreenFrame.js';
+import { AttachmentComments } from '../review/UnitComments.js';
 import { useT } from '../i18n.js';
 
 export function AttachmentsScreen({ applicantId }: { applicantId: string }) {
@@ -111,17 +112,20 @@ export function AttachmentsScreen({ applicantId }: { applicantId: string }) {
     grid = (
       <ul className="att-grid" aria-label={t('att_gridLabel')} data-testid="attachments-grid">
         {shown.map((a) => (
-          <AttachmentCard
-            key={a.id}
-            attachment={a}
-            all={all}
-            isSelected={selected.includes(a.id)}
-            selectionIndex={selectedList.indexOf(a) + 1}
-            isBusy={actions.busyId === a.id}
-            onSelect={(on) => setSelected((s) => toggleSelected(s, a.id, on))}
-            onAction={(action) => void onAction(a, action)}
-            onUnlink={(linkId) => void actions.unlink(linkId)}
-          />
+          <Fragment key={a.id}>
+            <AttachmentCard
+              attachment={a}
+              all={all}
+              isSelected={selected.includes(a.id)}
+              selectionIndex={selectedList.indexOf(a) + 1}
+              isBusy={actions.busyId === a.id}
+              onSelect={(on) => setSelected((s) => toggleSelected(s, a.id, on))}
+              onAction={(action) => void onAction(a, action)}
+              onUnlink={(linkId) => void actions.unlink(linkId)}
+            />
+            {/* Issue 7: the unit's comments on these bytes (退回), in the grid cell beside the card. */}
+            <AttachmentComments sha256={a.sha256} fileName={a.fileName} />
+          </Fragment>
         ))}
       </ul>
     );
