@@ -14,9 +14,15 @@ import { LangContext, langOf, localeOf, translate, type Lang } from './i18n.js';
 import { listenForOpenedPackages } from './package/openedPackages.js';
 import { WelcomeScreen } from './screens/WelcomeScreen.js';
 import { THEME } from './theme.js';
+import { UnitWorkspace } from './unit/UnitWorkspace.js';
 import { useSingleTab } from './useSingleTab.js';
 
-type Boot = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; applicantId: string | null };
+type Boot =
+  | { kind: 'loading' }
+  | { kind: 'failed'; error: ApiError }
+  | { kind: 'ready'; applicantId: string | null }
+  // Issue 7: a unit's workspace holds many applicants; its shell is the unit's, whatever applicantId says.
+  | { kind: 'unit' };
 
 function applyLang(lang: Lang) {
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
@@ -45,7 +51,7 @@ export function App() {
     try {
       const status = await call('workspace:status', {});
       setLang(langOf(status.locale));
-      setBoot({ kind: 'ready', applicantId: status.applicantId });
+      setBoot(status.mode === 'unit' ? { kind: 'unit' } : { kind: 'ready', applicantId: status.applicantId });
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
       setBoot({
@@ -99,6 +105,8 @@ export function App() {
         extra={<Button onClick={() => void start()}>{translate(lang, 'tryAgain')}</Button>}
       />
     );
+  } else if (boot.kind === 'unit') {
+    body = <UnitWorkspace onLangChange={changeLang} />;
   } else if (boot.applicantId === null) {
     body = (
       <>
@@ -108,6 +116,7 @@ export function App() {
         <WelcomeScreen
           onOpened={(applicantId) => setBoot({ kind: 'ready', applicantId })}
           onOpenArchive={openArchive}
+          onUnit={() => setBoot({ kind: 'unit' })}
         />
       </>
     );

@@ -17,7 +17,18 @@ import { Fingerprint } from './fingerprint.js';
 export const MIN_PASSPHRASE = 8;
 const isPassphraseError = (e: ApiError) => /passphrase/.test(e.code);
 
-export function KeyCard({ status, onChange }: { status: KeyStatus; onChange: (status: KeyStatus) => void }) {
+/** Whose key: the applicant's (printed on F-1 and the pledge) or the unit's (on its opinion page, stamped). */
+export type KeyHolder = 'applicant' | 'unit';
+
+export function KeyCard({
+  status,
+  onChange,
+  holder = 'applicant',
+}: {
+  status: KeyStatus;
+  onChange: (status: KeyStatus) => void;
+  holder?: KeyHolder;
+}) {
   const { t } = useT();
   return (
     <Card
@@ -30,10 +41,10 @@ export function KeyCard({ status, onChange }: { status: KeyStatus; onChange: (st
       }
     >
       {status.exists && status.fingerprint ? (
-        <KeyDetails status={status} fingerprint={status.fingerprint} />
+        <KeyDetails status={status} fingerprint={status.fingerprint} holder={holder} />
       ) : (
         <>
-          <CreateKeyForm onCreated={onChange} osKeychain={status.osKeychainAvailable} />
+          <CreateKeyForm onCreated={onChange} osKeychain={status.osKeychainAvailable} holder={holder} />
           <ImportKeyForm onImported={onChange} />
         </>
       )}
@@ -41,7 +52,7 @@ export function KeyCard({ status, onChange }: { status: KeyStatus; onChange: (st
   );
 }
 
-function KeyDetails({ status, fingerprint }: { status: KeyStatus; fingerprint: string }) {
+function KeyDetails({ status, fingerprint, holder }: { status: KeyStatus; fingerprint: string; holder: KeyHolder }) {
   const { t, lang } = useT();
   const { message } = App.useApp();
   const [isSaving, setSaving] = useState(false);
@@ -72,7 +83,8 @@ function KeyDetails({ status, fingerprint }: { status: KeyStatus; fingerprint: s
       </div>
       <Fingerprint hex={fingerprint} testId="key-fingerprint" />
       <Typography.Paragraph type="secondary" className="pkg-key-text">
-        {t('pkg_keyPrinted')} {status.protection === 'os' ? t('pkg_keyProtectedOs') : t('pkg_keyProtectedPassphrase')}
+        {t(holder === 'unit' ? 'unit_keyPrinted' : 'pkg_keyPrinted')}{' '}
+        {status.protection === 'os' ? t('pkg_keyProtectedOs') : t('pkg_keyProtectedPassphrase')}
       </Typography.Paragraph>
       {needsPass && backupPass !== null && (
         <LabelledField
@@ -108,7 +120,15 @@ function KeyDetails({ status, fingerprint }: { status: KeyStatus; fingerprint: s
   );
 }
 
-function CreateKeyForm({ onCreated, osKeychain }: { onCreated: (status: KeyStatus) => void; osKeychain: boolean }) {
+function CreateKeyForm({
+  onCreated,
+  osKeychain,
+  holder,
+}: {
+  onCreated: (status: KeyStatus) => void;
+  osKeychain: boolean;
+  holder: KeyHolder;
+}) {
   const { t, pick } = useT();
   const { message } = App.useApp();
   const [passphrase, setPassphrase] = useState('');
@@ -153,7 +173,7 @@ function CreateKeyForm({ onCreated, osKeychain }: { onCreated: (status: KeyStatu
       <Typography.Title level={4} id="key-create-heading" className="pkg-subheading">
         {t('pkg_keyCreateHeading')}
       </Typography.Title>
-      <Typography.Paragraph>{t('pkg_keyCreateText')}</Typography.Paragraph>
+      <Typography.Paragraph>{t(holder === 'unit' ? 'unit_keyCreateText' : 'pkg_keyCreateText')}</Typography.Paragraph>
       {osKeychain ? (
         <Alert type="info" showIcon className="pkg-key-warning" title={t('pkg_keyOsKeychain')} />
       ) : (

@@ -17,6 +17,7 @@ import { useT } from '../i18n.js';
 import '../package/package.css';
 import { useOpenedPackage } from '../package/openedPackages.js';
 import { PackageVerify } from '../package/PackageVerify.js';
+import { UnitStart } from '../unit/UnitStart.js';
 
 type Action = 'create' | 'sample' | 'import';
 
@@ -50,9 +51,11 @@ export interface WelcomeScreenProps {
   onOpened: (applicantId: string) => void;
   /** Opens the archive a package import made. */
   onOpenArchive: (applicantId: string) => void;
+  /** The workspace became the unit's (issue 7). */
+  onUnit: () => void;
 }
 
-export function WelcomeScreen({ onOpened, onOpenArchive }: WelcomeScreenProps) {
+export function WelcomeScreen({ onOpened, onOpenArchive, onUnit }: WelcomeScreenProps) {
   const { t, lang, pick } = useT();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<Action | null>(null);
@@ -156,6 +159,7 @@ export function WelcomeScreen({ onOpened, onOpenArchive }: WelcomeScreenProps) {
             disabled={busy !== null}
             onClick={() => setShowPackage(true)}
           />
+          <UnitStart disabled={busy !== null} onStarted={onUnit} />
         </div>
         <input
           ref={fileRef}

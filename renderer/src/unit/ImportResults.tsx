@@ -1,0 +1,117 @@
+// What each file of a batch import came to: a summary line, then the files — refused ones first and in
+// red with their reason (what the officer must act on), then those taken in, each with its applicant.
+import { Alert, Button, Table, Tag, Typography } from 'antd';
+import type { HTMLAttributes } from 'react';
+import type { UnitImportResult } from '../../../shared/unit/schema.js';
+import { useT, type TextKey } from '../i18n.js';
+
+const STATUS_COLOR: Record<UnitImportResult['status'], string> = {
+  imported: 'green',
+  replaced: 'blue',
+  unchanged: 'default',
+  refused: 'red',
+};
+
+type Row = UnitImportResult & { key: number };
+
+export const importStatusKey = (status: UnitImportResult['status']): TextKey => `unit_importStatus_${status}`;
+
+export interface ImportResultsProps {
+  results: readonly UnitImportResult[];
+  skipped: readonly string[];
+  /** The job was cancelled or failed: these are the files it got to. */
+  partial: boolean;
+  onOpenApplicant: (applicantId: string) => void;
+}
+
+export function ImportResults({ results, skipped, partial, onOpenApplicant }: ImportResultsProps) {
+  const { t, pick } = useT();
+  const count = (status: UnitImportResult['status']) => results.filter((r) => r.status === status).length;
+  const refused = count('refused');
+  const rows: Row[] = [
+    ...results.filter((r) => r.status === 'refused'),
+    ...results.filter((r) => r.status !== 'refused'),
+  ].map((r, i) => ({ ...r, key: i }));
+  const summary = t('unit_importSummary', {
+    n: results.length,
+    imported: count('imported'),
+    replaced: count('replaced'),
+    unchanged: count('unchanged'),
+    refused,
+  });
+  return (
+    <section
+      className="unit-import-results"
+      aria-labelledby="unit-import-results-title"
+      data-testid="unit-import-results"
+    >
+      <Typography.Title level={3} id="unit-import-results-title" className="pkg-subheading">
+        {t('unit_importResultsHeading')}
+      </Typography.Title>
+      <Alert
+        type={refused > 0 ? 'warning' : 'success'}
+        showIcon
+        className="unit-import-summary"
+        data-testid="unit-import-summary"
+        title={summary}
+        description={partial ? t('unit_importPartial') : undefined}
+      />
+      {skipped.length > 0 && (
+        <Typography.Paragraph type="secondary" className="unit-import-skipped" data-testid="unit-import-skipped">
+          {t('unit_importSkipped', { n: skipped.length, names: skipped.slice(0, 10).join(t('listSep')) })}
+          {skipped.length > 10 && t('unit_importSkippedMore', { n: skipped.length - 10 })}
+        </Typography.Paragraph>
+      )}
+      <Table<Row>
+        size="small"
+        rowKey="key"
+        dataSource={rows}
+        pagination={rows.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
+        data-testid="unit-import-result-list"
+        rowClassName={(r) => (r.status === 'refused' ? 'unit-import-refused' : '')}
+        onRow={(r) => ({ 'data-status': r.status, 'data-file': r.file }) as HTMLAttributes<HTMLElement>}
+        columns={[
+          {
+            key: 'file',
+            title: t('unit_importFile'),
+            render: (_, r) => (
+              <Typography.Text className="unit-import-file" ellipsis={{ tooltip: r.file }}>
+                {r.file}
+              </Typography.Text>
+            ),
+          },
+          {
+            key: 'status',
+            title: t('unit_importOutcome'),
+            width: 110,
+            render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{t(importStatusKey(r.status))}</Tag>,
+          },
+          {
+            key: 'what',
+            title: t('unit_importWhat'),
+            render: (_, r) =>
+              r.status === 'refused' ? (
+                <Typography.Text type="danger" data-testid="unit-import-reason">
+                  {r.reason ? pick(r.reason) : t('unit_importNoReason')}
+                </Typography.Text>
+              ) : r.applicantId ? (
+                <Button
+                  type="link"
+                  size="small"
+                  className="unit-link-button"
+                  onClick={() => onOpenApplicant(r.applicantId!)}
+                  aria-label={t('unit_openReviewOf', { name: r.name ?? r.file })}
+                >
+                  {t('unit_importApplicant', { name: r.name ?? '', n: r.revision ?? '' })}
+                </Button>
+              ) : (
+                <Typography.Text>
+                  {t('unit_importApplicant', { name: r.name ?? '', n: r.revision ?? '' })}
+                </Typography.Text>
+              ),
+          },
+        ]}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,466 @@
+// 申报人一览: every applicant whose package the unit holds, in one virtualised table (smooth at 1,000
+// rows): name, committee, specialty, the unit's review status, the eligibility findings (fail / review),
+// materials complete out of needed, publicity, the same scan or paper claimed by another applicant, and the
+// revision. Each column sorts; the status, committee, publicity and duplicates filters and the search box
+// (name, ID number, specialty) narrow it. A row opens the applicant's review (click, or Enter on a focused
+// row; the arrow keys move between rows).
+import { ClearOutlined, ImportOutlined, ReloadOutlined, SearchOutlined, WarningOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, Empty, Input, Select, Spin, Table, Tag, Tooltip, Typography } from 'antd';
+import type { SortOrder } from 'antd/es/table/interface';
+import type { TableRef } from 'antd/es/table';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type HTMLAttributes,
+  type KeyboardEvent,
+} from 'react';
+import type { ApiError } from '../../../shared/api/contract.js';
+import { COMMITTEE_INFO, type CommitteeId } from '../../../shared/archive/committees.js';
+import { COMMITTEES } from '../../../shared/archive/schema.js';
+import {
+  PublicityState as PublicityStates,
+  ReviewStatus as ReviewStatuses,
+  type PublicityState,
+  type ReviewStatus,
+  type UnitApplicantRow,
+} from '../../../shared/unit/schema.js';
+import { call } from '../api.js';
+import { useT, type TextKey } from '../i18n.js';
+import { asApiError, useJob } from '../jobs/tracker.js';
+import {
+  COMPARE,
+  filterApplicants,
+  isFiltered,
+  NO_FILTER,
+  type ApplicantFilter,
+  type SortKey,
+} from './applicantFilter.js';
+import { UNIT_IMPORT_JOB } from './importBatch.js';
+import { UnitFrame } from './UnitFrame.js';
+
+type Load = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; rows: UnitApplicantRow[] };
+
+// The filter and order outlive the screen: coming back from a review finds the table as it was left.
+let lastFilter: ApplicantFilter = NO_FILTER;
+let lastSort: { key: SortKey; order: SortOrder } = { key: 'name', order: 'ascend' };
+
+const STATUS_COLOR: Record<ReviewStatus, string> = { pending: 'gold', accepted: 'green', returned: 'volcano' };
+const PUBLICITY_COLOR: Record<PublicityState, string> = {
+  none: 'default',
+  planned: 'blue',
+  running: 'processing',
+  ended: 'cyan',
+  no_objection: 'green',
+  objection: 'red',
+};
+
+const isCommittee = (c: string): c is CommitteeId => c in COMMITTEE_INFO;
+
+export interface UnitApplicantsScreenProps {
+  onOpenApplicant: (applicantId: string) => void;
+  onImport: () => void;
+}
+
+export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplicantsScreenProps) {
+  const { t, pick } = useT();
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [filter, setFilterState] = useState<ApplicantFilter>(lastFilter);
+  const [sort, setSortState] = useState(lastSort);
+  const tableRef = useRef<TableRef>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const [height, setHeight] = useState(480);
+
+  const setFilter = (change: Partial<ApplicantFilter>) =>
+    setFilterState((f) => {
+      lastFilter = { ...f, ...change };
+      return lastFilter;
+    });
+  const setSort = (next: typeof lastSort) => {
+    lastSort = next;
+    setSortState(next);
+  };
+
+  const fetchRows = useCallback(async (quiet = false) => {
+    if (!quiet) setLoad({ kind: 'loading' });
+    try {
+      const { rows } = await call('unit:applicants', {});
+      setLoad({ kind: 'ready', rows });
+    } catch (e) {
+      setLoad({ kind: 'failed', error: asApiError(e) });
+    }
+  }, []);
+  useEffect(() => void fetchRows(), [fetchRows]);
+
+  // An import that ends while the table is shown brings its applicants in.
+  const { job } = useJob(UNIT_IMPORT_JOB);
+  const jobState = job?.status?.state;
+  const seenState = useRef(jobState);
+  useEffect(() => {
+    if (seenState.current === 'running' && jobState && jobState !== 'running') void fetchRows(true);
+    seenState.current = jobState;
+  }, [jobState, fetchRows]);
+
+  // The virtual table needs a height in pixels: what is left of the window below the toolbar.
+  useLayoutEffect(() => {
+    const measure = () => {
+      const top = wrapRef.current?.getBoundingClientRect().top ?? 260;
+      setHeight(Math.max(240, Math.floor(window.innerHeight - top - 56 - 24)));
+    };
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [load.kind]);
+
+  const rows = load.kind === 'ready' ? load.rows : [];
+  const shown = useMemo(() => {
+    const list = filterApplicants(rows, filter);
+    const compare = COMPARE[sort.key];
+    list.sort(sort.order === 'descend' ? (a, b) => compare(b, a) : compare);
+    return list;
+  }, [rows, filter, sort]);
+
+  const committeeName = (c: string) => (isCommittee(c) ? pick(COMMITTEE_INFO[c].shortName) : t('unit_noCommittee'));
+
+  const focusRow = (index: number) => {
+    const row = shown[index];
+    if (!row) return;
+    tableRef.current?.scrollTo({ index, align: 'nearest' });
+    requestAnimationFrame(() =>
+      tableRef.current?.nativeElement
+        .querySelector<HTMLElement>(`[data-row-key="${CSS.escape(row.applicantId)}"]`)
+        ?.focus(),
+    );
+  };
+  const onRowKey = (e: KeyboardEvent<HTMLElement>, index: number, row: UnitApplicantRow) => {
+    if (e.target !== e.currentTarget) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onOpenApplicant(row.applicantId);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      focusRow(index + (e.key === 'ArrowDown' ? 1 : -1));
+    } else if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      focusRow(e.key === 'Home' ? 0 : shown.length - 1);
+    }
+  };
+
+  const sortable = (key: SortKey) => ({
+    key,
+    sorter: true,
+    sortOrder: sort.key === key ? sort.order : null,
+    sortDirections: ['ascend', 'descend', 'ascend'] as SortOrder[],
+  });
+
+  const duplicatesText = (r: UnitApplicantRow) =>
+    r.duplicates
+      .map((d) => t(d.what === 'scan' ? 'unit_dupScan' : 'unit_dupPaper', { name: d.name }))
+      .join(t('listSep'));
+
+  const columns = [
+    {
+      ...sortable('name'),
+      title: t('unit_colName'),
+      width: 100,
+      fixed: 'start' as const,
+      render: (_: unknown, r: UnitApplicantRow) => (
+        <span className="unit-cell-name">
+          <Typography.Text strong ellipsis={{ tooltip: r.name }}>
+            {r.name || t('unit_noName')}
+          </Typography.Text>
+          {r.exceptional && (
+            <Tag color="purple" className="unit-tag-small">
+              {t('unit_exceptional')}
+            </Tag>
+          )}
+        </span>
+      ),
+    },
+    {
+      ...sortable('committee'),
+      title: t('unit_colCommittee'),
+      width: 96,
+      render: (_: unknown, r: UnitApplicantRow) => committeeName(r.committee),
+    },
+    {
+      ...sortable('specialty'),
+      title: t('unit_colSpecialty'),
+      width: 120,
+      render: (_: unknown, r: UnitApplicantRow) => (
+        <Typography.Text ellipsis={{ tooltip: r.specialty }}>{r.specialty || '—'}</Typography.Text>
+      ),
+    },
+    {
+      ...sortable('status'),
+      title: t('unit_colStatus'),
+      width: 96,
+      render: (_: unknown, r: UnitApplicantRow) => (
+        <Tag color={STATUS_COLOR[r.status]} data-testid="unit-cell-status">
+          {t(`unit_status_${r.status}` as TextKey)}
+        </Tag>
+      ),
+    },
+    {
+      ...sortable('eligibility'),
+      title: t('unit_colEligibility'),
+      width: 156,
+      render: (_: unknown, r: UnitApplicantRow) =>
+        r.fail === 0 && r.review === 0 ? (
+          <Tag color="green">{t('unit_eligibleOk')}</Tag>
+        ) : (
+          <span className="unit-tags">
+            {r.fail > 0 && <Tag color="red">{t('unit_eligibleFail', { n: r.fail })}</Tag>}
+            {r.review > 0 && <Tag color="orange">{t('unit_eligibleReview', { n: r.review })}</Tag>}
+          </span>
+        ),
+    },
+    {
+      ...sortable('materials'),
+      title: t('unit_colMaterials'),
+      width: 84,
+      render: (_: unknown, r: UnitApplicantRow) => {
+        const complete = r.materialsComplete >= r.materialsNeeded;
+        return (
+          <Typography.Text
+            type={complete ? 'success' : 'warning'}
+            aria-label={t('unit_materialsOf', { done: r.materialsComplete, n: r.materialsNeeded })}
+          >
+            {r.materialsComplete}/{r.materialsNeeded}
+          </Typography.Text>
+        );
+      },
+    },
+    {
+      ...sortable('publicity'),
+      title: t('unit_colPublicity'),
+      width: 96,
+      render: (_: unknown, r: UnitApplicantRow) => (
+        <Tag color={PUBLICITY_COLOR[r.publicity]}>{t(`unit_publicity_${r.publicity}` as TextKey)}</Tag>
+      ),
+    },
+    {
+      ...sortable('duplicates'),
+      title: t('unit_colDuplicates'),
+      width: 144,
+      render: (_: unknown, r: UnitApplicantRow) => {
+        if (r.duplicates.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+        const names = [...new Set(r.duplicates.map((d) => d.name))];
+        const text = duplicatesText(r);
+        return (
+          <Tooltip title={text}>
+            <Tag
+              color="warning"
+              icon={<WarningOutlined aria-hidden />}
+              className="unit-dup-tag"
+              data-testid="unit-cell-duplicates"
+            >
+              {/* The column says what is shared; the tag names with whom (the tooltip and the reader say what). */}
+              <span aria-hidden>{names.join(t('listSep'))}</span>
+              <span className="sr-only">{text}</span>
+            </Tag>
+          </Tooltip>
+        );
+      },
+    },
+    {
+      ...sortable('revision'),
+      title: t('unit_colRevision'),
+      width: 100,
+      render: (_: unknown, r: UnitApplicantRow) => (
+        <span className="unit-tags">
+          {t('unit_revisionN', { n: r.revision })}
+          {r.level >= 2 && (
+            <Tag className="unit-tag-small" color="geekblue">
+              {t('unit_level2')}
+            </Tag>
+          )}
+        </span>
+      ),
+    },
+  ];
+  const tableWidth = columns.reduce((sum, c) => sum + c.width, 0);
+
+  let body;
+  if (load.kind === 'loading') {
+    body = (
+      <div className="center-fill">
+        <Spin size="large" description={t('loading')} />
+      </div>
+    );
+  } else if (load.kind === 'failed') {
+    body = (
+      <Alert
+        type="error"
+        showIcon
+        role="alert"
+        data-testid="unit-table-failed"
+        title={t('unit_tableFailed', { detail: pick(load.error.message) })}
+        action={
+          <Button size="small" onClick={() => void fetchRows()}>
+            {t('tryAgain')}
+          </Button>
+        }
+      />
+    );
+  } else if (rows.length === 0) {
+    body = (
+      <Empty
+        className="unit-empty"
+        data-testid="unit-table-empty"
+        description={
+          <>
+            <Typography.Paragraph strong>{t('unit_tableEmptyTitle')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">{t('unit_tableEmptyText')}</Typography.Paragraph>
+          </>
+        }
+      >
+        <Button type="primary" icon={<ImportOutlined />} onClick={onImport} data-testid="unit-table-to-import">
+          {t('unit_nav_unitImport')}
+        </Button>
+      </Empty>
+    );
+  } else {
+    const statusOptions = ReviewStatuses.options.map((s) => ({ value: s, label: t(`unit_status_${s}` as TextKey) }));
+    const publicityOptions = PublicityStates.options.map((s) => ({
+      value: s,
+      label: t(`unit_publicity_${s}` as TextKey),
+    }));
+    const committeeOptions = [
+      ...COMMITTEES.map((c) => ({ value: c as string, label: pick(COMMITTEE_INFO[c].shortName) })),
+      { value: '', label: t('unit_noCommittee') },
+    ];
+    const duplicates = rows.filter((r) => r.duplicates.length > 0).length;
+    body = (
+      <>
+        <div className="unit-toolbar" role="search" aria-label={t('unit_filtersLabel')}>
+          <Input
+            allowClear
+            prefix={<SearchOutlined aria-hidden />}
+            placeholder={t('unit_searchPlaceholder')}
+            aria-label={t('unit_searchLabel')}
+            value={filter.search}
+            onChange={(e) => setFilter({ search: e.target.value })}
+            className="unit-search"
+            data-testid="unit-search"
+          />
+          <Select<ReviewStatus[]>
+            mode="multiple"
+            allowClear
+            placeholder={t('unit_filterStatus')}
+            aria-label={t('unit_filterStatus')}
+            value={filter.status}
+            options={statusOptions}
+            onChange={(status) => setFilter({ status })}
+            className="unit-filter"
+            data-testid="unit-filter-status"
+            maxTagCount="responsive"
+          />
+          <Select<string[]>
+            mode="multiple"
+            allowClear
+            placeholder={t('unit_filterCommittee')}
+            aria-label={t('unit_filterCommittee')}
+            value={filter.committee}
+            options={committeeOptions}
+            onChange={(committee) => setFilter({ committee })}
+            className="unit-filter"
+            data-testid="unit-filter-committee"
+            maxTagCount="responsive"
+          />
+          <Select<PublicityState[]>
+            mode="multiple"
+            allowClear
+            placeholder={t('unit_filterPublicity')}
+            aria-label={t('unit_filterPublicity')}
+            value={filter.publicity}
+            options={publicityOptions}
+            onChange={(publicity) => setFilter({ publicity })}
+            className="unit-filter"
+            data-testid="unit-filter-publicity"
+            maxTagCount="responsive"
+          />
+          <Checkbox
+            checked={filter.duplicatesOnly}
+            onChange={(e) => setFilter({ duplicatesOnly: e.target.checked })}
+            data-testid="unit-filter-duplicates"
+          >
+            {t('unit_filterDuplicates', { n: duplicates })}
+          </Checkbox>
+        </div>
+        <div className="unit-table-count">
+          <Typography.Text type="secondary" aria-live="polite" data-testid="unit-table-count">
+            {isFiltered(filter)
+              ? t('unit_countFiltered', { shown: shown.length, n: rows.length })
+              : t('unit_count', { n: rows.length })}
+          </Typography.Text>
+          <span className="unit-table-count-tools">
+            {isFiltered(filter) && (
+              <Button
+                size="small"
+                icon={<ClearOutlined />}
+                onClick={() => setFilter(NO_FILTER)}
+                data-testid="unit-filter-clear"
+              >
+                {t('unit_filterClear')}
+              </Button>
+            )}
+            <Button
+              size="small"
+              icon={<ReloadOutlined />}
+              onClick={() => void fetchRows(true)}
+              data-testid="unit-table-reload"
+            >
+              {t('unit_reload')}
+            </Button>
+          </span>
+        </div>
+        <div ref={wrapRef}>
+          <Table<UnitApplicantRow>
+            virtual
+            size="small"
+            className="unit-table"
+            rowKey="applicantId"
+            ref={tableRef}
+            dataSource={shown}
+            columns={columns}
+            pagination={false}
+            scroll={{ x: tableWidth, y: height }}
+            data-testid="unit-table"
+            showSorterTooltip={false}
+            locale={{
+              emptyText: (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('unit_noMatch')}>
+                  <Button onClick={() => setFilter(NO_FILTER)}>{t('unit_filterClear')}</Button>
+                </Empty>
+              ),
+            }}
+            onChange={(_pagination, _filters, sorter) => {
+              const one = Array.isArray(sorter) ? sorter[0] : sorter;
+              const key = one?.columnKey as SortKey | undefined;
+              if (key && key in COMPARE) setSort({ key, order: one?.order ?? 'ascend' });
+            }}
+            onRow={(r, index) =>
+              ({
+                tabIndex: 0,
+                role: 'button',
+                'aria-label': t('unit_rowLabel', {
+                  name: r.name || t('unit_noName'),
+                  status: t(`unit_status_${r.status}` as TextKey),
+                }),
+                'data-testid': `unit-row-${r.applicantId}`,
+                onClick: () => onOpenApplicant(r.applicantId),
+                onKeyDown: (e: KeyboardEvent<HTMLElement>) => onRowKey(e, index ?? 0, r),
+              }) as HTMLAttributes<HTMLElement>
+            }
+          />
+        </div>
+      </>
+    );
+  }
+
+  return <UnitFrame screen="unitApplicants">{body}</UnitFrame>;
+}

@@ -1,0 +1,181 @@
+// 导入材料包: the applicants' packages of the unit — many files, or a whole folder (a USB stick) — each
+// verified by the core before it is taken in (N-10: the unit answers for what it passes on). One job with
+// progress and 取消; then every file with what it came to (已导入 / 已替换 / 未变 / 已拒绝, and why), the
+// refused ones in red, and a summary line.
+import { FolderOpenOutlined, TableOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Progress, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
+import { DropZone } from '../attachments/DropZone.js';
+import { formatBytes } from '../attachments/linkText.js';
+import { JobPanel } from '../forms/JobPanel.js';
+import { useT } from '../i18n.js';
+import { isRunning, useJob } from '../jobs/tracker.js';
+import { takeOpenedPackage, useOpenedPackage } from '../package/openedPackages.js';
+import { PACKAGE_ACCEPT } from '../package/PackageVerify.js';
+import '../attachments/attachments.css';
+import '../forms/forms.css';
+import '../package/package.css';
+import {
+  cancelUploads,
+  dismissBatch,
+  importFiles,
+  importOpened,
+  UNIT_IMPORT_JOB,
+  useImportBatch,
+} from './importBatch.js';
+import { ImportResults } from './ImportResults.js';
+import { UnitFrame } from './UnitFrame.js';
+
+export interface UnitImportScreenProps {
+  onOpenApplicant: (applicantId: string) => void;
+  onShowTable: () => void;
+}
+
+export function UnitImportScreen({ onOpenApplicant, onShowTable }: UnitImportScreenProps) {
+  const { t, pick } = useT();
+  const batch = useImportBatch();
+  const { job, tracker } = useJob(UNIT_IMPORT_JOB);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const opened = useOpenedPackage();
+
+  // A package the desktop app was asked to open is imported here like a chosen file.
+  useEffect(() => {
+    if (!opened || opened.kind === 'opening') return;
+    const taken = takeOpenedPackage();
+    if (taken?.kind === 'ready') void importOpened(taken.upload);
+  }, [opened]);
+
+  const uploading = batch.state.phase === 'uploading';
+  const running = isRunning(job);
+  const busy = uploading || running;
+  const ended = job?.status && job.status.state !== 'running' ? job.status : null;
+  const results = [...batch.refused, ...(ended?.unitImport ?? [])];
+  const hasResults = !busy && (results.length > 0 || batch.skipped.length > 0);
+
+  // When the batch ends, bring its results into view (they are what the officer waited for).
+  const wasBusy = useRef(busy);
+  useEffect(() => {
+    if (wasBusy.current && !busy) resultRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    wasBusy.current = busy;
+  }, [busy]);
+
+  const choose = (files: File[], fromFolder: boolean) => void importFiles(files, fromFolder);
+
+  return (
+    <UnitFrame screen="unitImport">
+      <Card className="pkg-card unit-import-card">
+        <DropZone
+          onFiles={(files) => choose(files, false)}
+          disabled={busy}
+          multiple
+          accept={PACKAGE_ACCEPT}
+          title={t('unit_importDropTitle')}
+          hint={t('unit_importDropHint')}
+          pickLabel={t('unit_importPick')}
+          testId="unit-import"
+        />
+        <div className="unit-import-folder">
+          <Typography.Text type="secondary">{t('unit_importFolderText')}</Typography.Text>
+          <Button
+            icon={<FolderOpenOutlined />}
+            disabled={busy}
+            onClick={() => folderInput.current?.click()}
+            data-testid="unit-import-folder"
+          >
+            {t('unit_importFolder')}
+          </Button>
+          <input
+            ref={(el) => {
+              folderInput.current = el;
+              // Not in React's typings: the directory picker (Chromium, Electron) hands over the whole tree.
+              el?.setAttribute('webkitdirectory', '');
+            }}
+            type="file"
+            multiple
+            hidden
+            data-testid="unit-import-folder-input"
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])];
+              e.target.value = '';
+              if (files.length > 0) choose(files, true);
+            }}
+          />
+        </div>
+      </Card>
+
+      <div ref={resultRef} className="unit-import-result" aria-live="polite">
+        {batch.state.phase === 'uploading' && (
+          <section className="forms-job" aria-label={t('unit_importUploadLabel')} data-testid="unit-import-upload">
+            <div className="forms-job-line">
+              <Typography.Text strong>
+                {t('unit_importUploading', { done: batch.state.done + 1, n: batch.state.files })}
+              </Typography.Text>
+              <Button danger onClick={cancelUploads} data-testid="unit-import-upload-cancel">
+                {t('cancel')}
+              </Button>
+            </div>
+            <Progress
+              percent={batch.state.total > 0 ? Math.floor((batch.state.loaded / batch.state.total) * 100) : 0}
+              status="active"
+              aria-label={t('unit_importUploadLabel')}
+            />
+            <Typography.Text type="secondary" className="unit-import-current">
+              {t('unit_importUploadBytes', {
+                name: batch.state.current,
+                done: formatBytes(batch.state.loaded),
+                total: formatBytes(batch.state.total),
+              })}
+            </Typography.Text>
+          </section>
+        )}
+        {batch.state.phase === 'failed' && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            className="pkg-inline-alert"
+            data-testid="unit-import-failed"
+            title={pick(batch.state.error.message)}
+          />
+        )}
+        {batch.cancelled && !busy && (
+          <Alert
+            type="info"
+            showIcon
+            className="pkg-inline-alert"
+            data-testid="unit-import-cancelled"
+            title={t('unit_importUploadCancelled')}
+          />
+        )}
+        <JobPanel
+          job={job}
+          testId="unit-import-job"
+          onCancel={() => void tracker.cancel()}
+          onDismiss={dismissBatch}
+          texts={{
+            label: t('unit_importJob'),
+            running: (done, total) => t('unit_importRunning', { done, n: total }),
+            done: t('unit_importDone'),
+            cancelled: t('unit_importCancelled'),
+            failed: (detail) => t('unit_importJobFailed', { detail }),
+            lost: (detail) => t('unit_importLost', { detail }),
+          }}
+        />
+        {hasResults && (
+          <ImportResults
+            results={results}
+            skipped={batch.skipped}
+            partial={ended?.state === 'cancelled' || ended?.state === 'failed'}
+            onOpenApplicant={onOpenApplicant}
+          />
+        )}
+        {hasResults && results.some((r) => r.status !== 'refused') && (
+          <Button type="primary" icon={<TableOutlined />} onClick={onShowTable} data-testid="unit-import-to-table">
+            {t('unit_importToTable')}
+          </Button>
+        )}
+      </div>
+    </UnitFrame>
+  );
+}

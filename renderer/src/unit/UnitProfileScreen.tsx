@@ -1,0 +1,317 @@
+// 单位信息: the unit's own data (name, credit code, type, competent department…; unit:get / unit:set), and
+// the unit's signing key, whose fingerprint is printed on the unit's opinion page (N-10, N-13) and signs
+// level 2 of every package passed upwards (N-9). The form is a draft until 保存: problems are named at
+// their field as typed (the archive's own checks: GB 32100 for the credit code, N-9 for the agency), a
+// refusal of the core at the field it names, and leaving with unsaved changes asks first.
+import { BankOutlined, SaveOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Form, Modal, Result, Row, Space, Spin, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ApiError, Issue, KeyStatus } from '../../../shared/api/contract.js';
+import { UNIT_TYPE_LABELS } from '../../../shared/archive/labels.js';
+import type { UnitProfile } from '../../../shared/unit/schema.js';
+import { ApiFailure, call } from '../api.js';
+import { fieldId } from '../components/FieldItem.js';
+import { SelectField, TextField } from '../components/fields.js';
+import type { LeaveGuard } from '../eligibility/context.js';
+import type { Fix } from '../../../shared/rules/types.js';
+import { useT } from '../i18n.js';
+import { asApiError } from '../jobs/tracker.js';
+import { KeyCard } from '../package/KeyCard.js';
+import '../package/package.css';
+import { UnitContexts, unitProblems } from './UnitContexts.js';
+import { UnitFrame } from './UnitFrame.js';
+
+type KeyState = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; status: KeyStatus };
+
+const sameProfile = (a: UnitProfile, b: UnitProfile) =>
+  (Object.keys(a) as (keyof UnitProfile)[]).every((k) => a[k] === b[k]);
+
+export interface UnitProfileScreenProps {
+  /** The profile as saved (null while the unit has none). */
+  saved: UnitProfile;
+  today: string;
+  onSaved: (profile: UnitProfile) => void;
+  setLeaveGuard: (guard: LeaveGuard | null) => void;
+  follow: (fix: Fix) => void;
+}
+
+export function UnitProfileScreen({ saved, today, onSaved, setLeaveGuard, follow }: UnitProfileScreenProps) {
+  const { t, pick } = useT();
+  const [draft, setDraft] = useState<UnitProfile>(saved);
+  const [isSaving, setSaving] = useState(false);
+  const [justSaved, setJustSaved] = useState(false);
+  const [coreProblems, setCoreProblems] = useState<Issue[]>([]);
+  const [saveError, setSaveError] = useState<ApiError | null>(null);
+  const [leaving, setLeaving] = useState<(() => void) | null>(null);
+  const [key, setKey] = useState<KeyState>({ kind: 'loading' });
+
+  const unsaved = !sameProfile(draft, saved);
+  const coreSeverity = saveError ? 'error' : 'warning';
+  const problems = useMemo(
+    () => unitProblems(draft, today, coreProblems, coreSeverity),
+    [draft, today, coreProblems, coreSeverity],
+  );
+  // What the checks still say after a save, warnings too (a missing credit code blocks nothing, yet the
+  // unit's opinion page and review.json need it).
+  const left = problems.length;
+
+  const loadKey = useCallback(async () => {
+    setKey({ kind: 'loading' });
+    try {
+      setKey({ kind: 'ready', status: await call('keys:status', {}) });
+    } catch (e) {
+      setKey({ kind: 'failed', error: asApiError(e) });
+    }
+  }, []);
+  useEffect(() => void loadKey(), [loadKey]);
+
+  const unsavedRef = useRef(unsaved);
+  unsavedRef.current = unsaved;
+  useEffect(() => {
+    setLeaveGuard((proceed) => {
+      if (!unsavedRef.current) return false;
+      setLeaving(() => proceed);
+      return true;
+    });
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (unsavedRef.current) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      setLeaveGuard(null);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, [setLeaveGuard]);
+
+  const edit = (change: Partial<UnitProfile>) => {
+    setJustSaved(false);
+    setSaveError(null);
+    // A problem the core named is about the value it saw; once that field is edited it no longer applies.
+    const changed = Object.keys(change).map((k) => `unit.${k}`);
+    setCoreProblems((old) => old.filter((p) => !changed.some((c) => p.path === c || `unit.${p.path}` === c)));
+    setDraft((d) => ({ ...d, ...change }));
+  };
+
+  const save = async (): Promise<boolean> => {
+    setSaving(true);
+    setSaveError(null);
+    try {
+      const { problems: fromCore } = await call('unit:set', { profile: draft });
+      setCoreProblems(fromCore);
+      onSaved(draft);
+      setJustSaved(true);
+      return true;
+    } catch (e) {
+      const error = asApiError(e);
+      setSaveError(error);
+      // Refused input names its fields: show each at its field and take the cursor to the first.
+      const issues = e instanceof ApiFailure ? (error.issues ?? []) : [];
+      setCoreProblems(issues.map((i) => ({ path: i.path.replace(/^profile\.?/, ''), message: i.message })));
+      const first = issues[0];
+      if (first) {
+        const path = first.path.replace(/^profile\.?/, '');
+        requestAnimationFrame(() => document.getElementById(fieldId(`unit.${path}`))?.focus());
+      }
+      return false;
+    } finally {
+      setSaving(false);
+    }
+  };
+  const discard = () => {
+    setDraft(saved);
+    setCoreProblems([]);
+    setSaveError(null);
+  };
+
+  let keyBody;
+  if (key.kind === 'loading') {
+    keyBody = (
+      <div className="pkg-loading">
+        <Spin description={t('loading')} />
+      </div>
+    );
+  } else if (key.kind === 'failed') {
+    keyBody = (
+      <Result
+        status="error"
+        title={t('loadFailed')}
+        subTitle={pick(key.error.message)}
+        extra={<Button onClick={() => void loadKey()}>{t('tryAgain')}</Button>}
+      />
+    );
+  } else {
+    keyBody = <KeyCard holder="unit" status={key.status} onChange={(status) => setKey({ kind: 'ready', status })} />;
+  }
+
+  return (
+    <UnitFrame screen="unitProfile">
+      <Space orientation="vertical" size={16} className="pkg-stack">
+        <UnitContexts
+          profile={draft}
+          today={today}
+          coreProblems={coreProblems}
+          coreSeverity={coreSeverity}
+          follow={follow}
+          setLeaveGuard={setLeaveGuard}
+        >
+          <Card
+            className="pkg-card"
+            data-testid="unit-profile"
+            title={
+              <span className="pkg-card-title">
+                <BankOutlined aria-hidden /> {t('unit_profileHeading')}
+              </span>
+            }
+          >
+            <Form layout="vertical" component="div" className="unit-profile-form">
+              <Row gutter={24}>
+                <Col span={24}>
+                  <TextField
+                    path="unit.name"
+                    label={t('f_unitName')}
+                    value={draft.name}
+                    onChange={(name) => edit({ name })}
+                    maxLength={200}
+                  />
+                </Col>
+                <Col span={12}>
+                  <TextField
+                    path="unit.creditCode"
+                    label={t('f_creditCode')}
+                    hint={t('unit_creditCodeHint')}
+                    value={draft.creditCode}
+                    onChange={(creditCode) => edit({ creditCode })}
+                    maxLength={40}
+                  />
+                </Col>
+                <Col span={12}>
+                  <SelectField
+                    path="unit.type"
+                    label={t('f_unitType')}
+                    hint={t('unit_typeHint')}
+                    labels={UNIT_TYPE_LABELS}
+                    value={draft.type}
+                    onChange={(type) => edit({ type })}
+                  />
+                </Col>
+                <Col span={12}>
+                  <TextField
+                    path="unit.competentDepartment"
+                    label={t('f_competentDepartment')}
+                    value={draft.competentDepartment}
+                    onChange={(competentDepartment) => edit({ competentDepartment })}
+                    maxLength={200}
+                  />
+                </Col>
+                <Col span={12}>
+                  <TextField
+                    path="unit.personnelAgency"
+                    label={t('f_personnelAgency')}
+                    hint={t('f_personnelAgencyHint')}
+                    value={draft.personnelAgency}
+                    onChange={(personnelAgency) => edit({ personnelAgency })}
+                    maxLength={200}
+                  />
+                </Col>
+                <Col span={12}>
+                  <TextField
+                    path="unit.city"
+                    label={t('f_city')}
+                    value={draft.city}
+                    onChange={(city) => edit({ city })}
+                    maxLength={200}
+                  />
+                </Col>
+              </Row>
+            </Form>
+            <div className="unit-save-bar" data-testid="unit-profile-actions">
+              {saveError && (
+                <Alert
+                  type="error"
+                  showIcon
+                  role="alert"
+                  className="unit-save-error"
+                  data-testid="unit-profile-error"
+                  title={t('unit_profileRefused', { detail: pick(saveError.message) })}
+                />
+              )}
+              <Space wrap>
+                <Button
+                  type="primary"
+                  icon={<SaveOutlined />}
+                  disabled={!unsaved}
+                  loading={isSaving}
+                  onClick={() => void save()}
+                  data-testid="unit-profile-save"
+                >
+                  {t('unit_profileSave')}
+                </Button>
+                <Button disabled={!unsaved || isSaving} onClick={discard} data-testid="unit-profile-discard">
+                  {t('paramsDiscard')}
+                </Button>
+                <span aria-live="polite">
+                  {unsaved ? (
+                    <Typography.Text type="warning" strong data-testid="unit-profile-unsaved">
+                      {t('paramsUnsaved')}
+                    </Typography.Text>
+                  ) : (
+                    justSaved && (
+                      <Typography.Text type={left > 0 ? 'warning' : 'success'} data-testid="unit-profile-saved">
+                        {left > 0 ? t('unit_profileSavedProblems', { n: left }) : t('unit_profileSaved')}
+                      </Typography.Text>
+                    )
+                  )}
+                </span>
+              </Space>
+            </div>
+          </Card>
+        </UnitContexts>
+
+        <div data-testid="unit-key">{keyBody}</div>
+      </Space>
+
+      <Modal
+        open={leaving !== null}
+        title={t('unit_leaveTitle')}
+        onCancel={() => setLeaving(null)}
+        footer={[
+          <Button key="stay" onClick={() => setLeaving(null)}>
+            {t('paramsLeaveStay')}
+          </Button>,
+          <Button
+            key="discard"
+            danger
+            data-testid="unit-leave-discard"
+            onClick={() => {
+              const proceed = leaving;
+              setLeaving(null);
+              discard();
+              unsavedRef.current = false;
+              proceed?.();
+            }}
+          >
+            {t('paramsLeaveDiscard')}
+          </Button>,
+          <Button
+            key="save"
+            type="primary"
+            data-testid="unit-leave-save"
+            onClick={() => {
+              const proceed = leaving;
+              setLeaving(null);
+              void save().then((ok) => {
+                if (!ok) return;
+                unsavedRef.current = false;
+                proceed?.();
+              });
+            }}
+          >
+            {t('paramsLeaveSave')}
+          </Button>,
+        ]}
+      >
+        <Typography.Paragraph>{t('unit_leaveBody')}</Typography.Paragraph>
+      </Modal>
+    </UnitFrame>
+  );
+}

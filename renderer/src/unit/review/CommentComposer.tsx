@@ -1,0 +1,117 @@
+// Writing one comment of the unit on a material: what it is about (the material, a field of the material's
+// records, one of its files — a searchable select) and the text; 添加 sends unit:addComment. A refusal
+// (a field that no longer exists, a file not the applicant's) is shown under the text, which is kept.
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Select } from 'antd';
+import { useState, type FormEvent } from 'react';
+import type { ApiError } from '../../../../shared/api/contract.js';
+import type { MaterialId } from '../../../../shared/materials/requirements.js';
+import type { ReviewComment } from '../../../../shared/unit/schema.js';
+import { call } from '../../api.js';
+import { LabelledField } from '../../components/LabelledField.js';
+import { useT } from '../../i18n.js';
+import { asApiError } from '../../jobs/tracker.js';
+import type { TargetGroup } from './commentTargets.js';
+
+const MAX_COMMENT = 2000;
+
+export const commentTextId = (material: MaterialId) => `uw-comment-text-${material}`;
+export const commentTargetId = (material: MaterialId) => `uw-comment-target-${material}`;
+
+export interface CommentComposerProps {
+  applicantId: string;
+  material: MaterialId;
+  groups: readonly TargetGroup[];
+  target: string;
+  onTarget: (value: string) => void;
+  onAdded: (comment: ReviewComment) => void;
+  onClose: () => void;
+}
+
+export function CommentComposer(props: CommentComposerProps) {
+  const { applicantId, material, groups, target, onTarget, onAdded, onClose } = props;
+  const { t, pick } = useT();
+  const [text, setText] = useState('');
+  const [isSending, setSending] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [tried, setTried] = useState(false);
+  const option = groups.flatMap((g) => g.options).find((o) => o.value === target);
+  const isEmpty = text.trim().length === 0;
+  const textId = commentTextId(material);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTried(true);
+    if (isEmpty || !option) {
+      document.getElementById(textId)?.focus();
+      return;
+    }
+    setSending(true);
+    setError(null);
+    try {
+      const { comment } = await call('unit:addComment', { applicantId, material, target: option.target, text });
+      onAdded(comment);
+      setText('');
+      setTried(false);
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const textError = tried && isEmpty ? t('uw_commentEmpty') : error ? pick(error.message) : null;
+  return (
+    <Form layout="vertical" component={false}>
+      <form className="uw-composer" onSubmit={(e) => void submit(e)} noValidate data-testid={`uw-composer-${material}`}>
+        <LabelledField id={commentTargetId(material)} label={t('uw_commentTarget')} className="uw-composer-target">
+          {(control) => (
+            <Select
+              {...control}
+              showSearch={{ optionFilterProp: 'label' }}
+              value={target}
+              onChange={(value: string) => onTarget(value)}
+              options={groups.map((g) => ({
+                label: g.label,
+                options: g.options.map(({ value, label }) => ({ value, label })),
+              }))}
+              popupMatchSelectWidth={false}
+              data-testid={`uw-comment-target-${material}`}
+            />
+          )}
+        </LabelledField>
+        <LabelledField id={textId} label={t('uw_commentText')} error={textError} className="uw-composer-text">
+          {(control) => (
+            <Input.TextArea
+              {...control}
+              value={text}
+              onChange={(ev) => {
+                setText(ev.target.value);
+                if (error) setError(null);
+              }}
+              autoSize={{ minRows: 2, maxRows: 6 }}
+              maxLength={MAX_COMMENT}
+              placeholder={t('uw_commentPlaceholder')}
+              data-testid={`uw-comment-text-${material}`}
+            />
+          )}
+        </LabelledField>
+        <div className="uw-composer-actions">
+          <Button
+            type="primary"
+            htmlType="submit"
+            icon={<PlusOutlined />}
+            loading={isSending}
+            disabled={isSending}
+            data-testid={`uw-comment-add-${material}`}
+          >
+            {t('uw_commentAdd')}
+          </Button>
+          <Button onClick={onClose} autoInsertSpace={false} data-testid={`uw-comment-close-${material}`}>
+            {t('uw_commentClose')}
+          </Button>
+        </div>
+      </form>
+    </Form>
+  );
+}

@@ -1,0 +1,50 @@
+// The unit key's passphrase for one signature (退回, 报送): asked only when the key is sealed by a
+// passphrase (keys:status protection), never stored; a wrong one is named here, beside the field.
+import { Form, Input } from 'antd';
+import type { ApiError, KeyStatus } from '../../../../shared/api/contract.js';
+import { LabelledField } from '../../components/LabelledField.js';
+import { useT } from '../../i18n.js';
+import { MIN_PASSPHRASE } from '../../package/KeyCard.js';
+
+export const isPassphraseError = (e: ApiError | null): boolean => e !== null && /passphrase/.test(e.code);
+
+/** The key needs a passphrase typed for each signature. */
+export const needsPassphrase = (key: KeyStatus | null): boolean =>
+  key !== null && key.exists && key.protection !== 'os';
+
+/** A passphrase long enough to try, or none needed. */
+export const passphraseReady = (key: KeyStatus | null, passphrase: string): boolean =>
+  !needsPassphrase(key) || passphrase.length >= MIN_PASSPHRASE;
+
+export interface PassphraseFieldProps {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  error: ApiError | null;
+}
+
+export function PassphraseField({ id, value, onChange, error }: PassphraseFieldProps) {
+  const { t, pick } = useT();
+  return (
+    <Form layout="vertical" component={false}>
+      <LabelledField
+        id={id}
+        label={t('uw_unitPassphrase')}
+        hint={t('pkg_exportPassphraseHint')}
+        error={isPassphraseError(error) && error ? pick(error.message) : null}
+        className="uw-passphrase"
+      >
+        {(control) => (
+          <Input.Password
+            {...control}
+            value={value}
+            autoComplete="current-password"
+            maxLength={1024}
+            onChange={(e) => onChange(e.target.value)}
+            data-testid={id}
+          />
+        )}
+      </LabelledField>
+    </Form>
+  );
+}
