@@ -62,6 +62,26 @@ export const test = base.extend<{ app: App }>({
   },
 });
 
+/**
+ * A second workspace (another role's: the unit's beside the applicant's), its own data folder and server,
+ * started as the fixture starts its own; `stop` ends the server and removes the folder.
+ */
+export async function startWorkspace(): Promise<{ dataDir: string; url: string; stop: () => void }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-second-'));
+  const { child, url } = await startServer(dataDir).catch((e: unknown) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  });
+  return {
+    dataDir,
+    url,
+    stop: () => {
+      child.kill('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** A method of the contract called as the page calls it (same token, same transport). */
 export async function callApi<T>(page: Page, method: string, input: unknown): Promise<T> {
   const result = await page.evaluate(
