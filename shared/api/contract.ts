@@ -536,6 +536,8 @@ export const ReviewFinding = z.object({
   /** Problem-style paths of the fields the finding is about (where a comment can be tied). */
   paths: z.array(z.string()),
   clause: z.array(z.string()),
+  /** The applicant's written reason for going on despite this warning (level 1's rules.overrides), if any. */
+  justification: z.string().nullable(),
 });
 export type ReviewFinding = z.infer<typeof ReviewFinding>;
 

@@ -270,8 +270,8 @@ test('the whole chain: export, import, return with a comment, fix, re-export, ac
       await u.getByTestId(`uw-mark-${id}`).getByText('通过').click();
       await expect(u.getByTestId(`uw-material-${id}`)).toHaveAttribute('data-decision', 'accepted');
     }
-    // The opinion written for the return is kept as a draft: the officer rewrites it for the opinion page.
-    await expect(u.getByTestId('uw-opinion')).toHaveValue(RETURN_OPINION);
+    // The opinion written for the return is not carried onto revision 2 (it would be printed on the acceptance).
+    await expect(u.getByTestId('uw-opinion')).toHaveValue('');
     await u.getByTestId('uw-opinion').fill(OPINION);
     await expect(u.getByTestId('uw-opinion-status').getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
     await u.getByTestId('uw-accept').click();

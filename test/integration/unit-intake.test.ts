@@ -278,7 +278,7 @@ describe('revisions and people', () => {
     expect(w.db.prepare('SELECT status, revision, opinion FROM unit_review').get()).toEqual({
       status: 'pending',
       revision: 2,
-      opinion: '请补充论文目录页',
+      opinion: '',
     });
     const now = listAttachments(w, { applicantId }).attachments.map((a) => a.id);
     expect(now.some((id) => oldAttachments.includes(id))).toBe(false);

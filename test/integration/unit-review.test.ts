@@ -106,6 +106,14 @@ describe('marks and comments', () => {
       expect(['fail', 'review']).toContain(f.status);
       for (const p of f.paths) expect(p).toMatch(/^[a-zA-Z]+\.[^.]+(\.[^.]+)?$/);
     }
+    // No publicity planned yet: said in the unit's terms (公示), not as the applicant's 假设与参数.
+    const publicity = first.findings.find((f) => f.ruleId === 'R-5.publicity');
+    expect(publicity?.message.zh).toContain('在“公示”中');
+    expect(publicity?.message.zh).not.toContain('假设与参数');
+    // The reasons the applicant wrote for overridden warnings at export reach the unit, each at its finding.
+    const reasons = first.findings.filter((f) => f.justification !== null);
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const f of reasons) expect(f.justification).toBe(`已核实：${f.id} 的情况以单位证明为准。`);
 
     const comment = (target: unknown, material = 'M-10') =>
       dispatch(u, 'unit:addComment', { applicantId: id, material, target, text: '请补充' });
@@ -327,7 +335,8 @@ describe('退回', () => {
     // A fresh start on revision 2; revision 1's comment is history, kept and not deletable.
     expect(review.comments).toEqual([]);
     expect(review.materials.every((m) => m.decision === null)).toBe(true);
-    expect(review.opinion).toBe('请按批注修改后重新提交。');
+    // The return's opinion is not carried onto the new revision (it would be printed on an acceptance).
+    expect(review.opinion).toBe('');
     const history = u.db
       .prepare<[], { revision: number; text: string }>('SELECT revision, text FROM review_comment')
       .all();

@@ -18,7 +18,11 @@ export interface ReviewState {
   opinion: string;
 }
 
-/** The review of the given (current) revision; the opinion is kept across revisions (the officer's draft). */
+/**
+ * The review of the given (current) revision. A newer revision starts with an empty opinion (unitRepo.ts
+ * resetUnitReview): the opinion of a 退回 stays in its returned package, and must not end up, unread, on the
+ * opinion page of an acceptance.
+ */
 export function reviewState(db: Db, applicantId: string, revision: number): ReviewState {
   const row = db
     .prepare<{ applicantId: string }, UnitReviewRow>(

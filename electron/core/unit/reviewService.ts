@@ -17,10 +17,16 @@ import type { CommentTarget, MaterialReview, ReviewComment, ReviewStatus } from 
 import { readArchive, requireApplicant } from '../archiveService.js';
 import { listAttachments } from '../attachments/attachmentService.js';
 import { DossierError } from '../errors.js';
+import { CONTENT_PATHS } from '../package/content.js';
 import { localToday } from '../package/exportService.js';
-import { checkApplicant } from '../rulesService.js';
+import type { PackageRow } from '../package/packageRepo.js';
+import { runPack } from '../../../shared/rules/engine.js';
+import { PACK_2020 } from '../../../shared/rules/pack2020/index.js';
+import { getParams, linksOf } from '../rulesService.js';
 import type { Workspace } from '../workspace.js';
 import { isFieldPath } from './fieldPaths.js';
+import { readPackageContent } from './packageContent.js';
+import { newestPublicityPeriods, notPublicised, PUBLICITY_RULE, withPublicity } from './unitParams.js';
 import { requireUnit } from './mode.js';
 import * as repo from './reviewRepo.js';
 import { applicantPackageRows, changesSincePrevious, currentRevision, revisionsOf } from './revisions.js';
@@ -61,27 +67,50 @@ export function currentComments(w: Workspace, applicantId: string, revision: num
   return repo.listComments(w.db, applicantId, revision).map(publicComment);
 }
 
-function toReviewFinding(f: Finding, isField: (path: string) => boolean): ReviewFinding {
+function toReviewFinding(
+  f: Finding,
+  isField: (path: string) => boolean,
+  justifications: ReadonlyMap<string, string>,
+  publicityDays: number,
+): ReviewFinding {
   const candidates = [...(f.fix?.kind === 'field' ? [f.fix.target] : []), ...f.evidence.map((e) => e.path)];
   return {
     id: f.id,
     ruleId: f.ruleId,
     status: f.status as ReviewFinding['status'],
     severity: f.severity,
-    message: f.message,
+    // The rule sends an applicant to 假设与参数 for the dates; a unit plans its publicity on 公示.
+    message:
+      f.ruleId === PUBLICITY_RULE && f.fix?.kind === 'field' && f.fix.target === 'params.publicityStart'
+        ? notPublicised(publicityDays)
+        : f.message,
     paths: [...new Set(candidates)].filter(isField),
     clause: [...f.clause],
+    justification: justifications.get(f.id) ?? null,
   };
+}
+
+/** The archive JSON is read only to reach level 1's manifest through the checked chain; it is small. */
+const MAX_ARCHIVE_JSON_BYTES = 64 * 2 ** 20;
+
+/** Level 1's overridden warnings and their written reasons, by finding id, from the package file held. */
+async function overrideReasons(w: Workspace, row: PackageRow | undefined): Promise<Map<string, string>> {
+  if (!row) return new Map();
+  const read = await readPackageContent(w, row, 1, CONTENT_PATHS.archive, MAX_ARCHIVE_JSON_BYTES);
+  return new Map((read?.manifest.rules?.overrides ?? []).map((o) => [o.findingId, o.justification]));
 }
 
 export async function reviewOf(w: Workspace, applicantId: string): Promise<OutputOf<'unit:review'>> {
   const revision = open(w, applicantId);
   const archive = readArchive(w.db, applicantId);
-  const report = checkApplicant(w, applicantId, localToday());
+  const params = withPublicity(getParams(w.db), newestPublicityPeriods(w.db).get(applicantId));
+  const report = runPack(PACK_2020, { archive, links: linksOf(w, applicantId), params, today: localToday() });
+  const rows = applicantPackageRows(w, applicantId);
+  // The applicant's export promised that the unit reads the reasons they wrote for overridden warnings.
+  const justifications = await overrideReasons(w, rows[0]);
   const findings = report.findings
     .filter((f) => f.status === 'fail' || f.status === 'review')
-    .map((f) => toReviewFinding(f, (p) => isFieldPath(archive, p)));
-  const rows = applicantPackageRows(w, applicantId);
+    .map((f) => toReviewFinding(f, (p) => isFieldPath(archive, p), justifications, params.publicityDays));
   return {
     row: unitApplicantRow(w, applicantId),
     findings,

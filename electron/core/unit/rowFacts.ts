@@ -3,7 +3,7 @@
 // 1,000 archives takes about a second, and the table is read again after every action of the officer;
 // so the facts are kept per workspace and per applicant, and recomputed only when something they depend
 // on changed: the archive (applicant.updated_at, touched by every edit and every import), the attachments
-// and links (their count and last row), the rule parameters, the day.
+// and links (their count and last row), the rule parameters, the applicant's publicity period, the day.
 import { currentLinks } from '../../../shared/attachments/current.js';
 import { computeMaterials } from '../../../shared/materials/requirements.js';
 import { runPack } from '../../../shared/rules/engine.js';
@@ -11,6 +11,7 @@ import { PACK_2020 } from '../../../shared/rules/pack2020/index.js';
 import type { Db } from '../db.js';
 import { getParams } from '../rulesService.js';
 import { readHeldArchives } from './heldArchives.js';
+import { newestPublicityPeriods, withPublicity } from './unitParams.js';
 
 export interface RowFacts {
   name: string;
@@ -29,13 +30,20 @@ const kept = new WeakMap<Db, Map<string, { stamp: string; facts: RowFacts }>>();
 /** The facts of every applicant (or of `applicantId`), by applicant id. */
 export function rowFacts(db: Db, applicantId: string | null, today: string): Map<string, RowFacts> {
   const params = getParams(db);
-  const stamps = stampsOf(db, applicantId, `${JSON.stringify(params)}|${today}`);
+  // Each applicant is checked with the dates of their own newest publicity (unitParams.ts).
+  const periods = newestPublicityPeriods(db);
+  const stamps = stampsOf(db, applicantId, `${JSON.stringify(params)}|${today}`, periods);
   const cache = kept.get(db) ?? new Map<string, { stamp: string; facts: RowFacts }>();
   kept.set(db, cache);
   const stale = [...stamps].filter(([id, stamp]) => cache.get(id)?.stamp !== stamp).map(([id]) => id);
   if (stale.length > 0) {
     for (const [id, { archive, attachments }] of readHeldArchives(db, stale)) {
-      const report = runPack(PACK_2020, { archive, links: currentLinks(attachments), params, today });
+      const report = runPack(PACK_2020, {
+        archive,
+        links: currentLinks(attachments),
+        params: withPublicity(params, periods.get(id)),
+        today,
+      });
       const needed = computeMaterials(archive, attachments).filter(
         (m) => m.state === 'complete' || m.state === 'incomplete',
       );
@@ -59,7 +67,12 @@ export function rowFacts(db: Db, applicantId: string | null, today: string): Map
 }
 
 /** One stamp per applicant: it changes whenever anything the facts derive from does. */
-function stampsOf(db: Db, applicantId: string | null, common: string): Map<string, string> {
+function stampsOf(
+  db: Db,
+  applicantId: string | null,
+  common: string,
+  periods: ReadonlyMap<string, { startDate: string; endDate: string }>,
+): Map<string, string> {
   const rows = db
     .prepare<{ applicantId: string | null }, { id: string; stamp: string }>(
       `SELECT a.id,
@@ -73,5 +86,9 @@ function stampsOf(db: Db, applicantId: string | null, common: string): Map<strin
        WHERE @applicantId IS NULL OR a.id = @applicantId`,
     )
     .all({ applicantId });
-  return new Map(rows.map((r) => [r.id, `${r.stamp}|${common}`]));
+  const periodOf = (id: string) => {
+    const p = periods.get(id);
+    return p ? `${p.startDate}~${p.endDate}` : '';
+  };
+  return new Map(rows.map((r) => [r.id, `${r.stamp}|${periodOf(r.id)}|${common}`]));
 }

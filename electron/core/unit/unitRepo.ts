@@ -44,14 +44,14 @@ export function applicantName(db: Db, applicantId: string): string {
 }
 
 /**
- * A revision taken in: the unit's review of the applicant starts again (pending) on it; the opinion is
- * kept as a draft for the officer to revise.
+ * A revision taken in: the unit's review of the applicant starts again (pending, no opinion) on it. The
+ * opinion of a 退回 is in the returned package; carried over, it could be printed unread on an acceptance.
  */
 export function resetUnitReview(db: Db, args: { applicantId: string; revision: number; at: string }): void {
   db.prepare(
     `INSERT INTO unit_review (applicant_id, status, opinion, revision, updated_at)
      VALUES (@applicantId, 'pending', '', @revision, @at)
-     ON CONFLICT (applicant_id) DO UPDATE SET status = 'pending', revision = excluded.revision,
+     ON CONFLICT (applicant_id) DO UPDATE SET status = 'pending', opinion = '', revision = excluded.revision,
        updated_at = excluded.updated_at`,
   ).run(args);
 }

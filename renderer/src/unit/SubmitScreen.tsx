@@ -11,6 +11,7 @@ import { formatBytes } from '../attachments/linkText.js';
 import { call } from '../api.js';
 import { JobPanel } from '../forms/JobPanel.js';
 import { useT } from '../i18n.js';
+import { Fingerprint } from '../package/fingerprint.js';
 import { asApiError, isRunning, useJob } from '../jobs/tracker.js';
 import { BatchDownload, BatchList } from './review/BatchList.js';
 import { REVIEW_STATUS_TAG, PUBLICITY_STATE_TAG } from './review/labels.js';
@@ -330,7 +331,7 @@ export function SubmitScreen({ onOpenApplicant, onOpenPostInfo }: SubmitScreenPr
                     {
                       key: 'sha',
                       label: t('uw_batchSha'),
-                      children: <Typography.Text className="uw-mono">{written.sha256}</Typography.Text>,
+                      children: <Fingerprint hex={written.sha256} testId="uw-batch-sha" />,
                     },
                   ]}
                 />

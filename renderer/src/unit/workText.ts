@@ -310,4 +310,5 @@ export const UNIT_WORK_TEXT = {
   uw_batchApplicants: { zh: '人数', en: 'Applicants' },
   uw_batchCreated: { zh: '生成时间', en: 'Written' },
   uw_batchSha: { zh: '文件指纹', en: 'Fingerprint' },
+  uw_applicantReason: { zh: '申报人的说明：', en: "The applicant's reason: " },
 } as const satisfies Record<string, Localized>;

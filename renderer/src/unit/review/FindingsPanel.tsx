@@ -61,6 +61,12 @@ export function FindingsPanel({ findings, fields }: FindingsPanelProps) {
                     ))}
                   </span>
                 </span>
+                {f.justification && (
+                  <Typography.Paragraph className="uw-finding-reason" data-testid={`uw-finding-reason-${f.id}`}>
+                    <Typography.Text strong>{t('uw_applicantReason')}</Typography.Text>
+                    {f.justification}
+                  </Typography.Paragraph>
+                )}
                 {f.paths.some((p) => fields.has(p)) && (
                   <span className="uw-finding-paths">
                     {f.paths

@@ -233,7 +233,9 @@ export function ReviewActions(props: ReviewActionsProps) {
         />
       )}
       <JobPanel
-        job={job}
+        // Once a newer revision is accepted, the package that returned the old one is history (版本与变更),
+        // not something to hand out again.
+        job={jobStatus?.state === 'done' && status === 'accepted' ? null : job}
         testId="uw-return-job"
         onCancel={() => void tracker.cancel()}
         onDismiss={() => tracker.dismiss()}
