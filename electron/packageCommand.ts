@@ -423,6 +423,10 @@ export function runImport(o: ImportOptions): Promise<number> {
           en: 'Imported (replacing the earlier content of the same package)',
         },
         unchanged: { zh: '此材料包已导入过，未作改动', en: 'This package was already imported; nothing changed' },
+        reviewed: {
+          zh: '已导入审核结果（档案未改动）',
+          en: "Imported the reviewer's level (the archive was not touched)",
+        },
       }[what];
       console.log(
         say({

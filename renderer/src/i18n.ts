@@ -1069,6 +1069,10 @@ const BASE_TEXT = {
   pkg_importDone: { zh: '导入完成。', en: 'Imported.' },
   pkg_importCancelled: { zh: '已取消，没有导入任何内容。', en: 'Cancelled; nothing was imported.' },
   pkg_importFailed: { zh: '导入未完成，没有写入任何内容：{detail}', en: 'Not imported, nothing was written: {detail}' },
+  pkg_outcome_reviewed: {
+    zh: '已导入第 {n} 版的审核结果（单位已签名）。您的档案未被改动：其中的修改照旧保留。',
+    en: 'The review of revision {n} was imported (signed by the unit). Your archive was not touched: the changes in it are kept.',
+  },
   pkg_outcome_imported: { zh: '已导入第 {n} 版。', en: 'Revision {n} imported.' },
   pkg_outcome_unchanged: {
     zh: '这个申报包之前已经导入过，档案没有变化。',

@@ -403,8 +403,11 @@ export type PackageFile = z.infer<typeof PackageFile>;
 
 export const ImportOutcome = z.object({
   applicantId: ApplicantId,
-  /** imported: new here; unchanged: this very package was already imported; replaced: a newer revision. */
-  status: z.enum(['imported', 'unchanged', 'replaced']),
+  /**
+   * imported: new here; unchanged: this very package was already imported; replaced: a newer revision;
+   * reviewed: a reviewer's level on the level 1 held here (the package is recorded, the archive kept as it is).
+   */
+  status: z.enum(['imported', 'unchanged', 'replaced', 'reviewed']),
   packageId: z.string(),
   revision: z.number().int(),
 });

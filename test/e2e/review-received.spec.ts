@@ -210,7 +210,7 @@ test('a returned package shows the unit’s comments in a banner and at the fiel
   await expect(page.getByTestId('verify-report')).toHaveAttribute('data-ok', 'true', { timeout: 30_000 });
   await expect(page.getByTestId('verify-level-2')).toHaveAttribute('data-ok', 'true');
   await page.getByTestId('package-import-start').click();
-  await expect(page.getByTestId('import-outcome')).toHaveAttribute('data-status', 'replaced', { timeout: 30_000 });
+  await expect(page.getByTestId('import-outcome')).toHaveAttribute('data-status', 'reviewed', { timeout: 30_000 });
   await page.getByTestId('import-open-archive').click();
   await expect(page.getByRole('heading', { name: '基本信息', level: 2 })).toBeVisible();
 

@@ -225,7 +225,7 @@ test('the whole chain: export, import, return with a comment, fix, re-export, ac
     await expect(page.getByTestId('verify-level-2')).toHaveAttribute('data-ok', 'true');
     await expect(page.getByTestId('verify-signer-2')).toHaveAttribute('data-value', unitKey);
     await page.getByTestId('package-import-start').click();
-    await expect(page.getByTestId('import-outcome')).toHaveAttribute('data-status', 'replaced', { timeout: 30_000 });
+    await expect(page.getByTestId('import-outcome')).toHaveAttribute('data-status', 'reviewed', { timeout: 30_000 });
     await page.getByTestId('import-open-archive').click();
     const banner = page.getByTestId('review-banner');
     await expect(banner).toHaveAttribute('data-decision', 'returned');

@@ -1,6 +1,6 @@
 // Import of signed packages (issue 6) on real workspaces: verified first, then written in one transaction;
 // export → import (key restored from its backup) → export gives the same manifest and bytes; the same
-// package again changes nothing; a reviewed package coming back replaces the archive in place; every
+// package again changes nothing; a reviewed package coming back is recorded beside the archive (kept); every
 // tampered or broken package, and a failure mid-way, leaves nothing imported. And the browser mode's
 // routes: POST /api/package (token, origin, size) and GET /packages/<name>.
 import { createHash } from 'node:crypto';
@@ -189,7 +189,7 @@ describe('package import', () => {
     expect(filesIn(path.join(w.dataDir, 'packages'))).toEqual([]);
   });
 
-  it('a reviewed package coming back replaces the archive in place; a re-signed level 1 is refused', async () => {
+  it('a reviewed package coming back is recorded, keeping the edits made since; a re-signed level 1 is refused', async () => {
     const { w, applicantId } = await readyWorkspace();
     const exported = await exportOk(w, applicantId);
     const exportedJson = exportArchiveJson(w.db, applicantId).json;
@@ -212,10 +212,13 @@ describe('package import', () => {
       key: unit,
       createdBy,
     });
+    const editedJson = exportArchiveJson(w.db, applicantId).json;
+    expect(editedJson).not.toBe(exportedJson);
     const status = await importFile(w, reviewed);
-    expect(status.imported).toMatchObject({ applicantId, status: 'replaced', revision: 1 });
+    // Its level 1 is the one exported here: the unit's level is recorded, the archive (edited since) kept.
+    expect(status.imported).toMatchObject({ applicantId, status: 'reviewed', revision: 1 });
     expect(w.db.prepare('SELECT id FROM applicant').all()).toEqual([{ id: applicantId }]);
-    expect(exportArchiveJson(w.db, applicantId).json).toBe(exportedJson);
+    expect(exportArchiveJson(w.db, applicantId).json).toBe(editedJson);
     const rows = w.db
       .prepare<[], { file_name: string; level: number; direction: string }>(
         'SELECT file_name, level, direction FROM package_file ORDER BY level',
@@ -228,8 +231,13 @@ describe('package import', () => {
     expect(readFileSync(path.join(w.dataDir, 'packages', rows[1]!.file_name)).equals(readFileSync(reviewed))).toBe(
       true,
     );
-    // Level 1 unchanged: exporting again is still r1, byte for byte.
-    expect(await exportOk(w, applicantId)).toMatchObject({ revision: 1, sha256: exported.sha256 });
+    // The edit makes the next export revision 2, which names the reviewed package it corrects.
+    const second = await exportOk(w, applicantId);
+    expect(second.revision).toBe(2);
+    const supersedes = w.db
+      .prepare<[], { supersedes: string }>('SELECT supersedes FROM package_file WHERE revision = 2')
+      .get();
+    expect(JSON.parse(supersedes!.supersedes)).toMatchObject({ revision: 1, level: 2 });
 
     // Level 1 altered (a scan replaced) and re-signed by someone else's key: verifies, but is not ours.
     const mallory = makeKey();
@@ -246,7 +254,8 @@ describe('package import', () => {
     const refused = await importFile(w, forged);
     expect(refused).toMatchObject({ state: 'failed', error: { code: 'unexpected_signer' } });
     expect(exportArchiveJson(w.db, applicantId).json).toBe(before);
-    expect(count(w, 'package_file')).toBe(2);
+    // r1, r1-L2 and the r2 exported above: nothing of the forged file was recorded.
+    expect(count(w, 'package_file')).toBe(3);
   }, 90_000);
 
   it('every tampered or broken package is refused with the reason, nothing imported', async () => {

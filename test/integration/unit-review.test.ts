@@ -297,11 +297,18 @@ describe('退回', () => {
     // ---- the applicant's side ----
     const w = workspaceIn(fixture.dir);
     expect(await call(w, 'review:received', { applicantId: fixture.applicantId })).toEqual({ received: null });
+    // The applicant fixes the field before the returned package is even imported: the import must keep it.
+    saveSection(w.db, {
+      applicantId: fixture.applicantId,
+      section: 'profile',
+      data: { ...fixture.archive.profile, phone: '13900571234' },
+    });
+    const edited = readArchive(w.db, fixture.applicantId);
     const back = await applicantImport(w, file);
     expect(back.state, JSON.stringify(back.error)).toBe('done');
-    expect(back.imported).toMatchObject({ applicantId: fixture.applicantId, status: 'replaced', revision: 1 });
-    // Importing changed nothing in the archive (the same level 1 came back).
-    expect(readArchive(w.db, fixture.applicantId)).toEqual(fixture.archive);
+    expect(back.imported).toMatchObject({ applicantId: fixture.applicantId, status: 'reviewed', revision: 1 });
+    // The same level 1 came back with the unit's level: recorded, the archive (and its new edit) untouched.
+    expect(readArchive(w.db, fixture.applicantId)).toEqual(edited);
     const received = await call<OutputOf<'review:received'>>(w, 'review:received', {
       applicantId: fixture.applicantId,
     });
@@ -309,11 +316,7 @@ describe('退回', () => {
     expect(received.received?.review).toEqual(doc);
 
     // The field is fixed; revision 2 names the returned package, and the review is no longer open.
-    saveSection(w.db, {
-      applicantId: fixture.applicantId,
-      section: 'profile',
-      data: { ...fixture.archive.profile, phone: '13900571234' },
-    });
+    expect(readArchive(w.db, fixture.applicantId).profile.phone).toBe('13900571234');
     const r2 = await exportOk(w, fixture.applicantId);
     expect(r2.revision).toBe(2);
     expect(await call(w, 'review:received', { applicantId: fixture.applicantId })).toEqual({ received: null });

@@ -5,8 +5,9 @@
 // failure nothing is imported and the store keeps no file it did not have. The package file itself is kept
 // in <dataDir>/packages/ (a reviewer adds their level to those very bytes).
 //   A workspace holds one applicant's archive: a package of another one is refused (workspace_not_empty);
-// the same package id coming back (a reviewed package, a corrected revision) replaces the archive in place
-// (same applicant row); the very same package again changes nothing (unchanged).
+// the same package id with a newer revision replaces the archive in place (same applicant row); a reviewer's
+// level on the very level 1 held here is recorded and the archive kept (reviewed: it may hold edits made
+// since the export); the very same package again changes nothing (unchanged).
 //   A unit's workspace (issue 7) holds many: the same pipeline, with the unit's rules in decideUnit and
 // checkUnitContent (level 1 only, the unit's own people, one package per person, one content per revision),
 // fresh attachment ids, and the unit's own rule parameters and F-4 kept (the package's are not taken).
@@ -98,7 +99,13 @@ export async function startImport(w: Workspace, input: ImportInput): Promise<{ j
   return { jobId };
 }
 
-type Decision = { kind: 'new' } | { kind: 'replace'; applicantId: string } | { kind: 'unchanged'; applicantId: string };
+type Decision =
+  | { kind: 'new' }
+  | { kind: 'replace'; applicantId: string }
+  | { kind: 'unchanged'; applicantId: string }
+  // A reviewer's level (a 退回, a countersignature) on the very level 1 this applicant holds: the package file
+  // is recorded, the archive is left as it is — it may have been edited since the export, and must not be lost.
+  | { kind: 'levels'; applicantId: string };
 
 interface Verified {
   report: VerifyReport;
@@ -162,7 +169,10 @@ export async function importPackage(
     );
     const applicantId = await store(w, verified, decision, content, { source, sha256, size }, job);
     return {
-      outcome: outcome(decision.kind === 'new' ? 'imported' : 'replaced', applicantId),
+      outcome: outcome(
+        decision.kind === 'new' ? 'imported' : decision.kind === 'levels' ? 'reviewed' : 'replaced',
+        applicantId,
+      ),
       name: content.archive.profile.name,
     };
   } finally {
@@ -224,6 +234,10 @@ function decide(w: Workspace, v: Verified): Decision {
   }
   const newest = rows[0]?.revision ?? 0;
   if (v.l1.revision < newest) throw outdated(v, newest);
+  const l1Sha256 = v.levels[0]!.manifestSha256!;
+  if (v.top.level > 1 && rows.some((r) => r.l1_manifest_sha256 === l1Sha256)) {
+    return { kind: 'levels', applicantId: current };
+  }
   return { kind: 'replace', applicantId: current };
 }
 
@@ -385,8 +399,10 @@ async function store(
   job: JobContext,
 ): Promise<string> {
   const wanted = new Map<string, { path: string; name: string }>();
-  for (const a of content.attachments) wanted.set(a.sha256, { path: a.path, name: a.fileName });
-  for (const o of content.outputs) wanted.set(o.sha256, { path: o.path, name: o.fileName });
+  if (decision.kind !== 'levels') {
+    for (const a of content.attachments) wanted.set(a.sha256, { path: a.path, name: a.fileName });
+    for (const o of content.outputs) wanted.set(o.sha256, { path: o.path, name: o.fileName });
+  }
   const added: string[] = [];
   let moved: string | null = null;
   let oldHashes: string[] = [];
@@ -448,6 +464,11 @@ async function store(
       const now = decide(w, v);
       if (now.kind !== decision.kind) throw inconsistent('the workspace changed during the import');
       if (isUnitWorkspace(w)) checkUnitContent(w, v, content);
+      if (now.kind === 'levels') {
+        applicantId = now.applicantId;
+        putPackageRow(w.db, { ...row, applicant_id: applicantId });
+        return;
+      }
       applicantId = now.kind === 'replace' ? now.applicantId : randomUUID();
       if (now.kind === 'replace') oldHashes = clearApplicant(w, applicantId);
       writeApplicant(w, applicantId, now.kind === 'new', content, v);

@@ -104,7 +104,8 @@ async function runBatch(w: Workspace, uploads: Upload[], job: JobContext): Promi
         const { outcome, name } = await importPackage(w, upload, undefined, fileJob);
         results.push({
           file,
-          status: outcome.status,
+          // A unit refuses reviewers' levels (importService decideUnit): never 'reviewed' here.
+          status: outcome.status === 'reviewed' ? 'unchanged' : outcome.status,
           applicantId: outcome.applicantId,
           name,
           revision: outcome.revision,
