@@ -33,7 +33,7 @@ const HELP = `职称申报材料助手 dossier — 用法 / usage:
   dossier restore      BACKUP_FILE NEW_DIR     校验后恢复到新的（不存在或空的）文件夹，绝不覆盖
   dossier verify-backup BACKUP_FILE [--json]   完整校验备份；0 完好，1 损坏，2 不是备份
   dossier doctor       [--data DIR] [--json] [--sample N]  只读检查工作区并列出可用备份
-  dossier keygen       [--data DIR] [--passphrase-file F]  创建签名密钥（SM2）；口令取自 DOSSIER_PASSPHRASE 或文件
+  dossier keygen       [--data DIR] [--passphrase-file F]  创建签名密钥（SM2）；密码取自 DOSSIER_PASSPHRASE 或文件
   dossier export       [--data DIR] --out FILE [--justify 检查项=理由 …] [--passphrase-file F]
                                                检查、生成表格并写出签名材料包（.zcpkg）；1 有不符合项或缺理由
   dossier verify       FILE [--expect-fingerprint HEX] [--json]

@@ -102,7 +102,7 @@ async function passphrase(o: { passphraseFile?: string | undefined; lang: Lang }
     } catch (e) {
       const reason = (e as NodeJS.ErrnoException).code ?? String(e);
       throw usage(
-        `无法读取口令文件 ${o.passphraseFile}（${reason}）`,
+        `无法读取密码文件 ${o.passphraseFile}（${reason}）`,
         `Cannot read the passphrase file ${o.passphraseFile} (${reason})`,
       );
     }
@@ -112,14 +112,14 @@ async function passphrase(o: { passphraseFile?: string | undefined; lang: Lang }
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY || !process.stderr.isTTY) {
     throw usage(
-      '需要签名密钥的口令：请设置环境变量 DOSSIER_PASSPHRASE，或用 --passphrase-file 指定口令文件。',
+      '需要签名密钥的密码：请设置环境变量 DOSSIER_PASSPHRASE，或用 --passphrase-file 指定密码文件。',
       'The signing key needs its passphrase: set DOSSIER_PASSPHRASE, or name a file with --passphrase-file.',
     );
   }
   const say = (t: Localized) => t[o.lang];
-  const first = await promptHidden(say({ zh: '签名密钥口令：', en: 'Signing key passphrase: ' }));
-  if (confirm && (await promptHidden(say({ zh: '再次输入口令：', en: 'Repeat the passphrase: ' }))) !== first) {
-    throw usage('两次输入的口令不一致。', 'The two passphrases differ.');
+  const first = await promptHidden(say({ zh: '签名密钥密码：', en: 'Signing key passphrase: ' }));
+  if (confirm && (await promptHidden(say({ zh: '再次输入密码：', en: 'Repeat the passphrase: ' }))) !== first) {
+    throw usage('两次输入的密码不一致。', 'The two passphrases differ.');
   }
   return first;
 }

@@ -3,7 +3,7 @@
 // 浙江衢江清能热电有限公司) and the unit's.
 // 1. The applicant creates a key and exports a signed package (revision 1), downloaded by the browser.
 // 2. The unit's workspace is made from the welcome screen, its data saved (the same unit), its key created;
-//    导入材料包 takes the downloaded file; the applicant is opened from 申报人一览; M-10 is marked 退回 with a
+//    导入申报包 takes the downloaded file; the applicant is opened from 申报人一览; M-10 is marked 退回 with a
 //    comment on a paper's title; 退回修改 writes the returned package (level 2, N-10), downloaded.
 // 3. The applicant imports it on 校验导入, sees the comment in the banner and at the title field, corrects
 //    the title and exports revision 2.
@@ -159,6 +159,7 @@ test('the whole chain: export, import, return with a comment, fix, re-export, ac
     const u = await context.newPage();
     await u.goto(unit.url);
     await u.getByTestId('welcome-unit').click();
+    await u.getByTestId('welcome-unit-confirm').click();
     await expect(u.getByTestId('unit-workspace')).toBeVisible();
     await expect(u.getByRole('heading', { name: '单位信息', level: 2 })).toBeVisible();
     await u.locator('#f-unit-name').fill(UNIT.name);
@@ -175,7 +176,7 @@ test('the whole chain: export, import, return with a comment, fix, re-export, ac
     await shot(u, '02-unit-profile-key');
 
     await u.getByTestId('nav-unitImport').click();
-    await expect(u.getByRole('heading', { name: '导入材料包', level: 2 })).toBeVisible();
+    await expect(u.getByRole('heading', { name: '导入申报包', level: 2 })).toBeVisible();
     await u.getByTestId('unit-import-input').setInputFiles(r1);
     const results = u.getByTestId('unit-import-results');
     await expect(results).toBeVisible({ timeout: 60_000 });
@@ -214,7 +215,7 @@ test('the whole chain: export, import, return with a comment, fix, re-export, ac
     await expect(u.getByTestId('uw-return-job')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
     await expect(u.getByTestId('uw-status')).toHaveAttribute('data-status', 'returned');
     const returned = await downloadBy(u, () => u.getByTestId('export-result-download').click(), files);
-    expect(path.basename(returned)).toMatch(/^申报包-吴𠮷喆-r1-L2\.zcpkg$/);
+    expect(path.basename(returned)).toMatch(/^申报包-吴𠮷喆-r1-L2-退回\.zcpkg$/);
     await shot(u, '05-unit-returned');
 
     // ================= 3. The applicant: the returned package in, the comment seen, the title fixed ====

@@ -1,6 +1,6 @@
 // Issue 7, the unit's intake end to end in Debian Chromium against the browser mode: an empty workspace
 // becomes the unit's from the welcome screen; 单位信息 names a wrong credit code at its field (GB 32100)
-// before it is saved; 导入材料包 takes several packages at once — three applicants' good ones, a copy of a
+// before it is saved; 导入申报包 takes several packages at once — three applicants' good ones, a copy of a
 // fourth with one byte flipped, a file that is not a package — and lists each file's outcome, the tampered
 // one and the stray file refused in red with their reasons; 申报人一览 then holds the three good ones, and
 // the search box and the committee filter narrow it; Enter on a focused row opens the review. A second
@@ -100,6 +100,7 @@ test("a unit's workspace: profile, a batch import with a tampered package, the a
     await expect(page.getByTestId('welcome-unit')).toContainText('单位人事专员：审核本单位的申报材料');
     await shot(page, 'unit-01-welcome');
     await page.getByTestId('welcome-unit').click();
+    await page.getByTestId('welcome-unit-confirm').click();
     await expect(page.getByTestId('unit-workspace')).toBeVisible();
     await expect(page.getByRole('heading', { name: '单位信息', level: 2 })).toBeFocused();
     // Chosen once: a reload comes back to the unit's workspace, not to the welcome screen.
@@ -139,9 +140,9 @@ test("a unit's workspace: profile, a batch import with a tampered package, the a
     await page.getByTestId('nav-unitApplicants').click();
     await expect(page.getByTestId('unit-table-empty')).toContainText('还没有申报人');
     await page.getByTestId('unit-table-to-import').click();
-    await expect(page.getByRole('heading', { name: '导入材料包', level: 2 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '导入申报包', level: 2 })).toBeVisible();
 
-    // ---- 导入材料包: several at once, a tampered one and a stray file among them ----
+    // ---- 导入申报包: several at once, a tampered one and a stray file among them ----
     await page
       .getByTestId('unit-import-input')
       .setInputFiles([
@@ -277,6 +278,7 @@ test('the unit cannot import before its profile is saved; the refusal says why a
     const one = await writePerson(dir, 1, person(1));
     await page.goto(app.url);
     await page.getByTestId('welcome-unit').click();
+    await page.getByTestId('welcome-unit-confirm').click();
     await page.getByTestId('nav-unitImport').click();
     await page.getByTestId('unit-import-input').setInputFiles([one.file]);
     await expect(page.getByTestId('unit-import-failed')).toContainText('请先填写并保存单位信息');
@@ -300,6 +302,7 @@ test('a public institution gets 岗位信息表 (the editor screen, reused); 备
 }) => {
   await page.goto(app.url);
   await page.getByTestId('welcome-unit').click();
+  await page.getByTestId('welcome-unit-confirm').click();
   await page.locator('#f-unit-name').fill('衢州市特种设备检测研究院');
   await page.locator('#f-unit-type').click();
   await pickOption(page, '事业单位');
@@ -355,6 +358,7 @@ test('1,000 applicants: the table draws only the rows in view, the keyboard reac
   await page.route('**/api/unit:applicants', (route) => route.fulfill({ json: { ok: true, value: { rows } } }));
   await page.goto(app.url);
   await page.getByTestId('welcome-unit').click();
+  await page.getByTestId('welcome-unit-confirm').click();
   await page.getByTestId('nav-unitApplicants').click();
   await expect(page.getByTestId('unit-table-count')).toHaveText('共 1000 位申报人');
   const drawn = page.getByTestId('unit-table').locator('.ant-table-row');

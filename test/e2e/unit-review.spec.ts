@@ -379,8 +379,8 @@ test("the unit reviews, returns, re-reviews, accepts, publicises and submits an 
     expect(batchHref).toMatch(/^\/batches\/.+\?token=/);
     await download(u, batchHref);
     const countersigned = u.getByTestId('uw-ready-row').filter({ hasText: '吴𠮷喆' });
-    await expect(countersigned).toContainText('已会签');
-    // Countersigned already: not ticked again by default, so 会签并报送 waits for a choice.
+    await expect(countersigned).toContainText('已加签');
+    // Countersigned already: not ticked again by default, so 加签并报送 waits for a choice.
     await expect(countersigned.getByRole('checkbox')).not.toBeChecked();
     await expect(u.getByTestId('uw-submit-waiting')).toContainText('选择至少一位申报人');
     await shot(u, 'submit-01-batch-zh');

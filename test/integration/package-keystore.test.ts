@@ -63,7 +63,7 @@ describe('key store', () => {
     const wrong = await unlockKey(dir, 'not the passphrase').catch((e: DossierError) => e);
     expect(wrong).toBeInstanceOf(DossierError);
     expect((wrong as DossierError).code).toBe('wrong_passphrase');
-    expect((wrong as DossierError).localized.zh).toContain('口令不正确');
+    expect((wrong as DossierError).localized.zh).toContain('密码不正确');
     // Another key's public part swapped in: the fingerprint check or the GCM tag (bound to it) refuses.
     const other = tempDir();
     await createKey(other, PASS);

@@ -68,7 +68,7 @@ describe('a signing key sealed by the OS keychain', () => {
     // The backup needs a passphrase, and is sealed by it (not by the keychain).
     expect(await dispatch(w, 'keys:exportBackup', {})).toMatchObject({
       ok: false,
-      error: { code: 'backup_passphrase_needed', message: { zh: expect.stringMatching(/口令/) } },
+      error: { code: 'backup_passphrase_needed', message: { zh: expect.stringMatching(/密码/) } },
     });
     const backup = await dispatch(w, 'keys:exportBackup', { passphrase: PASSPHRASE });
     expect(backup).toMatchObject({ ok: true, value: { fileName: expect.stringMatching(/\.json$/) } });

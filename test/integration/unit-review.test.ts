@@ -261,7 +261,7 @@ describe('退回', () => {
     expect(returned.state, JSON.stringify(returned.error)).toBe('done');
     const pkg = returned.package!;
     expect([pkg.level, pkg.revision, pkg.direction]).toEqual([2, 1, 'exported']);
-    expect(pkg.fileName).toMatch(/-r1-L2\.zcpkg$/);
+    expect(pkg.fileName).toMatch(/-r1-L2-退回\.zcpkg$/);
     const file = path.join(u.dataDir, 'packages', pkg.fileName);
     expect(await openPackageDownload(u, pkg.fileName)).not.toBeNull();
     expect(packagesOf(u).filter((n) => n.endsWith('.partial'))).toEqual([]);

@@ -2,6 +2,7 @@
 // bytes, and records whatever JSON it returns. Here the passphrase protector (scrypt → AES-256-GCM); the
 // desktop shell may add one whose `data` is Electron safeStorage's ciphertext (base64) under its own kind.
 import { createCipheriv, createDecipheriv, randomBytes, scrypt as scryptCb, type ScryptOptions } from 'node:crypto';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { z } from 'zod';
 import { DossierError } from '../errors.js';
@@ -65,7 +66,7 @@ export function passphraseProtector(passphrase: string): KeyProtector {
     async seal(secret, aad) {
       if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) {
         throw new DossierError('weak_passphrase', {
-          zh: `口令太短：至少需要 ${MIN_PASSPHRASE_LENGTH} 个字符。`,
+          zh: `密码太短：至少需要 ${MIN_PASSPHRASE_LENGTH} 个字符。`,
           en: `The passphrase is too short: it needs at least ${MIN_PASSPHRASE_LENGTH} characters.`,
         });
       }
@@ -87,7 +88,7 @@ export function passphraseProtector(passphrase: string): KeyProtector {
       const parsed = ScryptProtection.safeParse(protection);
       if (!parsed.success) {
         throw new DossierError('key_needs_other_unlock', {
-          zh: `签名密钥“${where}”不是用口令保护的（${protection.kind}），请在桌面应用中解锁。`,
+          zh: `签名密钥“${where}”不是用密码保护的（${protection.kind}），请在桌面应用中解锁。`,
           en: `The signing key "${where}" is not protected by a passphrase (${protection.kind}); unlock it in the desktop app.`,
         });
       }
@@ -101,8 +102,8 @@ export function passphraseProtector(passphrase: string): KeyProtector {
         return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64')), decipher.final()]);
       } catch {
         throw new DossierError('wrong_passphrase', {
-          zh: `口令不正确，无法解锁签名密钥“${where}”（或该文件已被改动）。`,
-          en: `Wrong passphrase: the signing key "${where}" could not be unlocked (or the file was altered).`,
+          zh: `密码不正确，无法解锁签名密钥（${path.basename(where)}；或该文件已被改动）。`,
+          en: `Wrong passphrase: the signing key (${path.basename(where)}) could not be unlocked (or the file was altered).`,
         });
       }
     },

@@ -73,7 +73,7 @@ export async function keyStatus(w: Workspace): Promise<KeyStatus> {
 export async function createWorkspaceKey(w: Workspace, passphrase: string | undefined): Promise<KeyStatus> {
   if (!osKeychain && !passphrase) {
     throw new DossierError('passphrase_needed', {
-      zh: '此处没有可用的操作系统钥匙串：请为签名密钥设置一个口令。',
+      zh: '此处没有可用的操作系统钥匙串：请为签名密钥设置一个密码。',
       en: 'No operating system keychain is available here: choose a passphrase for the signing key.',
     });
   }
@@ -93,7 +93,7 @@ export async function exportKeyBackup(w: Workspace, passphrase?: string): Promis
     if (kind === null || kind === SCRYPT_KIND) {
       if (passphrase !== undefined) {
         throw new DossierError('backup_passphrase_unused', {
-          zh: '此签名密钥已由口令保护，其备份沿用该口令，不另设备份口令。',
+          zh: '此签名密钥已由密码保护，其备份沿用该密码，不另设备份密码。',
           en: 'This signing key is protected by a passphrase; its backup keeps that passphrase and takes no other.',
         });
       }
@@ -102,7 +102,7 @@ export async function exportKeyBackup(w: Workspace, passphrase?: string): Promis
       if (!osKeychain) throw needsOtherUnlock();
       if (!passphrase) {
         throw new DossierError('backup_passphrase_needed', {
-          zh: '签名密钥由操作系统钥匙串保护；备份需另设一个口令（至少 8 个字符），在其他电脑上导入时要用到它。',
+          zh: '签名密钥由操作系统钥匙串保护；备份需另设一个密码（至少 8 个字符），在其他电脑上导入时要用到它。',
           en: 'The signing key is protected by the operating system keychain; its backup needs a passphrase of its own (at least 8 characters), asked for when it is imported on another computer.',
         });
       }
@@ -143,7 +143,7 @@ export async function unlockWorkspaceKey(w: Workspace, passphrase: string | unde
   }
   if (status.protection === 'passphrase' && !passphrase) {
     throw new DossierError('passphrase_needed', {
-      zh: '请输入签名密钥的口令。',
+      zh: '请输入签名密钥的密码。',
       en: 'Enter the passphrase of the signing key.',
     });
   }

@@ -44,7 +44,7 @@ export function osKeychainProtector(safe: SafeStorageLike): KeyProtector {
         text = safe.decryptString(Buffer.from(parsed.data.data, 'base64'));
       } catch {
         throw new DossierError('os_keychain_refused', {
-          zh: `本机当前用户的操作系统钥匙串无法解开签名密钥“${where}”：它可能是在另一台电脑或另一个用户账户下创建的。请导入该密钥的备份（需其备份口令）。`,
+          zh: `本机当前用户的操作系统钥匙串无法解开签名密钥“${where}”：它可能是在另一台电脑或另一个用户账户下创建的。请导入该密钥的备份（需其备份密码）。`,
           en: `The operating system keychain of this user cannot unlock the signing key "${where}": it was probably created on another computer or user account. Import the key's backup (with its backup passphrase) instead.`,
         });
       }

@@ -149,7 +149,10 @@ export async function writeLevelTwo(w: Workspace, input: LevelTwoInput, job: Job
     // very same manifest written again is the same file.
     const fileName = uniqueFileName(
       w,
-      packageFileName(name, self.packageId, self.revision, 2),
+      // A return says so in its name: it must not be taken for the countersigned package passed upwards.
+      input.decision === 'returned'
+        ? packageFileName(name, self.packageId, self.revision, 2).replace(/\.zcpkg$/, '-退回.zcpkg')
+        : packageFileName(name, self.packageId, self.revision, 2),
       self,
       (r) => r.manifest_sha256 === written.manifestSha256,
     );

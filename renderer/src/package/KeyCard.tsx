@@ -84,7 +84,9 @@ function KeyDetails({ status, fingerprint, holder }: { status: KeyStatus; finger
       <Fingerprint hex={fingerprint} testId="key-fingerprint" />
       <Typography.Paragraph type="secondary" className="pkg-key-text">
         {t(holder === 'unit' ? 'unit_keyPrinted' : 'pkg_keyPrinted')}{' '}
-        {status.protection === 'os' ? t('pkg_keyProtectedOs') : t('pkg_keyProtectedPassphrase')}
+        {status.protection === 'os'
+          ? t('pkg_keyProtectedOs')
+          : t(holder === 'unit' ? 'unit_keyProtectedPassphrase' : 'pkg_keyProtectedPassphrase')}
       </Typography.Paragraph>
       {needsPass && backupPass !== null && (
         <LabelledField

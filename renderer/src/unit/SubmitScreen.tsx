@@ -1,6 +1,6 @@
 // 报送 (issue 7, 7–8; N-9, N-14): who is ready to pass upwards (accepted, publicised without objection)
 // and who is not, with why; for a public institution the F-4 state; then the choice, the unit key's
-// passphrase, and 会签并生成报送批次 (unit:submit: level 2 added to each package and the batch for the city
+// passphrase, and 加签并生成报送批次 (unit:submit: level 2 added to each package and the batch for the city
 // written, a job with progress and cancel), and the batches written so far with their downloads.
 import { ReloadOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Descriptions, Empty, Result, Space, Spin, Tag, Typography } from 'antd';

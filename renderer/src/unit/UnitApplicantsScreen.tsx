@@ -220,8 +220,12 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
     },
     {
       ...sortable('materials'),
-      title: t('unit_colMaterials'),
-      width: 84,
+      title: (
+        <Tooltip title={t('unit_colMaterialsHint')}>
+          <span>{t('unit_colMaterials')}</span>
+        </Tooltip>
+      ),
+      width: 96,
       render: (_: unknown, r: UnitApplicantRow) => {
         const complete = r.materialsComplete >= r.materialsNeeded;
         return (

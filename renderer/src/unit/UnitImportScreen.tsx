@@ -1,4 +1,4 @@
-// 导入材料包: the applicants' packages of the unit — many files, or a whole folder (a USB stick) — each
+// 导入申报包: the applicants' packages of the unit — many files, or a whole folder (a USB stick) — each
 // verified by the core before it is taken in (N-10: the unit answers for what it passes on). One job with
 // progress and 取消; then every file with what it came to (已导入 / 已替换 / 未变 / 已拒绝, and why), the
 // refused ones in red, and a summary line.

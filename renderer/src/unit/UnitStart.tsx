@@ -1,7 +1,7 @@
 // The welcome screen's way into the unit's workspace (issue 7): an HR officer makes this empty workspace
 // the unit's (workspace:setMode, allowed only while it is empty), once and for good.
 import { AuditOutlined } from '@ant-design/icons';
-import { Alert, Button } from 'antd';
+import { Alert, App, Button } from 'antd';
 import { useState } from 'react';
 import type { ApiError } from '../../../shared/api/contract.js';
 import { call } from '../api.js';
@@ -18,7 +18,17 @@ export function UnitStart({ disabled, onStarted }: UnitStartProps) {
   const { t, pick } = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const { modal } = App.useApp();
   const start = async () => {
+    // Once a unit's, always a unit's (an applicant's archive cannot live here afterwards): asked first.
+    const go = await modal.confirm({
+      title: t('unit_startConfirmTitle'),
+      content: t('unit_startConfirmText'),
+      okText: t('unit_startConfirmOk'),
+      cancelText: t('cancel'),
+      okButtonProps: { 'data-testid': 'welcome-unit-confirm' } as Record<string, string>,
+    });
+    if (!go) return;
     setBusy(true);
     setError(null);
     try {

@@ -1,5 +1,5 @@
 // The unit's workspace (issue 7): the HR officer's shell, laid out like the applicant's editor (header,
-// side navigation, one screen): 单位信息, 导入材料包, 申报人一览, 审核 (one applicant, opened from the table),
+// side navigation, one screen): 单位信息, 导入申报包, 申报人一览, 审核 (one applicant, opened from the table),
 // 公示, 岗位信息表 (public institutions only, N-14), 报送, 备份与恢复. The unit's profile is read here once:
 // the header names the unit, and the navigation lists F-4 by the unit's type.
 import { Button, Layout, Menu, Result, Spin, Tag } from 'antd';
@@ -123,7 +123,7 @@ export function UnitWorkspace({ onLangChange }: UnitWorkspaceProps) {
     contentRef.current?.scrollTo({ top: 0 });
   }, [screen]);
 
-  // A package the desktop app was asked to open goes to 导入材料包, which takes it in.
+  // A package the desktop app was asked to open goes to 导入申报包, which takes it in.
   const opened = useOpenedPackage();
   const hasOpened = opened !== null;
   useEffect(() => {

@@ -1,7 +1,7 @@
 // A batch of applicants' packages on its way into the unit's workspace: each chosen file handed to the
 // core (uploaded with progress in the browser mode; its path in the desktop, api.ts uploadPackage), then
 // one unit:import job for all of them, which verifies and imports each (its result per file in the job's
-// status). The batch is module state, like the job tracker: leaving 导入材料包 and coming back finds it
+// status). The batch is module state, like the job tracker: leaving 导入申报包 and coming back finds it
 // still going; a reload of the tab finds the job again (tracker) but not an upload cut off by it.
 import { useSyncExternalStore } from 'react';
 import type { ApiError } from '../../../shared/api/contract.js';

@@ -11,14 +11,14 @@ export const UNIT_TEXT = {
     en: "Unit HR officer: review your unit's applications",
   },
   unit_welcomeHint: {
-    zh: '导入申报人的材料包，审核、公示、加签后报送。此工作区将专用于单位审核，之后不能再改为个人档案。',
+    zh: '导入申报人的申报包，审核、公示、加签后报送。此工作区将专用于单位审核，之后不能再改为个人档案。',
     en: "Import the applicants' packages, review, publicise, countersign and pass them on. This workspace then serves the unit for good; it cannot hold a personal archive.",
   },
 
   // Shell
   unit_navLabel: { zh: '单位审核各部分', en: "The unit's review" },
   unit_nav_unitProfile: { zh: '单位信息', en: 'Unit' },
-  unit_nav_unitImport: { zh: '导入材料包', en: 'Import packages' },
+  unit_nav_unitImport: { zh: '导入申报包', en: 'Import packages' },
   unit_nav_unitApplicants: { zh: '申报人一览', en: 'Applicants' },
   unit_nav_unitReview: { zh: '审核', en: 'Review' },
   unit_nav_unitPublicity: { zh: '公示', en: 'Publicity' },
@@ -30,7 +30,7 @@ export const UNIT_TEXT = {
     en: "The unit answers for the truth of the materials it reviews and passes upwards (N-9, N-10, N-13). These details are printed on the unit's opinion page and the summary sheet.",
   },
   unit_intro_unitImport: {
-    zh: '选择申报人交来的材料包（.zcpkg），可一次选择多个文件或整个文件夹（如 U 盘）。每个包先校验签名和文件摘要，通过后才导入；同一申报人的新修订版替换旧版，旧版保留在历史中。',
+    zh: '选择申报人交来的申报包（.zcpkg），可一次选择多个文件或整个文件夹（如 U 盘）。每个包先校验签名和文件摘要，通过后才导入；同一申报人的新修订版替换旧版，旧版保留在历史中。',
     en: 'Choose the packages (.zcpkg) the applicants handed in: many files at once, or a whole folder (a USB stick). Each is verified first — signatures and file digests — and imported only when it holds; a newer revision of the same applicant replaces the older one, which stays in the history.',
   },
   unit_intro_unitApplicants: {
@@ -54,7 +54,7 @@ export const UNIT_TEXT = {
     en: 'Countersign the accepted, publicised applicants and make the batch for the city (N-9).',
   },
   unit_intro_unitBackups: {
-    zh: '备份包含整个工作区：单位信息、全部申报人的材料包与审核记录。恢复总是恢复到一个新文件夹。',
+    zh: '备份包含整个工作区：单位信息、全部申报人的申报包与审核记录。恢复总是恢复到一个新文件夹。',
     en: "A backup holds the whole workspace: the unit's data, every applicant's package and the review records. Restoring always fills a new folder.",
   },
 
@@ -82,12 +82,16 @@ export const UNIT_TEXT = {
     zh: '此指纹印在单位推荐意见页上：加盖单位公章即为这把密钥作保。',
     en: "This fingerprint is printed on the unit's opinion page, so the unit's seal vouches for this key.",
   },
+  unit_keyProtectedPassphrase: {
+    zh: '密钥受您设置的密码保护，每次退回或加签时需要输入。',
+    en: 'The key is protected by your passphrase, asked for at each return and countersignature.',
+  },
   unit_keyCreateText: {
     zh: '单位的签名密钥只需创建一次：审核通过的申报包由它加签（第 2 级）后报送，退回的审核意见也由它签名。其指纹印在单位推荐意见页上，加盖单位公章即为这把密钥作保。',
     en: "The unit's signing key is made once: it countersigns (level 2) every accepted package passed on, and signs the comments of a returned one. Its fingerprint is printed on the unit's opinion page, so the unit's seal vouches for the key.",
   },
 
-  // 导入材料包
+  // 导入申报包
   unit_importDropTitle: { zh: '把申报包拖到这里', en: 'Drop the packages here' },
   unit_importDropHint: {
     zh: '可一次选择多个 .zcpkg 文件',
@@ -145,7 +149,7 @@ export const UNIT_TEXT = {
   unit_tableFailed: { zh: '无法读取申报人：{detail}', en: 'Could not read the applicants: {detail}' },
   unit_tableEmptyTitle: { zh: '还没有申报人', en: 'No applicants yet' },
   unit_tableEmptyText: {
-    zh: '导入本单位申报人交来的材料包后，他们会列在这里。',
+    zh: '导入本单位申报人交来的申报包后，他们会列在这里。',
     en: "Import the packages your unit's applicants handed in: they are listed here.",
   },
   unit_filtersLabel: { zh: '查找与筛选申报人', en: 'Search and filter the applicants' },
@@ -166,7 +170,11 @@ export const UNIT_TEXT = {
   unit_colSpecialty: { zh: '专业', en: 'Specialty' },
   unit_colStatus: { zh: '审核状态', en: 'Review' },
   unit_colEligibility: { zh: '资格检查', en: 'Eligibility' },
-  unit_colMaterials: { zh: '材料', en: 'Materials' },
+  unit_colMaterials: { zh: '材料齐全', en: 'Complete' },
+  unit_colMaterialsHint: {
+    zh: '所需材料（M-1 … M-12 中需上传扫描件的各项）中已齐全的项数 / 所需项数；由表格功能生成的不计入。',
+    en: 'Materials complete out of those needing scans (M-1 … M-12); forms the app generates are not counted.',
+  },
   unit_colPublicity: { zh: '公示', en: 'Publicity' },
   unit_colDuplicates: { zh: '重复材料', en: 'Shared' },
   unit_colRevision: { zh: '版本', en: 'Revision' },
@@ -211,6 +219,12 @@ export const UNIT_TEXT = {
   },
   unit_postDrawOk: { zh: '替换并保存', en: 'Replace and save' },
   unit_postDrawn: { zh: '已填入 {n} 位推荐人选并保存。', en: '{n} recommended {n:person|people} filled in and saved.' },
+  unit_startConfirmTitle: { zh: '将此工作区用于单位审核？', en: "Use this workspace for the unit's review?" },
+  unit_startConfirmText: {
+    zh: '此工作区将专用于审核本单位申报人的申报包，之后不能再在其中填写个人档案。申报人自己的档案请另用一个工作区。',
+    en: "This workspace will serve only to review your unit's applicants' packages; no personal archive can be kept in it afterwards. An applicant's own archive needs another workspace.",
+  },
+  unit_startConfirmOk: { zh: '用于单位审核', en: "Use for the unit's review" },
 } as const satisfies Record<string, Localized>;
 
 // One dictionary in the end (i18n.ts): a key defined both here and by the review/publicity screens would

@@ -11,7 +11,7 @@ export const UNIT_WORK_TEXT = {
   uw_no: { zh: '否', en: 'No' },
   uw_unnamed: { zh: '（未填写姓名）', en: '(no name)' },
   uw_noApplicants: {
-    zh: '还没有申报人。请先在“导入材料包”中导入申报人的申报包。',
+    zh: '还没有申报人。请先在“导入申报包”中导入申报人的申报包。',
     en: 'No applicants yet. Import their packages on "Import packages" first.',
   },
   uw_waiting: { zh: '还需：{list}', en: 'Still needed: {list}' },
@@ -60,7 +60,11 @@ export const UNIT_WORK_TEXT = {
   uw_packageId: { zh: '申报包编号', en: 'Package id' },
   uw_revisionsHeading: { zh: '版本与变更', en: 'Revisions and changes' },
   uw_revImported: { zh: '导入（第 {level} 级签名），{date}', en: 'imported (level {level}), {date}' },
-  uw_revExported: { zh: '单位导出（第 {level} 级签名），{date}', en: "the unit's export (level {level}), {date}" },
+  uw_revExported: {
+    zh: '单位加签（第 {level} 级签名），{date}',
+    en: "the unit's countersignature (level {level}), {date}",
+  },
+  uw_revReturned: { zh: '单位退回（第 {level} 级签名），{date}', en: 'returned by the unit (level {level}), {date}' },
   uw_supersedesKnown: {
     zh: '第 {n} 版注明了它更正的是本单位退回的版本。',
     en: 'Revision {n} names the returned revision it corrects.',
@@ -167,11 +171,11 @@ export const UNIT_WORK_TEXT = {
     en: '{n} {n:material is|materials are} not marked accepted yet, so the review cannot be accepted:',
   },
   uw_acceptedNote: {
-    zh: '已审核通过。公示无异议后即可在“报送”中会签上报。',
+    zh: '已审核通过。公示无异议后即可在“报送”中加签上报。',
     en: 'Accepted. Once publicised without objection it can be countersigned on "Submit".',
   },
   uw_returnedNote: {
-    zh: '已退回修改。请把退回包交给申报人；收到更正后的新版本后，在“导入材料包”中导入即可重新审核。',
+    zh: '已退回修改。请把退回包交给申报人；收到更正后的新版本后，在“导入申报包”中导入即可重新审核。',
     en: 'Returned for correction. Hand the returned package to the applicant; import the corrected revision on "Import packages" to review it again.',
   },
   uw_returnText: {
@@ -253,7 +257,7 @@ export const UNIT_WORK_TEXT = {
   // Submission
   uw_submitTitle: { zh: '报送', en: 'Submit' },
   uw_submitIntro: {
-    zh: '审核通过且公示无异议的申报人，由单位会签（第 2 级签名）后生成报送批次，交主管部门或人事代理机构逐级上报（N-9）。',
+    zh: '审核通过且公示无异议的申报人，由单位加签（第 2 级签名）后生成报送批次，交主管部门或人事代理机构逐级上报（N-9）。',
     en: 'Applicants accepted and publicised without objection are countersigned by the unit (level 2) into a batch for the city (N-9).',
   },
   uw_readyHeading: { zh: '可报送的申报人（{n} 人）', en: 'Ready to submit ({n})' },
@@ -263,7 +267,7 @@ export const UNIT_WORK_TEXT = {
   },
   uw_readyChoose: { zh: '选择报送的申报人', en: 'Choose whom to submit' },
   uw_readyPick: { zh: '报送 {name}', en: 'Submit {name}' },
-  uw_countersigned: { zh: '已会签', en: 'Countersigned' },
+  uw_countersigned: { zh: '已加签', en: 'Countersigned' },
   uw_notReadyHeading: { zh: '暂不能报送（{n} 人）', en: 'Not ready ({n})' },
   uw_whyPending: { zh: '尚未审核通过', en: 'not accepted yet' },
   uw_whyReturned: { zh: '已退回，等待更正后的新版本', en: 'returned, waiting for the corrected revision' },
@@ -291,15 +295,15 @@ export const UNIT_WORK_TEXT = {
   uw_f4FillNobody: { zh: '（暂无审核通过的申报人）', en: '(no accepted applicant yet)' },
   uw_f4FillOk: { zh: '填入并保存', en: 'Fill in and save' },
   uw_f4Filled: { zh: '已填入并保存 {n} 位推荐人员。', en: '{n} recommended {n:person|people} filled in and saved.' },
-  uw_submitHeading: { zh: '会签并生成报送批次', en: 'Countersign and write the batch' },
+  uw_submitHeading: { zh: '加签并生成报送批次', en: 'Countersign and write the batch' },
   uw_submitText: {
     zh: '为每位选中的申报人加上单位的第 2 级签名（单位意见、公示情况、岗位信息表），并生成一个报送批次文件（含各申报包、汇总表 PDF 和 Excel）。',
     en: "Adds the unit's level-2 signature to each chosen applicant's package (opinion, publicity, F-4) and writes one batch file (the packages, the summary as PDF and Excel).",
   },
-  uw_submit: { zh: '会签并报送（{n} 人）', en: 'Countersign and submit ({n})' },
+  uw_submit: { zh: '加签并报送（{n} 人）', en: 'Countersign and submit ({n})' },
   uw_submitJob: { zh: '生成报送批次', en: 'Writing the batch' },
   uw_submitRunning: {
-    zh: '正在会签并生成报送批次（{done} / {n}）…',
+    zh: '正在加签并生成报送批次（{done} / {n}）…',
     en: 'Countersigning and writing the batch ({done} of {n})…',
   },
   uw_submitDone: { zh: '报送批次已生成。', en: 'The batch is written.' },

@@ -22,6 +22,9 @@ export interface RevisionPanelProps {
   fields: ReadonlyMap<string, { group: Localized; label: TextKey }>;
 }
 
+/** A return's file says so in its name (electron/core/unit/levelTwo.ts); any other level 2 is a countersignature. */
+const isReturn = (fileName: string) => fileName.endsWith('-退回.zcpkg');
+
 export function RevisionPanel({ revisions, changes, archive, fields }: RevisionPanelProps) {
   const { t, pick } = useT();
   const imported = revisions.filter((r) => r.direction === 'imported');
@@ -48,10 +51,17 @@ export function RevisionPanel({ revisions, changes, archive, fields }: RevisionP
           <li key={`${r.fileName}`} data-testid="uw-revision">
             <Tag>{t('pkg_revisionN', { n: r.revision })}</Tag>
             <Typography.Text>
-              {t(r.direction === 'imported' ? 'uw_revImported' : 'uw_revExported', {
-                level: r.level,
-                date: dayjs(r.createdAt).format('YYYY-MM-DD HH:mm'),
-              })}
+              {t(
+                r.direction === 'imported'
+                  ? 'uw_revImported'
+                  : isReturn(r.fileName)
+                    ? 'uw_revReturned'
+                    : 'uw_revExported',
+                {
+                  level: r.level,
+                  date: dayjs(r.createdAt).format('YYYY-MM-DD HH:mm'),
+                },
+              )}
             </Typography.Text>{' '}
             <Typography.Text type="secondary" className="uw-mono">
               {r.fileName}
