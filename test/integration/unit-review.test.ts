@@ -370,7 +370,7 @@ describe('退回', () => {
     ]);
 
     // One byte of review.json, as kept in the applicant's packages folder, changed.
-    const kept = path.join(w.dataDir, 'packages', returned.package!.fileName);
+    const kept = path.join(w.dataDir, 'packages', got.received!.fileName);
     const pkg = await openPackage(kept);
     const at = pkg.entry(REVIEW_PATH)!.dataStart + 20;
     await pkg.close();
