@@ -379,7 +379,7 @@ describe('退回', () => {
     writeFileSync(kept, bytes);
     const error = await refused(w, 'review:received', { applicantId: fixture.applicantId });
     expect(error.code).toBe('package_file_damaged');
-    expect(error.message.zh).toContain(returned.package!.fileName);
+    expect(error.message.zh).toContain(got.received!.fileName);
   }, 60_000);
 });
 
