@@ -1,11 +1,12 @@
 // Issue 6 end to end, in Debian Chromium against the browser mode: the sample applicant (吴𠮷喆) creates a
 // signing key on 申报包 (a mismatched confirmation is named beside its field; the fingerprint is shown
-// grouped); the export is blocked by missing scans, each with a link to where it is fixed; with the scans
-// added, the warnings each need a written reason before 导出 is allowed; the export runs as a job and
-// shows its file, revision, package fingerprint and a download that is a ZIP. The same file, uploaded on
-// 校验导入, verifies green at every check and imports (unchanged: this very package); a copy with one byte
-// flipped in the middle is red, with the damaged file named. A second, empty workspace (the unit's) takes
-// the package in from its welcome screen and opens the imported archive.
+// grouped); the export is blocked by missing scans, each with a link to where it is fixed (never by the
+// publicity confirmation, which the unit issues after the hand-in); with the scans added, the warnings
+// each need a written reason before 导出 is allowed; the export runs as a job and shows its file, revision,
+// package fingerprint and a download that is a ZIP. The same file, uploaded on 校验导入, verifies green at
+// every check and imports (unchanged: this very package); a copy with one byte flipped in the middle is
+// red, with the damaged file named. A second, empty workspace (the unit's) takes the package in from its
+// welcome screen and opens the imported archive.
 import type { Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -45,9 +46,11 @@ async function attach(page: Page, slot: string, recordId: string | null): Promis
   await callApi(page, 'attachments:link', { attachmentId: result.value.attachment.id, slot, recordId });
 }
 
-/** The scans the sample lacks (its blockers): the publicity form, two papers' pages, authorship, proofs. */
+/**
+ * The scans the sample lacks (its blockers): two papers' pages, authorship, proofs. Not the publicity
+ * confirmation (M-3): the unit issues it after the hand-in and adds it when it countersigns (N-8).
+ */
 async function attachMissingScans(page: Page): Promise<void> {
-  await attach(page, 'M-3/publicity', null);
   for (const work of ['work-1', 'work-2']) {
     for (const tag of ['cover', 'issn', 'toc', 'article']) await attach(page, `M-10/paper/${tag}`, work);
   }
@@ -103,14 +106,16 @@ test('create a key, export with written reasons, download; verify it green and i
 
   // ---- 导出: the sample lacks scans — blockers, each with its fix link; no export ----
   await expect(page.getByTestId('precheck-blockers')).toBeVisible();
-  await expect(page.getByTestId('blocker-M-3.publicity-form')).toContainText('公示确认表');
-  await expect(page.getByTestId('fix-M-3.publicity-form')).toHaveText('去修改（材料清单）');
+  await expect(page.getByTestId('blocker-N-12.graduate-form#edu-1')).toContainText('高校毕业生登记表');
+  await expect(page.getByTestId('fix-N-12.graduate-form#edu-1')).toHaveText('去修改（材料清单）');
+  // The publicity confirmation the applicant cannot have yet is no blocker (N-8).
+  await expect(page.getByTestId('blocker-M-3.publicity-form')).toHaveCount(0);
   await expect(page.getByTestId('export-start')).toBeDisabled();
   await expect(page.getByTestId('export-waiting')).toContainText('个必须解决的问题');
   await shot(page, app, 'package-02-blockers');
 
   // The link goes where it is fixed.
-  await page.getByTestId('fix-M-3.publicity-form').click();
+  await page.getByTestId('fix-N-12.graduate-form#edu-1').click();
   await expect(page.getByRole('heading', { name: '材料清单', level: 2 })).toBeVisible();
 
   // With the scans added, only warnings remain: each needs a reason of ten characters or more.
@@ -119,6 +124,8 @@ test('create a key, export with written reasons, download; verify it green and i
   const warnings = page.getByTestId('precheck-warnings');
   await expect(warnings).toBeVisible();
   await expect(page.getByTestId('precheck-blockers')).toHaveCount(0);
+  // Nor does it ask for a reason: it is a note (severity info), left out of the precheck.
+  await expect(page.getByTestId('warning-M-3.publicity-form')).toHaveCount(0);
   const reasons = warnings.locator('textarea');
   const n = await reasons.count();
   expect(n).toBeGreaterThan(0);

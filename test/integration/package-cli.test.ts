@@ -59,6 +59,22 @@ describe('dossier keygen', () => {
   });
 });
 
+describe('the publicity confirmation (M-3) before the export', () => {
+  // N-8: the unit publicises after the applicant hands in the materials, and adds M-3 at the countersignature.
+  it('is neither a blocker nor a warning for the sample applicant, and says the unit issues it', () => {
+    const w = workspaceIn(tempDir());
+    const applicantId = importArchiveJson(w.db, readSampleJson());
+    const { blockers, warnings, report } = precheck(w, applicantId, TODAY);
+    expect(blockers.length).toBeGreaterThan(0);
+    const ids = [...blockers, ...warnings].map((f) => f.ruleId);
+    expect(ids).not.toContain('M-3.publicity-form');
+    const m3 = report.findings.find((f) => f.ruleId === 'M-3.publicity-form');
+    expect(m3).toMatchObject({ status: 'review', severity: 'info', fix: { kind: 'slot', target: 'M-3/publicity' } });
+    expect(m3!.message.zh).toContain('由单位在公示期满后出具并盖章');
+    expect(m3!.message.en).toContain('issued and stamped by your unit');
+  });
+});
+
 describe('dossier export, verify, import', () => {
   it('export: 1 listing the blockers; 1 listing unjustified warnings; 2 without a passphrase', async () => {
     process.env.DOSSIER_PASSPHRASE = PASSPHRASE;
@@ -68,7 +84,9 @@ describe('dossier export, verify, import', () => {
     const refused = await dossier('export', '--data', blocked.dir, '--out', out, '--today', TODAY, '--lang', 'en');
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('Fix these first');
-    expect(refused.err).toContain('M-3.publicity-form');
+    expect(refused.err).toContain('R-7.paper-pages#work-1');
+    // The publicity confirmation is the unit's to issue after the hand-in (N-8): never a reason to refuse.
+    expect(refused.err).not.toContain('M-3.publicity-form');
 
     const { dir, justify } = await sampleData();
     expect((await dossier('keygen', '--data', dir)).code).toBe(0);

@@ -51,8 +51,11 @@ describe('computeMaterials', () => {
     expect(missingItems(list).some((i) => ['M-1', 'M-2'].includes(i.material))).toBe(false);
   });
 
-  it('M-3 needs the scan of the stamped confirmation, as the eligibility check does (N-8)', () => {
-    expect(item(computeMaterials(sample, []), 'M-3/publicity#-').status).toBe('missing');
+  it('M-3 keeps a slot for the stamped confirmation; its note says the unit adds it at countersigning (N-8)', () => {
+    const m3 = item(computeMaterials(sample, []), 'M-3/publicity#-');
+    expect(m3.status).toBe('missing');
+    expect(m3.note?.zh).toContain('会签时加入材料包');
+    expect(m3.note?.en).toContain('not needed before the export');
     const signed = attachment('a1', [['M-3/publicity']]);
     expect(item(computeMaterials(sample, [signed]), 'M-3/publicity#-').status).toBe('attached');
   });

@@ -268,9 +268,25 @@ table('R-5.publicity', [
 
 table('M-3.publicity-form', [
   { name: 'attached', expect: 'pass' },
-  { name: 'missing → fail', links: () => [], expect: 'fail' },
+  { name: 'missing → review: the unit issues it after the publicity (N-8)', links: () => [], expect: 'review' },
   { name: 'links unknown → review', links: () => null, expect: 'review' },
 ]);
+
+describe('M-3.publicity-form is a note, never a requirement before the export (N-8)', () => {
+  // The unit publicises after the hand-in and adds M-3 at the countersignature (level 2).
+  it('missing: info, says the unit issues it and adds it, and still points at the slot', () => {
+    const f = finding(check(sampleArchive(), { links: [] }), 'M-3.publicity-form');
+    expect(f).toMatchObject({ status: 'review', severity: 'info', fix: { kind: 'slot', target: 'M-3/publicity' } });
+    expect(f.message.zh).toContain('由单位在公示期满后出具并盖章');
+    expect(f.message.zh).toContain('导出材料包前无需上传');
+    expect(f.message.en).toContain('the unit adds it when it countersigns');
+  });
+
+  it('attached: passes as before', () => {
+    const f = finding(check(sampleArchive(), { links: [link('M-3/publicity')] }), 'M-3.publicity-form');
+    expect(f).toMatchObject({ status: 'pass', severity: 'info' });
+  });
+});
 
 table('R-6.id-number', [
   { name: 'sample ID valid', expect: 'pass' },

@@ -81,14 +81,31 @@ export const publicityRule: Rule<Params2020> = {
   },
 };
 
+// The confirmation (M-3) is issued and stamped by the unit after its publicity (N-8), which follows the
+// applicant's hand-in; the unit's workspace makes it and adds it at the countersignature (level 2,
+// content/unit/publicity-confirmation.pdf). So the applicant cannot have it before the export: a note, not a
+// requirement — an attached scan still passes.
+const PUBLICITY_FORM = t('申报材料公示确认表', 'the publicity confirmation form');
+
 export const publicityProofRule: Rule<Params2020> = {
   id: 'M-3.publicity-form',
   clause: ['M-3', 'N-8'],
-  severity: 'blocker',
+  severity: 'info',
   confidence: 'confirmed',
   title: t('申报材料公示确认表', 'Publicity confirmation form'),
   params: [],
-  check: (input) => [
-    proofOutcome(input, { slot: 'M-3/publicity', what: t('申报材料公示确认表', 'the publicity confirmation form') }),
-  ],
+  check: (input) => {
+    const outcome = proofOutcome(input, { slot: 'M-3/publicity', what: PUBLICITY_FORM });
+    if (outcome.status !== 'fail') return [outcome];
+    return [
+      {
+        ...outcome,
+        status: 'review',
+        message: t(
+          '申报材料公示确认表由单位在公示期满后出具并盖章（N-8），导出材料包前无需上传；单位审核会签时会将其加入材料包。如已取得，也可上传扫描件。',
+          'The publicity confirmation form is issued and stamped by your unit after the publicity period (N-8): you need not attach it before the export, the unit adds it when it countersigns the package. If you already have it, you may attach its scan.',
+        ),
+      },
+    ];
+  },
 };
