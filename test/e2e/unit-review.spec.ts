@@ -371,7 +371,7 @@ test("the unit reviews, returns, re-reviews, accepts, publicises and submits an 
     await expect(u.getByTestId('uw-submit')).toBeDisabled();
     await u.getByTestId('uw-submit-passphrase').fill(UNIT_PASSPHRASE);
     await u.getByTestId('uw-submit').click();
-    await expect(u.getByTestId('uw-submit-job')).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+    await expect(u.getByTestId('uw-submit-job')).toHaveAttribute('data-state', 'done', { timeout: 180_000 });
     const batchName = (await u.getByTestId('uw-batch-result-name').textContent()) ?? '';
     await expect(u.locator(`[data-testid="uw-batch"][data-name="${batchName}"]`)).toBeVisible();
     const batchHref =
