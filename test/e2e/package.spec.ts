@@ -8,57 +8,18 @@
 // red, with the damaged file named. A second, empty workspace (the unit's) takes the package in from its
 // welcome screen and opens the imported archive.
 import type { Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { callApi, expect, test } from './fixtures.js';
-
-const PASSPHRASE = '正确的马 电池 订书钉';
+import { callApi, expect, startWorkspace, test, type App } from './fixtures.js';
+import {
+  attachMissingScans,
+  exportPackage,
+  PASSPHRASE,
+  REASON,
+  sampleReadyToExport,
+  withFullHeight,
+} from './packageSteps.js';
 
 /** The editor scrolls inside its content pane: let it out to full height for a whole-screen picture. */
-async function shot(page: Page, app: { screenshot(page: Page, name: string): Promise<void> }, name: string) {
-  const style = await page.addStyleTag({
-    content: '.app-layout{height:auto!important;min-height:100vh}.app-content{overflow:visible!important}',
-  });
-  await app.screenshot(page, name);
-  await style.evaluate((el) => el.parentNode?.removeChild(el));
-}
-
-async function onePagePdf(label: string): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  doc.addPage([595, 842]).drawText(label, { x: 60, y: 770, size: 18, font });
-  return Buffer.from(await doc.save());
-}
-
-/** Adds a scan as the page does (POST /api/upload with the token) and links it to a material slot. */
-async function attach(page: Page, slot: string, recordId: string | null): Promise<void> {
-  const token = await page.evaluate(() => sessionStorage.getItem('dossier.token') ?? '');
-  const name = `${slot.replaceAll('/', '-')}${recordId ? `-${recordId}` : ''}.pdf`;
-  const response = await page.request.post(new URL(`/api/upload?name=${encodeURIComponent(name)}`, page.url()).href, {
-    headers: { 'x-dossier-token': token, 'content-type': 'application/octet-stream' },
-    data: await onePagePdf(name),
-  });
-  const result = (await response.json()) as { ok: boolean; value: { attachment: { id: string } } };
-  expect(result.ok).toBe(true);
-  await callApi(page, 'attachments:link', { attachmentId: result.value.attachment.id, slot, recordId });
-}
-
-/**
- * The scans the sample lacks (its blockers): two papers' pages, authorship, proofs. Not the publicity
- * confirmation (M-3): the unit issues it after the hand-in and adds it when it countersigns (N-8).
- */
-async function attachMissingScans(page: Page): Promise<void> {
-  for (const work of ['work-1', 'work-2']) {
-    for (const tag of ['cover', 'issn', 'toc', 'article']) await attach(page, `M-10/paper/${tag}`, work);
-  }
-  await attach(page, 'M-10/authorship', 'work-4');
-  await attach(page, 'M-4/main-contributor', 'work-5');
-  await attach(page, 'M-4/main-contributor', 'work-6');
-  await attach(page, 'M-4/graduate-form', 'edu-1');
-}
+const shot = (page: Page, app: App, name: string) => withFullHeight(page, () => app.screenshot(page, name));
 
 /** Chooses a file on 校验导入 as the picker would. */
 async function choosePackage(page: Page, name: string, bytes: Buffer): Promise<void> {
@@ -119,7 +80,7 @@ test('create a key, export with written reasons, download; verify it green and i
   await expect(page.getByRole('heading', { name: '材料清单', level: 2 })).toBeVisible();
 
   // With the scans added, only warnings remain: each needs a reason of ten characters or more.
-  await attachMissingScans(page);
+  await attachMissingScans(page, { publicity: false });
   await page.getByTestId('nav-package').click();
   const warnings = page.getByTestId('precheck-warnings');
   await expect(warnings).toBeVisible();
@@ -137,7 +98,7 @@ test('create a key, export with written reasons, download; verify it green and i
   await expect(page.locator(`#${firstId}-hint`)).toHaveText('已写 3 字，至少 10 字');
   await shot(page, app, 'package-03-warnings');
   for (let i = 0; i < n; i++) {
-    await reasons.nth(i).fill('单位已核实此项情况，原件随纸质材料一并报送。');
+    await reasons.nth(i).fill(REASON);
   }
   await expect(page.locator(`#${firstId}-hint`)).toHaveText(/^已写 \d+ 字$/);
   await expect(page.getByTestId('export-waiting')).toHaveText('导出前还需：输入密钥密码');
@@ -226,34 +187,6 @@ test('create a key, export with written reasons, download; verify it green and i
   await shot(page, app, 'package-09-en-tampered');
 });
 
-/** A second workspace (the unit's), served as the fixture serves the first; stopped by the returned function. */
-async function startUnitServer(): Promise<{ url: string; stop: () => void }> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-unit-'));
-  const child = spawn(process.execPath, ['bin/dossier.js', 'serve', '--data', dataDir, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 15_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/.exec(out);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-  return {
-    url,
-    stop: () => {
-      child.kill('SIGTERM');
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 test("the unit's empty workspace verifies and imports the package from the welcome screen, then opens it", async ({
   app,
   page,
@@ -261,33 +194,11 @@ test("the unit's empty workspace verifies and imports the package from the welco
 }) => {
   test.setTimeout(120_000);
   // The applicant's package, made through the API (the first test makes one through the screens).
-  await page.goto(app.url);
-  await page.getByTestId('welcome-sample').click();
-  await expect(page.getByTestId('nav-package')).toBeVisible();
-  const { applicantId } = await callApi<{ applicantId: string }>(page, 'workspace:status', {});
-  await attachMissingScans(page);
-  await callApi(page, 'keys:create', { passphrase: PASSPHRASE });
-  const { warnings } = await callApi<{ warnings: { id: string }[] }>(page, 'package:precheck', { applicantId });
-  const { jobId } = await callApi<{ jobId: string }>(page, 'package:export', {
-    applicantId,
-    passphrase: PASSPHRASE,
-    justifications: warnings.map((w) => ({ findingId: w.id, text: '单位已核实此项情况，原件随纸质材料一并报送。' })),
-  });
-  let status: { state: string; package?: { fileName: string } | null } = { state: 'running' };
-  for (let i = 0; i < 600 && status.state === 'running'; i++) {
-    await page.waitForTimeout(100);
-    status = await callApi(page, 'jobs:status', { jobId });
-  }
-  expect(status.state).toBe('done');
-  const fileName = status.package?.fileName ?? '';
-  const token = await page.evaluate(() => sessionStorage.getItem('dossier.token') ?? '');
-  const bytes = await (
-    await page.request.get(new URL(`/packages/${encodeURIComponent(fileName)}?token=${token}`, page.url()).href)
-  ).body();
-  expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  const applicantId = await sampleReadyToExport(page, app.url, { publicity: false });
+  const { fileName, bytes } = await exportPackage(page, applicantId);
 
   // The unit's workspace has no archive yet: its welcome screen offers to verify and import a package.
-  const unit = await startUnitServer();
+  const unit = await startWorkspace();
   try {
     const unitPage = await context.newPage();
     await unitPage.goto(unit.url);

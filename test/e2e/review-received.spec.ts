@@ -6,110 +6,17 @@
 // the field comment opens 业绩成果 and focuses the title field, which shows the unit's comment beneath it
 // (described to screen readers); the link of the scan's comment opens 附件, where the comment sits beside
 // that scan and takes the focus. Screenshots in test-results/unit/.
-import type { Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { callApi, expect, test } from './fixtures.js';
-
-const PASSPHRASE = '正确的马 电池 订书钉';
-const SHOTS = path.join('test-results', 'unit');
-
-/** The editor scrolls inside its content pane: let it out to full height for a whole-screen picture. */
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  const style = await page.addStyleTag({
-    content: '.app-layout{height:auto!important;min-height:100vh}.app-content{overflow:visible!important}',
-  });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  await style.evaluate((el) => el.parentNode?.removeChild(el));
-}
-
-async function onePagePdf(label: string): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  doc.addPage([595, 842]).drawText(label, { x: 60, y: 770, size: 18, font });
-  return Buffer.from(await doc.save());
-}
-
-const tokenOf = (page: Page) => page.evaluate(() => sessionStorage.getItem('dossier.token') ?? '');
-
-/** Adds a scan as the page does (POST /api/upload with the token) and links it to a material slot. */
-async function attach(page: Page, slot: string, recordId: string | null): Promise<void> {
-  const name = `${slot.replaceAll('/', '-')}${recordId ? `-${recordId}` : ''}.pdf`;
-  const response = await page.request.post(new URL(`/api/upload?name=${encodeURIComponent(name)}`, page.url()).href, {
-    headers: { 'x-dossier-token': await tokenOf(page), 'content-type': 'application/octet-stream' },
-    data: await onePagePdf(name),
-  });
-  const result = (await response.json()) as { ok: boolean; value: { attachment: { id: string } } };
-  expect(result.ok).toBe(true);
-  await callApi(page, 'attachments:link', { attachmentId: result.value.attachment.id, slot, recordId });
-}
-
-/** The scans the sample lacks (its blockers), so that it can be exported. */
-async function attachMissingScans(page: Page): Promise<void> {
-  await attach(page, 'M-3/publicity', null);
-  for (const work of ['work-1', 'work-2']) {
-    for (const tag of ['cover', 'issn', 'toc', 'article']) await attach(page, `M-10/paper/${tag}`, work);
-  }
-  await attach(page, 'M-10/authorship', 'work-4');
-  await attach(page, 'M-4/main-contributor', 'work-5');
-  await attach(page, 'M-4/main-contributor', 'work-6');
-  await attach(page, 'M-4/graduate-form', 'edu-1');
-}
-
-interface JobState {
-  state: string;
-  package?: { fileName: string } | null;
-  unitImport?: { status: string; applicantId: string | null }[] | null;
-  error?: unknown;
-}
-
-async function waitJob(page: Page, jobId: string): Promise<JobState> {
-  let status: JobState = { state: 'running' };
-  for (let i = 0; i < 600 && status.state === 'running'; i++) {
-    await page.waitForTimeout(100);
-    status = await callApi<JobState>(page, 'jobs:status', { jobId });
-  }
-  return status;
-}
-
-async function download(page: Page, fileName: string): Promise<Buffer> {
-  const url = new URL(`/packages/${encodeURIComponent(fileName)}?token=${await tokenOf(page)}`, page.url()).href;
-  const response = await page.request.get(url);
-  expect(response.ok()).toBe(true);
-  return response.body();
-}
-
-/** A second workspace (the unit's), served as the fixture serves the first; stopped by the returned function. */
-async function startUnitServer(): Promise<{ url: string; stop: () => void }> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-unit-'));
-  const child = spawn(process.execPath, ['bin/dossier.js', 'serve', '--data', dataDir, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 15_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/.exec(out);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-  return {
-    url,
-    stop: () => {
-      child.kill('SIGTERM');
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+import { callApi, expect, startWorkspace, test } from './fixtures.js';
+import {
+  download,
+  exportPackage,
+  packageHref,
+  PASSPHRASE,
+  sampleReadyToExport,
+  unitImport,
+  unitShot as shot,
+  waitJob,
+} from './packageSteps.js';
 
 test('a returned package shows the unit’s comments in a banner and at the field; the link focuses the field', async ({
   app,
@@ -118,32 +25,12 @@ test('a returned package shows the unit’s comments in a banner and at the fiel
 }) => {
   test.setTimeout(180_000);
   // ---- The applicant's package (through the API; package.spec.ts does it through the screens) ----
-  await page.goto(app.url);
-  await page.getByTestId('welcome-sample').click();
-  await expect(page.getByTestId('nav-package')).toBeVisible();
-  const { applicantId } = await callApi<{ applicantId: string }>(page, 'workspace:status', {});
-  await attachMissingScans(page);
-  await callApi(page, 'keys:create', { passphrase: PASSPHRASE });
-  const { warnings } = await callApi<{ warnings: { id: string }[] }>(page, 'package:precheck', { applicantId });
-  const exported = await waitJob(
-    page,
-    (
-      await callApi<{ jobId: string }>(page, 'package:export', {
-        applicantId,
-        passphrase: PASSPHRASE,
-        justifications: warnings.map((w) => ({
-          findingId: w.id,
-          text: '单位已核实此项情况，原件随纸质材料一并报送。',
-        })),
-      })
-    ).jobId,
-  );
-  expect(exported.state).toBe('done');
-  const r1 = await download(page, exported.package!.fileName);
+  const applicantId = await sampleReadyToExport(page, app.url, { publicity: true });
+  const r1 = await exportPackage(page, applicantId);
   const archive = await callApi<{ archive: { unit: Record<string, unknown> } }>(page, 'archive:get', { applicantId });
 
   // ---- The unit: imports it, comments, returns it (through its API) ----
-  const unit = await startUnitServer();
+  const unit = await startWorkspace();
   let returned: { fileName: string; bytes: Buffer; scanName: string };
   try {
     const unitPage = await context.newPage();
@@ -152,17 +39,9 @@ test('a returned package shows the unit’s comments in a banner and at the fiel
     await callApi(unitPage, 'workspace:setMode', { mode: 'unit' });
     await callApi(unitPage, 'unit:set', { profile: archive.archive.unit });
     await callApi(unitPage, 'keys:create', { passphrase: PASSPHRASE });
-    const upload = await unitPage.request.post(
-      new URL(`/api/package?name=${encodeURIComponent(exported.package!.fileName)}`, unitPage.url()).href,
-      { headers: { 'x-dossier-token': await tokenOf(unitPage), 'content-type': 'application/octet-stream' }, data: r1 },
-    );
-    const { value } = (await upload.json()) as { value: { uploadId: string } };
-    const imported = await waitJob(
-      unitPage,
-      (await callApi<{ jobId: string }>(unitPage, 'unit:import', { uploadIds: [value.uploadId] })).jobId,
-    );
-    expect(imported.unitImport?.[0]?.status).toBe('imported');
-    const unitApplicant = imported.unitImport![0]!.applicantId!;
+    const imported = await unitImport(unitPage, r1.fileName, r1.bytes);
+    expect(imported.status).toBe('imported');
+    const unitApplicant = imported.applicantId!;
     const { attachments } = await callApi<{ attachments: { sha256: string; fileName: string; links: unknown[] }[] }>(
       unitPage,
       'attachments:list',
@@ -182,7 +61,7 @@ test('a returned package shows the unit’s comments in a banner and at the fiel
       text: '目录页扫描件不清晰，请重新扫描。',
     });
     await callApi(unitPage, 'unit:setOpinion', { applicantId: unitApplicant, opinion: '请按批注修改后重新提交。' });
-    const done = await waitJob(
+    const done = await waitJob<{ state: string; package?: { fileName: string } | null; error?: unknown }>(
       unitPage,
       (
         await callApi<{ jobId: string }>(unitPage, 'unit:return', {
@@ -194,7 +73,7 @@ test('a returned package shows the unit’s comments in a banner and at the fiel
     expect(done.state, JSON.stringify(done.error)).toBe('done');
     returned = {
       fileName: done.package!.fileName,
-      bytes: await download(unitPage, done.package!.fileName),
+      bytes: await download(unitPage, await packageHref(unitPage, done.package!.fileName)),
       scanName: scan.fileName,
     };
     await unitPage.close();

@@ -20,18 +20,14 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { ArchiveDocument } from '../../shared/archive/schema.js';
-import { callApi, expect, startWorkspace, test } from './fixtures.js';
+import { expect, startWorkspace, test } from './fixtures.js';
+import { attachMissingScans, PASSPHRASE, REASON, UNIT_PASSPHRASE, unitShot } from './packageSteps.js';
 
-const PASSPHRASE = '正确的马 电池 订书钉';
-const UNIT_PASSPHRASE = '单位人事专员的密码 2021';
-const REASON = '单位已核实此项情况，原件随纸质材料一并报送。';
 const COMMENT = '题目与期刊目录页不一致，请按刊出的题目更正。';
 const RETURN_OPINION = '论文题目需更正，其余材料真实完整。';
 const OPINION = '经审核，申报材料真实完整，公示无异议，同意推荐。';
 const NEW_TITLE = '循环流化床锅炉SNCR脱硝系统喷氨优化的试验研究';
-const SHOTS = path.join('test-results', 'unit');
 const SAMPLE = JSON.parse(readFileSync('resources/sample/applicant.json', 'utf8')) as ArchiveDocument;
 const UNIT = SAMPLE.unit;
 const OLD_TITLE = SAMPLE.works.find((w) => w.id === 'work-1')?.title ?? '';
@@ -39,50 +35,8 @@ const OLD_TITLE = SAMPLE.works.find((w) => w.id === 'work-1')?.title ?? '';
 const PUBLICITY_START = '2026-11-02';
 const PUBLICITY_END = '2026-11-06';
 
-/** The screens scroll inside their content pane: let it out to full height for a whole-screen picture. */
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  const style = await page.addStyleTag({
-    content: '.app-layout{height:auto!important;min-height:100vh}.app-content{overflow:visible!important}',
-  });
-  await page.screenshot({ path: path.join(SHOTS, `chain-${name}.png`), fullPage: true });
-  await style.evaluate((el) => el.parentNode?.removeChild(el));
-}
-
-async function onePagePdf(label: string): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  doc.addPage([595, 842]).drawText(label, { x: 60, y: 770, size: 18, font });
-  return Buffer.from(await doc.save());
-}
-
-/**
- * Adds a scan as the attachments screen does (POST /api/upload) and links it to its slot: the scans are
- * not this test's subject (attachments.spec.ts drives that screen), the chain is.
- */
-async function attach(page: Page, slot: string, recordId: string | null): Promise<void> {
-  const token = await page.evaluate(() => sessionStorage.getItem('dossier.token') ?? '');
-  const name = `${slot.replaceAll('/', '-')}${recordId ? `-${recordId}` : ''}.pdf`;
-  const response = await page.request.post(new URL(`/api/upload?name=${encodeURIComponent(name)}`, page.url()).href, {
-    headers: { 'x-dossier-token': token, 'content-type': 'application/octet-stream' },
-    data: await onePagePdf(name),
-  });
-  const result = (await response.json()) as { ok: boolean; value: { attachment: { id: string } } };
-  expect(result.ok).toBe(true);
-  await callApi(page, 'attachments:link', { attachmentId: result.value.attachment.id, slot, recordId });
-}
-
-/** The scans the sample lacks (its export blockers), as package.spec.ts adds them. */
-async function attachMissingScans(page: Page): Promise<void> {
-  await attach(page, 'M-3/publicity', null);
-  for (const work of ['work-1', 'work-2']) {
-    for (const tag of ['cover', 'issn', 'toc', 'article']) await attach(page, `M-10/paper/${tag}`, work);
-  }
-  await attach(page, 'M-10/authorship', 'work-4');
-  await attach(page, 'M-4/main-contributor', 'work-5');
-  await attach(page, 'M-4/main-contributor', 'work-6');
-  await attach(page, 'M-4/graduate-form', 'edu-1');
-}
+/** A whole-screen picture, full height, as test-results/unit/chain-<name>.png. */
+const shot = (page: Page, name: string) => unitShot(page, `chain-${name}`);
 
 /** Clicks a download link as the officer does and keeps the file the browser received. */
 async function downloadBy(page: Page, click: () => Promise<void>, dir: string): Promise<string> {
@@ -149,7 +103,7 @@ test('the whole chain: export, import, return with a comment, fix, re-export, ac
     await page.goto(app.url);
     await page.getByTestId('welcome-sample').click();
     await expect(page.getByTestId('nav-package')).toBeVisible();
-    await attachMissingScans(page);
+    await attachMissingScans(page, { publicity: true });
     await page.getByTestId('nav-package').click();
     const applicantKey = await createKey(page, PASSPHRASE);
     const r1 = await exportOnScreen(page, 1, files);

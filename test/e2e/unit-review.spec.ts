@@ -9,152 +9,32 @@
 // previewed. On 报送 the applicant is ready, the batch is written and downloadable. Screenshots (zh, en) go to
 // test-results/unit/.
 import type { Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { callApi, expect, test } from './fixtures.js';
+import { callApi, expect, startWorkspace, test } from './fixtures.js';
+import {
+  download,
+  exportPackage,
+  sampleReadyToExport,
+  UNIT_PASSPHRASE,
+  UNIT_SHOTS,
+  unitImport,
+  unitShot,
+  uploadPackage,
+  waitJob,
+} from './packageSteps.js';
 
-const PASSPHRASE = '正确的马 电池 订书钉';
-const UNIT_PASSPHRASE = '单位人事专员的密码 2021';
-const SHOT_DIR = path.join('test-results', 'unit');
-const REASON = '单位已核实此项情况，原件随纸质材料一并报送。';
+/** This test has always given its jobs (exports, imports) 90 s each, where the shared steps give 60 s. */
+const JOB_TIMEOUT = 90_000;
 
 /**
- * The screens scroll inside their content pane: let it out to full height for a whole-screen picture (not
- * with a dialog open: its mask covers the window only).
+ * A whole-screen picture in test-results/unit/, full height (not with a dialog open: its mask covers the
+ * window only, so then `fullPage` is false and the window is taken as it is).
  */
 async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  mkdirSync(SHOT_DIR, { recursive: true });
-  if (!fullPage) {
-    await page.screenshot({ path: path.join(SHOT_DIR, `${name}.png`) });
-    return;
-  }
-  const style = await page.addStyleTag({
-    content: '.app-layout{height:auto!important;min-height:100vh}.app-content{overflow:visible!important}',
-  });
-  await page.screenshot({ path: path.join(SHOT_DIR, `${name}.png`), fullPage: true });
-  await style.evaluate((el) => el.parentNode?.removeChild(el));
-}
-
-async function onePagePdf(label: string): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  doc.addPage([595, 842]).drawText(label, { x: 60, y: 770, size: 18, font });
-  return Buffer.from(await doc.save());
-}
-
-const tokenOf = (page: Page) => page.evaluate(() => sessionStorage.getItem('dossier.token') ?? '');
-
-/** Adds a scan as the page does (POST /api/upload) and links it to a material slot. */
-async function attach(page: Page, slot: string, recordId: string | null): Promise<void> {
-  const name = `${slot.replaceAll('/', '-')}${recordId ? `-${recordId}` : ''}.pdf`;
-  const response = await page.request.post(new URL(`/api/upload?name=${encodeURIComponent(name)}`, page.url()).href, {
-    headers: { 'x-dossier-token': await tokenOf(page), 'content-type': 'application/octet-stream' },
-    data: await onePagePdf(name),
-  });
-  const result = (await response.json()) as { ok: boolean; value: { attachment: { id: string } } };
-  expect(result.ok).toBe(true);
-  await callApi(page, 'attachments:link', { attachmentId: result.value.attachment.id, slot, recordId });
-}
-
-/** The scans the sample lacks (its blockers), as the package test adds them. */
-async function attachMissingScans(page: Page): Promise<void> {
-  await attach(page, 'M-3/publicity', null);
-  for (const work of ['work-1', 'work-2']) {
-    for (const tag of ['cover', 'issn', 'toc', 'article']) await attach(page, `M-10/paper/${tag}`, work);
-  }
-  await attach(page, 'M-10/authorship', 'work-4');
-  await attach(page, 'M-4/main-contributor', 'work-5');
-  await attach(page, 'M-4/main-contributor', 'work-6');
-  await attach(page, 'M-4/graduate-form', 'edu-1');
-}
-
-async function waitJob<T extends { state: string }>(page: Page, jobId: string): Promise<T> {
-  let status = { state: 'running' } as T;
-  for (let i = 0; i < 900 && status.state === 'running'; i++) {
-    await page.waitForTimeout(100);
-    status = await callApi<T>(page, 'jobs:status', { jobId });
-  }
-  return status;
-}
-
-/** The applicant's export through the API (the package screen has its own test): its file's bytes. */
-async function exportPackage(page: Page, applicantId: string): Promise<{ fileName: string; bytes: Buffer }> {
-  const { warnings } = await callApi<{ warnings: { id: string }[] }>(page, 'package:precheck', { applicantId });
-  const { jobId } = await callApi<{ jobId: string }>(page, 'package:export', {
-    applicantId,
-    passphrase: PASSPHRASE,
-    justifications: warnings.map((w) => ({ findingId: w.id, text: REASON })),
-  });
-  const status = await waitJob<{ state: string; package?: { fileName: string } | null; error?: unknown }>(page, jobId);
-  expect(status.state, JSON.stringify(status.error)).toBe('done');
-  const fileName = status.package?.fileName ?? '';
-  return {
-    fileName,
-    bytes: await download(page, `/packages/${encodeURIComponent(fileName)}?token=${await tokenOf(page)}`),
-  };
-}
-
-async function download(page: Page, href: string): Promise<Buffer> {
-  const response = await page.request.get(new URL(href, page.url()).href);
-  expect(response.ok(), href).toBe(true);
-  const bytes = await response.body();
-  expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
-  return bytes;
-}
-
-/** Hands a package file to a workspace as the page does (POST /api/package): its upload id. */
-async function uploadPackage(page: Page, name: string, bytes: Buffer): Promise<string> {
-  const response = await page.request.post(new URL(`/api/package?name=${encodeURIComponent(name)}`, page.url()).href, {
-    headers: { 'x-dossier-token': await tokenOf(page), 'content-type': 'application/octet-stream' },
-    data: bytes,
-  });
-  const result = (await response.json()) as { ok: boolean; value: { uploadId: string } };
-  expect(result.ok).toBe(true);
-  return result.value.uploadId;
-}
-
-async function unitImport(page: Page, name: string, bytes: Buffer): Promise<string> {
-  const uploadId = await uploadPackage(page, name, bytes);
-  const { jobId } = await callApi<{ jobId: string }>(page, 'unit:import', { uploadIds: [uploadId] });
-  const status = await waitJob<{ state: string; unitImport?: { status: string; reason: unknown }[] | null }>(
-    page,
-    jobId,
-  );
-  expect(status.state).toBe('done');
-  const result = status.unitImport?.[0];
-  expect(result?.status, JSON.stringify(result?.reason)).not.toBe('refused');
-  return result?.status ?? '';
-}
-
-/** A second workspace (the unit's), served as the fixture serves the first; stopped by the returned function. */
-async function startUnitServer(): Promise<{ url: string; stop: () => void }> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-unit-'));
-  const child = spawn(process.execPath, ['bin/dossier.js', 'serve', '--data', dataDir, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 15_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/.exec(out);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-  return {
-    url,
-    stop: () => {
-      child.kill('SIGTERM');
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  if (fullPage) return unitShot(page, name);
+  mkdirSync(UNIT_SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(UNIT_SHOTS, `${name}.png`) });
 }
 
 /** Picks a comment target by typing into the searchable select (as a keyboard user does). */
@@ -173,20 +53,15 @@ test("the unit reviews, returns, re-reviews, accepts, publicises and submits an 
   test.setTimeout(300_000);
 
   // ---- The applicant: the sample with its scans, a key, a signed package ----
-  await page.goto(app.url);
-  await page.getByTestId('welcome-sample').click();
-  await expect(page.getByTestId('nav-package')).toBeVisible();
-  const { applicantId } = await callApi<{ applicantId: string }>(page, 'workspace:status', {});
-  await attachMissingScans(page);
-  await callApi(page, 'keys:create', { passphrase: PASSPHRASE });
-  const first = await exportPackage(page, applicantId);
+  const applicantId = await sampleReadyToExport(page, app.url, { publicity: true });
+  const first = await exportPackage(page, applicantId, JOB_TIMEOUT);
   const { archive } = await callApi<{ archive: { unit: unknown; works: { id: string; title: string }[] } }>(
     page,
     'archive:get',
     { applicantId },
   );
 
-  const unit = await startUnitServer();
+  const unit = await startWorkspace();
   try {
     // ---- The unit's workspace: its data (the sample's unit), its key, the package imported ----
     const u = await context.newPage();
@@ -194,7 +69,7 @@ test("the unit reviews, returns, re-reviews, accepts, publicises and submits an 
     await callApi(u, 'workspace:setMode', { mode: 'unit' });
     await callApi(u, 'unit:set', { profile: archive.unit });
     await callApi(u, 'keys:create', { passphrase: UNIT_PASSPHRASE });
-    expect(await unitImport(u, first.fileName, first.bytes)).toBe('imported');
+    expect((await unitImport(u, first.fileName, first.bytes, JOB_TIMEOUT)).status).toBe('imported');
     await u.reload();
     await expect(u.getByTestId('unit-workspace')).toBeVisible();
 
@@ -282,7 +157,7 @@ test("the unit reviews, returns, re-reviews, accepts, publicises and submits an 
     // ---- The applicant takes the returned package in, corrects the title, exports revision 2 ----
     const back = await uploadPackage(page, returnedName, returned);
     const { jobId: importJob } = await callApi<{ jobId: string }>(page, 'package:import', { uploadId: back });
-    expect((await waitJob(page, importJob)).state).toBe('done');
+    expect((await waitJob(page, importJob, JOB_TIMEOUT)).state).toBe('done');
     const now = await callApi<{ archive: { works: Record<string, unknown>[] } }>(page, 'archive:get', { applicantId });
     const work = now.archive.works.find((w) => w.id === 'work-1');
     await callApi(page, 'records:put', {
@@ -290,11 +165,11 @@ test("the unit reviews, returns, re-reviews, accepts, publicises and submits an 
       kind: 'works',
       record: { ...work, title: '循环流化床锅炉SNCR脱硝系统喷氨优化的试验研究' },
     });
-    const second = await exportPackage(page, applicantId);
+    const second = await exportPackage(page, applicantId, JOB_TIMEOUT);
     expect(second.fileName).not.toBe(first.fileName);
 
     // ---- The unit imports revision 2: what changed, and the link to the returned package ----
-    expect(await unitImport(u, second.fileName, second.bytes)).toBe('replaced');
+    expect((await unitImport(u, second.fileName, second.bytes, JOB_TIMEOUT)).status).toBe('replaced');
     await u.getByTestId('uw-recheck').click();
     await expect(u.getByTestId('uw-revision-now')).toHaveText('第 2 版');
     await expect(u.getByTestId('uw-status')).toHaveAttribute('data-status', 'pending');
