@@ -35,14 +35,14 @@ const HELP = `职称申报材料助手 dossier — 用法 / usage:
   dossier doctor       [--data DIR] [--json] [--sample N]  只读检查工作区并列出可用备份
   dossier keygen       [--data DIR] [--passphrase-file F]  创建签名密钥（SM2）；密码取自 DOSSIER_PASSPHRASE 或文件
   dossier export       [--data DIR] --out FILE [--justify 检查项=理由 …] [--passphrase-file F]
-                                               检查、生成表格并写出签名材料包（.zcpkg）；1 有不符合项或缺理由
+                                               检查、生成表格并写出签名申报包（.zcpkg）；1 有不符合项或缺理由
   dossier verify       FILE [--expect-fingerprint HEX] [--json]
-                                               逐级验证材料包；0 全部通过，1 未通过，2 不是材料包
-  dossier import       FILE [--data DIR] [--expect-fingerprint HEX]  验证后导入材料包（全部或不导入）
+                                               逐级验证申报包；0 全部通过，1 未通过，2 不是申报包
+  dossier import       FILE [--data DIR] [--expect-fingerprint HEX]  验证后导入申报包（全部或不导入）
   dossier unit-profile [--data DIR] [--set FILE.json]
                                                单位信息：查看或保存（空工作区由此成为单位工作区）
   dossier unit-import  FOLDER|FILE.zcpkg … [--data DIR]
-                                               单位批量导入材料包（文件夹中的全部 .zcpkg，不含子文件夹），
+                                               单位批量导入申报包（文件夹中的全部 .zcpkg，不含子文件夹），
                                                每个文件一行结果；0 无拒绝，1 有拒绝，2 用法错误
 选项 / options: --data DIR 数据文件夹（默认 ${defaultDataDir()}，或环境变量 DOSSIER_DATA）；--lang en 英文提示
 退出码 / exit codes: 0 成功 success, 1 失败 failure, 2 输入无效 invalid input`;

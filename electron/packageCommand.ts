@@ -241,7 +241,7 @@ export function runExport(o: ExportOptions): Promise<number> {
       if (blockers.length > 0) {
         console.error(
           say({
-            zh: `有 ${blockers.length} 项不符合申报条件，不能导出材料包。请先修正：`,
+            zh: `有 ${blockers.length} 项不符合申报条件，不能导出申报包。请先修正：`,
             en: `${blockers.length} requirement(s) fail; no package can be exported. Fix these first:`,
           }),
         );
@@ -264,7 +264,7 @@ export function runExport(o: ExportOptions): Promise<number> {
       ({ jobId } = await startExport(w, { applicantId, passphrase: secret, justifications, today: o.today }));
       const status = await waitForJob(jobId, progressLines(o.lang));
       if (status.state === 'cancelled') {
-        console.error(say({ zh: '已取消，未写出材料包。', en: 'Cancelled; no package was written.' }));
+        console.error(say({ zh: '已取消，未写出申报包。', en: 'Cancelled; no package was written.' }));
         return 1;
       }
       if (status.state !== 'done' || !status.package) {
@@ -280,7 +280,7 @@ export function runExport(o: ExportOptions): Promise<number> {
       const target =
         existsSync(resolved) && statSync(resolved).isDirectory() ? path.join(resolved, file.fileName) : resolved;
       copyFileAtomic(path.join(packagesDir(w.dataDir), file.fileName), target);
-      console.log(say({ zh: `已导出材料包：${target}`, en: `Package exported: ${target}` }));
+      console.log(say({ zh: `已导出申报包：${target}`, en: `Package exported: ${target}` }));
       const fp = formatFingerprint((await keyStatus(w)).fingerprint!);
       console.log(say({ zh: `  签名密钥指纹 ${fp}`, en: `  Signed with key ${fp}` }));
       console.log(
@@ -303,7 +303,7 @@ export function formatVerifyReport(r: VerifyReport, lang: Lang): string {
   const say = (t: Localized) => t[lang];
   const lines = [
     say({
-      zh: `材料包 ${r.file}：包编号 ${r.packageId ?? '?'}，第 ${r.revision ?? '?'} 版，${r.levels.length} 级签名`,
+      zh: `申报包 ${r.file}：包编号 ${r.packageId ?? '?'}，第 ${r.revision ?? '?'} 版，${r.levels.length} 级签名`,
       en: `Package ${r.file}: id ${r.packageId ?? '?'}, revision ${r.revision ?? '?'}, ${r.levels.length} level(s)`,
     }),
   ];
@@ -351,8 +351,8 @@ export function formatVerifyReport(r: VerifyReport, lang: Lang): string {
   lines.push(
     '',
     r.ok
-      ? say({ zh: '结论：材料包完好，各级签名有效。', en: 'Result: the package holds; every level verifies.' })
-      : say({ zh: '结论：材料包未通过验证。', en: 'Result: the package does NOT verify.' }),
+      ? say({ zh: '结论：申报包完好，各级签名有效。', en: 'Result: the package holds; every level verifies.' })
+      : say({ zh: '结论：申报包未通过验证。', en: 'Result: the package does NOT verify.' }),
   );
   return lines.join('\n');
 }
@@ -419,10 +419,10 @@ export function runImport(o: ImportOptions): Promise<number> {
       const text = {
         imported: { zh: '已导入', en: 'Imported' },
         replaced: {
-          zh: '已导入（替换了此工作区中同一材料包的旧内容）',
+          zh: '已导入（替换了此工作区中同一申报包的旧内容）',
           en: 'Imported (replacing the earlier content of the same package)',
         },
-        unchanged: { zh: '此材料包已导入过，未作改动', en: 'This package was already imported; nothing changed' },
+        unchanged: { zh: '此申报包已导入过，未作改动', en: 'This package was already imported; nothing changed' },
         reviewed: {
           zh: '已导入审核结果（档案未改动）',
           en: "Imported the reviewer's level (the archive was not touched)",

@@ -176,7 +176,7 @@ export async function startServer(options: ServeOptions): Promise<Server> {
     const limit = options.maxPackageBytes ?? MAX_PACKAGE_BYTES;
     res.setHeader('Connection', 'close');
     if (Number(req.headers['content-length'] ?? 0) > limit) {
-      return refuse(res, 413, 'too_large', '材料包超过大小上限', 'Package larger than the limit');
+      return refuse(res, 413, 'too_large', '申报包超过大小上限', 'Package larger than the limit');
     }
     const result = await callService(
       'package upload',

@@ -294,7 +294,7 @@ const BASE_TEXT = {
   },
   forms_fingerprintLabel: { zh: '档案指纹', en: 'Archive fingerprint' },
   forms_fingerprintText: {
-    zh: '每份表格的页脚都印有这一指纹及其二维码。纸质表格上的指纹与电子申报材料包的指纹一致，说明二者出自同一版本的档案；档案一经修改，指纹随之改变。',
+    zh: '每份表格的页脚都印有这一指纹及其二维码。纸质表格上的指纹与电子申报包的指纹一致，说明二者出自同一版本的档案；档案一经修改，指纹随之改变。',
     en: 'Every form prints this fingerprint and its QR code in its footer. When the fingerprint on a signed paper matches that of the electronic package, both come from the same version of the archive; any change to the archive changes it.',
   },
   forms_generateAll: { zh: '生成全部', en: 'Make all' },

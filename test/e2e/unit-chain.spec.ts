@@ -305,7 +305,7 @@ test('the whole chain: export, import, return with a comment, fix, re-export, ac
     expect(cliOut).toContain('（与预期相符）');
     expect(cliOut).toContain('与第 1 级的链接');
     expect(cliOut).not.toContain('✗');
-    expect(cliOut).toContain('结论：材料包完好，各级签名有效。');
+    expect(cliOut).toContain('结论：申报包完好，各级签名有效。');
 
     // The check can fail: level 1 is the applicant's, not the unit's key.
     const wrong = spawnSync(process.execPath, ['bin/dossier.js', 'verify', l2, '--expect-fingerprint', unitKey]);

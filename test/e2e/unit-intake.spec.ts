@@ -161,7 +161,7 @@ test("a unit's workspace: profile, a batch import with a tampered package, the a
     const refusedRow = results.locator('tr[data-file="申报包-申报人4-篡改.zcpkg"]');
     await expect(refusedRow).toHaveAttribute('data-status', 'refused');
     await expect(refusedRow).toContainText('已拒绝');
-    await expect(refusedRow).toContainText('材料包未通过验证，未导入任何内容');
+    await expect(refusedRow).toContainText('申报包未通过验证，未导入任何内容');
     // Refused rows come first, in red.
     await expect(results.locator('tbody tr').first()).toHaveAttribute('data-status', 'refused');
     await expect(refusedRow.getByTestId('unit-import-reason')).toHaveCSS('color', /rgb\((2\d\d|1\d\d), \d+, \d+\)/);

@@ -300,7 +300,7 @@ describe('package import', () => {
         { expectFingerprint: fixture.fingerprint },
       ],
       ['0 bytes', write(dir, 'empty.zcpkg', Buffer.alloc(0)), 'package_empty', '"empty.zcpkg"'],
-      ['not a ZIP', write(dir, 'text.zcpkg', Buffer.from('这不是材料包'.repeat(100))), 'zip_truncated', '"text.zcpkg"'],
+      ['not a ZIP', write(dir, 'text.zcpkg', Buffer.from('这不是申报包'.repeat(100))), 'zip_truncated', '"text.zcpkg"'],
       ['truncated', write(dir, 'cut.zcpkg', raw.subarray(0, raw.length - 100)), 'zip_truncated', 'truncated'],
     ];
     for (const [name, file, code, says, options] of cases) {

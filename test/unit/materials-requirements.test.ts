@@ -54,7 +54,7 @@ describe('computeMaterials', () => {
   it('M-3 keeps a slot for the stamped confirmation; its note says the unit adds it at countersigning (N-8)', () => {
     const m3 = item(computeMaterials(sample, []), 'M-3/publicity#-');
     expect(m3.status).toBe('missing');
-    expect(m3.note?.zh).toContain('会签时加入材料包');
+    expect(m3.note?.zh).toContain('加签时加入申报包');
     expect(m3.note?.en).toContain('not needed before the export');
     const signed = attachment('a1', [['M-3/publicity']]);
     expect(item(computeMaterials(sample, [signed]), 'M-3/publicity#-').status).toBe('attached');

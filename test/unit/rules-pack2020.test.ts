@@ -278,7 +278,7 @@ describe('M-3.publicity-form is a note, never a requirement before the export (N
     const f = finding(check(sampleArchive(), { links: [] }), 'M-3.publicity-form');
     expect(f).toMatchObject({ status: 'review', severity: 'info', fix: { kind: 'slot', target: 'M-3/publicity' } });
     expect(f.message.zh).toContain('由单位在公示期满后出具并盖章');
-    expect(f.message.zh).toContain('导出材料包前无需上传');
+    expect(f.message.zh).toContain('导出申报包前无需上传');
     expect(f.message.en).toContain('the unit adds it when it countersigns');
   });
 

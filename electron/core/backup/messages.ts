@@ -46,7 +46,7 @@ export function backupMissing(file: string): DossierError {
 /** The package reader's refusals name the file as "not an acceptable package": keep only the reason. */
 export function readerReason(e: DossierError): Localized {
   return {
-    zh: e.localized.zh.replace(/^“[^”]*”不是可接受的材料包：/, ''),
+    zh: e.localized.zh.replace(/^“[^”]*”不是可接受的申报包：/, ''),
     en: e.localized.en.replace(/^"[^"]*" is not an acceptable package: /, ''),
   };
 }

@@ -90,10 +90,10 @@ export async function buildBatchSummary(
   doc.gap(10);
 
   // The files: each person's level-2 package in the batch's packages/ folder.
-  await doc.heading('材料包清单', { keepWith: 60, size: 11 });
+  await doc.heading('申报包清单', { keepWith: 60, size: 11 });
   const fileWidths = [6, 9, 43, 7, 35] as const;
   const files: Cell[][] = [
-    ['序号', '姓　名', '材料包文件（packages/）', '修订', 'SHA-256（前 16 位）'].map((h, i) => head(h, fileWidths[i]!)),
+    ['序号', '姓　名', '申报包文件（packages/）', '修订', 'SHA-256（前 16 位）'].map((h, i) => head(h, fileWidths[i]!)),
     ...rows.map((r) =>
       [
         String(r.no),
@@ -109,14 +109,14 @@ export async function buildBatchSummary(
   const groups = formatFingerprint(summary.unitFingerprint).split(' ');
   await doc.row(
     [
-      head('单位电子签名密钥指纹\n（各材料包第 2 级）', 30),
+      head('单位电子签名密钥指纹\n（各申报包第 2 级）', 30),
       { text: `${groups.slice(0, 8).join(' ')}\n${groups.slice(8).join(' ')}`, span: 70, align: 'center' },
     ],
     { minHeight: 34, keep: true, size: 9 },
   );
   doc.gap(4);
   await doc.paragraph(
-    '各材料包的完整 SHA-256 见批次中的 batch.json，其 SHA-256 印于本页页脚；材料包可用“dossier verify”或 OpenSSL 逐级核验签名。',
+    '各申报包的完整 SHA-256 见批次中的 batch.json，其 SHA-256 印于本页页脚；申报包可用“dossier verify”或 OpenSSL 逐级核验签名。',
     { size: 9, grey: true },
   );
   doc.gap(8);

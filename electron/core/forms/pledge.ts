@@ -49,7 +49,7 @@ export const buildPledge: FormBuilder = async (ctx) => {
   if (ctx.signerFingerprint) {
     doc.gap(6);
     await doc.paragraph(`电子签名密钥指纹：${ctx.signerFingerprint}`);
-    await doc.paragraph('申报人的电子申报材料包使用此密钥签名，收件方可凭上述指纹核验签名。', { size: 9, grey: true });
+    await doc.paragraph('申报人的电子申报包使用此密钥签名，收件方可凭上述指纹核验签名。', { size: 9, grey: true });
   }
   doc.gap(14);
   // N-13: the unit answers for the materials too; it reviews them and confirms with its seal.

@@ -123,7 +123,7 @@ export async function buildUnitOpinion(input: OpinionInput): Promise<BuiltForm> 
     { minHeight: 36, keep: true },
   );
   doc.gap(4);
-  await doc.paragraph('本单位以此密钥对该申报人的电子材料包签名（第 2 级：单位审核）；收件方可凭上述指纹核验签名。', {
+  await doc.paragraph('本单位以此密钥对该申报人的电子申报包签名（第 2 级：单位审核）；收件方可凭上述指纹核验签名。', {
     size: 9,
     grey: true,
   });

@@ -121,7 +121,7 @@ function checkExportable(w: Workspace, input: ExportInput): CheckedExport {
     throw new DossierError(
       'export_blocked',
       {
-        zh: `有 ${blockers.length} 项不符合申报条件，不能导出材料包：${list(blockers, 'zh')}`,
+        zh: `有 ${blockers.length} 项不符合申报条件，不能导出申报包：${list(blockers, 'zh')}`,
         en: `${blockers.length} requirement(s) fail, so no package can be exported: ${list(blockers, 'en')}`,
       },
       issues(blockers),
@@ -222,7 +222,7 @@ async function collect(w: Workspace, applicantId: string, keys: OutputKey[], rep
     const found = await stat(file).catch(() => null);
     if (!found?.isFile() || found.size !== size) {
       throw new DossierError('store_missing', {
-        zh: `“${name}”的文件在存储中缺失或已损坏，未写出材料包。请运行完整性检查，并重新添加该文件。`,
+        zh: `“${name}”的文件在存储中缺失或已损坏，未写出申报包。请运行完整性检查，并重新添加该文件。`,
         en: `The file of "${name}" is missing from the store or damaged; no package was written. Run the integrity check and add the file again.`,
       });
     }
@@ -410,7 +410,7 @@ async function writeAndRecord(
   await mkdir(dir, { recursive: true });
   await removeStaleStaging(dir);
   const staging = path.join(dir, `export-${process.pid}-${randomBytes(6).toString('hex')}.partial`);
-  const step = { zh: '正在写入并签名材料包', en: 'Writing and signing the package' };
+  const step = { zh: '正在写入并签名申报包', en: 'Writing and signing the package' };
   try {
     const written = await runInPackageWorker(
       { kind: 'write', out: staging, files: content.files, level1: plan.level1, key },
@@ -422,12 +422,12 @@ async function writeAndRecord(
         (f) => content.listed.find((l) => l.path === f.path)?.sha256 !== f.sha256,
       );
       throw new DossierError('store_damaged', {
-        zh: `存储中的“${bad?.path ?? '?'}”已损坏（内容与其校验值不符），未写出材料包。请运行完整性检查。`,
+        zh: `存储中的“${bad?.path ?? '?'}”已损坏（内容与其校验值不符），未写出申报包。请运行完整性检查。`,
         en: `"${bad?.path ?? '?'}" is damaged in the store (its bytes do not match its hash); no package was written. Run the integrity check.`,
       });
     }
     throwIfCancelled(job.signal);
-    const check = { zh: '正在计算材料包的校验值', en: 'Computing the package checksum' };
+    const check = { zh: '正在计算申报包的校验值', en: 'Computing the package checksum' };
     const { sha256, size } = await runInPackageWorker(
       { kind: 'hash', file: staging },
       { signal: job.signal, onProgress: (done, total) => job.progress(done, total, check) },

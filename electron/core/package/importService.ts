@@ -89,7 +89,7 @@ export async function startImport(w: Workspace, input: ImportInput): Promise<{ j
         1,
         1,
         outcome.status === 'unchanged'
-          ? { zh: '此材料包已导入，未作改动', en: 'This package was already imported; nothing changed' }
+          ? { zh: '此申报包已导入，未作改动', en: 'This package was already imported; nothing changed' }
           : { zh: '已导入', en: 'Imported' },
       );
     } finally {
@@ -133,7 +133,7 @@ export async function importPackage(
     let source = upload.file;
     if (!upload.isOwned) {
       // The user's file is copied first: what is verified, extracted and kept is then one and the same.
-      job.progress(0, 1, { zh: '正在复制材料包', en: 'Copying the package' });
+      job.progress(0, 1, { zh: '正在复制申报包', en: 'Copying the package' });
       source = path.join(work, diskName(upload.fileName));
       await copyFile(upload.file, source);
     }
@@ -162,7 +162,7 @@ export async function importPackage(
     const content = await readContent(dest, verified.l1);
     if (isUnitWorkspace(w)) checkUnitContent(w, verified, content);
     throwIfCancelled(job.signal);
-    const hashed = { zh: '正在计算材料包的校验值', en: 'Computing the package checksum' };
+    const hashed = { zh: '正在计算申报包的校验值', en: 'Computing the package checksum' };
     const { sha256, size } = await runInPackageWorker(
       { kind: 'hash', file: source },
       { signal: job.signal, onProgress: (done, total) => job.progress(done, total, hashed) },
@@ -186,7 +186,7 @@ async function verify(
   expectFingerprint: string | undefined,
   job: JobContext,
 ): Promise<Verified> {
-  const step = { zh: '正在验证材料包', en: 'Verifying the package' };
+  const step = { zh: '正在验证申报包', en: 'Verifying the package' };
   const expectFingerprints = expectFingerprint ? { 1: normalizeFingerprint(expectFingerprint) } : {};
   const { report, levels } = await runInPackageWorker(
     { kind: 'verify', file, expectFingerprints },
@@ -197,7 +197,7 @@ async function verify(
     throw new DossierError(
       'package_not_valid',
       {
-        zh: `材料包未通过验证，未导入任何内容：${first.map((p) => p.message.zh).join('；')}`,
+        zh: `申报包未通过验证，未导入任何内容：${first.map((p) => p.message.zh).join('；')}`,
         en: `The package does not verify; nothing was imported: ${first.map((p) => p.message.en).join('; ')}`,
       },
       first.map((p) => ({ path: p.path ?? p.code, message: p.message })),
@@ -210,7 +210,7 @@ async function verify(
   const known = rowsOfPackage(w.db, l1.packageId).at(-1);
   if (known && levels[0]!.fingerprint !== known.l1_signer) {
     throw new DossierError('unexpected_signer', {
-      zh: `材料包 ${l1.packageId} 第 1 级的签名密钥与此前的不同：它可能被他人改动并重新签名，未导入任何内容。`,
+      zh: `申报包 ${l1.packageId} 第 1 级的签名密钥与此前的不同：它可能被他人改动并重新签名，未导入任何内容。`,
       en: `Level 1 of package ${l1.packageId} is signed by another key than before: it may have been altered and re-signed; nothing was imported.`,
     });
   }
@@ -243,7 +243,7 @@ function decide(w: Workspace, v: Verified): Decision {
 
 function outdated(v: Verified, newest: number): DossierError {
   return new DossierError('package_outdated', {
-    zh: `这是材料包的第 ${v.l1.revision} 版，此工作区已有第 ${newest} 版，未导入任何内容。`,
+    zh: `这是申报包的第 ${v.l1.revision} 版，此工作区已有第 ${newest} 版，未导入任何内容。`,
     en: `This is revision ${v.l1.revision} of the package; this workspace already has revision ${newest}. Nothing was imported.`,
   });
 }
@@ -257,7 +257,7 @@ function outdated(v: Verified, newest: number): DossierError {
 function decideUnit(w: Workspace, v: Verified): Decision {
   if (v.top.level > 1) {
     throw new DossierError('package_level', {
-      zh: `材料包 ${v.l1.packageId} 已带有第 ${v.top.level} 级签名（${v.top.level === 2 ? '单位' : '市级'}），单位只接收申报人签名的第 1 级材料包。未导入任何内容。`,
+      zh: `申报包 ${v.l1.packageId} 已带有第 ${v.top.level} 级签名（${v.top.level === 2 ? '单位' : '市级'}），单位只接收申报人签名的第 1 级申报包。未导入任何内容。`,
       en: `Package ${v.l1.packageId} already carries level ${v.top.level} (${v.top.level === 2 ? 'a unit' : 'the city'}); a unit takes only the applicant's level-1 packages. Nothing was imported.`,
     });
   }
@@ -274,7 +274,7 @@ function decideUnit(w: Workspace, v: Verified): Decision {
   if (rows.some((r) => r.revision === v.l1.revision && r.l1_manifest_sha256 !== l1Sha256)) {
     const name = applicantName(w.db, holder);
     throw new DossierError('package_conflict', {
-      zh: `“${name}”的材料包第 ${v.l1.revision} 版已导入，而这个文件是同一申报人、同一版本但内容不同的材料包。请向申报人确认哪一份有效（应重新导出新版本）。未导入任何内容。`,
+      zh: `“${name}”的申报包第 ${v.l1.revision} 版已导入，而这个文件是同一申报人、同一版本但内容不同的申报包。请向申报人确认哪一份有效（应重新导出新版本）。未导入任何内容。`,
       en: `Revision ${v.l1.revision} of ${name}'s package is already here; this file is a package of the same applicant and revision with different content. Ask the applicant which one holds (they should export a new revision). Nothing was imported.`,
     });
   }
@@ -289,7 +289,7 @@ function checkUnitContent(w: Workspace, v: Verified, content: Content): void {
     const show = (u: { name: string; creditCode: string }) =>
       `“${u.name.trim() || '—'}”（${u.creditCode.trim() || '—'}）`;
     throw new DossierError('package_other_unit', {
-      zh: `此材料包（${content.archive.profile.name}）的工作单位是${show(theirs)}，不是本单位${show(mine)}（按统一社会信用代码核对，缺代码时按单位名称）。未导入任何内容。`,
+      zh: `此申报包（${content.archive.profile.name}）的工作单位是${show(theirs)}，不是本单位${show(mine)}（按统一社会信用代码核对，缺代码时按单位名称）。未导入任何内容。`,
       en: `This package (${content.archive.profile.name}) names the unit ${show(theirs)}, not this unit ${show(mine)} (compared by unified social credit code, or by name where a code is missing). Nothing was imported.`,
     });
   }
@@ -300,7 +300,7 @@ function checkUnitContent(w: Workspace, v: Verified, content: Content): void {
   );
   if (other) {
     throw new DossierError('package_same_person', {
-      zh: `身份证号 ${idNumber} 已属于本工作区的申报人“${other.name}”（材料包 ${other.packageId ?? '—'}），而此文件是另一个材料包（${v.l1.packageId}）。同一人只能有一个材料包：请向申报人确认。未导入任何内容。`,
+      zh: `身份证号 ${idNumber} 已属于本工作区的申报人“${other.name}”（申报包 ${other.packageId ?? '—'}），而此文件是另一个申报包（${v.l1.packageId}）。同一人只能有一个申报包：请向申报人确认。未导入任何内容。`,
       en: `ID number ${idNumber} already belongs to ${other.name}, held here under package ${other.packageId ?? '—'}; this file is another package (${v.l1.packageId}). One person has one package: ask the applicant. Nothing was imported.`,
     });
   }
@@ -318,7 +318,7 @@ interface Content {
 
 function inconsistent(what: string): DossierError {
   return new DossierError('package_inconsistent', {
-    zh: `材料包的内容前后不一致（${what}），未导入任何内容。`,
+    zh: `申报包的内容前后不一致（${what}），未导入任何内容。`,
     en: `The package's content is inconsistent (${what}); nothing was imported.`,
   });
 }

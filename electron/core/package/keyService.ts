@@ -137,7 +137,7 @@ export async function unlockWorkspaceKey(w: Workspace, passphrase: string | unde
   const status = await keyStatus(w);
   if (!status.exists) {
     throw new DossierError('no_signing_key', {
-      zh: '还没有签名密钥：请先创建签名密钥（或导入其备份），再导出材料包。',
+      zh: '还没有签名密钥：请先创建签名密钥（或导入其备份），再导出申报包。',
       en: 'There is no signing key yet: create one (or import its backup) before exporting a package.',
     });
   }

@@ -168,7 +168,7 @@ async function refuseExisting(dir: string): Promise<void> {
   const file = path.join(dir, KEY_FILE);
   if (!(await stat(file).catch(() => null))) return;
   throw new DossierError('key_exists', {
-    zh: `签名密钥“${file}”已存在，未覆盖：用旧密钥签过的材料包仍以它为准。如确需更换，请先备份旧密钥。`,
+    zh: `签名密钥“${file}”已存在，未覆盖：用旧密钥签过的申报包仍以它为准。如确需更换，请先备份旧密钥。`,
     en: `The signing key "${file}" already exists and was not replaced: packages signed with it still rely on it. Back it up first if you really mean to replace it.`,
   });
 }

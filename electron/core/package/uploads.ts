@@ -57,7 +57,7 @@ export function diskName(name: string): string {
 
 function tooLarge(fileName: string, maxBytes: number): DossierError {
   return new DossierError('too_large', {
-    zh: `“${fileName}”超过 ${(maxBytes / 2 ** 30).toFixed(0)} GiB 的材料包上限，未接收。`,
+    zh: `“${fileName}”超过 ${(maxBytes / 2 ** 30).toFixed(0)} GiB 的申报包上限，未接收。`,
     en: `"${fileName}" is larger than the package limit of ${(maxBytes / 2 ** 30).toFixed(0)} GiB and was not taken.`,
   });
 }
@@ -145,7 +145,7 @@ export async function requireUpload(w: Workspace, uploadId: string): Promise<Upl
     }
   }
   throw new DossierError('upload_unknown', {
-    zh: '找不到该材料包文件（可能已导入或已过期），请重新选择文件。',
+    zh: '找不到该申报包文件（可能已导入或已过期），请重新选择文件。',
     en: 'No such package file (it may have been imported or have expired); choose the file again.',
   });
 }

@@ -80,7 +80,7 @@ async function readLevels(pkg: OpenedPackage, options: VerifyOptions, problems: 
   }
   if (top === 0) {
     const [zh, en] = [
-      `这不是材料包：缺少“${manifestPath(1)}”。`,
+      `这不是申报包：缺少“${manifestPath(1)}”。`,
       `This is not a package: "${manifestPath(1)}" is missing.`,
     ];
     problems.push(problem('no_manifest', zh, en));

@@ -206,7 +206,7 @@ function checkInfo(info: Omit<ManifestInput, 'files'>): void {
   throw new DossierError(
     'invalid_package_info',
     {
-      zh: '材料包清单信息无效，未写出任何文件。',
+      zh: '申报包清单信息无效，未写出任何文件。',
       en: 'The package manifest information is not valid; nothing was written.',
     },
     parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: { zh: i.message, en: i.message } })),

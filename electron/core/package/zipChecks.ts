@@ -21,7 +21,7 @@ import {
 export function refuse(code: string, file: string, zh: string, en: string): DossierError {
   const name = path.basename(file);
   return new DossierError(code, {
-    zh: `“${name}”不是可接受的材料包：${zh}`,
+    zh: `“${name}”不是可接受的申报包：${zh}`,
     en: `"${name}" is not an acceptable package: ${en}`,
   });
 }
@@ -47,7 +47,7 @@ export function checkCentral(entry: Entry, file: string, archiveBytes: number): 
     throw refuse(
       'zip_compressed',
       file,
-      `条目“${name}”是压缩存储的（方法 ${entry.compressionMethod}），而材料包只含不压缩（stored）的条目；压缩条目可被用作解压炸弹。`,
+      `条目“${name}”是压缩存储的（方法 ${entry.compressionMethod}），而申报包只含不压缩（stored）的条目；压缩条目可被用作解压炸弹。`,
       `the entry "${name}" is compressed (method ${entry.compressionMethod}); packages hold stored entries only, and compressed ones can be decompression bombs.`,
     );
   }
@@ -65,7 +65,7 @@ export function checkCentral(entry: Entry, file: string, archiveBytes: number): 
     throw refuse(
       'zip_not_regular',
       file,
-      `条目“${name}”是${what[0]}：材料包只含普通文件。`,
+      `条目“${name}”是${what[0]}：申报包只含普通文件。`,
       `the entry "${name}" is ${what[1]}; packages hold regular files only.`,
     );
   }
@@ -146,7 +146,7 @@ function notCanonical(file: string, entryName: string, field: string): DossierEr
   return refuse(
     'zip_not_canonical',
     file,
-    `条目“${name}”的 ZIP 头字段（${field}）与本格式规定的不同：文件不是按材料包格式写出的，或已被改动。`,
+    `条目“${name}”的 ZIP 头字段（${field}）与本格式规定的不同：文件不是按申报包格式写出的，或已被改动。`,
     `the ZIP header field "${field}" of the entry "${name}" differs from what the format prescribes: the file was not written as a package, or it was altered.`,
   );
 }

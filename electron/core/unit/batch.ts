@@ -191,7 +191,7 @@ export async function writeBatch(
 
 function packageChanged(fileName: string): DossierError {
   return new DossierError('source_changed', {
-    zh: `材料包“${fileName}”在写入报送批次时与记录的校验值不符（文件被改动或损坏），未写出报送批次。`,
+    zh: `申报包“${fileName}”在写入报送批次时与记录的校验值不符（文件被改动或损坏），未写出报送批次。`,
     en: `The package "${fileName}" did not match its recorded checksum while the batch was written (changed or damaged); no batch was written.`,
   });
 }

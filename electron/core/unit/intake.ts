@@ -40,7 +40,7 @@ export async function packagesInFolder(folder: string): Promise<string[]> {
     .sort();
   if (names.length === 0) {
     throw new DossierError('folder_without_packages', {
-      zh: `文件夹“${resolved}”中没有材料包（.zcpkg 文件；不查找子文件夹）。`,
+      zh: `文件夹“${resolved}”中没有申报包（.zcpkg 文件；不查找子文件夹）。`,
       en: `The folder "${resolved}" holds no packages (.zcpkg files; subfolders are not searched).`,
     });
   }

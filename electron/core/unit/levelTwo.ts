@@ -46,7 +46,7 @@ export async function levelOneRow(w: Workspace, applicantId: string): Promise<Pa
   const found = row ? await stat(path.join(packagesDir(w.dataDir), row.file_name)).catch(() => null) : null;
   if (!row || !found?.isFile()) {
     throw new DossierError('no_level_one', {
-      zh: `工作区中没有此申报人第 ${revision} 版的申报包文件（第 1 级），无法添加单位签名。请重新导入其材料包。`,
+      zh: `工作区中没有此申报人第 ${revision} 版的申报包文件（第 1 级），无法添加单位签名。请重新导入其申报包。`,
       en: `The workspace holds no level-1 package file of this applicant's revision ${revision}; the unit's level cannot be added. Import their package again.`,
     });
   }
@@ -137,7 +137,7 @@ export async function writeLevelTwo(w: Workspace, input: LevelTwoInput, job: Job
       onProgress: (done, total) => job.progress(done, total, step),
     });
     throwIfCancelled(job.signal);
-    const check = { zh: '正在计算材料包的校验值', en: 'Computing the package checksum' };
+    const check = { zh: '正在计算申报包的校验值', en: 'Computing the package checksum' };
     const { sha256, size } = await runInPackageWorker(
       { kind: 'hash', file: staging },
       { signal: job.signal, onProgress: (done, total) => job.progress(done, total, check) },

@@ -36,8 +36,3 @@ export function requireUnit(w: Workspace): void {
     });
   }
 }
-
-/** Work that is not built yet refuses clearly rather than pretending (removed as issue 7's parts land). */
-export function notBuilt(what: string): never {
-  throw new DossierError('not_built', { zh: `尚未实现：${what}`, en: `Not built yet: ${what}` });
-}

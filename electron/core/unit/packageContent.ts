@@ -18,7 +18,7 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 function damaged(fileName: string, what: { zh: string; en: string }): DossierError {
   return new DossierError('package_file_damaged', {
-    zh: `材料包文件“${fileName}”与导入（或写出）时不同：${what.zh}。请重新导入该材料包。`,
+    zh: `申报包文件“${fileName}”与导入（或写出）时不同：${what.zh}。请重新导入该申报包。`,
     en: `The package file "${fileName}" is not what was imported (or written): ${what.en}. Import that package again.`,
   });
 }
@@ -71,7 +71,7 @@ export async function readPackageContent(
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new DossierError('package_file_missing', {
-        zh: `材料包文件“${row.file_name}”不在工作区的 packages 文件夹中。请重新导入该材料包。`,
+        zh: `申报包文件“${row.file_name}”不在工作区的 packages 文件夹中。请重新导入该申报包。`,
         en: `The package file "${row.file_name}" is missing from the workspace's packages folder. Import that package again.`,
       });
     }

@@ -108,7 +108,7 @@ export function requireUnitProfile(w: Workspace): UnitProfile {
   const profile = savedUnitProfile(w);
   if (!profile || (!profile.name.trim() && !normalizeCreditCode(profile.creditCode))) {
     throw new DossierError('unit_profile_missing', {
-      zh: '请先填写并保存单位信息（单位名称、统一社会信用代码），再导入材料包：导入时要核对材料包是否属于本单位。未导入任何内容。',
+      zh: '请先填写并保存单位信息（单位名称、统一社会信用代码），再导入申报包：导入时要核对申报包是否属于本单位。未导入任何内容。',
       en: "Save the unit's data (name, unified social credit code) before importing packages: each package is checked to belong to this unit. Nothing was imported.",
     });
   }

@@ -33,7 +33,7 @@ export async function receivedReview(w: Workspace, applicantId: string): Promise
   // The key the review names must be the one that signed level 2: a review.json cannot speak for another unit.
   if (!parsed || parsed.unitFingerprint !== read.manifest.signer.fingerprint) {
     throw new DossierError('review_unreadable', {
-      zh: `材料包“${row.file_name}”中的单位审核意见（${REVIEW_PATH}）格式不正确或与单位签名不符，无法显示。`,
+      zh: `申报包“${row.file_name}”中的单位审核意见（${REVIEW_PATH}）格式不正确或与单位签名不符，无法显示。`,
       en: `The unit's review in "${row.file_name}" (${REVIEW_PATH}) does not fit its format or its signer, and cannot be shown.`,
     });
   }

@@ -26,7 +26,7 @@ export function currentRevision(w: Workspace, applicantId: string): number {
   const newest = applicantPackageRows(w, applicantId)[0];
   if (!newest) {
     throw new DossierError('no_package', {
-      zh: '此申报人的档案不是从材料包导入的，无法审核。请导入其材料包。',
+      zh: '此申报人的档案不是从申报包导入的，无法审核。请导入其申报包。',
       en: "This applicant's archive did not come from a package and cannot be reviewed. Import their package.",
     });
   }
@@ -72,7 +72,7 @@ export async function changesSincePrevious(
   const read = await readPackageContent(w, row, 1, CONTENT_PATHS.archive, MAX_ARCHIVE_BYTES);
   if (!read) {
     throw new DossierError('package_file_damaged', {
-      zh: `材料包文件“${row.file_name}”的第 1 级没有列出档案（${CONTENT_PATHS.archive}）。`,
+      zh: `申报包文件“${row.file_name}”的第 1 级没有列出档案（${CONTENT_PATHS.archive}）。`,
       en: `Level 1 of the package file "${row.file_name}" lists no archive (${CONTENT_PATHS.archive}).`,
     });
   }

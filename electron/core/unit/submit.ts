@@ -118,7 +118,7 @@ function blockers(
   try {
     revision = currentRevision(w, applicantId);
   } catch {
-    reasons.push({ zh: '档案不是从材料包导入的', en: 'the archive did not come from a package' });
+    reasons.push({ zh: '档案不是从申报包导入的', en: 'the archive did not come from a package' });
   }
   if (revision !== null) {
     const status = reviewState(w.db, applicantId, revision).status;

@@ -24,8 +24,8 @@ const COLUMNS: { header: string; width: number; value: (r: SummaryRow) => string
   { header: '公示结束日期', width: 12, value: (r) => r.publicityEnd },
   { header: '公示工作日', width: 8, value: (r) => r.publicityDays },
   { header: '公示结果', width: 9, value: (r) => OUTCOME_ZH[r.publicityOutcome] },
-  { header: '材料包文件', width: 36, value: (r) => r.fileName },
-  { header: '材料包编号', width: 24, value: (r) => r.packageId },
+  { header: '申报包文件', width: 36, value: (r) => r.fileName },
+  { header: '申报包编号', width: 24, value: (r) => r.packageId },
   { header: '修订', width: 6, value: (r) => r.revision },
   { header: 'SHA-256', width: 66, value: (r) => r.sha256 },
 ];

@@ -102,7 +102,7 @@ export const publicityProofRule: Rule<Params2020> = {
         ...outcome,
         status: 'review',
         message: t(
-          '申报材料公示确认表由单位在公示期满后出具并盖章（N-8），导出材料包前无需上传；单位审核会签时会将其加入材料包。如已取得，也可上传扫描件。',
+          '申报材料公示确认表由单位在公示期满后出具并盖章（N-8），导出申报包前无需上传；单位审核加签时会将其加入申报包。如已取得，也可上传扫描件。',
           'The publicity confirmation form is issued and stamped by your unit after the publicity period (N-8): you need not attach it before the export, the unit adds it when it countersigns the package. If you already have it, you may attach its scan.',
         ),
       },
