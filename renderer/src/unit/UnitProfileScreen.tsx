@@ -4,14 +4,13 @@
 // their field as typed (the archive's own checks: GB 32100 for the credit code, N-9 for the agency), a
 // refusal of the core at the field it names, and leaving with unsaved changes asks first.
 import { BankOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Form, Modal, Result, Row, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Form, Modal, Result, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError, Issue, KeyStatus } from '../../../shared/api/contract.js';
-import { UNIT_TYPE_LABELS } from '../../../shared/archive/labels.js';
 import type { UnitProfile } from '../../../shared/unit/schema.js';
 import { ApiFailure, call } from '../api.js';
 import { fieldId } from '../components/FieldItem.js';
-import { SelectField, TextField } from '../components/fields.js';
+import { UnitFields } from '../components/UnitFields.js';
 import type { LeaveGuard } from '../eligibility/context.js';
 import type { Fix } from '../../../shared/rules/types.js';
 import { useT } from '../i18n.js';
@@ -164,65 +163,11 @@ export function UnitProfileScreen({ saved, today, onSaved, setLeaveGuard, follow
             }
           >
             <Form layout="vertical" component="div" className="unit-profile-form">
-              <Row gutter={24}>
-                <Col span={24}>
-                  <TextField
-                    path="unit.name"
-                    label={t('f_unitName')}
-                    value={draft.name}
-                    onChange={(name) => edit({ name })}
-                    maxLength={200}
-                  />
-                </Col>
-                <Col span={12}>
-                  <TextField
-                    path="unit.creditCode"
-                    label={t('f_creditCode')}
-                    hint={t('unit_creditCodeHint')}
-                    value={draft.creditCode}
-                    onChange={(creditCode) => edit({ creditCode })}
-                    maxLength={40}
-                  />
-                </Col>
-                <Col span={12}>
-                  <SelectField
-                    path="unit.type"
-                    label={t('f_unitType')}
-                    hint={t('unit_typeHint')}
-                    labels={UNIT_TYPE_LABELS}
-                    value={draft.type}
-                    onChange={(type) => edit({ type })}
-                  />
-                </Col>
-                <Col span={12}>
-                  <TextField
-                    path="unit.competentDepartment"
-                    label={t('f_competentDepartment')}
-                    value={draft.competentDepartment}
-                    onChange={(competentDepartment) => edit({ competentDepartment })}
-                    maxLength={200}
-                  />
-                </Col>
-                <Col span={12}>
-                  <TextField
-                    path="unit.personnelAgency"
-                    label={t('f_personnelAgency')}
-                    hint={t('f_personnelAgencyHint')}
-                    value={draft.personnelAgency}
-                    onChange={(personnelAgency) => edit({ personnelAgency })}
-                    maxLength={200}
-                  />
-                </Col>
-                <Col span={12}>
-                  <TextField
-                    path="unit.city"
-                    label={t('f_city')}
-                    value={draft.city}
-                    onChange={(city) => edit({ city })}
-                    maxLength={200}
-                  />
-                </Col>
-              </Row>
+              <UnitFields
+                value={draft}
+                onChange={edit}
+                hints={{ creditCode: t('unit_creditCodeHint'), type: t('unit_typeHint') }}
+              />
             </Form>
             <div className="unit-save-bar" data-testid="unit-profile-actions">
               {saveError && (
