@@ -1,6 +1,8 @@
 // `dossier check`: the eligibility check of issue 4 on the command line — on a workspace (its archive,
 // attachment links and parameters) or on an exported archive JSON (links unknown, default parameters
-// unless --data names a workspace). Exit codes: 0 nothing fails, 1 something fails, 2 invalid input.
+// unless --data names a workspace). The first line is the verdict in plain words (shared/rules/verdict.ts).
+// Exit codes: 0 for `pass` and `review`, 1 for `fail`, 2 invalid input. --today sets the application date
+// (the day the archive is judged as of); whether the round has closed is always today's answer.
 // With --json every outcome is JSON on stdout: the report, or `{ ok: false, error }` when the check cannot run.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +11,7 @@ import { isRealDate } from '../shared/checks/dates.js';
 import { hasFailure, runPack } from '../shared/rules/engine.js';
 import { DEFAULT_PARAMS_2020, PACK_2020 } from '../shared/rules/pack2020/index.js';
 import { STATUSES, type Finding, type Report, type Status } from '../shared/rules/types.js';
+import { roundNote, summarize, verdictExplanation, verdictText } from '../shared/rules/verdict.js';
 import { parseArchiveJson } from './core/archiveService.js';
 import { DossierError, isInvalidInput } from './core/errors.js';
 import { checkApplicant, checkArchive } from './core/rulesService.js';
@@ -49,13 +52,22 @@ function fixText(f: Finding, lang: Lang): string {
 
 export function formatReport(report: Report, lang: Lang, subject: string): string {
   const say = (t: Localized) => t[lang];
+  const summary = summarize(report);
+  const named = [...summary.failing, ...summary.toJudge].map((f) => `${f.id}`);
   const lines = [
+    `${say({ zh: '结论', en: 'Verdict' })}: ${say(verdictText(summary))}${named.length ? ` — ${named.join(lang === 'zh' ? '、' : ', ')}` : ''}`,
+    say(verdictExplanation(summary)),
+  ];
+  const round = roundNote(report);
+  if (round) lines.push(say(round));
+  lines.push(
+    '',
     `${say(PACK_2020.title)} — ${report.packId} ${report.packVersion} (${report.packHash.slice(0, 12)})`,
     say({
-      zh: `${subject}；年限算至 ${report.asOf}；检查日 ${report.today}`,
-      en: `${subject}; years counted to ${report.asOf}; checked on ${report.today}`,
+      zh: `${subject}；年限算至 ${report.asOf}；申报日期 ${report.applicationDate}；检查日 ${report.today}`,
+      en: `${subject}; years counted to ${report.asOf}; application date ${report.applicationDate}; checked on ${report.today}`,
     }),
-  ];
+  );
   for (const status of STATUSES) {
     const group = report.findings.filter((f) => f.status === status);
     if (group.length === 0) continue;
@@ -89,6 +101,7 @@ export interface CheckOptions {
   /** The workspace, or null for a file checked with the default parameters. */
   dataDir: string | null;
   json: boolean;
+  /** --today: the application date the archive is judged as of (the parameters' by default). */
   today: string | undefined;
   lang: Lang;
 }
@@ -136,11 +149,12 @@ export function runCheck(o: CheckOptions): number {
 
 function check(o: CheckOptions): number {
   const fail = (code: string, message: Localized) => reportFailure(o, { code, message }, 2);
-  const today = o.today ?? localToday();
-  if (!isRealDate(today)) {
+  const today = localToday();
+  const applicationDate = o.today;
+  if (applicationDate !== undefined && !isRealDate(applicationDate)) {
     return fail('bad_today', {
-      zh: `--today 须为日期 YYYY-MM-DD：${today}`,
-      en: `--today must be a date YYYY-MM-DD: ${today}`,
+      zh: `--today（申报日期）须为日期 YYYY-MM-DD：${applicationDate}`,
+      en: `--today (the application date) must be a date YYYY-MM-DD: ${applicationDate}`,
     });
   }
   if (o.dataDir !== null && !existsSync(path.join(o.dataDir, DATABASE_FILE))) {
@@ -164,11 +178,11 @@ function check(o: CheckOptions): number {
     const archive = parseArchiveJson(text); // DossierError with issues → exit 2
     subject = { zh: `档案文件 ${o.file}（未含附件）`, en: `Archive file ${o.file} (no attachments)` };
     if (o.dataDir === null) {
-      report = runPack(PACK_2020, { archive, links: null, params: DEFAULT_PARAMS_2020, today });
+      report = runPack(PACK_2020, { archive, links: null, params: DEFAULT_PARAMS_2020, today, applicationDate });
     } else {
       const workspace = openWorkspace(o.dataDir);
       try {
-        report = checkArchive(workspace.db, archive, null, today);
+        report = checkArchive(workspace.db, archive, null, today, applicationDate);
       } finally {
         closeWorkspace(workspace);
       }
@@ -179,7 +193,7 @@ function check(o: CheckOptions): number {
       const applicantId = currentApplicantId(workspace);
       if (!applicantId) return fail('no_archive', { zh: '工作区中没有档案。', en: 'The workspace holds no archive.' });
       subject = { zh: `工作区 ${o.dataDir}`, en: `Workspace ${o.dataDir}` };
-      report = checkApplicant(workspace, applicantId, today);
+      report = checkApplicant(workspace, applicantId, today, applicationDate);
     } finally {
       closeWorkspace(workspace);
     }

@@ -12,6 +12,8 @@ import { runForms } from './formsCommand.js';
 import { runBackup, runDoctor, runRestore, runVerifyBackup } from './backupCommand.js';
 import { runExport, runImport, runKeygen, runVerify } from './packageCommand.js';
 import { runUnitImport, runUnitProfile } from './unitCommand.js';
+import { runParams } from './paramsCommand.js';
+import { runMaterials } from './materialsCommand.js';
 import { scheduleAutoBackups } from './core/backup/schedule.js';
 import { workspaceToOpen, type RecoveryQuestion } from './core/startupRecovery.js';
 import { createInterface } from 'node:readline/promises';
@@ -24,8 +26,12 @@ const HELP = `职称申报材料助手 dossier — 用法 / usage:
   dossier init         [--data DIR]            创建工作区
   dossier import-json  FILE [--data DIR]       导入业绩档案 JSON（仅空工作区；全部或不导入）
   dossier export-json  [--data DIR] [--out FILE] 导出业绩档案 JSON（默认输出到标准输出）
-  dossier check        [--data DIR | FILE.json] [--json] [--today YYYY-MM-DD]
+  dossier check        [--data DIR | FILE.json] [--json] [--today YYYY-MM-DD (application date)]
                                                资格检查（2020 规则包）；退出码 0 无不符合项，1 有不符合项，2 输入无效
+  dossier params       [--data DIR] [--json] [--set KEY=VALUE …]
+                                               规则包参数：查看，或修改（全部有效才保存并记入修改记录；否则 2，不作修改）
+  dossier materials    [--data DIR | FILE.json] [--json]
+                                               材料清单 M-1…M-12：所需、已附、缺少（档案文件不含附件）；0 已列出，2 输入无效
   dossier forms        [--data DIR] --out DIR [--only F-1,M-2,material:M-4]
                                                生成适用的全部表格（F-1、F-3、F-4、M-2、M-3、材料目录）和各材料合并 PDF
   dossier backup       [--data DIR] [--out FILE|DIR] [--auto [--keep N]]
@@ -61,7 +67,7 @@ const OPTIONS = {
   'passphrase-file': { type: 'string' },
   justify: { type: 'string', multiple: true },
   'expect-fingerprint': { type: 'string' },
-  set: { type: 'string' },
+  set: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -77,7 +83,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const loose = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS, strict: false });
-    const jsonCommands = ['check', 'doctor', 'verify-backup', 'verify'];
+    const jsonCommands = ['check', 'doctor', 'verify-backup', 'verify', 'params', 'materials'];
     if (jsonCommands.includes(String(loose.positionals[0])) && loose.values.json === true) {
       const looseLang = loose.values.lang === 'en' || process.env.DOSSIER_LANG === 'en' ? 'en' : 'zh';
       return reportFailure(
@@ -118,6 +124,16 @@ export async function main(argv: string[]): Promise<number> {
           today: values.today,
           lang,
         });
+      case 'params':
+        return runParams({ dataDir, json: values.json === true, set: values.set ?? [], extra: rest, lang });
+      case 'materials':
+        return runMaterials({
+          file: rest[0],
+          dataDir: values.data === undefined && rest[0] !== undefined ? null : dataDir,
+          json: values.json === true,
+          extra: rest.slice(1),
+          lang,
+        });
       case 'forms':
         requireWorkspace(dataDir);
         return await runForms({ dataDir, out: values.out, only: values.only, say });
@@ -150,7 +166,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'unit-import':
         return await runUnitImport({ paths: rest, dataDir, lang });
       case 'unit-profile':
-        return await runUnitProfile({ dataDir, set: values.set, lang });
+        return await runUnitProfile({ dataDir, set: values.set?.at(-1), lang });
       case 'import':
         return await runImport({ file: rest[0], dataDir, expectFingerprint: values['expect-fingerprint'], lang });
       default:

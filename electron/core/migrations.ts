@@ -1,6 +1,7 @@
 // Numbered schema migrations, tracked by PRAGMA user_version (db.ts applies them, each in a transaction).
 // Never edit a migration that has shipped: add the next one.
 import type Database from 'better-sqlite3';
+import { deriveTitleSeries } from '../../shared/archive/titleSeries.js';
 
 export interface Migration {
   version: number;
@@ -233,6 +234,29 @@ export const MIGRATIONS: readonly Migration[] = [
           created_at TEXT NOT NULL
         ) STRICT;
       `);
+    },
+  },
+  {
+    version: 6,
+    name: 'title-series',
+    up(db) {
+      // Archive format 2 (R-1): every title carries its series. Stored titles — live and soft-deleted, so
+      // that an undo still parses — get the series their name states unambiguously, else '' for the
+      // applicant to choose. The same derivation as a version 1 document's on import (titleSeries.ts).
+      const rows = db.prepare(`SELECT applicant_id, id, data FROM record WHERE kind = 'titles'`).all() as {
+        applicant_id: string;
+        id: string;
+        data: string;
+      }[];
+      const update = db.prepare(`UPDATE record SET data = ? WHERE applicant_id = ? AND id = ?`);
+      for (const row of rows) {
+        const data = JSON.parse(row.data) as Record<string, unknown>;
+        if ('series' in data) continue;
+        const series = deriveTitleSeries(typeof data.name === 'string' ? data.name : '');
+        // Keys in schema order (id, level, series, name, …) so that reading back needs no reordering.
+        const { id, level, ...rest } = data;
+        update.run(JSON.stringify({ id, level, series, ...rest }), row.applicant_id, row.id);
+      }
     },
   },
 ];

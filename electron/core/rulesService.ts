@@ -14,6 +14,7 @@ import type { Db } from './db.js';
 import { DossierError } from './errors.js';
 import { currentLinks } from '../../shared/attachments/current.js';
 import type { Workspace } from './workspace.js';
+import { toIssues } from './zodIssues.js';
 
 const PARAMS_KEY = `rules.${PACK_2020.id}.params`;
 const LOG_KEY = `rules.${PACK_2020.id}.paramLog`;
@@ -71,10 +72,7 @@ export function setParams(
     throw new DossierError(
       'invalid_params',
       { zh: '参数无效，未作修改。', en: 'Invalid parameters; nothing was changed.' },
-      parsed.error.issues.map((i) => ({
-        path: i.path.join('.'),
-        message: { zh: i.message, en: i.message },
-      })),
+      toIssues(parsed.error),
     );
   }
   const after = parsed.data;
@@ -108,15 +106,26 @@ export function linksOf(workspace: Workspace, applicantId: string): RuleLink[] {
 }
 
 /** Checks an archive with the workspace's parameters; `links` null when attachments are not known. */
+/**
+ * `today` is the calendar day (whether the round has closed); `applicationDate` overrides the parameters'
+ * application date, the day the archive is judged as of (the CLI's --today).
+ */
 export function checkArchive(
   db: Db,
   archive: ArchiveDocument,
   links: readonly RuleLink[] | null,
   today: string,
+  applicationDate?: string,
 ): Report {
-  return runPack(PACK_2020, { archive, links, params: getParams(db), today });
+  return runPack(PACK_2020, { archive, links, params: getParams(db), today, applicationDate });
 }
 
-export function checkApplicant(workspace: Workspace, applicantId: string, today: string): Report {
-  return checkArchive(workspace.db, readArchive(workspace.db, applicantId), linksOf(workspace, applicantId), today);
+export function checkApplicant(
+  workspace: Workspace,
+  applicantId: string,
+  today: string,
+  applicationDate?: string,
+): Report {
+  const archive = readArchive(workspace.db, applicantId);
+  return checkArchive(workspace.db, archive, linksOf(workspace, applicantId), today, applicationDate);
 }

@@ -38,7 +38,7 @@ const BLANK: Blank = {
     fullTime: true,
     origin: 'domestic',
   },
-  titles: { level: '', name: '', obtainedDate: '', certificateNumber: '', issuingBody: '' },
+  titles: { level: '', series: '', name: '', obtainedDate: '', certificateNumber: '', issuingBody: '' },
   appointments: { post: '', grade: '', startDate: '', endDate: '' },
   workPeriods: { unit: '', post: '', startDate: '', endDate: '', description: '' },
   courses: { year: null, name: '', category: '', mode: '', hours: null, provider: '', platform: '' },

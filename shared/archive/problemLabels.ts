@@ -49,7 +49,10 @@ const RECORD_FIELDS: Partial<Record<RecordKind, Record<string, Localized>>> = {
     graduationDate: { zh: '毕业时间', en: 'graduation date' },
     origin: { zh: '学历来源', en: 'origin of the degree' },
   },
-  titles: { obtainedDate: { zh: '取得时间', en: 'date obtained' } },
+  titles: {
+    obtainedDate: { zh: '取得时间', en: 'date obtained' },
+    series: { zh: '职称系列', en: 'series' },
+  },
   appointments: {
     startDate: { zh: '开始时间', en: 'start date' },
     endDate: { zh: '结束时间', en: 'end date' },

@@ -97,6 +97,11 @@ export const MSG = {
       'a degree from abroad or Hong Kong/Macao/Taiwan needs the certification issued by the ' +
         'Chinese Service Center for Scholarly Exchange (N-12)',
     ),
+  seriesUnknown: () =>
+    m(
+      '请选择职称系列：只有工程系列的中级职称（工程师）从取得之日起计算任职年限（R-1）',
+      'choose the series: only an intermediate title of the engineering series starts the years (R-1)',
+    ),
   whyCourseYear: () => m('无法计入当年继续教育学时（N-6）', 'the hours cannot count toward a year (N-6)'),
   whyAssessmentYear: () => m('须提供近三年年度考核（M-9）', 'the last three years of assessments are required (M-9)'),
   whyPensionYear: () =>

@@ -223,7 +223,13 @@ function checkRecords(ctx: Context, doc: ArchiveDocument): void {
     }
     if (e.origin !== 'domestic') warning(ctx, at('origin'), MSG.degreeFromAbroad(e.origin));
   });
-  each(doc, 'titles', (t, at) => void checkDate(ctx, at('obtainedDate'), t.obtainedDate, { past: true }));
+  each(doc, 'titles', (t, at) => {
+    checkDate(ctx, at('obtainedDate'), t.obtainedDate, { past: true });
+    // the series decides whether a title starts the clock; an older document may leave it open.
+    if (t.series === '' && (t.level === 'intermediate' || t.level === 'deputy_senior' || t.level === 'senior')) {
+      warning(ctx, at('series'), MSG.seriesUnknown());
+    }
+  });
   each(doc, 'appointments', (a, at) => void checkPeriod(ctx, at, a.startDate, a.endDate));
   checkWorkPeriods(ctx, doc);
   each(doc, 'courses', (c, at) => {

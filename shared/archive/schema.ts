@@ -5,6 +5,7 @@
 // the problems are found by `findProblems` (problems.ts) and shown beside the fields. Only input that
 // cannot be stored faithfully (a number where text belongs, an unknown field, a 10 MB name) is refused.
 import { z } from 'zod';
+import { deriveTitleSeries, TITLE_SERIES, type TitleSeries } from './titleSeries.js';
 
 /** '' (not entered yet) or a calendar-shaped date YYYY-MM-DD; whether it is a real date is a problem, not a shape error. */
 export const DateText = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'YYYY-MM-DD');
@@ -93,9 +94,12 @@ export const Education = z.strictObject({
 });
 
 export const TITLE_LEVELS = ['entry', 'assistant', 'intermediate', 'deputy_senior', 'senior'] as const;
+export { TITLE_SERIES, type TitleSeries };
 export const Title = z.strictObject({
   id: RecordId,
   level: z.enum(['', ...TITLE_LEVELS]),
+  /** Added in format version 2; '' while not chosen (titleSeries.ts derives it from the name on upgrade). */
+  series: z.enum(['', ...TITLE_SERIES]),
   /** The title's name as on the certificate, e.g. 工程师. */
   name: short,
   obtainedDate: DateText,
@@ -247,13 +251,14 @@ export const SectionNameSchema = z.enum(SECTION_NAMES as [SectionName, ...Sectio
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(5_000);
 
 export const ARCHIVE_FORMAT = 'dossier.archive';
-export const ARCHIVE_VERSION = 1;
+/** 2: titles carry their series (R-1). Version 1 documents still import (upgradeArchiveDocument). */
+export const ARCHIVE_VERSION = 2;
 
 /**
  * The archive as one versioned JSON document (docs/archive-format.md). Deterministic: no timestamps, keys
  * in schema order, records in their list order — so export → import → export is byte-identical.
  */
-export const ArchiveDocument = z
+export const ArchiveDocumentCurrent = z
   .strictObject({
     format: z.literal(ARCHIVE_FORMAT),
     version: z.literal(ARCHIVE_VERSION),
@@ -276,6 +281,33 @@ export const ArchiveDocument = z
       ctx.addIssue({ code: 'custom', path, message: `duplicate record id ${id}`, params: duplicateIdMessage(id) });
     }
   });
+
+/**
+ * Version 1 → 2: each title gets its series, derived from its name where the name says it unambiguously
+ * (工程师 → 工程), else '' for the applicant to choose (a problem at the field says so). Anything that is
+ * not a version 1 document passes through unchanged, for the schema to judge.
+ */
+export function upgradeArchiveDocument(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const doc = value as Record<string, unknown>;
+  if (doc.format !== ARCHIVE_FORMAT || doc.version !== 1) return value;
+  const titles = Array.isArray(doc.titles)
+    ? doc.titles.map((t: unknown) =>
+        typeof t === 'object' && t !== null && !Array.isArray(t) && !('series' in t)
+          ? {
+              ...t,
+              series: deriveTitleSeries(
+                typeof (t as { name?: unknown }).name === 'string' ? (t as { name: string }).name : '',
+              ),
+            }
+          : t,
+      )
+    : doc.titles;
+  return { ...doc, version: ARCHIVE_VERSION, titles };
+}
+
+/** Parses a document of any version this release reads (1 and 2) into the current one. */
+export const ArchiveDocument = z.preprocess(upgradeArchiveDocument, ArchiveDocumentCurrent);
 
 export const duplicateIdMessage = (id: string) => ({ zh: `记录编号重复：${id}`, en: `duplicate record id ${id}` });
 

@@ -5,7 +5,13 @@
 // One item is one proof: a material slot (shared/attachments/slots.ts), optionally for one record. An item
 // is `attached` when a live attachment links that slot (and that record); `missing` when the archive needs it
 // and nothing is linked; `not-needed` when it is optional or does not apply; `generated` when the forms
-// feature will produce it (M-1, M-2, M-3, and M-8 from the typed summary), so it is never reported missing.
+// feature will produce it (M-1, M-2, and M-8 from the typed summary), so it is never reported missing;
+// `unit-provides` when the unit issues it after the hand-in (M-3, N-8) — complete for the applicant;
+// `attention` when a yearly scan is filed under a year the window no longer asks for, or under a year
+// other than its record's: shown, never silently relabelled.
+//
+// The years of the yearly proofs (M-5, M-7, M-9) are the rule pack's parameters (ProofWindow): the one
+// source the rules, this view, the merged PDFs, the material index and the package read.
 import type { Localized } from '../api/contract.js';
 import { TITLE_LEVELS, type ArchiveDocument, type Appointment, type Title } from '../archive/schema.js';
 import { PAPER_PAGE_TAGS, materialOf, parseSlot, type PaperPageTag } from '../attachments/slots.js';
@@ -45,17 +51,35 @@ export const MATERIAL_LABELS = {
   'M-12': { zh: '《事业单位人员职称申报岗位信息表》（F-4）', en: 'Public-institution post form (F-4)' },
 } as const satisfies Record<MaterialId, Localized>;
 
-/**
- * Years for which yearly proofs are needed: M-5 "last 3 years", M-9 "at least the last three years", N-6
- * each year. R-8 marks the window 2018–2020 as `assumed` for the 2020 evaluation.
- */
-export const PROOF_YEARS = [2018, 2019, 2020] as const;
+/** The years the yearly proofs are asked for: the rule pack's parameters (R-4, R-8). */
+export interface ProofWindow {
+  ceYears: readonly number[];
+  pensionYears: readonly number[];
+  assessmentYears: readonly number[];
+}
+
+export type YearlyKind = 'pension' | 'ce' | 'assessment';
+const YEARLY_MATERIAL = { pension: 'M-5', ce: 'M-7', assessment: 'M-9' } as const;
+const WINDOW_KEY = { pension: 'pensionYears', ce: 'ceYears', assessment: 'assessmentYears' } as const;
+
+/** The window's years for one kind of yearly proof, in order. */
+export const yearsOf = (window: ProofWindow, kind: YearlyKind): number[] =>
+  [...window[WINDOW_KEY[kind]]].sort((a, b) => a - b);
+
+/** The kind of yearly proof a slot is (`M-9/assessment/2017` → assessment), with its year. */
+export function yearlySlot(slot: string): { kind: YearlyKind; year: number } | null {
+  const m = /^M-(5|7|9)\/(pension|ce|assessment)\/(\d{4})$/.exec(slot);
+  return m ? { kind: m[2] as YearlyKind, year: Number(m[3]) } : null;
+}
+
+/** The slot of a yearly proof: the year is always the record's when there is one (never a default). */
+export const yearlySlotName = (kind: YearlyKind, year: number): string => `${YEARLY_MATERIAL[kind]}/${kind}/${year}`;
 
 /** Graduates before this date provide the 《高校毕业生登记表》; later ones the CHSI record (N-12, R-8). */
 const CHSI_FROM = '2001-01-01';
 
-export type ItemStatus = 'attached' | 'missing' | 'not-needed' | 'generated';
-export type MaterialState = 'complete' | 'incomplete' | 'not-needed' | 'generated';
+export type ItemStatus = 'attached' | 'missing' | 'not-needed' | 'generated' | 'unit-provides' | 'attention';
+export type MaterialState = 'complete' | 'incomplete' | 'not-needed' | 'generated' | 'unit-provides';
 
 export interface MaterialItem {
   /** Stable across recomputations: `<slot>#<recordId or ->`. */
@@ -63,6 +87,8 @@ export interface MaterialItem {
   material: MaterialId;
   slot: string;
   recordId: string | null;
+  /** A yearly proof's year (M-5, M-7, M-9), else null. */
+  year: number | null;
   label: Localized;
   status: ItemStatus;
   /** Live attachments linked to this slot (and record). */
@@ -91,7 +117,7 @@ interface Need {
   label: Localized;
   /** What is missing, when it is. */
   missing: Localized;
-  kind: 'needed' | 'optional' | 'generated';
+  kind: 'needed' | 'optional' | 'generated' | 'unit';
   /** Yearly proofs: a link naming the slot (the year) but no record counts too. */
   isYearly?: boolean;
   note?: Localized;
@@ -177,19 +203,24 @@ function needsM4(archive: ArchiveDocument): Need[] {
   return needs;
 }
 
+const yearlyLabel = (slot: string, year: number): Localized => {
+  const what = slotLabel(slot);
+  return { zh: zhJoin(`${year} 年`, what.zh), en: `${what.en}, ${year}` };
+};
+
 /** One proof per year of the window; the year's record when the archive has one (M-5, M-7, M-9). */
 function yearlyNeeds(
   archive: ArchiveDocument,
-  kind: 'pension' | 'ce' | 'assessment',
+  window: ProofWindow,
+  kind: YearlyKind,
   records: readonly { id: string; year: number | null }[],
 ): Need[] {
-  const material = kind === 'pension' ? 'M-5' : kind === 'ce' ? 'M-7' : 'M-9';
-  return PROOF_YEARS.map((year) => {
-    const slot = `${material}/${kind}/${year}`;
+  return yearsOf(window, kind).map((year) => {
+    const slot = yearlySlotName(kind, year);
     // CE proof is one certificate per year, not per course: it names no record.
     const record = kind === 'ce' ? undefined : records.find((r) => r.year === year);
     const what = slotLabel(slot);
-    const label = { zh: zhJoin(`${year} 年`, what.zh), en: `${what.en}, ${year}` };
+    const label = yearlyLabel(slot, year);
     return {
       slot,
       recordId: record?.id ?? null,
@@ -234,7 +265,7 @@ function needsM10(archive: ArchiveDocument): Need[] {
   return needs;
 }
 
-function needsOf(archive: ArchiveDocument, id: MaterialId): Need[] {
+function needsOf(archive: ArchiveDocument, window: ProofWindow, id: MaterialId): Need[] {
   switch (id) {
     case 'M-1':
       return [need(archive, 'M-1/form', null, { kind: 'generated', note: FORMS_LATER })];
@@ -243,16 +274,16 @@ function needsOf(archive: ArchiveDocument, id: MaterialId): Need[] {
     case 'M-3':
       // Unlike M-1 and M-2, the confirmation is signed and stamped by the unit after the publicity (N-8),
       // which the unit adds at the countersignature; the slot stays so a scan already obtained can be attached.
-      return [need(archive, 'M-3/publicity', null, { note: PUBLICITY_SCAN })];
+      return [need(archive, 'M-3/publicity', null, { kind: 'unit', note: PUBLICITY_SCAN })];
     case 'M-4':
       return needsM4(archive);
     case 'M-5':
-      return yearlyNeeds(archive, 'pension', archive.pensionYears);
+      return yearlyNeeds(archive, window, 'pension', archive.pensionYears);
     case 'M-6':
       // Extracted by the provincial system from the archive (M-6 "auto"): a proof is welcome, not required.
       return archive.workPeriods.map((p) => need(archive, 'M-6/experience', p.id, { kind: 'optional' }));
     case 'M-7':
-      return yearlyNeeds(archive, 'ce', archive.courses);
+      return yearlyNeeds(archive, window, 'ce', archive.courses);
     case 'M-8':
       return [
         archive.summary.text.trim()
@@ -268,7 +299,7 @@ function needsOf(archive: ArchiveDocument, id: MaterialId): Need[] {
             }),
       ];
     case 'M-9':
-      return yearlyNeeds(archive, 'assessment', archive.assessments);
+      return yearlyNeeds(archive, window, 'assessment', archive.assessments);
     case 'M-10':
       return needsM10(archive);
     case 'M-11':
@@ -326,6 +357,7 @@ function toItem(material: MaterialId, n: Need, attachmentIds: string[]): Materia
   let status: ItemStatus;
   if (attachmentIds.length > 0) status = 'attached';
   else if (n.kind === 'generated') status = 'generated';
+  else if (n.kind === 'unit') status = 'unit-provides';
   else if (n.kind === 'optional') status = 'not-needed';
   else status = 'missing';
   return {
@@ -333,6 +365,7 @@ function toItem(material: MaterialId, n: Need, attachmentIds: string[]): Materia
     material,
     slot: n.slot,
     recordId: n.recordId,
+    year: yearlySlot(n.slot)?.year ?? null,
     label: n.label,
     status,
     attachmentIds,
@@ -341,19 +374,54 @@ function toItem(material: MaterialId, n: Need, attachmentIds: string[]): Materia
   };
 }
 
+/**
+ * A yearly scan linked outside what the window asks for: its year is not in the window any more, or it
+ * names a record of another year. Null when the link is an ordinary extra.
+ */
+function attentionOf(archive: ArchiveDocument, window: ProofWindow, link: LiveLink): Localized | null {
+  const yearly = yearlySlot(link.slot);
+  if (!yearly) return null;
+  const records = (
+    yearly.kind === 'pension'
+      ? archive.pensionYears
+      : yearly.kind === 'assessment'
+        ? archive.assessments
+        : archive.courses
+  ) as readonly { id: string; year: number | null }[];
+  const record = link.recordId === null ? undefined : records.find((r) => r.id === link.recordId);
+  if (record && record.year !== null && record.year !== yearly.year) {
+    return {
+      zh: `归档在 ${yearly.year} 年，但所关联的记录是 ${record.year} 年：请重新关联到 ${record.year} 年`,
+      en: `Filed under ${yearly.year} but its record is of ${record.year}: link it again under ${record.year}`,
+    };
+  }
+  if (!yearsOf(window, yearly.kind).includes(yearly.year)) {
+    return {
+      zh: `${yearly.year} 年不在“假设与参数”所设的年度内（${yearsOf(window, yearly.kind).join('、')}）：不计入本次申报`,
+      en: `${yearly.year} is not among the years set on the Assumptions screen (${yearsOf(window, yearly.kind).join(', ')}): not part of this application`,
+    };
+  }
+  return null;
+}
+
 function stateOf(items: readonly MaterialItem[]): MaterialState {
   if (items.some((i) => i.status === 'missing')) return 'incomplete';
   if (items.some((i) => i.status === 'attached')) return 'complete';
+  if (items.some((i) => i.status === 'unit-provides')) return 'unit-provides';
   if (items.some((i) => i.status === 'generated')) return 'generated';
   return 'not-needed';
 }
 
 /** The twelve materials in order, each with its items (needed, attached, missing). */
-export function computeMaterials(archive: ArchiveDocument, attachments: readonly LinkedAttachment[]): MaterialStatus[] {
+export function computeMaterials(
+  archive: ArchiveDocument,
+  attachments: readonly LinkedAttachment[],
+  window: ProofWindow,
+): MaterialStatus[] {
   const links = liveLinks(attachments);
   const used = new Set<string>();
   const result = MATERIAL_IDS.map((id) => {
-    const items = needsOf(archive, id).map((n) => {
+    const items = needsOf(archive, window, id).map((n) => {
       const found = links.filter((link) => matches(n, link));
       for (const link of found) used.add(link.id);
       return toItem(id, n, unique(found.map((l) => l.attachmentId)));
@@ -379,7 +447,13 @@ export function computeMaterials(archive: ArchiveDocument, attachments: readonly
     const key = `${n.slot}#${n.recordId ?? '-'}`;
     const existing = extras.get(key);
     if (existing) existing.attachmentIds = unique([...existing.attachmentIds, link.attachmentId]);
-    else extras.set(key, toItem(materialOf(link.slot) as MaterialId, n, [link.attachmentId]));
+    else {
+      const item = toItem(materialOf(link.slot) as MaterialId, n, [link.attachmentId]);
+      const attention = attentionOf(archive, window, link);
+      // Labelled as the window's yearly items are ("2019 年 年度考核材料"), so that the year reads first.
+      const label = item.year === null ? item.label : yearlyLabel(link.slot, item.year);
+      extras.set(key, attention ? { ...item, label, status: 'attention', message: attention } : { ...item, label });
+    }
   }
   for (const material of result) {
     // An unmatched link never shares a key with a need: that need would have matched it.

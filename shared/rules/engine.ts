@@ -14,6 +14,7 @@ import {
   type Rule,
   type RuleInput,
   type Status,
+  type Verdict,
 } from './types.js';
 
 export interface RulePackDefinition<P extends Record<string, unknown>> {
@@ -24,6 +25,10 @@ export interface RulePackDefinition<P extends Record<string, unknown>> {
   defaults: P;
   /** The date years are counted to (N-7): read from the parameters. */
   asOf(params: P): string;
+  /** The day the archive is judged as of, unless the caller overrides it. */
+  applicationDate(params: P): string;
+  /** The round's deadline (N-2). */
+  deadline(params: P): string;
   rules: readonly Rule<P>[];
   /** rules.md's open questions, for the assumptions view. */
   openQuestions: readonly Localized[];
@@ -115,13 +120,22 @@ function brokenRule<P extends Record<string, unknown>>(rule: Rule<P>, error: unk
   });
 }
 
+export interface RunInput<P> {
+  archive: RuleInput<P>['archive'];
+  links: RuleInput<P>['links'];
+  /** The pack's defaults when absent. */
+  params?: P;
+  /** 'YYYY-MM-DD', the calendar day of the check: says whether the round has closed, nothing else. */
+  today: string;
+  /** Overrides the parameters' application date (the CLI's --today). */
+  applicationDate?: string | undefined;
+}
+
 /** Runs every rule of `pack` on the input; parameters default to the pack's defaults. */
-export function runPack<P extends Record<string, unknown>>(
-  pack: RulePack<P>,
-  input: Omit<RuleInput<P>, 'params'> & { params?: P },
-): Report {
+export function runPack<P extends Record<string, unknown>>(pack: RulePack<P>, input: RunInput<P>): Report {
   const params = input.params ?? pack.defaults;
-  const full: RuleInput<P> = { ...input, params };
+  const applicationDate = input.applicationDate ?? pack.applicationDate(params);
+  const full: RuleInput<P> = { archive: input.archive, links: input.links, params, applicationDate };
   const findings: Finding[] = [];
   for (const rule of pack.rules) {
     try {
@@ -133,16 +147,28 @@ export function runPack<P extends Record<string, unknown>>(
   }
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const f of findings) counts[f.status]++;
+  const deadline = pack.deadline(params);
   return {
     packId: pack.id,
     packVersion: pack.version,
     packHash: pack.hash,
     asOf: pack.asOf(params),
+    verdict: verdictOf(findings),
+    applicationDate,
     today: input.today,
+    round: { deadline, closed: input.today > deadline },
     findings,
     counts,
   };
 }
 
+/** A point a person must judge: a `review` that is more than a note. */
+export const isToJudge = (f: Finding): boolean => f.status === 'review' && f.severity !== 'info';
+
+export function verdictOf(findings: readonly Finding[]): Verdict {
+  if (findings.some((f) => f.status === 'fail')) return 'fail';
+  return findings.some(isToJudge) ? 'review' : 'pass';
+}
+
 /** True when some finding fails (the CLI's exit code 1). */
-export const hasFailure = (report: Report): boolean => report.counts.fail > 0;
+export const hasFailure = (report: Report): boolean => report.verdict === 'fail';

@@ -43,8 +43,11 @@ export interface RuleInput<P> {
    */
   links: readonly RuleLink[] | null;
   params: P;
-  /** 'YYYY-MM-DD': the day of the check (the deadline rule compares with it). */
-  today: string;
+  /**
+   * 'YYYY-MM-DD': the day the archive is judged as of — the application date of the parameters, or the
+   * CLI's --today. Rules never read the clock.
+   */
+  applicationDate: string;
 }
 
 /** What a predicate returns; the engine completes it into a Finding. */
@@ -88,12 +91,30 @@ export interface Finding {
   evidence: Evidence[];
 }
 
+/**
+ * The one answer (rules.md, "Principle"): `fail` when any finding fails, else `review` when some finding
+ * asks a person to judge (notes of severity `info` do not), else `pass`.
+ */
+export const VERDICTS = ['pass', 'review', 'fail'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** The round of the notice (N-2): its deadline, and whether it has passed on the day of the check. */
+export interface Round {
+  deadline: string;
+  closed: boolean;
+}
+
 export interface Report {
   packId: string;
   packVersion: string;
   packHash: string;
   asOf: string;
+  verdict: Verdict;
+  /** The day the archive was judged as of (see RuleInput). */
+  applicationDate: string;
+  /** The calendar day the check ran on: only `round.closed` depends on it. */
   today: string;
+  round: Round;
   findings: Finding[];
   counts: Record<Status, number>;
 }

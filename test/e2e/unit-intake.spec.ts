@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { ArchiveDocument } from '../../shared/archive/schema.js';
 import { idCheckCharacter } from '../../shared/checks/idNumber.js';
 import { computeMaterials } from '../../shared/materials/requirements.js';
+import { DEFAULT_PARAMS_2020 } from '../../shared/rules/pack2020/index.js';
 import { writeSyntheticPackage, type SyntheticScan } from '../../electron/core/unit/syntheticPackage.js';
 import { makeJpeg } from '../helpers/files.js';
 import { makeKey } from '../helpers/packageFixtures.js';
@@ -50,7 +51,9 @@ function person(n: number, edit: (a: ArchiveDocument) => void = () => {}): Archi
 
 /** A level-1 package of the archive, each scan the materials view asks for a distinct real JPEG. */
 async function writePerson(dir: string, n: number, archive: ArchiveDocument, revision = 1, key = makeKey()) {
-  const items = computeMaterials(archive, []).flatMap((m) => m.items.filter((i) => i.status === 'missing'));
+  const items = computeMaterials(archive, [], DEFAULT_PARAMS_2020).flatMap((m) =>
+    m.items.filter((i) => i.status === 'missing'),
+  );
   const scans: SyntheticScan[] = [];
   for (const [i, item] of items.entries()) {
     scans.push({

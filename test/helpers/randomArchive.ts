@@ -10,6 +10,7 @@ import {
   EDUCATION_LEVELS,
   LEVELS,
   TITLE_LEVELS,
+  TITLE_SERIES,
   UNIT_TYPES,
   WORK_TYPES,
   type ArchiveDocument,
@@ -93,6 +94,7 @@ export function randomArchive(seed: number): ArchiveDocument {
   a.titles = Array.from({ length: n() }, () => ({
     id: nextId(),
     level: pick(['', ...TITLE_LEVELS] as const),
+    series: pick(['', ...TITLE_SERIES] as const),
     name: text(),
     obtainedDate: date(),
     certificateNumber: text(),

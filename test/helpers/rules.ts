@@ -9,18 +9,24 @@ import type { Finding, Report, RuleLink } from '../../shared/rules/types.js';
 export const sampleArchive = (): ArchiveDocument =>
   ArchiveDocument.parse(JSON.parse(readFileSync('resources/sample/applicant.json', 'utf8')));
 
-/** Before the deadline, so that N-2 passes unless a test says otherwise. */
+/** The calendar day of the check: before the deadline, so that the round is open unless a test says otherwise. */
 export const TODAY = '2020-09-01';
 
 export function check(
   archive: ArchiveDocument,
-  opts: { links?: readonly RuleLink[] | null; params?: Partial<Params2020>; today?: string } = {},
+  opts: {
+    links?: readonly RuleLink[] | null;
+    params?: Partial<Params2020>;
+    today?: string;
+    applicationDate?: string;
+  } = {},
 ): Report {
   return runPack(PACK_2020, {
     archive,
     links: opts.links === undefined ? [] : opts.links,
     params: { ...DEFAULT_PARAMS_2020, ...opts.params },
     today: opts.today ?? TODAY,
+    applicationDate: opts.applicationDate,
   });
 }
 
@@ -42,9 +48,10 @@ export const link = (slot: string | null, recordId: string | null = null): RuleL
 /** Every proof the sample applicant's rules ask for, so that only the case under test can fail. */
 export function sampleLinks(archive: ArchiveDocument): RuleLink[] {
   const links: RuleLink[] = [link('M-3/publicity')];
-  for (const y of [2018, 2019, 2020]) {
-    links.push(link(`M-7/ce/${y}`), link(`M-5/pension/${y}`), link(`M-9/assessment/${y}`));
-  }
+  const p = DEFAULT_PARAMS_2020;
+  for (const y of p.ceYears) links.push(link(`M-7/ce/${y}`));
+  for (const y of p.pensionYears) links.push(link(`M-5/pension/${y}`));
+  for (const y of p.assessmentYears) links.push(link(`M-9/assessment/${y}`));
   for (const w of archive.works) {
     if (w.type === 'paper')
       for (const tag of ['cover', 'issn', 'toc', 'article']) links.push(link(`M-10/paper/${tag}`, w.id));

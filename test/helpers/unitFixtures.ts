@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { ArchiveDocument } from '../../shared/archive/schema.js';
 import { creditCodeCheckCharacter } from '../../shared/checks/creditCode.js';
 import { computeMaterials } from '../../shared/materials/requirements.js';
+import { DEFAULT_PARAMS_2020 } from '../../shared/rules/pack2020/index.js';
 import type { UnitProfile } from '../../shared/unit/schema.js';
 import type { StoreIo } from '../../electron/core/attachments/store.js';
 import type { SigningKey } from '../../electron/core/package/keyStore.js';
@@ -52,7 +53,9 @@ export function unitWorkspace(
  * of them: the materials counts then differ between applicants.
  */
 export async function scansFor(archive: ArchiveDocument, seed: number, leaveMissing = 0): Promise<SyntheticScan[]> {
-  const items = computeMaterials(archive, []).flatMap((m) => m.items.filter((i) => i.status === 'missing'));
+  const items = computeMaterials(archive, [], DEFAULT_PARAMS_2020).flatMap((m) =>
+    m.items.filter((i) => i.status === 'missing'),
+  );
   const scans: SyntheticScan[] = [];
   for (const [i, item] of items.slice(leaveMissing).entries()) {
     scans.push({

@@ -4,38 +4,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importArchiveJson } from '../../electron/core/archiveService.js';
 import { setParams } from '../../electron/core/rulesService.js';
-import { closeWorkspace, openWorkspace, readSampleJson } from '../../electron/core/workspace.js';
+import { closeWorkspace, openWorkspace } from '../../electron/core/workspace.js';
 import type { Report } from '../../shared/rules/types.js';
 import { dossier } from '../helpers/cli.js';
+import { sampleFile, sampleWorkspace, type Doc } from '../helpers/sampleFiles.js';
 import { tempDir } from '../helpers/workspace.js';
-
-/** The sample as plain JSON, edited freely (also into shapes the schema refuses). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test documents are edited into any shape
-type Doc = any;
-
-/** A workspace holding the sample applicant; `edit` changes the archive before import. */
-function sampleWorkspace(edit?: (doc: Doc) => void): string {
-  const dir = path.join(tempDir(), 'ws');
-  const doc = JSON.parse(readSampleJson());
-  edit?.(doc);
-  const w = openWorkspace(dir);
-  try {
-    importArchiveJson(w.db, JSON.stringify(doc));
-  } finally {
-    closeWorkspace(w);
-  }
-  return dir;
-}
-
-function sampleFile(edit?: (doc: Doc) => void): string {
-  const doc = JSON.parse(readSampleJson());
-  edit?.(doc);
-  const file = path.join(tempDir(), 'archive.json');
-  writeFileSync(file, JSON.stringify(doc, null, 2));
-  return file;
-}
 
 describe('dossier check', () => {
   it('on a workspace: Chinese by default, every group, exit 1 for the sample’s missing scans', async () => {
@@ -202,6 +176,6 @@ describe('dossier check --json on invalid input', () => {
     const result = await dossier('check', sampleFile(), '--today', '2020-02-30', '--lang', 'en');
     expect(result.code).toBe(2);
     expect(result.out).toBe('');
-    expect(result.err).toBe('--today must be a date YYYY-MM-DD: 2020-02-30');
+    expect(result.err).toBe('--today (the application date) must be a date YYYY-MM-DD: 2020-02-30');
   });
 });

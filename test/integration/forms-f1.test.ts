@@ -2,6 +2,7 @@
 // value of the archive is there as text (rare name characters included), both renderers draw every page
 // without a font warning, long archives flow over many pages without text leaving them, and the same
 // archive gives the same bytes. The sample's pages are kept as PNGs in test-results/forms/ to look at.
+import { TITLE_SERIES_LABELS } from '../../shared/archive/titleSeries.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,6 +61,7 @@ const LABELS: Record<string, Record<string, { zh: string }>> = {
   'educations.level': EDUCATION_LEVEL_LABELS,
   'educations.origin': DEGREE_ORIGIN_LABELS,
   'titles.level': TITLE_LEVEL_LABELS,
+  'titles.series': TITLE_SERIES_LABELS,
   'courses.category': COURSE_CATEGORY_LABELS,
   'courses.mode': COURSE_MODE_LABELS,
   'courses.platform': CE_PLATFORM_LABELS,
@@ -296,7 +298,7 @@ describe('F-1 《专业技术资格评审表》', () => {
       const words = await pdfWords(built.bytes);
       const year = words
         .flatMap((p) => p.words)
-        .find((w, i, all) => w.text === '2020' && all[i - 1]?.text === '2019' && all[i - 2]?.text === '2018');
+        .find((w, i, all) => w.text === '2019' && all[i - 1]?.text === '2018' && all[i - 2]?.text === '2017');
       expect(year?.xMin).toBeGreaterThan(420);
       const render = await renderCheck(built.bytes);
       expect(render.problems).toEqual([]);

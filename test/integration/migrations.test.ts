@@ -43,6 +43,53 @@ describe('migrations', () => {
     db.close();
   });
 
+  it("6 (title-series): each stored title gets the series its name states, else ''; it then reads back", () => {
+    const dir = tempDir();
+    const db = new Database(path.join(dir, 'f.sqlite'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS, 5);
+    db.prepare("INSERT INTO applicant (id, created_at, updated_at) VALUES ('a', 't', 't')").run();
+    const title = (id: string, name: string, deleted: string | null, pos: number) =>
+      db.prepare('INSERT INTO record VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+        id,
+        'a',
+        'titles',
+        pos,
+        JSON.stringify({
+          id,
+          level: 'intermediate',
+          name,
+          obtainedDate: '2010-01-01',
+          certificateNumber: '',
+          issuingBody: '',
+        }),
+        't',
+        't',
+        deleted,
+      );
+    title('t1', '工程师', null, 0);
+    title('t2', '经济师', null, 1);
+    title('t3', '工程师（经济）兼经济师', null, 2);
+    title('t4', '高级工程师', 't', 3); // soft-deleted: an undo must still parse
+    db.prepare("INSERT INTO record VALUES ('w1', 'a', 'works', 0, '{\"id\":\"w1\"}', 't', 't', NULL)").run();
+    migrate(db, MIGRATIONS, 6);
+    const series = db
+      .prepare("SELECT id, data FROM record WHERE kind = 'titles' ORDER BY id")
+      .all()
+      .map((r) => {
+        const data = JSON.parse((r as { data: string }).data) as Record<string, unknown>;
+        return [data.id, data.series, Object.keys(data).slice(0, 4).join(',')];
+      });
+    expect(series).toEqual([
+      ['t1', 'engineering', 'id,level,series,name'],
+      ['t2', 'economics', 'id,level,series,name'],
+      ['t3', '', 'id,level,series,name'],
+      ['t4', 'engineering', 'id,level,series,name'],
+    ]);
+    expect(db.prepare("SELECT data FROM record WHERE id = 'w1'").get()).toEqual({ data: '{"id":"w1"}' });
+    db.close();
+  });
+
   it('2 (attachments): keeps the archive rows, adds attachments and links that follow their applicant', () => {
     const db = new Database(path.join(tempDir(), 'e.sqlite'));
     db.pragma('foreign_keys = ON');

@@ -127,8 +127,8 @@ describe('package export: the check first', () => {
     const { w, applicantId } = await readyWorkspace();
     const { blockers, warnings, report } = precheck(w, applicantId, TODAY);
     expect(blockers).toEqual([]);
-    // review-blockers (undecided) count as warnings; info notes never need a reason.
-    expect(warnings.map((f) => f.id)).toContain('R-5.publicity');
+    // points to judge need a reason; info notes (the publicity dates before the unit's review) never do.
+    expect(warnings.map((f) => f.id)).toContain('M-7.ce-proof#2018');
     const infos = report.findings.filter((f) => f.status === 'review' && f.severity === 'info').map((f) => f.id);
     expect(infos.length).toBeGreaterThan(0);
     expect(warnings.some((f) => infos.includes(f.id))).toBe(false);

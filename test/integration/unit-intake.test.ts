@@ -19,7 +19,10 @@ import { localToday } from '../../electron/core/package/exportService.js';
 import { startImport } from '../../electron/core/package/importService.js';
 import { addLevel } from '../../electron/core/package/writePackage.js';
 import { receiveUpload, registerPath } from '../../electron/core/package/uploads.js';
-import { checkApplicant, getParams, setParams } from '../../electron/core/rulesService.js';
+import { runPack } from '../../shared/rules/engine.js';
+import { PACK_2020 } from '../../shared/rules/pack2020/index.js';
+import { checkApplicant, getParams, linksOf, setParams } from '../../electron/core/rulesService.js';
+import { newestPublicityPeriods, withPublicity } from '../../electron/core/unit/unitParams.js';
 import { startFolderImport, startUnitImport } from '../../electron/core/unit/intake.js';
 import { getUnitProfile, setUnitProfile } from '../../electron/core/unit/profile.js';
 import { unitApplicantRow, unitApplicants } from '../../electron/core/unit/table.js';
@@ -431,11 +434,19 @@ describe('the applicant table', () => {
 
     const { rows } = unitApplicants(w);
     expect(rows.map((r) => r.name)).toEqual(['申报人30', '申报人31', '申报人32', '申报人33', '申报人34']);
+    const periods = newestPublicityPeriods(w.db);
     for (const row of rows) {
-      const report = checkApplicant(w, row.applicantId, today);
+      // Each applicant is checked with the dates of their own newest publicity.
+      const report = runPack(PACK_2020, {
+        archive: readArchive(w.db, row.applicantId),
+        links: linksOf(w, row.applicantId),
+        params: withPublicity(getParams(w.db), periods.get(row.applicantId)),
+        today,
+      });
       const materials = computeMaterials(
         readArchive(w.db, row.applicantId),
         listAttachments(w, { applicantId: row.applicantId }).attachments,
+        getParams(w.db),
       );
       const needed = materials.filter((m) => m.state === 'complete' || m.state === 'incomplete');
       expect(row).toMatchObject({

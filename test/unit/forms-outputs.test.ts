@@ -8,6 +8,7 @@ import type { FormEntry } from '../../shared/api/contract.js';
 import { ArchiveDocument } from '../../shared/archive/schema.js';
 import { FORMS, FORM_IDS, formFileName, whyBlocks } from '../../shared/forms/catalog.js';
 import { computeMaterials, type MaterialId } from '../../shared/materials/requirements.js';
+import { DEFAULT_PARAMS_2020 } from '../../shared/rules/pack2020/index.js';
 import { indexNote } from '../../electron/core/forms/indexNote.js';
 import {
   canGenerate,
@@ -83,7 +84,7 @@ describe('forms list rows', () => {
 describe('the material index’s remarks', () => {
   const notes = (archive: ArchiveDocument, made: readonly MaterialId[]) =>
     Object.fromEntries(
-      computeMaterials(archive, []).map((m) => {
+      computeMaterials(archive, [], DEFAULT_PARAMS_2020).map((m) => {
         const form = FORM_IDS.find((id) => FORMS[id].material === m.id);
         return [m.id, indexNote(m, form !== undefined, made.includes(m.id))?.zh ?? null];
       }),
@@ -97,13 +98,13 @@ describe('the material index’s remarks', () => {
     expect(made['M-1']).toBe(null);
     expect(made['M-2']).toBe(null);
     expect(made['M-8']).toBe(null);
-    expect(made['M-3']).toBe('尚缺：盖章扫描件');
+    expect(made['M-3']).toBe('由单位提供（公示期满后出具并盖章，加签时加入申报包）');
     expect(made['M-11']).toBe('尚缺：F-3 盖章扫描件、破格条件证明材料');
     expect(made['M-12']).toBe('尚缺：盖章扫描件');
     // Not printed yet: that first.
     const none = notes(a, []);
     expect(none['M-1']).toBe('由本应用生成（尚未生成）');
-    expect(none['M-3']).toBe('由本应用生成（尚未生成）；尚缺：盖章扫描件');
+    expect(none['M-3']).toBe('由单位提供（公示期满后出具并盖章，加签时加入申报包）');
   });
 
   it('an extracted material comes from the archive; one that does not apply says so', () => {

@@ -227,8 +227,8 @@ const cases: [string, (d: ArchiveDocument) => void, Expected[]][] = [
   ],
   [
     'M-9: an assessment for a year still to come',
-    (d) => (rec(d.assessments, 'assess-2020').year = 2021),
-    [{ path: 'assessments.assess-2020.year', severity: 'error' }],
+    (d) => (rec(d.assessments, 'assess-2017').year = 2021),
+    [{ path: 'assessments.assess-2017.year', severity: 'error' }],
   ],
   // works (M-10, R-7)
   [

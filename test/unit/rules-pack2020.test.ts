@@ -13,6 +13,7 @@ type Case = {
   params?: Partial<Params2020>;
   links?: (a: ArchiveDocument) => RuleLink[] | null;
   today?: string;
+  applicationDate?: string;
   expect: Status;
 };
 
@@ -24,6 +25,7 @@ function runCase(id: string, c: Case) {
     links,
     ...(c.params ? { params: c.params } : {}),
     ...(c.today ? { today: c.today } : {}),
+    ...(c.applicationDate ? { applicationDate: c.applicationDate } : {}),
   });
   return finding(report, id);
 }
@@ -41,6 +43,15 @@ function table(id: string, cases: Case[]) {
 }
 
 const engineer = (a: ArchiveDocument) => a.titles.find((t) => t.level === 'intermediate')!;
+const economist: ArchiveDocument['titles'][number] = {
+  id: 'title-econ',
+  level: 'intermediate',
+  series: 'economics',
+  name: '经济师',
+  obtainedDate: '2010-05-01',
+  certificateNumber: '',
+  issuingBody: '',
+};
 const setTitleDate = (date: string) => (a: ArchiveDocument) => void (engineer(a).obtainedDate = date);
 /** Makes the bachelor the only education, so the route is bachelor (5 years). */
 const onlyBachelor = (a: ArchiveDocument) => void (a.educations = a.educations.filter((e) => e.level === 'bachelor'));
@@ -97,6 +108,32 @@ table('R-1.seniority', [
   },
   { name: 'no education → review (route unknown)', edit: (a) => void (a.educations = []), expect: 'review' },
   { name: 'leap day: 2016-02-29 + 4 years (COVID off) fails at 5', edit: setTitleDate('2016-02-29'), expect: 'fail' },
+  {
+    name: '5 years to the day from 工程师 (2015-12-31) with an older 经济师 (2010) → pass, counted from 工程师',
+    edit: (a) => {
+      setTitleDate('2015-12-31')(a);
+      a.titles.push({ ...economist, obtainedDate: '2010-05-01' });
+    },
+    expect: 'pass',
+  },
+  {
+    name: '工程师 2016-01-01 with an older 经济师 (2010) → fail: another series never starts the clock',
+    edit: (a) => {
+      setTitleDate('2016-01-01')(a);
+      a.titles.push({ ...economist, obtainedDate: '2010-05-01' });
+    },
+    expect: 'fail',
+  },
+  {
+    name: 'only a 经济师 → review (转系列 is for the committee)',
+    edit: (a) => void (a.titles = [{ ...economist, obtainedDate: '2010-05-01' }]),
+    expect: 'review',
+  },
+  {
+    name: 'an intermediate title without a series → review (choose it)',
+    edit: (a) => void (engineer(a).series = ''),
+    expect: 'review',
+  },
 ]);
 
 table('R-1.route', [
@@ -115,7 +152,33 @@ table('R-1.route', [
     expect: 'review',
   },
   { name: 'no education → fail', edit: (a) => void (a.educations = []), expect: 'fail' },
+  {
+    name: 'doctorate in progress (no graduation date) beside a bachelor → route stays master/bachelor (pass)',
+    edit: (a) => void a.educations.push({ ...a.educations[1]!, id: 'edu-phd', level: 'doctorate', graduationDate: '' }),
+    expect: 'pass',
+  },
+  {
+    name: 'doctorate graduating after the as-of date is not completed',
+    edit: (a) => void (a.educations = [{ ...a.educations[0]!, level: 'doctorate', graduationDate: '2021-06-30' }]),
+    expect: 'fail',
+  },
+  {
+    name: 'only a doctorate in progress → fail (no completed education)',
+    edit: (a) => void (a.educations = [{ ...a.educations[0]!, level: 'doctorate', graduationDate: '' }]),
+    expect: 'fail',
+  },
 ]);
+
+describe('R-1 a doctorate in progress never makes the doctorate route', () => {
+  it('2 years after 工程师 with a doctorate under way: seniority fails (5 years needed)', () => {
+    const a = sampleArchive();
+    a.educations.push({ ...a.educations[1]!, id: 'edu-phd', level: 'doctorate', graduationDate: '' });
+    engineer(a).obtainedDate = '2018-06-01';
+    const report = check(a, { links: sampleLinks(a) });
+    expect(finding(report, 'R-1.seniority').status).toBe('fail');
+    expect(finding(report, 'R-1.route').message.zh).toContain('尚未毕业');
+  });
+});
 
 table('R-1.late-degree', [
   { name: 'master 2009-06 before 工程师 2009-12', expect: 'pass' },
@@ -184,9 +247,9 @@ table('R-4.ce-hours#2019', [
   { name: 'sample 2019: 92 hours', expect: 'pass' },
   { name: 'boundary: 90 hours exactly (60 + 30)', edit: exactly90, expect: 'pass' },
   {
-    name: '89.5 hours → short (years checked are assumed → review)',
+    name: '89.5 hours → short: 2019 is a confirmed year (R-4) → fail',
     edit: (a) => (exactly90(a), (a.courses.at(-1)!.hours = 29.5)),
-    expect: 'review',
+    expect: 'fail',
   },
   {
     name: 'online professional capped at 36 outside 2020: 70 online + 30 public → short',
@@ -194,7 +257,7 @@ table('R-4.ce-hours#2019', [
       a.courses = a.courses.filter((c) => c.year !== 2019);
       a.courses.push(course({ mode: 'online', hours: 70 }), course({ category: 'industry_public', hours: 30 }));
     },
-    expect: 'review',
+    expect: 'fail',
   },
   {
     name: 'public 17 → short',
@@ -202,7 +265,24 @@ table('R-4.ce-hours#2019', [
       a.courses = a.courses.filter((c) => c.year !== 2019);
       a.courses.push(course({ hours: 80 }), course({ category: 'general_public', hours: 17 }));
     },
-    expect: 'review',
+    expect: 'fail',
+  },
+  {
+    name: 'public 18 (boundary) with 72 professional → pass',
+    edit: (a) => {
+      a.courses = a.courses.filter((c) => c.year !== 2019);
+      a.courses.push(course({ hours: 72 }), course({ category: 'general_public', hours: 18 }));
+    },
+    expect: 'pass',
+  },
+  { name: 'no courses at all → fail', edit: (a) => void (a.courses = []), expect: 'fail' },
+]);
+
+table('R-4.ce-hours#2018', [
+  {
+    name: 'no 2018 courses → fail (confirmed year)',
+    edit: (a) => void (a.courses = a.courses.filter((c) => c.year !== 2018)),
+    expect: 'fail',
   },
 ]);
 
@@ -220,9 +300,14 @@ table('R-4.ce-hours#2020', [
     expect: 'pass',
   },
   {
-    name: 'COVID frontline, no 2020 hours → deemed (review)',
-    edit: (a) => ((a.courses = []), (a.application.covidFrontline = true)),
+    name: '2020 shortfall → review (2020 is assumed, R-4)',
+    edit: (a) => void (a.courses = a.courses.filter((c) => c.year !== 2020)),
     expect: 'review',
+  },
+  {
+    name: 'COVID frontline, no 2020 hours → deemed complete (pass, with the caution)',
+    edit: (a) => ((a.courses = []), (a.application.covidFrontline = true)),
+    expect: 'pass',
   },
 ]);
 
@@ -234,13 +319,18 @@ table('M-7.ce-proof#2019', [
 table('R-5.publicity', [
   { name: 'no dates → review', expect: 'review' },
   {
-    name: '2020-09-28 … 2020-10-10 (working Saturday) = 5 days',
+    name: '2020-09-28 … 2020-10-10 (working Saturday) = 5 days → pass (the other convention is a note)',
     params: { publicityStart: '2020-09-28', publicityEnd: '2020-10-10' },
-    expect: 'review',
+    expect: 'pass',
   },
   {
-    name: '2020-09-21 … 2020-09-25 = 5 days, both conventions? no: 4 without start → review',
+    name: '2020-09-21 … 2020-09-25 = 5 days under the default (4 without the start) → pass',
     params: { publicityStart: '2020-09-21', publicityEnd: '2020-09-25' },
+    expect: 'pass',
+  },
+  {
+    name: 'start day not counted by parameter: 2020-09-21 … 2020-09-25 = 4 (5 with it) → review',
+    params: { publicityStart: '2020-09-21', publicityEnd: '2020-09-25', publicityStartCounts: false },
     expect: 'review',
   },
   {
@@ -400,16 +490,44 @@ table('M-5.pension#2019', [
   { name: 'record and proof', expect: 'pass' },
   { name: 'proof missing → review (auto, N-11)', links: () => [], expect: 'review' },
   {
-    name: 'record missing → review (assumed window)',
+    name: 'record missing → fail (2019 lies wholly in the 36 months, R-8)',
     edit: (a) => void (a.pensionYears = a.pensionYears.filter((p) => p.year !== 2019)),
+    expect: 'fail',
+  },
+]);
+
+table('M-5.pension#2020', [
+  {
+    name: 'record missing → review (2020 only in part, assumed)',
+    edit: (a) => void (a.pensionYears = a.pensionYears.filter((p) => p.year !== 2020)),
     expect: 'review',
+  },
+]);
+
+table('M-5.pension#2017', [
+  {
+    name: '2017 asked by parameter, missing → review (only in part, assumed)',
+    params: { pensionYears: [2017, 2018, 2019] },
+    expect: 'review',
+  },
+]);
+
+table('M-9.assessments#2017', [
+  { name: 'sample 2017 qualified', expect: 'pass' },
+  {
+    name: '2018–2020 recorded but no 2017 → fail (a 2020 record never stands in)',
+    edit: (a) => {
+      a.assessments = a.assessments.filter((r) => r.year !== 2017);
+      a.assessments.push({ id: 'assess-2020', year: 2020, result: 'excellent' });
+    },
+    expect: 'fail',
   },
 ]);
 
 table('M-9.assessments#2019', [
   { name: 'excellent with proof', expect: 'pass' },
-  { name: 'unqualified → review', edit: (a) => void (a.assessments[1]!.result = 'unqualified'), expect: 'review' },
-  { name: 'no result → fail', edit: (a) => void (a.assessments[1]!.result = ''), expect: 'fail' },
+  { name: 'unqualified → review', edit: (a) => void (a.assessments[2]!.result = 'unqualified'), expect: 'review' },
+  { name: 'no result → fail', edit: (a) => void (a.assessments[2]!.result = ''), expect: 'fail' },
   {
     name: 'year missing → fail',
     edit: (a) => void (a.assessments = a.assessments.filter((r) => r.year !== 2019)),
@@ -471,7 +589,39 @@ table('N-1.committee', [
   { name: 'energy', expect: 'pass' },
   { name: 'none chosen → fail', edit: (a) => void (a.application.committee = ''), expect: 'fail' },
   { name: 'no specialty → fail', edit: (a) => void (a.application.specialty = ' '), expect: 'fail' },
+  {
+    name: '纺织工程 under 材料 → fail naming 轻纺',
+    edit: (a) => void ((a.application.specialty = '纺织工程'), (a.application.committee = 'materials')),
+    expect: 'fail',
+  },
+  {
+    name: '建筑工程 under 材料 → fail listing all four',
+    edit: (a) => void ((a.application.specialty = '建筑工程'), (a.application.committee = 'materials')),
+    expect: 'fail',
+  },
+  {
+    name: 'full-width and spaces normalised: ' + '"　高分子材料 " under 材料 → pass',
+    edit: (a) => void ((a.application.specialty = '　高分子 材料 '), (a.application.committee = 'materials')),
+    expect: 'pass',
+  },
+  {
+    name: 'unclear words → review',
+    edit: (a) => void (a.application.specialty = '量子引力'),
+    expect: 'review',
+  },
 ]);
+
+describe('N-1.committee names the right committee', () => {
+  it('纺织工程 under 材料 names 轻纺; 建筑工程 lists all four', () => {
+    const a = sampleArchive();
+    a.application.committee = 'materials';
+    a.application.specialty = '纺织工程';
+    expect(finding(check(a, { links: sampleLinks(a) }), 'N-1.committee').message.zh).toContain('轻纺');
+    a.application.specialty = '建筑工程';
+    const zh = finding(check(a, { links: sampleLinks(a) }), 'N-1.committee').message.zh;
+    for (const name of ['能源', '材料', '轻纺', '石化']) expect(zh).toContain(name);
+  });
+});
 
 table('N-9.channel', [
   { name: 'personnel agency', expect: 'pass' },
@@ -490,9 +640,15 @@ table('N-15.discipline#d-1', [
 ]);
 
 table('N-2.deadline', [
-  { name: 'before', today: '2020-09-01', expect: 'pass' },
-  { name: 'on the day', today: '2020-10-10', expect: 'pass' },
-  { name: 'the day after', today: '2020-10-11', expect: 'fail' },
+  { name: "default application date: the round's last day", expect: 'pass' },
+  { name: 'checked years later: still judged as of the application date', today: '2026-12-07', expect: 'pass' },
+  { name: 'application date before', applicationDate: '2020-09-01', expect: 'pass' },
+  { name: 'application date the day after → fail', applicationDate: '2020-10-11', expect: 'fail' },
+  {
+    name: 'the parameter, not only the override',
+    params: { applicationDate: '2020-10-12' },
+    expect: 'fail',
+  },
 ]);
 
 table('N-5.no-language-computer', [{ name: 'never required', expect: 'pass' }]);
@@ -515,6 +671,40 @@ table('R-10.name-characters', [
 ]);
 
 table('R-9.upload-profile', [{ name: 'limits unknown → review', expect: 'review' }]);
+
+describe('Principle: a confirmed shortfall is a fail — nobody without CE, pension and assessments may apply', () => {
+  it('no CE 2018/2019, no pension proof, no assessments → verdict fail, each named', () => {
+    const a = sampleArchive();
+    a.courses = [];
+    a.pensionYears = [];
+    a.assessments = [];
+    const report = check(a, { links: [] });
+    expect(report.verdict).toBe('fail');
+    const failing = report.findings.filter((f) => f.status === 'fail').map((f) => f.id);
+    for (const id of [
+      'R-4.ce-hours#2018',
+      'R-4.ce-hours#2019',
+      'M-5.pension#2018',
+      'M-5.pension#2019',
+      'M-9.assessments#2017',
+      'M-9.assessments#2018',
+      'M-9.assessments#2019',
+    ])
+      expect(failing).toContain(id);
+    expect(failing).not.toContain('R-4.ce-hours#2020');
+    expect(failing).not.toContain('M-5.pension#2020');
+  });
+
+  it('one verdict: pass with nothing to judge, review when only judgement calls remain', () => {
+    const a = sampleArchive();
+    a.profile.name = '王小明';
+    const params = { publicityStart: '2020-09-21', publicityEnd: '2020-09-28' };
+    const full = check(a, { links: sampleLinks(a), params });
+    const toJudge = full.findings.filter((f) => f.status === 'review' && f.severity !== 'info');
+    expect(full.verdict, toJudge.map((f) => f.id).join(', ')).toBe(toJudge.length ? 'review' : 'pass');
+    expect(full.findings.some((f) => f.status === 'fail')).toBe(false);
+  });
+});
 
 describe('Principle: an assumed threshold never fails', () => {
   it('no finding is fail with confidence assumed, across many edits', () => {

@@ -3,7 +3,8 @@
 // provide: the four pages of each paper (M-10), the authorship proof of the feasibility report (M-10),
 // main-contributor proofs of the two collective works (M-4) and the 2000 graduate's registration form
 // (N-12). The publicity confirmation (M-3) is not one: the unit issues it after its publicity (N-8) and adds
-// it at the countersignature. After the 2020-10-10 deadline, N-2 fails too (by design).
+// it at the countersignature. A closed round is said beside the verdict, never as a failure; only an
+// application date after the deadline fails N-2.
 import { describe, expect, it } from 'vitest';
 import { check, sampleArchive, sampleLinks } from '../helpers/rules.js';
 
@@ -30,7 +31,15 @@ describe('sample applicant against the 2020 pack', () => {
     expect(failing(check(sampleArchive(), { links: null }))).toEqual([]);
   });
 
-  it('after the deadline, N-2 fails', () => {
-    expect(failing(check(sampleArchive(), { links: null, today: '2025-01-01' }))).toEqual(['N-2.deadline']);
+  it('checked today, years after the round closed: the verdict is unchanged and the closed round is said once', () => {
+    const a = sampleArchive();
+    const report = check(a, { links: sampleLinks(a), today: '2026-12-07' });
+    expect(report.verdict).not.toBe('fail');
+    expect(report.round).toEqual({ deadline: '2020-10-10', closed: true });
+    expect(report.applicationDate).toBe('2020-10-10');
+  });
+
+  it('an application date after the deadline fails N-2, everywhere the same', () => {
+    expect(failing(check(sampleArchive(), { links: null, applicationDate: '2020-10-11' }))).toEqual(['N-2.deadline']);
   });
 });

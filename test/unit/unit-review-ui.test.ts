@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ArchiveDocument } from '../../shared/archive/schema.js';
 import { AttachmentView } from '../../shared/attachments/schema.js';
 import { computeMaterials, type MaterialId } from '../../shared/materials/requirements.js';
+import { DEFAULT_PARAMS_2020 } from '../../shared/rules/pack2020/index.js';
 import type { UnitApplicantRow } from '../../shared/unit/schema.js';
 import { isFieldPath } from '../../electron/core/unit/fieldPaths.js';
 import { fieldIndex, isEmptyValue, materialGroups } from '../../renderer/src/unit/review/archiveFields.js';
@@ -49,7 +50,7 @@ function attachment(id: string, slot: string, recordId: string | null): Attachme
 }
 
 const statusOf = (archive: ArchiveDocument, id: MaterialId, attachments: AttachmentView[] = []) => {
-  const found = computeMaterials(archive, attachments).find((m) => m.id === id);
+  const found = computeMaterials(archive, attachments, DEFAULT_PARAMS_2020).find((m) => m.id === id);
   if (!found) throw new Error(id);
   return found;
 };
@@ -107,7 +108,7 @@ describe('the archive grouped by material', () => {
   it('offers only paths the core accepts for a comment, for every material', () => {
     const archive = sample();
     const index = fieldIndex(archive);
-    for (const status of computeMaterials(archive, [])) {
+    for (const status of computeMaterials(archive, [], DEFAULT_PARAMS_2020)) {
       for (const group of materialGroups(archive, status)) {
         for (const f of group.fields) {
           expect(isFieldPath(archive, f.path), f.path).toBe(true);

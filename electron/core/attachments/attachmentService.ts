@@ -11,6 +11,7 @@ import type { ApiError } from '../../../shared/api/contract.js';
 import type { RecordKind } from '../../../shared/archive/schema.js';
 import type { AddResult, AttachmentView, LinkView, MediaType, Operation } from '../../../shared/attachments/schema.js';
 import { parseSlot } from '../../../shared/attachments/slots.js';
+import { yearlySlot, yearlySlotName } from '../../../shared/materials/requirements.js';
 import * as archiveRepo from '../archiveRepo.js';
 import { DossierError } from '../errors.js';
 import { currentApplicantId, type Workspace } from '../workspace.js';
@@ -330,7 +331,7 @@ export function linkAttachment(
   input: { attachmentId: string; recordId?: string | null; slot?: string | null; page?: number | null },
 ): LinkView {
   const recordId = input.recordId ?? null;
-  const slot = input.slot ?? null;
+  let slot = input.slot ?? null;
   const page = input.page ?? null;
   if (recordId === null && slot === null) {
     throw new DossierError('invalid_link', {
@@ -346,7 +347,7 @@ export function linkAttachment(
         en: `"${row.file_name}" has ${row.pages} page(s); there is no page ${page}.`,
       });
     }
-    if (recordId !== null) requireRecordFor(w, row.applicant_id, recordId, slot);
+    if (recordId !== null) slot = yearOfRecord(requireRecordFor(w, row.applicant_id, recordId, slot), slot);
     const same = repo.findSameLink(w.db, { attachmentId: row.id, recordId, slot, page });
     if (same) return toLinkView(same);
     const link: repo.LinkRow = {
@@ -363,7 +364,23 @@ export function linkAttachment(
   })();
 }
 
-function requireRecordFor(w: Workspace, applicantId: string, recordId: string, slot: string | null): void {
+/**
+ * A yearly proof (M-5, M-7, M-9) linked to a record is filed under that record's year, whatever year the
+ * caller said: the year is the record's fact, never a default (R-8).
+ */
+function yearOfRecord(record: archiveRepo.RecordRow, slot: string | null): string | null {
+  const yearly = slot === null ? null : yearlySlot(slot);
+  if (!yearly) return slot;
+  const year = (JSON.parse(record.data) as { year?: unknown }).year;
+  return typeof year === 'number' ? yearlySlotName(yearly.kind, year) : slot;
+}
+
+function requireRecordFor(
+  w: Workspace,
+  applicantId: string,
+  recordId: string,
+  slot: string | null,
+): archiveRepo.RecordRow {
   const record = archiveRepo.findRecord(w.db, applicantId, recordId);
   if (!record) {
     throw new DossierError('not_found', {
@@ -378,6 +395,7 @@ function requireRecordFor(w: Workspace, applicantId: string, recordId: string, s
       en: `Slot ${slot} cannot name a ${record.kind} record (expected ${kinds.join(', ')}).`,
     });
   }
+  return record;
 }
 
 export function unlinkAttachment(w: Workspace, input: { linkId: string }): void {

@@ -71,7 +71,7 @@ export function materialIndex(w: Workspace, applicantId: string, archive: Archiv
   const { attachments } = listAttachments(w, { applicantId });
   const byId = new Map(attachments.map((a) => [a.id, a]));
   const generated = new Map<string, GeneratedFile>(listGenerated(w.db, applicantId).map((g) => [g.key, g]));
-  return computeMaterials(archive, attachments).map((m) => {
+  return computeMaterials(archive, attachments, getParams(w.db)).map((m) => {
     const files: IndexEntry['files'] = [];
     const form = FORM_OF_MATERIAL.get(m.id);
     const applies = form !== undefined && applicability(form, archive).applies;

@@ -21,6 +21,7 @@ import {
   WORK_TYPE_LABELS,
   labelOf,
 } from '../../../shared/archive/labels.js';
+import { TITLE_SERIES_LABELS } from '../../../shared/archive/titleSeries.js';
 import { WORK_FIELDS, type ArchiveDocument, type Course, type Work } from '../../../shared/archive/schema.js';
 import { FORMS } from '../../../shared/forms/catalog.js';
 import {
@@ -248,13 +249,15 @@ async function educations(doc: FormDoc, a: ArchiveDocument, title: string): Prom
 async function titles(doc: FormDoc, a: ArchiveDocument, title: string): Promise<void> {
   const cols = {
     name: { title: '资格名称', span: 1.7 },
-    level: { title: '级别', span: 1.3, align: 'center' },
+    series: { title: '系列', span: 0.8, align: 'center' },
+    level: { title: '级别', span: 1.1, align: 'center' },
     date: { title: '取得时间', span: 1.3, align: 'center' },
-    cert: { title: '证书编号', span: 2.0 },
-    body: { title: '发证（评审）机关', span: 2.5 },
+    cert: { title: '证书编号', span: 1.8 },
+    body: { title: '发证（评审）机关', span: 2.1 },
   } satisfies Record<string, Column>;
   const rows = a.titles.map((t) => [
     cell(cols.name, t.name),
+    cell(cols.series, zh(TITLE_SERIES_LABELS, t.series)),
     cell(cols.level, zh(TITLE_LEVEL_LABELS, t.level)),
     cell(cols.date, formatDate(t.obtainedDate)),
     cell(cols.cert, t.certificateNumber),

@@ -32,19 +32,25 @@ function degreeFrom(e: Education): string {
 }
 
 /**
- * 何年何校何专业毕业: the highest education — when, where, which major, and its level and degree. A part-time
+ * 何年何校何专业毕业: the highest completed education (R-1) — when, where, which major, and its level and degree. A part-time
  * course without a diploma (a degree only, 单证) is no graduation: the highest full-time graduation (or
  * else one with a diploma) answers the question, and the later degree follows as 「…获…学位」.
  */
-export function graduation(archive: ArchiveDocument): string {
-  const highest = highestEducation(archive.educations);
+export function graduation(archive: ArchiveDocument, asOf: string): string {
+  const highest = highestEducation(archive.educations, asOf);
   if (!highest) return '';
   const degreeOnly = !highest.fullTime && highest.diplomaNumber.trim() === '' && highest.degree.trim() !== '';
   if (!degreeOnly) return graduatedFrom(highest).join('\n');
   const others = archive.educations.filter((e) => e !== highest);
   const graduated =
-    highestEducation(others.filter((e) => e.fullTime)) ??
-    highestEducation(others.filter((e) => e.diplomaNumber.trim() !== ''));
+    highestEducation(
+      others.filter((e) => e.fullTime),
+      asOf,
+    ) ??
+    highestEducation(
+      others.filter((e) => e.diplomaNumber.trim() !== ''),
+      asOf,
+    );
   return [...(graduated ? graduatedFrom(graduated) : []), degreeFrom(highest)].join('\n');
 }
 
@@ -133,7 +139,7 @@ export const buildF3: FormBuilder = async (ctx) => {
     {
       merges: [
         { row: 0, rows: 2, col: 0, cell: label('何年何校\n何专业\n毕业', c1) },
-        { row: 0, rows: 2, col: 1, cell: value(graduation(archive), left, 'left') },
+        { row: 0, rows: 2, col: 1, cell: value(graduation(archive, params.asOfDate), left, 'left') },
       ],
       minHeights: [34, 34],
     },

@@ -74,7 +74,7 @@ export function listForms(w: Workspace, applicantId: string) {
   });
   // Read once for all twelve materials (ctx.archive is the archive as just read).
   const { attachments } = listAttachments(w, { applicantId });
-  const view = computeMaterials(ctx.archive, attachments);
+  const view = computeMaterials(ctx.archive, attachments, ctx.params);
   const materials: MaterialPdfEntry[] = MATERIAL_IDS.map((material) => {
     const key = `material:${material}`;
     const parts = partsOf(ctx.archive, attachments, view, material);

@@ -55,6 +55,12 @@ export function indexNote(m: MaterialStatus, hasForm: boolean, formMade: boolean
       ? { zh: '取自档案（系统自动提取）', en: 'From the archive (extracted by the provincial system)' }
       : { zh: '不适用', en: 'Not applicable' };
   }
+  if (m.state === 'unit-provides') {
+    return {
+      zh: '由单位提供（公示期满后出具并盖章，加签时加入申报包）',
+      en: 'Provided by the unit (issued and stamped after the publicity, added when it countersigns)',
+    };
+  }
   const missingItems = m.items.filter((i) => i.status === 'missing');
   // The form not made yet is the next step unless something else is missing first (M-8's text).
   const notMade =

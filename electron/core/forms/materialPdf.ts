@@ -25,6 +25,7 @@ import { getUploadProfile } from '../attachments/profile.js';
 import { storedPath } from '../attachments/store.js';
 import { convertTiff } from '../attachments/transforms.js';
 import { DossierError } from '../errors.js';
+import { getParams } from '../rulesService.js';
 import type { Workspace } from '../workspace.js';
 
 export interface MaterialPart {
@@ -62,7 +63,7 @@ export function materialParts(w: Workspace, applicantId: string, material: strin
   }
   const archive = readArchive(w.db, applicantId);
   const { attachments } = listAttachments(w, { applicantId });
-  return partsOf(archive, attachments, computeMaterials(archive, attachments), material);
+  return partsOf(archive, attachments, computeMaterials(archive, attachments, getParams(w.db)), material);
 }
 
 /**

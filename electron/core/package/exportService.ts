@@ -11,6 +11,7 @@ import { isCurrentAttachment } from '../../../shared/attachments/current.js';
 import { RECORD_KINDS } from '../../../shared/archive/schema.js';
 import { FORMS, type FormId } from '../../../shared/forms/catalog.js';
 import { MATERIAL_LABELS } from '../../../shared/materials/requirements.js';
+import { summarize } from '../../../shared/rules/verdict.js';
 import type { Finding, Report } from '../../../shared/rules/types.js';
 import { exportArchiveJson, readArchive, requireApplicant } from '../archiveService.js';
 import { listAttachments } from '../attachments/attachmentService.js';
@@ -70,27 +71,22 @@ const toFinding = (f: Finding): PrecheckFinding => ({
 });
 
 export interface Precheck {
-  /** Failing blockers: no export until they are fixed. */
+  /** Every failure (the verdict `fail`): no export until they are fixed. */
   blockers: PrecheckFinding[];
   /**
-   * Everything else that fails or needs review, except notes (severity info): an export goes on only with
-   * a written justification for each. A blocker whose outcome is `review` (it could not be decided) is one.
+   * The points a person must judge (the verdict `review`, notes of severity info aside): an export goes on
+   * only with a written justification for each. The same findings, the same words, as in 资格检查.
    */
   warnings: PrecheckFinding[];
   report: Report;
 }
 
 /** The eligibility check with the workspace's parameters and attachment links, sorted for the export dialog. */
-export function precheck(w: Workspace, applicantId: string, today: string = localToday()): Precheck {
+export function precheck(w: Workspace, applicantId: string, applicationDate?: string): Precheck {
   requireApplicant(w.db, applicantId);
-  const report = checkApplicant(w, applicantId, today);
-  const open = report.findings.filter((f) => f.status === 'fail' || f.status === 'review');
-  const isBlocker = (f: Finding) => f.status === 'fail' && f.severity === 'blocker';
-  return {
-    blockers: open.filter(isBlocker).map(toFinding),
-    warnings: open.filter((f) => !isBlocker(f) && f.severity !== 'info').map(toFinding),
-    report,
-  };
+  const report = checkApplicant(w, applicantId, localToday(), applicationDate);
+  const { failing, toJudge } = summarize(report);
+  return { blockers: failing.map(toFinding), warnings: toJudge.map(toFinding), report };
 }
 
 export interface Justification {
@@ -102,7 +98,7 @@ export interface ExportInput {
   applicantId: string;
   passphrase?: string | undefined;
   justifications: Justification[];
-  /** The day the check runs as (tests, the CLI's --today); the local day by default. */
+  /** The application date the archive is judged as of (the CLI's --today); the parameters' by default. */
   today?: string | undefined;
 }
 

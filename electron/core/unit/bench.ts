@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArchiveDocument } from '../../../shared/archive/schema.js';
+import { DEFAULT_PARAMS_2020 } from '../../../shared/rules/pack2020/index.js';
 import { computeMaterials } from '../../../shared/materials/requirements.js';
 import { createApplicant } from '../archiveService.js';
 import { waitForJob } from '../jobs.js';
@@ -37,7 +38,7 @@ export function openUnitWorkspace(dataDir: string): Workspace {
 
 /** The slots and records person n's archive asks proofs for (the materials view's missing items). */
 const neededItems = (archive: ArchiveDocument) =>
-  computeMaterials(archive, []).flatMap((m) => m.items.filter((i) => i.status === 'missing'));
+  computeMaterials(archive, [], DEFAULT_PARAMS_2020).flatMap((m) => m.items.filter((i) => i.status === 'missing'));
 
 /**
  * `count` packages of distinct applicants into `outDir`, each ~`megabytes` MB of scans of its own random

@@ -226,7 +226,7 @@ export function setOpinion(w: Workspace, input: InputOf<'unit:setOpinion'>): voi
 /** Materials the archive needs (its materials view: anything not "not needed", generated forms included). */
 export function neededMaterials(w: Workspace, applicantId: string): MaterialId[] {
   const { attachments } = listAttachments(w, { applicantId });
-  return computeMaterials(readArchive(w.db, applicantId), attachments)
+  return computeMaterials(readArchive(w.db, applicantId), attachments, getParams(w.db))
     .filter((m) => m.state !== 'not-needed')
     .map((m) => m.id);
 }

@@ -44,7 +44,7 @@ export function rowFacts(db: Db, applicantId: string | null, today: string): Map
         params: withPublicity(params, periods.get(id)),
         today,
       });
-      const needed = computeMaterials(archive, attachments).filter(
+      const needed = computeMaterials(archive, attachments, params).filter(
         (m) => m.state === 'complete' || m.state === 'incomplete',
       );
       const facts: RowFacts = {

@@ -30,7 +30,10 @@ const EMPTY_REPORT = (today: string, params: Params2020): Report => ({
   packVersion: '',
   packHash: '',
   asOf: params.asOfDate,
+  verdict: 'pass',
+  applicationDate: params.applicationDate,
   today,
+  round: { deadline: params.deadline, closed: today > params.deadline },
   findings: [],
   counts: { fail: 0, review: 0, pass: 0, 'n/a': 0 },
 });

@@ -3,7 +3,7 @@
 // (R-3). The totals come from shared/archive/continuingEducation.ts, as the 继续教育 screen shows them.
 import { courseTotals } from '../../archive/continuingEducation.js';
 import type { Outcome, Rule } from '../types.js';
-import { proofOutcome, recordEvidence, screen, t } from './helpers.js';
+import { ceYearConfidence, proofOutcome, recordEvidence, screen, t } from './helpers.js';
 import type { Params2020 } from './params.js';
 
 const SHORT_LABELS = {
@@ -20,6 +20,7 @@ export const ceHoursRule: Rule<Params2020> = {
   title: t('继续教育：每年学时达标', 'Continuing education: hours each year'),
   params: [
     'ceYears',
+    'deadline',
     'ceMinTotal',
     'ceMinProfessional',
     'ceMinPublic',
@@ -35,40 +36,43 @@ export const ceHoursRule: Rule<Params2020> = {
       uncappedYear: params.ceUncappedYear,
       min: { total: params.ceMinTotal, professional: params.ceMinProfessional, public: params.ceMinPublic },
     });
-    return [...params.ceYears].sort().map((year): Outcome => {
-      const y = totals.find((x) => x.year === year)!;
-      const evidence = archive.courses
-        .filter((c) => c.year === year)
-        .map((c) => recordEvidence(archive, 'courses', c.id));
-      const capped = y.onlineProfessional > y.onlineProfessionalCounted;
-      const figures = t(
-        `${year} 年：专业 ${y.professional} 学时、公需 ${y.public} 学时、合计 ${y.total} 学时${capped ? `（网络专业课程 ${y.onlineProfessional} 学时按上限计 ${y.onlineProfessionalCounted}）` : ''}；须合计 ≥${params.ceMinTotal}、专业 ≥${params.ceMinProfessional}、公需 ≥${params.ceMinPublic}`,
-        `${year}: professional ${y.professional} h, public ${y.public} h, total ${y.total} h${capped ? ` (online professional ${y.onlineProfessional} h counted at the cap, ${y.onlineProfessionalCounted})` : ''}; needed total ≥${params.ceMinTotal}, professional ≥${params.ceMinProfessional}, public ≥${params.ceMinPublic}`,
-      );
-      const base = { key: String(year), evidence, fix: screen('courses') };
-      if (y.deemedComplete) {
+    return [...params.ceYears]
+      .sort((a, b) => a - b)
+      .map((year): Outcome => {
+        const y = totals.find((x) => x.year === year)!;
+        const evidence = archive.courses
+          .filter((c) => c.year === year)
+          .map((c) => recordEvidence(archive, 'courses', c.id));
+        const capped = y.onlineProfessional > y.onlineProfessionalCounted;
+        const figures = t(
+          `${year} 年：专业 ${y.professional} 学时、公需 ${y.public} 学时、合计 ${y.total} 学时${capped ? `（网络专业课程 ${y.onlineProfessional} 学时按上限计 ${y.onlineProfessionalCounted}）` : ''}；须合计 ≥${params.ceMinTotal}、专业 ≥${params.ceMinProfessional}、公需 ≥${params.ceMinPublic}`,
+          `${year}: professional ${y.professional} h, public ${y.public} h, total ${y.total} h${capped ? ` (online professional ${y.onlineProfessional} h counted at the cap, ${y.onlineProfessionalCounted})` : ''}; needed total ≥${params.ceMinTotal}, professional ≥${params.ceMinProfessional}, public ≥${params.ceMinPublic}`,
+        );
+        const base = { key: String(year), evidence, fix: screen('courses') };
+        if (y.deemedComplete) {
+          // R-3 says so, confirmed; whether it reaches these four specialties is the caution (rules.md R-4).
+          return {
+            ...base,
+            status: 'pass',
+            message: t(
+              `${figures.zh}。疫情防控一线：该年视同完成（R-3；是否适用于本专业尚未确认，请留意）。`,
+              `${figures.en}. COVID-19 frontline: deemed complete (R-3; whether it applies to these specialties is unconfirmed).`,
+            ),
+          };
+        }
+        if (y.short.length === 0) return { ...base, status: 'pass', message: t(`${figures.zh}。`, `${figures.en}.`) };
+        const short = y.short.map((s) => SHORT_LABELS[s]);
         return {
           ...base,
-          status: 'review',
+          status: 'fail',
+          // R-4: 2018 and 2019 are confirmed (a shortfall fails); 2020 is assumed (a person judges).
+          confidence: ceYearConfidence(year, params),
           message: t(
-            `${figures.zh}。疫情防控一线：该年视同完成（R-3，适用性未确认）。`,
-            `${figures.en}. COVID-19 frontline: deemed complete (R-3, applicability unconfirmed).`,
+            `${figures.zh}。不足：${short.map((s) => s.zh).join('、')}。`,
+            `${figures.en}. Short: ${short.map((s) => s.en).join(', ')}.`,
           ),
         };
-      }
-      if (y.short.length === 0) return { ...base, status: 'pass', message: t(`${figures.zh}。`, `${figures.en}.`) };
-      const short = y.short.map((s) => SHORT_LABELS[s]);
-      return {
-        ...base,
-        status: 'fail',
-        // Which years are checked is an assumption (R-4): a shortfall is then a judgement call.
-        confidence: 'assumed',
-        message: t(
-          `${figures.zh}。不足：${short.map((s) => s.zh).join('、')}。`,
-          `${figures.en}. Short: ${short.map((s) => s.en).join(', ')}.`,
-        ),
-      };
-    });
+      });
   },
 };
 
@@ -80,12 +84,14 @@ export const ceProofRule: Rule<Params2020> = {
   title: t('继续教育学时证明（按年度）', 'Continuing-education hours proof, per year'),
   params: ['ceYears'],
   check(input) {
-    return [...input.params.ceYears].sort().map((year) =>
-      proofOutcome(input, {
-        slot: `M-7/ce/${year}`,
-        key: String(year),
-        what: t(`${year} 年继续教育学时证明`, `the ${year} continuing-education hours proof`),
-      }),
-    );
+    return [...input.params.ceYears]
+      .sort((a, b) => a - b)
+      .map((year) =>
+        proofOutcome(input, {
+          slot: `M-7/ce/${year}`,
+          key: String(year),
+          what: t(`${year} 年继续教育学时证明`, `the ${year} continuing-education hours proof`),
+        }),
+      );
   },
 };

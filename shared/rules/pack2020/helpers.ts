@@ -4,7 +4,7 @@ import { recordSubject, sectionSubject, type SectionField } from '../../archive/
 import type { AnyRecord, ArchiveDocument, RecordKind } from '../../archive/schema.js';
 import { zhJoin } from '../../archive/spacing.js';
 import { isRealDate } from '../../checks/dates.js';
-import type { Evidence, Fix, Localized, Outcome, RuleInput } from '../types.js';
+import type { Confidence, Evidence, Fix, Localized, Outcome, RuleInput } from '../types.js';
 import type { Params2020 } from './params.js';
 
 export type Input = RuleInput<Params2020>;
@@ -129,6 +129,26 @@ export function wholeYears(start: string, asOf: string): number {
 }
 
 export const asOfYear = (p: Params2020) => Number(p.asOfDate.slice(0, 4));
+
+/** N-6: continuing education is required "each year since 2018" (浙经信人事〔2018〕99号). */
+export const CE_REQUIRED_SINCE = 2018;
+
+/**
+ * R-4: a year of the requirement that ended before the deadline is confirmed (a shortfall fails); a year
+ * still running at the deadline is in scope only by assumption (a shortfall is for a person to judge).
+ */
+export function ceYearConfidence(year: number, p: Params2020): Confidence {
+  return year >= CE_REQUIRED_SINCE && year < Number(p.deadline.slice(0, 4)) ? 'confirmed' : 'assumed';
+}
+
+/**
+ * R-8: "the last 3 years" of pension are the 36 months before the deadline; a year lying wholly inside
+ * them is confirmed, a year only partly inside (2017, 2020 for the 2020 round) is assumed.
+ */
+export function pensionYearConfidence(year: number, p: Params2020): Confidence {
+  const from = addYears(p.deadline, -3);
+  return `${year}-01-01` >= from && `${year}-12-31` <= p.deadline ? 'confirmed' : 'assumed';
+}
 
 /** Years as "2018、2019" / "2018, 2019". */
 export const yearList = (years: readonly number[]) => t(years.join('、'), years.join(', '));

@@ -27,7 +27,7 @@ export const idRule: Rule<Params2020> = {
   confidence: 'confirmed',
   title: t('身份证号码有效', 'Resident ID number valid'),
   params: [],
-  check({ archive, today }) {
+  check({ archive, applicationDate }) {
     const id = checkIdNumber(archive.profile.idNumber);
     const evidence = [sectionEvidence('profile.idNumber')];
     const fix = field('profile.idNumber');
@@ -46,11 +46,14 @@ export const idRule: Rule<Params2020> = {
         },
       ];
     }
-    if (isAfter(id.birthDate, today)) {
+    if (isAfter(id.birthDate, applicationDate)) {
       return [
         {
           status: 'fail',
-          message: t('身份证号码中的出生日期晚于今天。', 'The birth date in the ID number lies in the future.'),
+          message: t(
+            '身份证号码中的出生日期晚于申报日期。',
+            'The birth date in the ID number is after the application date.',
+          ),
           evidence,
           fix,
         },

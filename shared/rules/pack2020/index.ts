@@ -38,7 +38,7 @@ import {
 
 export const PACK_2020: RulePack<Params2020> = loadPack<Params2020>({
   id: 'zj-senior-engineer-2020',
-  version: '1.1.0',
+  version: '2.0.0',
   title: t(
     '浙经信人事〔2020〕84号 高级工程师评审（2020 年度）',
     'Zhejiang senior engineer evaluation 2020 (浙经信人事〔2020〕84号)',
@@ -46,6 +46,8 @@ export const PACK_2020: RulePack<Params2020> = loadPack<Params2020>({
   paramsSchema: Params2020,
   defaults: DEFAULT_PARAMS_2020,
   asOf: (p) => p.asOfDate,
+  applicationDate: (p) => p.applicationDate,
+  deadline: (p) => p.deadline,
   rules: [
     committeeRule,
     routeRule,

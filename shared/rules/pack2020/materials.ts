@@ -3,7 +3,7 @@
 import { ASSESSMENT_RESULT_LABELS, DEGREE_ORIGIN_LABELS } from '../../archive/labels.js';
 import { isRealDate } from '../../checks/dates.js';
 import type { Outcome, Rule } from '../types.js';
-import { field, proofOutcome, recordEvidence, screen, t } from './helpers.js';
+import { field, pensionYearConfidence, proofOutcome, recordEvidence, screen, t } from './helpers.js';
 import type { Params2020 } from './params.js';
 import { engineerTitle } from './seniority.js';
 
@@ -13,10 +13,11 @@ export const pensionRule: Rule<Params2020> = {
   id: 'M-5.pension',
   clause: ['M-5', 'R-8', 'N-11'],
   severity: 'blocker',
-  // The window "the last 3 years" = 2018–2020 is assumed (R-8).
-  confidence: 'assumed',
+  // Per year (R-8): 2018 and 2019 lie wholly in the 36 months before the deadline (confirmed); 2017 and
+  // 2020 only in part (assumed) — see pensionYearConfidence.
+  confidence: 'confirmed',
   title: t('近三年养老保险缴费记录及证明', 'Pension insurance for the last three years, with proof'),
-  params: ['pensionYears'],
+  params: ['pensionYears', 'deadline'],
   check(input) {
     const { archive, params } = input;
     return sorted(params.pensionYears).map((year): Outcome => {
@@ -25,6 +26,7 @@ export const pensionRule: Rule<Params2020> = {
         return {
           key: String(year),
           status: 'fail',
+          confidence: pensionYearConfidence(year, params),
           message: t(`缺少 ${year} 年的养老保险缴费记录。`, `No pension record for ${year}.`),
           fix: screen('pension'),
         };

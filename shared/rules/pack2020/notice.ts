@@ -2,6 +2,7 @@
 // institutions and form F-4 (N-14, M-12), the discipline bar (N-15), the deadline (N-2), no foreign
 // language or computer certificate (N-5), the work summary (M-8), and the upload limits (R-9).
 import { COMMITTEE_INFO, COMMITTEE_LIST } from '../../archive/committees.js';
+import { matchSpecialty } from '../../archive/specialties.js';
 import { codePointLength } from '../../checks/text.js';
 import type { Rule } from '../types.js';
 import { asOfYear, field, proofOutcome, recordEvidence, screen, sectionEvidence, t } from './helpers.js';
@@ -18,6 +19,7 @@ export const committeeRule: Rule<Params2020> = {
   severity: 'blocker',
   confidence: 'confirmed',
   title: t('按专业对口选定唯一的评审委员会', 'One committee, chosen by specialty'),
+  // R-8: the specialty is matched against 附件1's four scopes (shared/archive/specialties.ts).
   params: [],
   check({ archive }) {
     const { committee, specialty } = archive.application;
@@ -45,15 +47,57 @@ export const committeeRule: Rule<Params2020> = {
         },
       ];
     }
-    const c = COMMITTEE_INFO[committee];
+    const chosen = COMMITTEE_INFO[committee];
+    const fix = field('application.specialty');
+    const match = matchSpecialty(specialty);
+    if (match.kind === 'in' && match.committees.includes(committee)) {
+      return [
+        {
+          status: 'pass',
+          message: t(
+            `专业“${specialty.trim()}”在${chosen.fullName}的评审范围内（${chosen.scope.zh}）。`,
+            `The specialty "${specialty.trim()}" is within the scope of the ${chosen.shortName.en} committee (${chosen.scope.en}).`,
+          ),
+          evidence,
+        },
+      ];
+    }
+    if (match.kind === 'in') {
+      const right = match.committees.map((id) => COMMITTEE_INFO[id]);
+      return [
+        {
+          status: 'fail',
+          message: t(
+            `专业“${specialty.trim()}”属于${right.map((c) => `${c.shortName.zh}评委（${c.scope.zh}）`).join('或')}，不在所选${chosen.shortName.zh}评委的范围内：请改选对口的评审委员会（N-1）。`,
+            `The specialty "${specialty.trim()}" belongs to the ${right.map((c) => c.shortName.en).join(' or ')} committee, not the chosen ${chosen.shortName.en} one: choose the committee of your specialty (N-1).`,
+          ),
+          evidence,
+          fix: field('application.committee'),
+        },
+      ];
+    }
+    if (match.kind === 'outside') {
+      return [
+        {
+          status: 'fail',
+          message: t(
+            `专业“${specialty.trim()}”不在本次四个高评委的评审范围内：${committeeNames.zh}。`,
+            `The specialty "${specialty.trim()}" is outside all four committees of this evaluation: ${committeeNames.en}.`,
+          ),
+          evidence,
+          fix,
+        },
+      ];
+    }
     return [
       {
-        status: 'pass',
+        status: 'review',
         message: t(
-          `专业“${specialty}”申报${c.fullName}（范围：${c.scope.zh}）。是否专业对口由单位审核。`,
-          `Specialty "${specialty}" to the ${c.shortName.en} committee (${c.scope.en}). The unit confirms the match.`,
+          `无法从“${specialty.trim()}”判断所属评审范围：请确认它属于${chosen.fullName}的范围（${chosen.scope.zh}），或从专业列表中选择。`,
+          `Cannot tell the scope of "${specialty.trim()}": confirm it belongs to the ${chosen.shortName.en} committee (${chosen.scope.en}), or choose from the list of specialties.`,
         ),
         evidence,
+        fix,
       },
     ];
   },
@@ -173,29 +217,36 @@ export const disciplineRule: Rule<Params2020> = {
   },
 };
 
+// The deadline is said once, beside the verdict, when the round has closed (Report.round). The finding
+// here judges only the application date the applicant gives: handed in after the deadline, it is late.
 export const deadlineRule: Rule<Params2020> = {
   id: 'N-2.deadline',
-  clause: ['N-2'],
-  severity: 'warning',
+  clause: ['N-2', 'R-8'],
+  severity: 'blocker',
   confidence: 'confirmed',
-  title: t('材料报送截止日期', 'Submission deadline'),
-  params: ['deadline'],
-  check({ params, today }) {
-    if (today > params.deadline) {
+  title: t('申报日期不晚于材料报送截止日', 'Application date on or before the deadline'),
+  params: ['deadline', 'applicationDate'],
+  check({ params, applicationDate }) {
+    const fix = field('params.applicationDate');
+    if (applicationDate > params.deadline) {
       return [
         {
           status: 'fail',
           message: t(
-            `今天（${today}）已过 ${params.deadline} 的报送截止日：各市逾期不再受理本次评审的材料。`,
-            `Today (${today}) is past the ${params.deadline} deadline: cities no longer accept materials for this evaluation.`,
+            `申报日期 ${applicationDate} 晚于 ${params.deadline} 的报送截止日：逾期不再受理（N-2）。`,
+            `The application date ${applicationDate} is after the ${params.deadline} deadline: late materials are not accepted (N-2).`,
           ),
+          fix,
         },
       ];
     }
     return [
       {
         status: 'pass',
-        message: t(`各市须于 ${params.deadline} 前报送材料。`, `Cities submit by ${params.deadline}.`),
+        message: t(
+          `按申报日期 ${applicationDate} 判断（截止日 ${params.deadline}）。`,
+          `Judged as of the application date ${applicationDate} (deadline ${params.deadline}).`,
+        ),
       },
     ];
   },

@@ -2,6 +2,7 @@
 // confidence (rules.md, "Principle": thresholds are data a domain expert can correct without code).
 // Validated by zod whenever the pack is loaded or a value is changed.
 import { z } from 'zod';
+import { coveredYears } from '../../calendar/workingDays.js';
 import { isRealDate } from '../../checks/dates.js';
 import type { Confidence, Localized } from '../types.js';
 
@@ -18,6 +19,7 @@ const YearList = z
 export const Params2020Shape = z.strictObject({
   asOfDate: RealDate,
   deadline: RealDate,
+  applicationDate: RealDate,
   countingConvention: z.enum(['anniversary', 'calendarYear']),
   seniorityStart: z.enum(['qualification', 'appointment']),
   yearsDoctorate: Years(20),
@@ -52,6 +54,34 @@ export const Params2020Shape = z.strictObject({
 
 export const Params2020 = Params2020Shape.superRefine((p, ctx) => {
   if (p.deadline > p.asOfDate) ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'after the as-of date' });
+  // The application date decides working-day questions (R-5): a day the calendar data does not cover
+  // could only be guessed.
+  const years = coveredYears();
+  if (!years.includes(Number(p.applicationDate.slice(0, 4)))) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['applicationDate'],
+      message: `outside the working-day calendar (${years[0]}–${years.at(-1)})`,
+      params: {
+        zh: `申报日期须在工作日日历覆盖的年度内（${years[0]}–${years.at(-1)} 年）`,
+        en: `The application date must lie in the years the working-day calendar covers (${years[0]}–${years.at(-1)})`,
+      },
+    });
+  }
+  // A proof year after the year years are counted to cannot exist yet (R-4, R-8).
+  const last = Number(p.asOfDate.slice(0, 4));
+  for (const key of ['ceYears', 'pensionYears', 'assessmentYears'] as const) {
+    for (const year of p[key]) {
+      if (year > last) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `${year} is after ${last}`,
+          params: { zh: `${year} 年晚于 ${last} 年，不能核查`, en: `${year} is after ${last} and cannot be checked` },
+        });
+      }
+    }
+  }
   if (p.ageMin > p.ageMax) ctx.addIssue({ code: 'custom', path: ['ageMin'], message: 'above ageMax' });
   if (p.ceMinProfessional + p.ceMinPublic > p.ceMinTotal + 1000) {
     ctx.addIssue({ code: 'custom', path: ['ceMinTotal'], message: 'inconsistent minimums' });
@@ -66,6 +96,8 @@ export type ParamKey = keyof Params2020;
 export const DEFAULT_PARAMS_2020: Params2020 = {
   asOfDate: '2020-12-31',
   deadline: '2020-10-10',
+  // The round's last day (N-2): the archive is judged as of the day it is handed in.
+  applicationDate: '2020-10-10',
   countingConvention: 'anniversary',
   seniorityStart: 'qualification',
   yearsDoctorate: 2,
@@ -86,7 +118,8 @@ export const DEFAULT_PARAMS_2020: Params2020 = {
   publicityStart: '',
   publicityEnd: '',
   pensionYears: [2018, 2019, 2020],
-  assessmentYears: [2018, 2019, 2020],
+  // The last three completed assessment years before the deadline (R-8): 2020 is assessed only after it ends.
+  assessmentYears: [2017, 2018, 2019],
   graduateFormBefore: '2001-01-01',
   disciplineBarYears: 3,
   summaryMinChars: 300,
@@ -123,6 +156,13 @@ const c = (
 export const PARAM_META: Record<ParamKey, ParamMeta> = {
   asOfDate: c('date', '任职年限计算截止日', 'As-of date for years', 'N-7', 'confirmed'),
   deadline: c('date', '材料报送截止日', 'Submission deadline', 'N-2', 'confirmed'),
+  applicationDate: c(
+    'date',
+    '申报日期（按此日期判断档案）',
+    'Application date (the archive is judged as of it)',
+    'N-2, R-8',
+    'assumed',
+  ),
   countingConvention: c('enum', '“满 N 年”的计算方法', 'How "N years" are counted', 'R-1', 'assumed', {
     isOpenQuestion: true,
     options: [
@@ -194,9 +234,7 @@ export const PARAM_META: Record<ParamKey, ParamMeta> = {
       isOpenQuestion: true,
     },
   ),
-  ceYears: c('years', '核查继续教育的年度', 'Continuing-education years checked', 'R-4', 'assumed', {
-    isOpenQuestion: true,
-  }),
+  ceYears: c('years', '核查继续教育的年度', 'Continuing-education years checked', 'R-4', 'confirmed'),
   ceMinTotal: c('number', '每年继续教育总学时', 'CE hours a year, total', 'N-6', 'confirmed'),
   ceMinProfessional: c('number', '每年专业科目学时', 'CE hours a year, professional', 'N-6', 'confirmed'),
   ceMinPublic: c('number', '每年公需科目学时', 'CE hours a year, public', 'N-6', 'confirmed'),
@@ -210,9 +248,7 @@ export const PARAM_META: Record<ParamKey, ParamMeta> = {
   }),
   publicityStart: c('date', '单位公示开始日期', 'Publicity start (your unit)', 'N-8, M-3', 'confirmed'),
   publicityEnd: c('date', '单位公示结束日期', 'Publicity end (your unit)', 'N-8, M-3', 'confirmed'),
-  pensionYears: c('years', '养老保险缴费证明年度', 'Pension proof years', 'M-5, R-8', 'assumed', {
-    isOpenQuestion: true,
-  }),
+  pensionYears: c('years', '养老保险缴费证明年度', 'Pension proof years', 'M-5, R-8', 'confirmed'),
   assessmentYears: c('years', '年度考核年度', 'Annual assessment years', 'M-9, R-8', 'inferred'),
   graduateFormBefore: c(
     'date',

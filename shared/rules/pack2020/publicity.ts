@@ -27,12 +27,15 @@ export const publicityRule: Rule<Params2020> = {
     const n = params.publicityDays;
     const start = params.publicityStart;
     if (start === '') {
+      // The unit publicises after it has reviewed the hand-in (N-8): before that there is nothing to judge,
+      // only a note (the unit's workspace checks each applicant against its own period).
       return [
         {
           status: 'review',
+          severity: 'info',
           message: t(
-            `尚未填写单位公示日期（在“假设与参数”中填写）：公示须不少于 ${n} 个工作日。`,
-            `The unit's publicity dates are not entered yet (on the Assumptions screen): at least ${n} working days.`,
+            `单位公示在单位审核申报材料后进行，须不少于 ${n} 个工作日；公示日期确定后可在“假设与参数”中填写。`,
+            `Your unit publicises after reviewing your hand-in, for at least ${n} working days; enter the dates on the Assumptions screen once known.`,
           ),
           fix: field('params.publicityStart'),
         },
@@ -65,12 +68,9 @@ export const publicityRule: Rule<Params2020> = {
       `公示 ${start} 至 ${params.publicityEnd}，共 ${count.days} 个工作日；${ends.zh}。`,
       `Publicity ${start} to ${params.publicityEnd}: ${count.days} working days; ${ends.en}.`,
     );
-    if (count.days >= n) {
-      // Enough under the assumed convention but not under the other one: a person judges.
-      if (otherCount.ok && otherCount.days < n)
-        return [{ status: 'review', message, fix: field('params.publicityEnd') }];
-      return [{ status: 'pass', message }];
-    }
+    // Enough under the default convention passes (R-5); the other convention's end date is in the message
+    // as a note, not a point to judge.
+    if (count.days >= n) return [{ status: 'pass', message }];
     return [
       {
         status: otherCount.ok && otherCount.days >= n ? 'review' : 'fail',

@@ -3,6 +3,7 @@
 // National floor 人社部发〔2019〕16号: doctorate 2 years, master / second bachelor / bachelor 5 years after
 // 工程师; otherwise only exceptional promotion (破格, R-2). Zhejiang's own table was not found.
 import { EDUCATION_LEVEL_LABELS } from '../../archive/labels.js';
+import { TITLE_SERIES_LABELS } from '../../archive/titleSeries.js';
 import type { Education, Title } from '../../archive/schema.js';
 import { isRealDate } from '../../checks/dates.js';
 import type { Confidence, Outcome, Rule } from '../types.js';
@@ -12,11 +13,18 @@ import type { Params2020 } from './params.js';
 const LEVEL_ORDER = ['doctorate', 'master', 'second_bachelor', 'bachelor', 'junior_college', 'secondary'] as const;
 type Level = (typeof LEVEL_ORDER)[number];
 
-/** The highest education entered (ties: the earliest graduation), or null. */
-export function highestEducation(educations: readonly Education[]): (Education & { level: Level }) | null {
+/** Completed (R-1): a real graduation date on or before the as-of date. Studies under way never decide the route. */
+export const isCompleted = (e: Education, asOf: string): boolean =>
+  isRealDate(e.graduationDate) && e.graduationDate <= asOf;
+
+/** The highest completed education (ties: the earliest graduation), or null. */
+export function highestEducation(
+  educations: readonly Education[],
+  asOf: string,
+): (Education & { level: Level }) | null {
   let best: (Education & { level: Level }) | null = null;
   for (const e of educations) {
-    if (e.level === '') continue;
+    if (e.level === '' || !isCompleted(e, asOf)) continue;
     const rank = LEVEL_ORDER.indexOf(e.level);
     const bestRank = best ? LEVEL_ORDER.indexOf(best.level) : Infinity;
     if (rank < bestRank || (rank === bestRank && best && e.graduationDate < best.graduationDate)) {
@@ -26,12 +34,18 @@ export function highestEducation(educations: readonly Education[]): (Education &
   return best;
 }
 
-/** The 工程师 qualification: the earliest intermediate title with a real date. */
+const byDate = (a: Title, b: Title) => (a.obtainedDate < b.obtainedDate ? -1 : a.obtainedDate > b.obtainedDate ? 1 : 0);
+const intermediate = (titles: readonly Title[]) =>
+  titles.filter((x) => x.level === 'intermediate' && isRealDate(x.obtainedDate)).sort(byDate);
+
+/** The 工程师 qualification (R-1): the earliest intermediate title of the engineering series with a real date. */
 export function engineerTitle(titles: readonly Title[]): Title | null {
-  const found = titles
-    .filter((x) => x.level === 'intermediate' && isRealDate(x.obtainedDate))
-    .sort((a, b) => (a.obtainedDate < b.obtainedDate ? -1 : a.obtainedDate > b.obtainedDate ? 1 : 0));
-  return found[0] ?? null;
+  return intermediate(titles).find((x) => x.series === 'engineering') ?? null;
+}
+
+/** The earliest intermediate title of another (or an unchosen) series: counts only when no engineering one exists. */
+export function otherSeriesTitle(titles: readonly Title[]): Title | null {
+  return intermediate(titles).find((x) => x.series !== 'engineering') ?? null;
 }
 
 /** The appointment as 工程师: the earliest appointment starting on or after the qualification. */
@@ -75,10 +89,18 @@ export const routeRule: Rule<Params2020> = {
   severity: 'blocker',
   confidence: 'confirmed',
   title: t('学历：按最高学历确定申报途径', 'Education: the route by the highest education'),
-  params: ['juniorCollegeRoute', 'yearsJuniorCollege'],
+  params: ['juniorCollegeRoute', 'yearsJuniorCollege', 'asOfDate'],
   check({ archive, params }) {
-    const best = highestEducation(archive.educations);
+    const best = highestEducation(archive.educations, params.asOfDate);
     const exceptional = archive.application.exceptional;
+    const underWay = archive.educations.filter((e) => e.level !== '' && !isCompleted(e, params.asOfDate));
+    const underWayNote =
+      underWay.length > 0
+        ? t(
+            `（${underWay.map((e) => EDUCATION_LEVEL_LABELS[e.level as Level].zh).join('、')}尚未毕业，不作为申报途径）`,
+            ` (${underWay.map((e) => EDUCATION_LEVEL_LABELS[e.level as Level].en).join(', ')} not yet completed: not a route)`,
+          )
+        : t('', '');
     if (!best) {
       return [
         {
@@ -86,8 +108,8 @@ export const routeRule: Rule<Params2020> = {
           message: exceptional
             ? EXCEPTIONAL_NOTE
             : t(
-                '尚未填写学历：高级工程师须本科及以上学历（或破格申报）。',
-                'No education entered: the senior title needs a bachelor degree or higher (or exceptional promotion).',
+                `尚未填写已毕业的学历${underWayNote.zh}：高级工程师须本科及以上学历（或破格申报）。`,
+                `No completed education entered${underWayNote.en}: the senior title needs a bachelor degree or higher (or exceptional promotion).`,
               ),
           fix: screen('educations'),
         },
@@ -134,8 +156,8 @@ export const routeRule: Rule<Params2020> = {
       {
         status: 'pass',
         message: t(
-          `最高学历${level.zh}：取得工程师后满 ${route.years} 年可申报。`,
-          `Highest education ${level.en}: ${route.years} years after the engineer title.`,
+          `最高学历${level.zh}：取得工程师后满 ${route.years} 年可申报${underWayNote.zh}。`,
+          `Highest education ${level.en}: ${route.years} years after the engineer title${underWayNote.en}.`,
         ),
         evidence,
       },
@@ -148,16 +170,35 @@ function seniorityOutcome(input: Input): Outcome {
   const exceptional = archive.application.exceptional;
   const title = engineerTitle(archive.titles);
   if (!title) {
+    const other = otherSeriesTitle(archive.titles);
+    if (other) {
+      // R-1: another series does not start the clock; applying across series (转系列) is the committee's call.
+      const series = other.series === '' ? null : TITLE_SERIES_LABELS[other.series];
+      return {
+        status: 'review',
+        message: series
+          ? t(
+              `中级职称“${other.name || '（未填名称）'}”属${series.zh}系列，不是工程系列的工程师：跨系列申报（转系列）由评审委员会判断，年限不按它计算。`,
+              `The intermediate title "${other.name}" is of the ${series.en} series, not an engineering one: applying across series is for the committee to judge; years are not counted from it.`,
+            )
+          : t(
+              `中级职称“${other.name || '（未填名称）'}”未选择职称系列：请选择；只有工程系列的工程师从取得之日起计算年限。`,
+              `The intermediate title "${other.name}" has no series chosen: choose it; only an engineering-series title starts the years.`,
+            ),
+        evidence: [recordEvidence(archive, 'titles', other.id, 'series')],
+        fix: field(`titles.${other.id}.series`),
+      };
+    }
     return {
       status: exceptional ? 'review' : 'fail',
       message: t(
-        '未找到中级职称（工程师）及其取得时间：高级工程师须在取得工程师后满规定年限。',
-        'No intermediate (engineer) title with its date: the senior title counts years after the engineer title.',
+        '未找到工程系列的中级职称（工程师）及其取得时间：高级工程师须在取得工程师后满规定年限。',
+        'No intermediate engineering title (engineer) with its date: the senior title counts years after the engineer title.',
       ),
       fix: screen('titles'),
     };
   }
-  const best = highestEducation(archive.educations);
+  const best = highestEducation(archive.educations, params.asOfDate);
   const route = best ? routeOf(best.level, params) : null;
   const evidence = [recordEvidence(archive, 'titles', title.id, 'obtainedDate')];
   if (best) evidence.push(recordEvidence(archive, 'educations', best.id));
@@ -264,10 +305,10 @@ export const lateDegreeRule: Rule<Params2020> = {
   severity: 'warning',
   confidence: 'assumed',
   title: t('取得工程师后才获得的学历', 'A degree obtained after the engineer title'),
-  params: [],
-  check({ archive }) {
+  params: ['asOfDate'],
+  check({ archive, params }) {
     const title = engineerTitle(archive.titles);
-    const best = highestEducation(archive.educations);
+    const best = highestEducation(archive.educations, params.asOfDate);
     if (!title || !best || !isRealDate(best.graduationDate)) {
       return [{ status: 'n/a', message: t('无需核对。', 'Nothing to check.') }];
     }
@@ -303,7 +344,7 @@ export const totalYearsRule: Rule<Params2020> = {
   title: t('大专途径：专业工作总年限', 'Junior-college route: total years of professional work'),
   params: ['juniorCollegeTotalYears', 'asOfDate'],
   check({ archive, params }) {
-    const best = highestEducation(archive.educations);
+    const best = highestEducation(archive.educations, params.asOfDate);
     if (best?.level !== 'junior_college' || !params.juniorCollegeRoute) {
       return [{ status: 'n/a', message: t('不是大专途径。', 'Not the junior-college route.') }];
     }
