@@ -53,7 +53,8 @@ function fixText(f: Finding, lang: Lang): string {
 export function formatReport(report: Report, lang: Lang, subject: string): string {
   const say = (t: Localized) => t[lang];
   const summary = summarize(report);
-  const named = [...summary.failing, ...summary.toJudge].map((f) => `${f.id}`);
+  // The failures when it fails, else the points to judge: the list that decides the verdict.
+  const named = (summary.verdict === 'fail' ? summary.failing : summary.toJudge).map((f) => f.id);
   const lines = [
     `${say({ zh: '结论', en: 'Verdict' })}: ${say(verdictText(summary))}${named.length ? ` — ${named.join(lang === 'zh' ? '、' : ', ')}` : ''}`,
     say(verdictExplanation(summary)),

@@ -8,17 +8,16 @@ import { DossierError, isInvalidInput } from './core/errors.js';
 import { defaultDataDir } from './core/paths.js';
 import { closeWorkspace, currentApplicantId, DATABASE_FILE, openWorkspace, type Workspace } from './core/workspace.js';
 import { reportFailure, runCheck } from './checkCommand.js';
-import { runForms } from './formsCommand.js';
-import { runBackup, runDoctor, runRestore, runVerifyBackup } from './backupCommand.js';
-import { runExport, runImport, runKeygen, runVerify } from './packageCommand.js';
-import { runUnitImport, runUnitProfile } from './unitCommand.js';
-import { runParams } from './paramsCommand.js';
-import { runMaterials } from './materialsCommand.js';
-import { scheduleAutoBackups } from './core/backup/schedule.js';
-import { workspaceToOpen, type RecoveryQuestion } from './core/startupRecovery.js';
+import type { RecoveryQuestion } from './core/startupRecovery.js';
 import { createInterface } from 'node:readline/promises';
 import { findElectron, runElectron } from './launch.js';
-import { startServer } from './serve.js';
+
+// Each command loads its own modules when it runs: PDF, image and ZIP libraries take seconds to load,
+// which a command that only reads (check, params, materials) should not pay.
+const forms = () => import('./formsCommand.js');
+const backups = () => import('./backupCommand.js');
+const packages = () => import('./packageCommand.js');
+const units = () => import('./unitCommand.js');
 
 const HELP = `职称申报材料助手 dossier — 用法 / usage:
   dossier start        [--data DIR]            启动桌面应用；无 Electron 运行时则改用浏览器模式
@@ -125,9 +124,15 @@ export async function main(argv: string[]): Promise<number> {
           lang,
         });
       case 'params':
-        return runParams({ dataDir, json: values.json === true, set: values.set ?? [], extra: rest, lang });
+        return (await import('./paramsCommand.js')).runParams({
+          dataDir,
+          json: values.json === true,
+          set: values.set ?? [],
+          extra: rest,
+          lang,
+        });
       case 'materials':
-        return runMaterials({
+        return (await import('./materialsCommand.js')).runMaterials({
           file: rest[0],
           dataDir: values.data === undefined && rest[0] !== undefined ? null : dataDir,
           json: values.json === true,
@@ -136,19 +141,23 @@ export async function main(argv: string[]): Promise<number> {
         });
       case 'forms':
         requireWorkspace(dataDir);
-        return await runForms({ dataDir, out: values.out, only: values.only, say });
+        return await (await forms()).runForms({ dataDir, out: values.out, only: values.only, say });
       case 'backup':
-        return await runBackup({ dataDir, out: values.out, auto: values.auto, keep: values.keep, lang });
+        return await (
+          await backups()
+        ).runBackup({ dataDir, out: values.out, auto: values.auto, keep: values.keep, lang });
       case 'restore':
-        return await runRestore({ file: rest[0], target: rest[1], lang });
+        return await (await backups()).runRestore({ file: rest[0], target: rest[1], lang });
       case 'verify-backup':
-        return await runVerifyBackup({ file: rest[0], json: values.json, lang });
+        return await (await backups()).runVerifyBackup({ file: rest[0], json: values.json, lang });
       case 'doctor':
-        return await runDoctor({ dataDir, json: values.json, sample: values.sample, lang });
+        return await (await backups()).runDoctor({ dataDir, json: values.json, sample: values.sample, lang });
       case 'keygen':
-        return await runKeygen({ dataDir, passphraseFile: values['passphrase-file'], lang });
+        return await (await packages()).runKeygen({ dataDir, passphraseFile: values['passphrase-file'], lang });
       case 'export':
-        return await runExport({
+        return await (
+          await packages()
+        ).runExport({
           dataDir,
           out: values.out,
           justify: values.justify,
@@ -157,18 +166,22 @@ export async function main(argv: string[]): Promise<number> {
           lang,
         });
       case 'verify':
-        return await runVerify({
+        return await (
+          await packages()
+        ).runVerify({
           file: rest[0],
           expectFingerprint: values['expect-fingerprint'],
           json: values.json,
           lang,
         });
       case 'unit-import':
-        return await runUnitImport({ paths: rest, dataDir, lang });
+        return await (await units()).runUnitImport({ paths: rest, dataDir, lang });
       case 'unit-profile':
-        return await runUnitProfile({ dataDir, set: values.set?.at(-1), lang });
+        return await (await units()).runUnitProfile({ dataDir, set: values.set?.at(-1), lang });
       case 'import':
-        return await runImport({ file: rest[0], dataDir, expectFingerprint: values['expect-fingerprint'], lang });
+        return await (
+          await packages()
+        ).runImport({ file: rest[0], dataDir, expectFingerprint: values['expect-fingerprint'], lang });
       default:
         throw new UsageError(`未知命令 / unknown command: ${command}`);
     }
@@ -287,10 +300,13 @@ export function writeFileAtomic(file: string, content: string): void {
 }
 
 async function serve(requestedDir: string, port: number | undefined, prefix?: Localized): Promise<number> {
+  const { workspaceToOpen } = await import('./core/startupRecovery.js');
   const dataDir = await workspaceToOpen(requestedDir, askOnTerminal);
   const workspace = openWorkspace(dataDir);
+  const { startServer } = await import('./serve.js');
   const server = await startServer({ workspace, port });
   // Daily rotating backups while the app runs (issue 8), in <data>/backups.
+  const { scheduleAutoBackups } = await import('./core/backup/schedule.js');
   const stopBackups = scheduleAutoBackups(workspace);
   const opening = prefix ?? { zh: '浏览器模式已启动', en: 'Browser mode started' };
   console.log(`${say(opening)}${lang === 'zh' ? '：请在浏览器中打开' : ': open'} ${server.url}`);

@@ -165,8 +165,14 @@ export const handlers: Handlers = {
   'keys:exportBackup': (w, { passphrase }) => exportKeyBackup(w, passphrase),
   'keys:importBackup': (w, { json, passphrase }) => importKeyBackup(w, json, passphrase),
   'package:precheck': (w, { applicantId }) => {
-    const { blockers, warnings } = precheck(w, applicantId);
-    return { blockers, warnings };
+    const { blockers, warnings, report } = precheck(w, applicantId);
+    return {
+      blockers,
+      warnings,
+      verdict: report.verdict,
+      applicationDate: report.applicationDate,
+      round: report.round,
+    };
   },
   'package:export': (w, input) => startExport(w, input),
   'package:list': (w) => listPackages(w),

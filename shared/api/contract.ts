@@ -28,6 +28,7 @@ import {
 } from '../attachments/schema.js';
 import { Slot } from '../attachments/slots.js';
 import { Params2020, Params2020Shape } from '../rules/pack2020/params.js';
+import { VERDICTS } from '../rules/types.js';
 import { FORM_IDS } from '../forms/catalog.js';
 import { PostInfo } from '../forms/postInfo.js';
 import { VerifyReport as PackageVerifyReport } from '../package/report.js';
@@ -455,7 +456,14 @@ const packageMethods = {
   /** What stands in the way of an export: blockers (no export) and warnings (export with a written reason). */
   'package:precheck': {
     input: z.strictObject({ applicantId: ApplicantId }),
-    output: z.object({ blockers: z.array(PrecheckFinding), warnings: z.array(PrecheckFinding) }),
+    output: z.object({
+      blockers: z.array(PrecheckFinding),
+      warnings: z.array(PrecheckFinding),
+      /** The one verdict of this same check (shared/rules/verdict.ts), said above the two lists. */
+      verdict: z.enum(VERDICTS),
+      applicationDate: z.string(),
+      round: z.object({ deadline: z.string(), closed: z.boolean() }),
+    }),
   },
   /** Check, generate what is out of date, write and sign the package: a job with progress and cancel. */
   'package:export': {

@@ -104,6 +104,8 @@ test('生成全部 makes every form and material PDF with progress; F-1 is previ
   app,
   page,
 }) => {
+  // 60 scan pages merged, every form made and previewed: ~55 s beside another worker; a cap, not a speed target.
+  test.setTimeout(120_000);
   await openSample(page, app.url);
   // An enterprise: no 岗位信息表 in the navigation.
   await expect(page.getByTestId('nav-postInfo')).toHaveCount(0);
@@ -262,6 +264,8 @@ test('a public institution enters its F-4 figures: sums that do not add up are n
   app,
   page,
 }) => {
+  // Typing the figures, generating and rendering F-4: ~55 s beside another worker; a cap, not a speed target.
+  test.setTimeout(120_000);
   await openSample(page, app.url);
   await page.getByTestId('nav-unit').click();
   await field(page, 'unit.type').click();

@@ -63,7 +63,7 @@ export async function attach(page: Page, slot: string, recordId: string | null):
 }
 
 /**
- * The scans the sample lacks (its export blockers): two papers' pages, authorship, proofs. The publicity
+ * The scans the sample lacks (its export blockers): two papers' pages, authorship, proofs, CE 2018–2019. The publicity
  * confirmation (M-3) is no blocker (the unit issues it after the hand-in, N-8): package.spec.ts leaves it out
  * to show just that (`publicity: false`); the unit-side specs have always added it first (`publicity: true`).
  */
@@ -76,6 +76,9 @@ export async function attachMissingScans(page: Page, { publicity }: { publicity:
   await attach(page, 'M-4/main-contributor', 'work-5');
   await attach(page, 'M-4/main-contributor', 'work-6');
   await attach(page, 'M-4/graduate-form', 'edu-1');
+  // The continuing-education hours proofs of the confirmed years (M-7, R-4).
+  await attach(page, 'M-7/ce/2018', null);
+  await attach(page, 'M-7/ce/2019', null);
 }
 
 /**

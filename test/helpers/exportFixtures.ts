@@ -31,12 +31,12 @@ export function workspaceIn(dir: string = tempDir(), storeIo?: StoreIo): Workspa
   return w;
 }
 
-/** Attaches a small real JPEG wherever a failing blocker names a slot, until none is left. */
+/** Attaches a small real JPEG wherever a failure (the export's blockers) names a slot, until none is left. */
 export async function fixBlockers(w: Workspace, applicantId: string): Promise<number> {
   let added = 0;
   for (let round = 0; round < 8; round++) {
     const blockers = precheck(w, applicantId, TODAY).report.findings.filter(
-      (f) => f.status === 'fail' && f.severity === 'blocker' && f.fix?.kind === 'slot',
+      (f) => f.status === 'fail' && f.fix?.kind === 'slot',
     );
     if (blockers.length === 0) return added;
     for (const f of blockers) {

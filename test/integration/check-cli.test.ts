@@ -16,10 +16,13 @@ describe('dossier check', () => {
     const data = sampleWorkspace();
     const result = await dossier('check', '--data', data, '--today', '2020-09-01');
     expect(result.code).toBe(1);
-    expect(result.out).toContain('不符合 (6)');
+    // The first line is the verdict, naming each failure (issue 12).
+    expect(result.out.split('\n')[0]).toMatch(/^结论: 暂不符合 8 项 — M-7\.ce-proof#2018、/);
+    expect(result.out).toContain('本轮申报已于 2020-10-10 截止');
+    expect(result.out).toContain('不符合 (8)');
     expect(result.out).toContain('需人工判断');
     expect(result.out).toContain('缺少论文扫描页');
-    expect(result.out).toMatch(/合计：不符合 6/);
+    expect(result.out).toMatch(/合计：不符合 8/);
     // M-3 is issued by the unit after its publicity (N-8): a review note, not a failure.
     const reviews = result.out.slice(result.out.indexOf('需人工判断 ('));
     expect(reviews).toContain('? M-3.publicity-form');
@@ -28,7 +31,8 @@ describe('dossier check', () => {
 
   it('speaks English with --lang en', async () => {
     const result = await dossier('check', '--data', sampleWorkspace(), '--today', '2020-09-01', '--lang', 'en');
-    expect(result.out).toContain('Fails (6)');
+    expect(result.out.split('\n')[0]).toMatch(/^Verdict: 8 requirements not met/);
+    expect(result.out).toContain('Fails (8)');
     expect(result.out).toContain('Paper pages missing');
   });
 
@@ -46,7 +50,13 @@ describe('dossier check', () => {
     });
     expect(seniority.message.zh).toContain('2009-12-30');
     expect(seniority.evidence.map((e) => e.path)).toContain('titles.title-2.obtainedDate');
-    expect(report.counts.fail).toBe(6);
+    expect(report.counts.fail).toBe(8);
+    // One object: the verdict, the counts, the application date (--today) and the round (issue 12).
+    expect(report).toMatchObject({
+      verdict: 'fail',
+      applicationDate: '2020-09-01',
+      round: { deadline: '2020-10-10', closed: true },
+    });
   });
 
   it('on an exported file: links unknown, so nothing fails before the deadline (exit 0)', async () => {

@@ -93,8 +93,8 @@ describe('dossier export, verify, import', () => {
     const unjustified = await dossier('export', '--data', dir, '--out', out, '--today', TODAY, '--lang', 'en');
     expect(unjustified.code).toBe(1);
     expect(unjustified.err).toContain('--justify FINDING_ID=TEXT');
-    expect(unjustified.err).toContain('M-7.ce-proof#2018');
-    expect((await dossier('export', '--data', dir, '--out', out, '--justify', 'M-7.ce-proof#2018=短')).code).toBe(2);
+    expect(unjustified.err).toContain('M-7.ce-proof#2020');
+    expect((await dossier('export', '--data', dir, '--out', out, '--justify', 'M-7.ce-proof#2020=短')).code).toBe(2);
     expect((await dossier('export', '--data', dir, '--out', out, '--justify', 'no-equals-sign')).code).toBe(2);
     expect((await dossier('export', '--data', dir)).code).toBe(2);
     delete process.env.DOSSIER_PASSPHRASE;

@@ -109,7 +109,9 @@ describe('package export: the check first', () => {
     await (await import('../../electron/core/package/keyService.js')).createWorkspaceKey(w, PASSPHRASE);
     const { blockers } = precheck(w, applicantId, TODAY);
     expect(blockers.length).toBeGreaterThan(3);
-    expect(blockers.every((b) => b.status === 'fail' && b.severity === 'blocker')).toBe(true);
+    // Every failure blocks, whatever its severity: the verdict 暂不符合 and the export agree (issue 12).
+    expect(blockers.every((b) => b.status === 'fail')).toBe(true);
+    expect(blockers.map((b) => b.id)).toContain('M-7.ce-proof#2018');
     const e = await refusal(() =>
       startExport(w, { applicantId, passphrase: PASSPHRASE, justifications: justifyAll(w, applicantId), today: TODAY }),
     );
@@ -128,7 +130,7 @@ describe('package export: the check first', () => {
     const { blockers, warnings, report } = precheck(w, applicantId, TODAY);
     expect(blockers).toEqual([]);
     // points to judge need a reason; info notes (the publicity dates before the unit's review) never do.
-    expect(warnings.map((f) => f.id)).toContain('M-7.ce-proof#2018');
+    expect(warnings.map((f) => f.id)).toContain('M-7.ce-proof#2020');
     const infos = report.findings.filter((f) => f.status === 'review' && f.severity === 'info').map((f) => f.id);
     expect(infos.length).toBeGreaterThan(0);
     expect(warnings.some((f) => infos.includes(f.id))).toBe(false);

@@ -1,7 +1,13 @@
 // The 假设与参数 form's pure part (renderer/src/eligibility/paramsForm.ts): labels instead of codes, a
 // message per field in both languages, and 恢复默认值 that keeps the unit's publicity dates.
 import { describe, expect, it } from 'vitest';
-import { changedKeys, formatParamValue, paramErrors, resetTarget } from '../../renderer/src/eligibility/paramsForm.js';
+import {
+  changedKeys,
+  formatParamValue,
+  issuesByParam,
+  paramErrors,
+  resetTarget,
+} from '../../renderer/src/eligibility/paramsForm.js';
 import { screenOfPath } from '../../renderer/src/eligibility/fixTarget.js';
 import { DEFAULT_PARAMS_2020 } from '../../shared/rules/pack2020/index.js';
 
@@ -63,4 +69,38 @@ describe('resetTarget', () => {
 
 describe('fix links', () => {
   it('a params.* field opens 假设与参数', () => expect(screenOfPath('params.publicityStart')).toBe('params'));
+});
+
+describe('the pack’s own checks (issue 12)', () => {
+  it('says a future year, a duplicate, an empty list and a non-number in the pack’s words', () => {
+    expect(paramErrors({ ...d, assessmentYears: [2017, 2021] }).assessmentYears?.zh).toBe(
+      '2021 年晚于 2020 年，不能核查',
+    );
+    expect(paramErrors({ ...d, assessmentYears: [2017, 2017] }).assessmentYears?.zh).toBe('有重复的年份');
+    expect(paramErrors({ ...d, pensionYears: [] }).pensionYears?.zh).toBe('请至少填写一个年份');
+    expect(paramErrors({ ...d, ceYears: '2018, abc' }).ceYears?.en).toContain('4-digit years');
+  });
+
+  it('names an application date outside the working-day calendar', () => {
+    expect(paramErrors({ ...d, applicationDate: '2040-01-01' }).applicationDate?.zh).toContain('工作日日历');
+    expect(paramErrors({ ...d, applicationDate: '2020-02-30' }).applicationDate?.zh).toContain('YYYY-MM-DD');
+  });
+
+  it('puts the core’s refusal beside each field', () => {
+    const byField = issuesByParam([
+      { path: 'assessmentYears.1', message: { zh: '甲', en: 'a' } },
+      { path: 'assessmentYears', message: { zh: '乙', en: 'b' } },
+      { path: 'assessmentYears', message: { zh: '乙', en: 'b' } },
+      { path: 'who', message: { zh: '丙', en: 'c' } },
+      { path: 'params.ceYears', message: { zh: '丁', en: 'd' } },
+    ]);
+    expect(byField).toEqual({
+      assessmentYears: [
+        { zh: '甲', en: 'a' },
+        { zh: '乙', en: 'b' },
+      ],
+      ceYears: [{ zh: '丁', en: 'd' }],
+    });
+    expect(issuesByParam(undefined)).toEqual({});
+  });
 });

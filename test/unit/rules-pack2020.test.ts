@@ -313,8 +313,10 @@ table('R-4.ce-hours#2020', [
 
 table('M-7.ce-proof#2019', [
   { name: 'attached', expect: 'pass' },
-  { name: 'missing → review (assumed window)', links: () => [], expect: 'review' },
+  { name: 'missing → fail (2019 is a confirmed year, R-4)', links: () => [], expect: 'fail' },
 ]);
+
+table('M-7.ce-proof#2020', [{ name: 'missing → review (2020 is assumed, R-4)', links: () => [], expect: 'review' }]);
 
 table('R-5.publicity', [
   { name: 'no dates → review', expect: 'review' },

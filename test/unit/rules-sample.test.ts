@@ -1,8 +1,8 @@
 // The sample applicant against the 2020 pack. With every scan attached, nothing fails. As shipped (no
 // attachments yet), the only failures are the scans the notice requires that only the applicant can
 // provide: the four pages of each paper (M-10), the authorship proof of the feasibility report (M-10),
-// main-contributor proofs of the two collective works (M-4) and the 2000 graduate's registration form
-// (N-12). The publicity confirmation (M-3) is not one: the unit issues it after its publicity (N-8) and adds
+// main-contributor proofs of the two collective works (M-4), the 2000 graduate's registration form
+// (N-12) and the CE hours proofs of the confirmed years 2018 and 2019 (M-7, R-4). The publicity confirmation (M-3) is not one: the unit issues it after its publicity (N-8) and adds
 // it at the countersignature. A closed round is said beside the verdict, never as a failure; only an
 // application date after the deadline fails N-2.
 import { describe, expect, it } from 'vitest';
@@ -18,6 +18,8 @@ describe('sample applicant against the 2020 pack', () => {
 
   it('as shipped, fails only on scans the applicant must still attach', () => {
     expect(failing(check(sampleArchive(), { links: [] }))).toEqual([
+      'M-7.ce-proof#2018',
+      'M-7.ce-proof#2019',
       'R-7.paper-pages#work-1',
       'R-7.paper-pages#work-2',
       'R-7.report-authorship#work-4',

@@ -17,9 +17,7 @@ import { DossierError } from '../errors.js';
 import { currentApplicantId, type Workspace } from '../workspace.js';
 import * as repo from './attachmentRepo.js';
 import { getUploadProfile } from './profile.js';
-import { inspect } from './sniff.js';
 import { BLOCK_BYTES, type ByteSource, commit, discard, missingFile, stage, storedPath, type Staged } from './store.js';
-import { convertTiff } from './transforms.js';
 import { materialTotals, toLinkView, toView } from './views.js';
 
 const now = () => new Date().toISOString();
@@ -43,6 +41,9 @@ export async function addAttachmentFromStream(
   const staged = await stage(w.store, source, { fileName, maxBytes: profile.intake.maxBytes });
   let inspection;
   try {
+    // Loaded when first needed: file-type and sharp take a second to load, which every command that only
+    // reads (check, materials) would otherwise pay at start.
+    const { inspect } = await import('./sniff.js');
     inspection = await inspect(staged.tempPath, fileName, staged.bytes, profile.intake);
   } catch (e) {
     await discard(staged);
@@ -120,6 +121,7 @@ async function addTiff(
 ): Promise<AddResult> {
   let product;
   try {
+    const { convertTiff } = await import('./transforms.js');
     product = await convertTiff(await readFile(staged.tempPath), pages);
   } catch (e) {
     await discard(staged);

@@ -1,8 +1,10 @@
 // Say what an attachment proves: a material slot (slots.ts), a record of the allowed kinds, and a page.
 // For a paper (M-10) the four page tags — cover, ISSN/CN page, table of contents, article — are linked in
-// one go, each to its page of the scan (R-7).
-import { App, Checkbox, Form, InputNumber, Modal, Select, type ButtonProps } from 'antd';
+// one go, each to its page of the scan (R-7). A yearly proof (M-5, M-7, M-9) is filed under a year of the
+// window set in 假设与参数; when it names a record of a year, the year IS that record's (never a default).
+import { Alert, App, Checkbox, Form, Input, InputNumber, Modal, Select, type ButtonProps } from 'antd';
 import { useMemo, useState } from 'react';
+import type { ArchiveDocument } from '../../../shared/archive/schema.js';
 import type { AttachmentView } from '../../../shared/attachments/schema.js';
 import {
   PAPER_PAGE_LABELS,
@@ -11,9 +13,11 @@ import {
   type PaperPageTag,
   type SlotKind,
 } from '../../../shared/attachments/slots.js';
-import { PROOF_YEARS } from '../../../shared/materials/requirements.js';
+import { currentLinks } from '../../../shared/attachments/current.js';
+import { yearlySlotName, yearsOf, type YearlyKind } from '../../../shared/materials/requirements.js';
 import { call } from '../api.js';
 import { useEditor } from '../editorContext.js';
+import { useEligibility } from '../eligibility/context.js';
 import { errorText } from '../errors.js';
 import { useT } from '../i18n.js';
 import { recordOptions } from './linkText.js';
@@ -29,20 +33,34 @@ function defaultTags(pages: number): PageTags {
   return Object.fromEntries(entries) as PageTags;
 }
 
+/** The record of a yearly proof and its year (pension years, assessments, courses all carry one). */
+function recordYear(archive: ArchiveDocument, kind: SlotKind, recordId: string | null) {
+  if (recordId === null || !kind.records) return null;
+  for (const records of kind.records) {
+    const found = (archive[records] as readonly { id: string; year?: number | null }[]).find((r) => r.id === recordId);
+    if (found) return typeof found.year === 'number' ? found.year : null;
+  }
+  return null;
+}
+
 export interface LinkModalProps {
   attachment: AttachmentView | null;
+  /** Every attachment of the applicant: which years of the window already have a scan. */
+  attachments?: readonly AttachmentView[];
   onClose: () => void;
   onLinked: () => void;
 }
 
-export function LinkModal({ attachment, onClose, onLinked }: LinkModalProps) {
+export function LinkModal({ attachment, attachments = [], onClose, onLinked }: LinkModalProps) {
   const { t, lang } = useT();
   const { archive } = useEditor();
+  const { params } = useEligibility();
   const { message } = App.useApp();
   const pages = attachment?.pages ?? 1;
   const [slotKey, setSlotKey] = useState<string | null>(null);
   const [recordId, setRecordId] = useState<string | null>(null);
-  const [year, setYear] = useState<number>(PROOF_YEARS[PROOF_YEARS.length - 1] ?? 2020);
+  // The year the user picked for a yearly proof that names no record of a year (null: the default).
+  const [chosenYear, setChosenYear] = useState<number | null>(null);
   const [page, setPage] = useState<number | null>(null);
   const [tags, setTags] = useState<PageTags>(() => defaultTags(pages));
   const [isSaving, setSaving] = useState(false);
@@ -52,6 +70,17 @@ export function LinkModal({ attachment, onClose, onLinked }: LinkModalProps) {
     () => (kind?.records ? recordOptions(archive, kind.records, lang) : []),
     [archive, kind, lang],
   );
+  const yearly = kind?.qualifier === 'year' ? (kind.kind as YearlyKind) : null;
+  const windowYears = useMemo(() => (yearly ? yearsOf(params, yearly) : []), [params, yearly]);
+  // The default: the first year of the window no scan is filed under yet, else the first.
+  const defaultYear = useMemo(() => {
+    if (!yearly) return null;
+    const filed = new Set(currentLinks(attachments).map((l) => l.slot));
+    return windowYears.find((y) => !filed.has(yearlySlotName(yearly, y))) ?? windowYears[0] ?? null;
+  }, [attachments, windowYears, yearly]);
+  const fixedYear = kind && yearly ? recordYear(archive, kind, recordId) : null;
+  const year = fixedYear ?? chosenYear ?? defaultYear;
+
   const slotOptions = useMemo(
     () =>
       [...new Set(KINDS.map((k) => k.material))].map((material) => ({
@@ -67,6 +96,7 @@ export function LinkModal({ attachment, onClose, onLinked }: LinkModalProps) {
   const reset = () => {
     setSlotKey(null);
     setRecordId(null);
+    setChosenYear(null);
     setPage(null);
     setTags(defaultTags(pages));
   };
@@ -80,7 +110,8 @@ export function LinkModal({ attachment, onClose, onLinked }: LinkModalProps) {
         page: tags[tag].page,
       }));
     }
-    return [{ slot: kind.qualifier === 'year' ? `${base}/${year}` : base, page }];
+    if (kind.qualifier === 'year') return year === null ? [] : [{ slot: `${base}/${year}`, page }];
+    return [{ slot: base, page }];
   };
 
   const submit = async () => {
@@ -127,6 +158,7 @@ export function LinkModal({ attachment, onClose, onLinked }: LinkModalProps) {
             onChange={(value: string) => {
               setSlotKey(value);
               setRecordId(null);
+              setChosenYear(null);
             }}
             options={slotOptions}
             placeholder={t('select')}
@@ -147,10 +179,39 @@ export function LinkModal({ attachment, onClose, onLinked }: LinkModalProps) {
             />
           </Form.Item>
         )}
-        {kind?.qualifier === 'year' && (
-          <Form.Item label={t('f_year')} htmlFor="link-year">
-            <InputNumber id="link-year" min={1990} max={2100} value={year} onChange={(v) => v !== null && setYear(v)} />
-          </Form.Item>
+        {kind?.qualifier === 'year' &&
+          (fixedYear !== null ? (
+            // The record says the year: shown, not chosen (a scan is filed under its record's year).
+            <Form.Item label={t('f_year')} htmlFor="link-year" extra={t('att_linkYearFromRecord')}>
+              <Input
+                id="link-year"
+                value={String(fixedYear)}
+                readOnly
+                variant="filled"
+                style={{ width: 160 }}
+                data-testid="link-year"
+              />
+            </Form.Item>
+          ) : (
+            <Form.Item label={t('f_year')} htmlFor="link-year" extra={t('att_linkYearWindow')}>
+              <Select
+                id="link-year"
+                value={year}
+                onChange={(value: number) => setChosenYear(value)}
+                options={windowYears.map((y) => ({ value: y, label: String(y) }))}
+                style={{ width: 160 }}
+                data-testid="link-year"
+              />
+            </Form.Item>
+          ))}
+        {fixedYear !== null && !windowYears.includes(fixedYear) && (
+          <Alert
+            type="warning"
+            showIcon
+            className="link-year-outside"
+            data-testid="link-year-outside"
+            title={t('att_linkYearOutside', { year: fixedYear, years: windowYears.join(t('listSep')) })}
+          />
         )}
         {kind?.qualifier === 'paperPage' ? (
           <fieldset className="link-tags">

@@ -1,8 +1,12 @@
 // One item of a material in the 材料清单: its status, what it is (naming the record), the files that prove
-// it, and — when missing — the button that adds a file straight into this slot + record.
+// it, and — when missing — the button that adds a file straight into this slot + record. An item the unit
+// issues (M-3) reads 由单位提供, complete for the applicant; a scan filed under a year the window does not ask
+// for, or under a year other than its record's, reads 需处理 with the reason.
 import {
+  BankOutlined,
   CheckCircleFilled,
   CloseCircleFilled,
+  ExclamationCircleFilled,
   FileTextOutlined,
   MinusCircleOutlined,
   PlusOutlined,
@@ -17,6 +21,8 @@ const ICONS: Record<ItemStatus, typeof CheckCircleFilled> = {
   missing: CloseCircleFilled,
   'not-needed': MinusCircleOutlined,
   generated: FileTextOutlined,
+  'unit-provides': BankOutlined,
+  attention: ExclamationCircleFilled,
 };
 
 const STATUS_TEXT: Record<ItemStatus, TextKey> = {
@@ -24,6 +30,8 @@ const STATUS_TEXT: Record<ItemStatus, TextKey> = {
   missing: 'mat_missing',
   'not-needed': 'mat_notNeeded',
   generated: 'mat_generated',
+  'unit-provides': 'mat_unitProvides',
+  attention: 'mat_attention',
 };
 
 export interface MaterialItemRowProps {
@@ -43,11 +51,34 @@ export function MaterialItemRow({ item, attachments, isBusy, onAdd }: MaterialIt
     <li className="material-item" data-testid="material-item" data-key={item.key} data-status={item.status}>
       <Icon className={`material-item-icon status-${item.status}`} aria-hidden />
       <div className="material-item-text">
-        {/* A missing item reads as what is missing, naming the record (论文《…》缺少目录页). */}
-        <Typography.Text type={item.message ? 'danger' : undefined}>
-          <span className="sr-only">{t('labelOnly', { label: t(STATUS_TEXT[item.status]) })}</span>
-          {pick(item.message ?? item.label)}
-        </Typography.Text>
+        {item.status === 'attention' ? (
+          <>
+            {/* What the scan is filed as, then why it needs attention (never silently relabelled). */}
+            <Typography.Text>
+              <span className="sr-only">{t('labelOnly', { label: t(STATUS_TEXT[item.status]) })}</span>
+              {item.year !== null && !pick(item.label).includes(String(item.year))
+                ? t('mat_filedUnder', { label: pick(item.label), year: item.year })
+                : pick(item.label)}
+            </Typography.Text>
+            <Typography.Text className="material-item-attention" data-testid="material-attention">
+              <span className="material-item-badge" aria-hidden>
+                {t('mat_attention')}
+              </span>
+              {item.message && pick(item.message)}
+            </Typography.Text>
+          </>
+        ) : (
+          /* A missing item reads as what is missing, naming the record (论文《…》缺少目录页). */
+          <Typography.Text type={item.message ? 'danger' : undefined}>
+            <span className="sr-only">{t('labelOnly', { label: t(STATUS_TEXT[item.status]) })}</span>
+            {pick(item.message ?? item.label)}
+            {item.status === 'unit-provides' && (
+              <span className="material-item-badge material-item-badge-unit" aria-hidden>
+                {t('mat_unitProvides')}
+              </span>
+            )}
+          </Typography.Text>
+        )}
         {item.note && (
           <Typography.Text type="secondary" className="material-item-files">
             {pick(item.note)}
@@ -59,7 +90,8 @@ export function MaterialItemRow({ item, attachments, isBusy, onAdd }: MaterialIt
           </Typography.Text>
         )}
       </div>
-      {item.status === 'missing' || item.status === 'not-needed' ? (
+      {/* The unit's own (M-3) may still take a scan already obtained: offered, not asked for. */}
+      {item.status === 'missing' || item.status === 'not-needed' || item.status === 'unit-provides' ? (
         <Button
           size="small"
           type={item.status === 'missing' ? 'primary' : 'default'}

@@ -22,7 +22,8 @@ export const fieldId = (path: string) => `f-${path.replace(/\./g, '-')}`;
 export interface FieldItemProps {
   path: string;
   label: string;
-  hint?: string | undefined;
+  /** Text under the field (tied to it by aria-describedby); may hold an action (a suggestion to adopt). */
+  hint?: ReactNode;
   /** An error found by the control itself (text that is not a date, hours that are not a number). */
   localError?: string | null | undefined;
   /** The control is a group of inputs (a radio group): name it by the label's id instead of <label for>. */

@@ -38,6 +38,12 @@ export function resetTarget(draft: Draft): Draft {
 
 function issueMessage(key: ParamKey, issue: { code: string; message: string; [k: string]: unknown }): Localized {
   const kind = PARAM_META[key].kind;
+  // The pack's own checks that say themselves in both languages (a future year, an application date the
+  // working-day calendar does not cover): the very words the core answers rules:setParams with.
+  const own = issue['params'] as Partial<Localized> | undefined;
+  if (issue.code === 'custom' && typeof own?.zh === 'string' && typeof own.en === 'string') {
+    return L(own.zh, own.en);
+  }
   // The cross-field checks (params.ts, superRefine), told apart by their message.
   if (issue.code === 'custom') {
     if (issue.message === 'before the start') return L('结束日期早于开始日期', 'The end is before the start');
@@ -52,7 +58,8 @@ function issueMessage(key: ParamKey, issue: { code: string; message: string; [k:
       : L('请填写真实的日期（YYYY-MM-DD）', 'Enter a real date (YYYY-MM-DD)');
   }
   if (kind === 'years') {
-    if (issue.code === 'custom') return L('有重复的年份', 'A year is listed twice');
+    if (issue.code === 'custom' && issue.message === 'no year twice')
+      return L('有重复的年份', 'A year is listed twice');
     if (issue.code === 'too_small') return L('请至少填写一个年份', 'Enter at least one year');
     if (issue.code === 'too_big' && Array.isArray(issue['path']) && issue['path'].length === 1) {
       return L('最多 10 个年份', 'At most 10 years');
@@ -70,6 +77,25 @@ function issueMessage(key: ParamKey, issue: { code: string; message: string; [k:
     return L('请填写数字', 'Enter a number');
   }
   return L('请选择一个值', 'Choose a value');
+}
+
+/**
+ * The core's refusal of rules:setParams (`issues`: `path: message` in both languages) per field: the
+ * path's first segment is the parameter (`assessmentYears.1`, `params.assessmentYears.1` →
+ * assessmentYears). Paths naming no parameter are left for the general message.
+ */
+export function issuesByParam(
+  issues: readonly { path: string; message: Localized }[] | undefined,
+): Partial<Record<ParamKey, Localized[]>> {
+  const result: Partial<Record<ParamKey, Localized[]>> = {};
+  for (const issue of issues ?? []) {
+    // The contract's check names the input (`params.ceYears`), the pack's check the parameter itself.
+    const key = issue.path.replace(/^params\./, '').split('.', 1)[0] ?? '';
+    if (!(key in PARAM_META)) continue;
+    const list = (result[key as ParamKey] ??= []);
+    if (!list.some((m) => m.zh === issue.message.zh)) list.push(issue.message);
+  }
+  return result;
 }
 
 /** The draft's problems, one per field (the first found), in both languages. */

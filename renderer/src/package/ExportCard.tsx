@@ -1,18 +1,20 @@
-// 导出申报包 (issue 6): the eligibility check as the core runs it (package:precheck) — blockers stop the
-// export, each with a link to where it is fixed; a warning may be overridden only with a written reason
-// (≥ 10 characters) that goes into the package — then the key's passphrase and 导出, a job with progress
-// and 取消, and what it wrote: file, size, revision, the package fingerprint and a download link.
+// 导出申报包 (issue 6): the eligibility check as the core runs it (package:precheck) — the one verdict
+// first, in the same words as 资格检查 (issue 12); every failing finding stops the export, each with a link to
+// where it is fixed; every point a person must judge goes on only with a written reason (≥ 10 characters)
+// that goes into the package — then the key's passphrase and 导出, a job with progress and 取消, and what it
+// wrote: file, size, revision, the package fingerprint and a download link.
 import { CloudDownloadOutlined, ExportOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Form, Input, Result, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { ApiError, KeyStatus, PackageFile, PrecheckFinding } from '../../../shared/api/contract.js';
-import type { Finding } from '../../../shared/rules/types.js';
+import type { ApiError, KeyStatus, OutputOf, PackageFile, PrecheckFinding } from '../../../shared/api/contract.js';
+import type { Finding, Report } from '../../../shared/rules/types.js';
 import { call, packageUrl } from '../api.js';
 import { formatBytes } from '../attachments/linkText.js';
 import { LabelledField } from '../components/LabelledField.js';
 import { useEditor } from '../editorContext.js';
 import { useEligibility } from '../eligibility/context.js';
 import { screenOfFix } from '../eligibility/fixTarget.js';
+import { VerdictBanner } from '../eligibility/VerdictBanner.js';
 import { JobPanel } from '../forms/JobPanel.js';
 import { useT, type TextKey } from '../i18n.js';
 import { asApiError, isRunning, useJob } from '../jobs/tracker.js';
@@ -24,9 +26,29 @@ import { MIN_PASSPHRASE } from './KeyCard.js';
 export const MIN_JUSTIFICATION = 10;
 
 type Precheck =
-  | { kind: 'loading' }
-  | { kind: 'failed'; error: ApiError }
-  | { kind: 'ready'; blockers: PrecheckFinding[]; warnings: PrecheckFinding[] };
+  { kind: 'loading' } | { kind: 'failed'; error: ApiError } | ({ kind: 'ready' } & OutputOf<'package:precheck'>);
+
+type ReadyPrecheck = Extract<Precheck, { kind: 'ready' }>;
+
+/**
+ * The verdict banner's input from the core's own check: its verdict, round and application date, and the
+ * findings of its two lists (each as the core judged it; the live finding of the same id lends its title).
+ */
+function verdictOfPrecheck(
+  precheck: ReadyPrecheck,
+  findingOf: (f: PrecheckFinding) => Finding | undefined,
+): Pick<Report, 'verdict' | 'findings' | 'round' | 'applicationDate'> {
+  const full = (f: PrecheckFinding): Finding => ({
+    ...(findingOf(f) ?? { title: { zh: f.ruleId, en: f.ruleId }, confidence: 'confirmed', fix: null, evidence: [] }),
+    ...f,
+  });
+  return {
+    verdict: precheck.verdict,
+    findings: [...precheck.blockers, ...precheck.warnings].map(full),
+    round: precheck.round,
+    applicationDate: precheck.applicationDate,
+  };
+}
 
 const justificationId = (findingId: string) => `justify-${findingId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 const isPassphraseError = (e: ApiError) => /passphrase/.test(e.code);
@@ -194,9 +216,8 @@ export function ExportCard({ applicantId, keyStatus, onExported }: ExportCardPro
     const { blockers, warnings } = precheck;
     checkBody = (
       <>
-        {blockers.length === 0 && warnings.length === 0 && (
-          <Alert type="success" showIcon title={t('pkg_checkClean')} data-testid="precheck-clean" />
-        )}
+        {/* The same sentence as 资格检查: 可以申报 / 需人工确认 N 项 / 暂不符合 N 项, the round's closing beside it. */}
+        <VerdictBanner report={verdictOfPrecheck(precheck, findingOf)} showList={false} />
         {blockers.length > 0 && (
           <section aria-labelledby="blockers-heading" className="pkg-findings" data-testid="precheck-blockers">
             <Typography.Title level={4} id="blockers-heading" className="pkg-subheading pkg-subheading-error">

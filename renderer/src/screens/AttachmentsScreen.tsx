@@ -193,6 +193,7 @@ export function AttachmentsScreen({ applicantId }: { applicantId: string }) {
       <LinkModal
         key={`link-${linkId ?? ''}`}
         attachment={byId(linkId)}
+        attachments={all}
         onClose={() => setLinkId(null)}
         onLinked={() => {
           setLinkId(null);

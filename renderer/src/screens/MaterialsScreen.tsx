@@ -21,6 +21,7 @@ import { useUploads, useUploadState } from '../attachments/useUploads.js';
 import '../attachments/attachments.css';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { useEditor } from '../editorContext.js';
+import { useEligibility } from '../eligibility/context.js';
 import { useT, type TextKey } from '../i18n.js';
 
 const STATE_TAG: Record<MaterialState, { color: string; text: TextKey }> = {
@@ -28,11 +29,15 @@ const STATE_TAG: Record<MaterialState, { color: string; text: TextKey }> = {
   incomplete: { color: 'error', text: 'mat_incomplete' },
   'not-needed': { color: 'default', text: 'mat_stateNotNeeded' },
   generated: { color: 'processing', text: 'mat_stateGenerated' },
+  // Issued by the unit after its publicity (M-3, N-8): complete for the applicant.
+  'unit-provides': { color: 'blue', text: 'mat_stateUnitProvides' },
 };
 
 export function MaterialsScreen({ applicantId }: { applicantId: string }) {
   const { t, pick } = useT();
   const { archive } = useEditor();
+  // The proof years are the rule pack's parameters (假设与参数): one window for the rules and this view.
+  const { params } = useEligibility();
   const uploads = useUploads();
   const isAdding = useUploadState((s) => s.isRunning);
   // Reloaded when a batch ends (its files linked to their item by then).
@@ -56,7 +61,7 @@ export function MaterialsScreen({ applicantId }: { applicantId: string }) {
   }, []);
 
   const attachments = useMemo(() => (state.kind === 'ready' ? state.attachments : []), [state]);
-  const materials = useMemo(() => computeMaterials(archive, attachments), [archive, attachments]);
+  const materials = useMemo(() => computeMaterials(archive, attachments, params), [archive, attachments, params]);
 
   const addFor = (item: MaterialItem) => {
     target.current = item;
@@ -91,6 +96,8 @@ export function MaterialsScreen({ applicantId }: { applicantId: string }) {
 
   const items = materials.flatMap((m) => m.items);
   const missing = items.filter((i) => i.status === 'missing').length;
+  const attention = items.filter((i) => i.status === 'attention').length;
+  // Complete, generated, issued by the unit (M-3) or not needed: nothing for the applicant to add.
   const complete = materials.filter((m) => m.state !== 'incomplete').length;
 
   const sizeLine = (m: MaterialStatus) => {
@@ -122,6 +129,14 @@ export function MaterialsScreen({ applicantId }: { applicantId: string }) {
             value={missing}
             styles={{ content: { color: missing > 0 ? '#cf1322' : '#389e0d' } }}
           />
+          {attention > 0 && (
+            <Statistic
+              title={t('mat_sumAttention')}
+              value={attention}
+              styles={{ content: { color: '#ad4e00' } }}
+              data-testid="materials-attention"
+            />
+          )}
           <Statistic
             title={t('mat_sumFiles')}
             value={attachments.filter((a) => a.deletedAt === null && !a.hasNewerVersion).length}

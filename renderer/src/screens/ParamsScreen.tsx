@@ -19,6 +19,7 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Localized } from '../../../shared/api/contract.js';
 import { PACK_2020, PARAM_META, Params2020, type ParamKey } from '../../../shared/rules/pack2020/index.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { useEligibility } from '../eligibility/context.js';
@@ -27,6 +28,7 @@ import {
   PARAM_KEYS,
   changedKeys,
   formatParamValue,
+  issuesByParam,
   paramErrors,
   resetTarget,
   type Draft,
@@ -51,12 +53,19 @@ export function ParamsScreen() {
   const { params, saveParams, log, setLeaveGuard } = useEligibility();
   const [draft, setDraft] = useState<Draft>(params);
   const [error, setError] = useState<string | null>(null);
+  // What the core refused at the last save, per field (rules:setParams issues), until that field changes.
+  const [serverIssues, setServerIssues] = useState<Partial<Record<ParamKey, Localized[]>>>({});
   const [saved, setSaved] = useState(false);
   const [leaving, setLeaving] = useState<(() => void) | null>(null);
   useEffect(() => setDraft(params), [params]);
 
   const errors = useMemo(() => paramErrors(draft), [draft]);
-  const errorKeys = ORDERED.filter((k) => errors[k]);
+  /** A field's problems: the form's own check as the user types, else what the core said at the save. */
+  const problemsOf = (key: ParamKey): Localized[] => {
+    const own = errors[key];
+    return own ? [own] : (serverIssues[key] ?? []);
+  };
+  const errorKeys = ORDERED.filter((k) => problemsOf(k).length > 0);
   const unsaved = changedKeys(params, draft).length > 0;
   const reset = resetTarget(draft);
   const resetKeys = changedKeys(params, reset).filter((k) => !APPLICANT_PARAMS.includes(k));
@@ -75,6 +84,12 @@ export function ParamsScreen() {
 
   const set = (key: ParamKey, value: unknown) => {
     setSaved(false);
+    setServerIssues((old) => {
+      if (!old[key]) return old;
+      const next = { ...old };
+      delete next[key];
+      return next;
+    });
     setDraft((d) => ({ ...d, [key]: value }));
   };
   /** Saves the values; false (and the first bad field focused) when they do not validate or save. */
@@ -88,10 +103,16 @@ export function ParamsScreen() {
     try {
       await saveParams(parsed.data);
       setError(null);
+      setServerIssues({});
       setSaved(true);
       return true;
     } catch (e) {
+      // A refusal names each bad value: beside its field, the first one focused.
+      const byField = e instanceof ApiFailure ? issuesByParam(e.error.issues) : {};
+      setServerIssues(byField);
       setError(e instanceof ApiFailure ? pick(e.error.message) : String(e));
+      const first = ORDERED.find((k) => byField[k]);
+      if (first) document.getElementById(fieldId(`params.${first}`))?.focus();
       return false;
     }
   };
@@ -100,7 +121,8 @@ export function ParamsScreen() {
     const meta = PARAM_META[key];
     const value = draft[key];
     const id = fieldId(`params.${key}`);
-    const invalid = Boolean(errors[key]);
+    const invalid = problemsOf(key).length > 0;
+    const describedBy = invalid ? `${id}-help` : undefined;
     switch (meta.kind) {
       case 'boolean':
         return <Switch id={id} checked={value === true} onChange={(v) => set(key, v)} />;
@@ -109,6 +131,7 @@ export function ParamsScreen() {
           <InputNumber
             id={id}
             aria-invalid={invalid}
+            aria-describedby={describedBy}
             status={invalid ? 'error' : ''}
             value={value as number | null}
             onChange={(v) => set(key, v)}
@@ -129,6 +152,9 @@ export function ParamsScreen() {
           <Input
             id={id}
             aria-invalid={invalid}
+            aria-describedby={describedBy}
+            status={invalid ? 'error' : ''}
+            data-testid={`param-${key}`}
             style={{ maxWidth: 240 }}
             value={Array.isArray(value) ? value.join(', ') : String(value)}
             onChange={(e) => set(key, parseYears(e.target.value))}
@@ -139,7 +165,11 @@ export function ParamsScreen() {
           <Input
             id={id}
             aria-invalid={invalid}
+            aria-describedby={describedBy}
+            status={invalid ? 'error' : ''}
+            data-testid={`param-${key}`}
             style={{ maxWidth: 160 }}
+            inputMode="numeric"
             placeholder="YYYY-MM-DD"
             value={String(value ?? '')}
             onChange={(e) => set(key, e.target.value)}
@@ -169,16 +199,20 @@ export function ParamsScreen() {
         {ORDERED.map((key) => {
           const meta = PARAM_META[key];
           const isDefault = JSON.stringify(draft[key]) === JSON.stringify(PACK_2020.defaults[key]);
-          const problem = errors[key];
+          const problems = problemsOf(key);
           return (
             <Form.Item
               key={key}
               htmlFor={fieldId(`params.${key}`)}
-              validateStatus={problem ? 'error' : ''}
+              validateStatus={problems.length > 0 ? 'error' : ''}
               help={
-                problem
-                  ? pick({ zh: `${meta.label.zh}：${problem.zh}`, en: `${meta.label.en}: ${problem.en}` })
-                  : undefined
+                problems.length > 0 ? (
+                  <div id={`${fieldId(`params.${key}`)}-help`} data-testid={`param-problem-${key}`}>
+                    {problems.map((p, i) => (
+                      <div key={i}>{pick({ zh: `${meta.label.zh}：${p.zh}`, en: `${meta.label.en}: ${p.en}` })}</div>
+                    ))}
+                  </div>
+                ) : undefined
               }
               label={
                 <Space size={4} wrap>
@@ -216,7 +250,14 @@ export function ParamsScreen() {
           <Button type="primary" data-testid="params-save" disabled={!unsaved} onClick={() => void save(draft)}>
             {t('paramsSave')}
           </Button>
-          <Button data-testid="params-discard" disabled={!unsaved} onClick={() => setDraft(params)}>
+          <Button
+            data-testid="params-discard"
+            disabled={!unsaved}
+            onClick={() => {
+              setDraft(params);
+              setServerIssues({});
+            }}
+          >
             {t('paramsDiscard')}
           </Button>
           <Popconfirm

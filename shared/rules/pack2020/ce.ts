@@ -76,22 +76,25 @@ export const ceHoursRule: Rule<Params2020> = {
   },
 };
 
+// M-7 lists the hours proof as a material; per year the confidence is R-4's: a confirmed year's proof is
+// required (missing → fail), the 2020 proof only by assumption (missing → review).
 export const ceProofRule: Rule<Params2020> = {
   id: 'M-7.ce-proof',
-  clause: ['M-7', 'N-6'],
+  clause: ['M-7', 'N-6', 'R-4'],
   severity: 'warning',
-  confidence: 'assumed',
+  confidence: 'confirmed',
   title: t('继续教育学时证明（按年度）', 'Continuing-education hours proof, per year'),
-  params: ['ceYears'],
+  params: ['ceYears', 'deadline'],
   check(input) {
     return [...input.params.ceYears]
       .sort((a, b) => a - b)
-      .map((year) =>
-        proofOutcome(input, {
+      .map((year) => {
+        const outcome = proofOutcome(input, {
           slot: `M-7/ce/${year}`,
           key: String(year),
           what: t(`${year} 年继续教育学时证明`, `the ${year} continuing-education hours proof`),
-        }),
-      );
+        });
+        return outcome.status === 'fail' ? { ...outcome, confidence: ceYearConfidence(year, input.params) } : outcome;
+      });
   },
 };

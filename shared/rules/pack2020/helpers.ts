@@ -94,7 +94,7 @@ export function proofOutcome(
       status: 'review',
       severity: 'info',
       message: t(
-        `尚未上传${o.what.zh}。档案完整时省系统会自动提取（N-11）；如单位要求，请上传扫描件。`,
+        `${zhJoin('尚未上传', o.what.zh)}。档案完整时省系统会自动提取（N-11）；如单位要求，请上传扫描件。`,
         `${o.what.en} is not attached. The provincial system extracts it from a complete archive (N-11); attach a scan if your unit asks for it.`,
       ),
     };

@@ -22,6 +22,7 @@ const STATE_TAG: Record<MaterialState, { color: string; text: TextKey }> = {
   incomplete: { color: 'error', text: 'mat_incomplete' },
   'not-needed': { color: 'default', text: 'mat_stateNotNeeded' },
   generated: { color: 'processing', text: 'mat_stateGenerated' },
+  'unit-provides': { color: 'blue', text: 'mat_stateUnitProvides' },
 };
 
 /** The radio's value for "not looked at yet" (a Radio value cannot be null). */

@@ -1,7 +1,7 @@
 // The proofs of one record (or of a material as a whole): each item the materials view asks for, what is
 // missing in red, and every attached file as a thumbnail that opens the read-only preview — the scan right
 // beside the record it proves (issue 7, 4).
-import { CloseCircleFilled, CommentOutlined, EyeOutlined } from '@ant-design/icons';
+import { CloseCircleFilled, CommentOutlined, ExclamationCircleFilled, EyeOutlined } from '@ant-design/icons';
 import { Button, Tag, Typography } from 'antd';
 import type { AttachmentView } from '../../../../shared/attachments/schema.js';
 import { PAPER_PAGE_LABELS, parseSlot, type PaperPageTag } from '../../../../shared/attachments/slots.js';
@@ -39,7 +39,7 @@ export function ProofList({ items, attachments, comments, onPreview, onComment, 
         const short = isInRecord ? shortLabel(item, lang) : null;
         const text =
           short === null
-            ? pick(item.message ?? item.label)
+            ? pick(item.status === 'attention' ? item.label : (item.message ?? item.label))
             : item.status === 'missing'
               ? t('uw_missingItem', { what: short })
               : short;
@@ -48,9 +48,16 @@ export function ProofList({ items, attachments, comments, onPreview, onComment, 
           .filter((a): a is AttachmentView => a !== undefined);
         return (
           <li key={item.key} className="uw-proof" data-testid="uw-proof" data-key={item.key} data-status={item.status}>
-            <Typography.Text type={item.status === 'missing' ? 'danger' : 'secondary'} className="uw-proof-label">
-              {item.status === 'missing' && <CloseCircleFilled aria-hidden />} {text}
+            <Typography.Text
+              type={item.status === 'missing' ? 'danger' : item.status === 'attention' ? 'warning' : 'secondary'}
+              className="uw-proof-label"
+            >
+              {item.status === 'missing' && <CloseCircleFilled aria-hidden />}
+              {item.status === 'attention' && <ExclamationCircleFilled aria-hidden />} {text}
               {item.status === 'generated' && item.note && `${t('commaSep')}${pick(item.note)}`}
+              {item.status === 'unit-provides' && `${t('commaSep')}${t('mat_unitProvides')}`}
+              {/* Filed outside the window or under another year than its record's: say why. */}
+              {item.status === 'attention' && item.message && `${t('commaSep')}${pick(item.message)}`}
             </Typography.Text>
             {files.length > 0 && (
               <ul className="uw-files">

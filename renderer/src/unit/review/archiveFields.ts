@@ -27,6 +27,7 @@ import {
 } from '../../../../shared/archive/schema.js';
 import type { MaterialId, MaterialStatus } from '../../../../shared/materials/requirements.js';
 import { nameRecord } from '../../../../shared/materials/recordNames.js';
+import { TITLE_SERIES_LABELS } from '../../../../shared/archive/titleSeries.js';
 import type { TextKey } from '../../i18n.js';
 
 /** A value as shown: the same text in both languages, or an enum's label. Empty: not entered. */
@@ -113,6 +114,7 @@ const RECORD_SPECS: Record<Exclude<RecordKind, 'works'>, Spec[]> = {
   ],
   titles: [
     { field: 'level', label: 'f_titleLevel', labels: TITLE_LEVEL_LABELS },
+    { field: 'series', label: 'f_titleSeries', labels: TITLE_SERIES_LABELS },
     { field: 'name', label: 'f_titleName' },
     { field: 'obtainedDate', label: 'f_obtainedDate' },
     { field: 'certificateNumber', label: 'f_certificateNumber' },

@@ -1,5 +1,6 @@
 // One applicant as the unit reviews it: the review state (unit:review — findings, marks, comments,
-// revisions, changes), the read-only archive (archive:get) and its attachments (attachments:list), loaded
+// revisions, changes), the read-only archive (archive:get), its attachments (attachments:list) and the
+// rule pack's parameters (rules:getParams: the years of the yearly proofs), loaded
 // together so the screen never shows marks of one revision beside the archive of another. `reload` keeps
 // what is shown while it reads again (重新检查 must not blank the screen); marks and comments are patched
 // in place from the answers of their own calls.
@@ -36,13 +37,15 @@ export function useReviewData(applicantId: string) {
       if (quiet) setState((s) => (s.kind === 'ready' ? { ...s, isReloading: true, reloadError: null } : s));
       else setState({ kind: 'loading' });
       try {
-        const [review, view, listing] = await Promise.all([
+        const [review, view, listing, rules] = await Promise.all([
           call('unit:review', { applicantId }),
           call('archive:get', { applicantId }),
           call('attachments:list', { applicantId }),
+          // The proof years are the workspace's rule-pack parameters, as for the applicant's own view.
+          call('rules:getParams', {}),
         ]);
         if (mine !== generation.current) return;
-        const materials = computeMaterials(view.archive, listing.attachments);
+        const materials = computeMaterials(view.archive, listing.attachments, rules.params);
         setState({
           kind: 'ready',
           data: { review, archive: view.archive, attachments: listing.attachments, materials },
