@@ -29,6 +29,7 @@ import {
   formatDate,
   formatMonth,
   formatPeriod,
+  IN_PROGRESS,
   highestTitle,
   professionalYears,
   workStart,
@@ -227,7 +228,7 @@ async function educations(doc: FormDoc, a: ArchiveDocument, title: string): Prom
     certs: { title: '证书编号', span: 2.15 },
   } satisfies Record<string, Column>;
   const rows = a.educations.map((e) => [
-    cell(cols.period, formatPeriod(e.startDate, e.graduationDate, '')),
+    cell(cols.period, formatPeriod(e.startDate, e.graduationDate, IN_PROGRESS)),
     cell(cols.school, e.origin === 'domestic' ? e.school : `${e.school}（${zh(DEGREE_ORIGIN_LABELS, e.origin)}）`),
     cell(cols.major, e.major),
     cell(cols.level, zh(EDUCATION_LEVEL_LABELS, e.level)),

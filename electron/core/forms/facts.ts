@@ -21,6 +21,9 @@ export const formatMonth = (date: string): string =>
   DATE_SHAPE.test(date) ? date.slice(0, 7).replace('-', '.') : date;
 
 /** A period: start—end, or start—至今 while it is current (`open`); blank when neither date is entered. */
+/** An education without a graduation date is under way (R-1: it never decides the route): 「…—在读」. */
+export const IN_PROGRESS = '在读';
+
 export function formatPeriod(start: string, end: string, open = '至今'): string {
   if (start === '' && end === '') return '';
   return `${formatDate(start)}—${end === '' ? open : formatDate(end)}`;
