@@ -26,7 +26,8 @@ const STATUS_HEADINGS: Record<Status, Localized> = {
   'n/a': { zh: '不适用', en: 'Not applicable' },
 };
 const MARK: Record<Status, string> = { fail: '✗', review: '?', pass: '✓', 'n/a': '–' };
-const CONFIDENCE: Record<Finding['confidence'], Localized> = {
+/** How a confidence is said on the command line (check, params). */
+export const CONFIDENCE: Record<Finding['confidence'], Localized> = {
   confirmed: { zh: '已确认', en: 'confirmed' },
   inferred: { zh: '推断', en: 'inferred' },
   assumed: { zh: '假设', en: 'assumed' },
@@ -125,7 +126,8 @@ export function reportFailure(o: Pick<CheckOptions, 'json' | 'lang'>, error: Api
   return exitCode;
 }
 
-function isFileError(e: unknown): e is NodeJS.ErrnoException & { path: string } {
+/** A path that could not be read or written (ENOENT, EACCES …): said as such, not as a stack trace. */
+export function isFileError(e: unknown): e is NodeJS.ErrnoException & { path: string } {
   return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && 'path' in e;
 }
 
@@ -134,18 +136,28 @@ export function runCheck(o: CheckOptions): number {
   try {
     return check(o);
   } catch (e) {
-    if (e instanceof DossierError) return reportFailure(o, e.toApiError(), isInvalidInput(e) ? 2 : 1);
-    if (isFileError(e)) {
-      const message = { zh: `无法访问 ${e.path}（${e.code}）`, en: `Cannot access ${e.path} (${e.code})` };
-      return reportFailure(o, { code: 'file_access', message }, 1);
-    }
-    const detail = e instanceof Error ? e.message : String(e);
-    return reportFailure(
-      o,
-      { code: 'internal', message: { zh: `内部错误：${detail}`, en: `Internal error: ${detail}` } },
-      1,
-    );
+    return reportThrown(o, e);
   }
+}
+
+/**
+ * What a reading command (check, materials) threw, reported: a refusal with its exit code, a file it
+ * could not access, else — with --json only, so that stdout stays one JSON value — an internal error;
+ * without --json that is thrown on for cli.ts.
+ */
+export function reportThrown(o: Pick<CheckOptions, 'json' | 'lang'>, e: unknown): number {
+  if (e instanceof DossierError) return reportFailure(o, e.toApiError(), isInvalidInput(e) ? 2 : 1);
+  if (isFileError(e)) {
+    const message = { zh: `无法访问 ${e.path}（${e.code}）`, en: `Cannot access ${e.path} (${e.code})` };
+    return reportFailure(o, { code: 'file_access', message }, 1);
+  }
+  if (!o.json) throw e;
+  const detail = e instanceof Error ? e.message : String(e);
+  return reportFailure(
+    o,
+    { code: 'internal', message: { zh: `内部错误：${detail}`, en: `Internal error: ${detail}` } },
+    1,
+  );
 }
 
 function check(o: CheckOptions): number {

@@ -7,7 +7,7 @@ import { exportArchiveJson, importArchiveJson, parseArchiveJson } from './core/a
 import { DossierError, isInvalidInput } from './core/errors.js';
 import { defaultDataDir } from './core/paths.js';
 import { closeWorkspace, currentApplicantId, DATABASE_FILE, openWorkspace, type Workspace } from './core/workspace.js';
-import { reportFailure, runCheck } from './checkCommand.js';
+import { isFileError, reportFailure, runCheck } from './checkCommand.js';
 import type { RecoveryQuestion } from './core/startupRecovery.js';
 import { createInterface } from 'node:readline/promises';
 import { findElectron, runElectron } from './launch.js';
@@ -212,10 +212,6 @@ function parsePort(value: string | undefined): number | undefined {
       say({ zh: `--port 须为 0–65535 的整数：${value}`, en: `--port must be an integer 0–65535: ${value}` }),
     );
   return port;
-}
-
-function isFileError(e: unknown): e is NodeJS.ErrnoException & { path: string } {
-  return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && 'path' in e;
 }
 
 /** Reading commands never create a workspace where there is none. */

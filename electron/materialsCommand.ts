@@ -22,7 +22,7 @@ import {
   type YearlyKind,
 } from '../shared/materials/requirements.js';
 import { DEFAULT_PARAMS_2020 } from '../shared/rules/pack2020/params.js';
-import { reportFailure } from './checkCommand.js';
+import { reportFailure, reportThrown } from './checkCommand.js';
 import { parseArchiveJson, readArchive } from './core/archiveService.js';
 import { listAttachments } from './core/attachments/attachmentService.js';
 import { DossierError, isInvalidInput } from './core/errors.js';
@@ -199,22 +199,12 @@ export function formatMaterials(
   return lines.join('\n');
 }
 
-function isFileError(e: unknown): e is NodeJS.ErrnoException & { path: string } {
-  return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && 'path' in e;
-}
-
 export function runMaterials(o: MaterialsOptions): number {
   try {
     return materials(o);
   } catch (e) {
     if (e instanceof DossierError) return reportFailure(o, readError(e), isInvalidInput(e) ? 2 : 1);
-    if (isFileError(e)) {
-      const message = L(`无法访问 ${e.path}（${e.code}）`, `Cannot access ${e.path} (${e.code})`);
-      return reportFailure(o, { code: 'file_access', message }, 1);
-    }
-    if (!o.json) throw e;
-    const detail = e instanceof Error ? e.message : String(e);
-    return reportFailure(o, { code: 'internal', message: L(`内部错误：${detail}`, `Internal error: ${detail}`) }, 1);
+    return reportThrown(o, e);
   }
 }
 

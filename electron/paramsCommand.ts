@@ -12,12 +12,12 @@ import { PACK_2020 } from '../shared/rules/pack2020/index.js';
 import {
   DEFAULT_PARAMS_2020,
   PARAM_META,
-  Params2020,
+  type Params2020,
   Params2020Shape,
   type ParamKey,
   type ParamMeta,
 } from '../shared/rules/pack2020/params.js';
-import { reportFailure } from './checkCommand.js';
+import { CONFIDENCE, reportFailure } from './checkCommand.js';
 import { DossierError } from './core/errors.js';
 import { getParams, paramLog, setParams } from './core/rulesService.js';
 import { closeWorkspace, DATABASE_FILE, openWorkspace } from './core/workspace.js';
@@ -52,12 +52,6 @@ const L = (zh: string, en: string): Localized => ({ zh, en });
 const keys = () => Object.keys(PARAM_META) as ParamKey[];
 const metaOf = (key: string): ParamMeta | undefined => (PARAM_META as Record<string, ParamMeta | undefined>)[key];
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-const CONFIDENCE: Record<ParamMeta['confidence'], Localized> = {
-  confirmed: L('已确认', 'confirmed'),
-  inferred: L('推断', 'inferred'),
-  assumed: L('假设', 'assumed'),
-};
 
 /** A value as the user reads and types it: years `2017,2018,2019`, 是/否 (true/false), an option with its label. */
 export function formatParamValue(key: string, value: unknown, lang: Lang): string {
@@ -183,23 +177,10 @@ function issueMessage(issue: z.core.$ZodIssue, value: unknown): Localized {
   }
 }
 
-/**
- * A refinement's message: its own words when it gives them (`params: { zh, en }`), else ours for the
- * pack's known ones (params.ts), else the schema's English as it is.
- */
+/** A refinement's message: its own words (params.ts gives every one `params: { zh, en }`). */
 function customMessage(message: string, params?: unknown): Localized {
   const own = params as Partial<Localized> | undefined;
-  if (typeof own?.zh === 'string' && typeof own.en === 'string') return { zh: own.zh, en: own.en };
-  const known: Record<string, Localized> = {
-    'a real date YYYY-MM-DD': L('不是真实的日期（YYYY-MM-DD）', 'not a real date (YYYY-MM-DD)'),
-    "'' or a real date YYYY-MM-DD": L('不是真实的日期（YYYY-MM-DD），或留空', "not a real date (YYYY-MM-DD), or ''"),
-    'no year twice': L('有重复的年份', 'a year is listed twice'),
-    'after the as-of date': L('晚于任职年限计算截止日', 'after the as-of date for years'),
-    'above ageMax': L('大于年龄提醒上限', 'above the upper age warning'),
-    'inconsistent minimums': L('各项学时要求互相矛盾', 'the hour minimums contradict each other'),
-    'before the start': L('早于开始日期', 'before the start'),
-  };
-  return known[message] ?? L(message, message);
+  return typeof own?.zh === 'string' && typeof own.en === 'string' ? L(own.zh, own.en) : L(message, message);
 }
 
 /** Reads every `--set` argument; the changes when all are good, else every problem found. */
@@ -295,25 +276,14 @@ export function runParams(o: ParamsOptions): number {
   const workspace = openWorkspace(o.dataDir);
   try {
     if (o.set.length === 0) return show(o, getParams(workspace.db), paramLog(workspace.db));
-    // Every value has passed its own check: what is left are the cross-field checks, run here first for
-    // their own words (setParams below runs them again, and is what refuses or saves).
-    const together = Params2020.safeParse({ ...getParams(workspace.db), ...changes });
-    if (!together.success) {
-      const issues = together.error.issues.map((i) => ({
-        key: String(i.path[0] ?? ''),
-        message: i.code === 'custom' ? customMessage(i.message, i.params) : L(i.message, i.message),
-      }));
-      return refuse(o, invalid(issues));
-    }
+    // Every value has passed its own check: what is left are the cross-field checks, which setParams runs
+    // (in the pack's own words) before it saves anything.
     let result: ReturnType<typeof setParams>;
     try {
       result = setParams(workspace.db, { params: changes });
     } catch (e) {
       if (!(e instanceof DossierError) || e.code !== 'invalid_params') throw e;
-      const issues = (e.issues ?? []).map((i) => ({
-        key: i.path.split('.')[0] ?? i.path,
-        message: i.message.zh === i.message.en ? customMessage(i.message.en) : i.message,
-      }));
+      const issues = (e.issues ?? []).map((i) => ({ key: i.path.split('.')[0] ?? i.path, message: i.message }));
       return refuse(o, invalid(issues));
     }
     if (o.json) {

@@ -38,19 +38,11 @@ export function resetTarget(draft: Draft): Draft {
 
 function issueMessage(key: ParamKey, issue: { code: string; message: string; [k: string]: unknown }): Localized {
   const kind = PARAM_META[key].kind;
-  // The pack's own checks that say themselves in both languages (a future year, an application date the
-  // working-day calendar does not cover): the very words the core answers rules:setParams with.
+  // The pack's own checks say themselves in both languages (params.ts): the very words the core answers
+  // rules:setParams with. What is left is zod's own checks of type and bounds.
   const own = issue['params'] as Partial<Localized> | undefined;
   if (issue.code === 'custom' && typeof own?.zh === 'string' && typeof own.en === 'string') {
     return L(own.zh, own.en);
-  }
-  // The cross-field checks (params.ts, superRefine), told apart by their message.
-  if (issue.code === 'custom') {
-    if (issue.message === 'before the start') return L('结束日期早于开始日期', 'The end is before the start');
-    if (issue.message === 'after the as-of date') return L('晚于任职年限计算截止日', 'After the as-of date for years');
-    if (issue.message === 'above ageMax') return L('大于年龄提醒上限', 'Above the upper age warning');
-    if (issue.message === 'inconsistent minimums')
-      return L('各项学时要求互相矛盾', 'The hour minimums contradict each other');
   }
   if (kind === 'date') {
     return key === 'publicityStart' || key === 'publicityEnd'
@@ -58,8 +50,6 @@ function issueMessage(key: ParamKey, issue: { code: string; message: string; [k:
       : L('请填写真实的日期（YYYY-MM-DD）', 'Enter a real date (YYYY-MM-DD)');
   }
   if (kind === 'years') {
-    if (issue.code === 'custom' && issue.message === 'no year twice')
-      return L('有重复的年份', 'A year is listed twice');
     if (issue.code === 'too_small') return L('请至少填写一个年份', 'Enter at least one year');
     if (issue.code === 'too_big' && Array.isArray(issue['path']) && issue['path'].length === 1) {
       return L('最多 10 个年份', 'At most 10 years');

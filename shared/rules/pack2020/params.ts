@@ -6,14 +6,26 @@ import { coveredYears } from '../../calendar/workingDays.js';
 import { isRealDate } from '../../checks/dates.js';
 import type { Confidence, Localized } from '../types.js';
 
-const RealDate = z.string().refine(isRealDate, { message: 'a real date YYYY-MM-DD' });
-const DateOrEmpty = z.string().refine((s) => s === '' || isRealDate(s), { message: "'' or a real date YYYY-MM-DD" });
+// Every refinement says itself in both languages (`params: { zh, en }`): the 假设与参数 screen, the core's
+// refusal of rules:setParams and `dossier params` all show these words, from here only.
+const said = (zh: string, en: string) => ({ zh, en });
+const RealDate = z.string().refine(isRealDate, {
+  message: 'a real date YYYY-MM-DD',
+  params: said('请填写真实的日期（YYYY-MM-DD）', 'Enter a real date (YYYY-MM-DD)'),
+});
+const DateOrEmpty = z.string().refine((s) => s === '' || isRealDate(s), {
+  message: "'' or a real date YYYY-MM-DD",
+  params: said('请填写真实的日期（YYYY-MM-DD），或留空', 'Enter a real date (YYYY-MM-DD), or leave it empty'),
+});
 const Years = (n: number) => z.number().int().min(0).max(n);
 const YearList = z
   .array(z.number().int().min(1990).max(2100))
   .min(1)
   .max(10)
-  .refine((ys) => new Set(ys).size === ys.length, { message: 'no year twice' });
+  .refine((ys) => new Set(ys).size === ys.length, {
+    message: 'no year twice',
+    params: said('有重复的年份', 'A year is listed twice'),
+  });
 
 /** The shape without the cross-field checks: `.partial()` of it validates a change of some values. */
 export const Params2020Shape = z.strictObject({
@@ -53,7 +65,14 @@ export const Params2020Shape = z.strictObject({
 });
 
 export const Params2020 = Params2020Shape.superRefine((p, ctx) => {
-  if (p.deadline > p.asOfDate) ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'after the as-of date' });
+  if (p.deadline > p.asOfDate) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['deadline'],
+      message: 'after the as-of date',
+      params: said('晚于任职年限计算截止日', 'After the as-of date for years'),
+    });
+  }
   // The application date decides working-day questions (R-5): a day the calendar data does not cover
   // could only be guessed.
   const years = coveredYears();
@@ -82,12 +101,29 @@ export const Params2020 = Params2020Shape.superRefine((p, ctx) => {
       }
     }
   }
-  if (p.ageMin > p.ageMax) ctx.addIssue({ code: 'custom', path: ['ageMin'], message: 'above ageMax' });
+  if (p.ageMin > p.ageMax) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['ageMin'],
+      message: 'above ageMax',
+      params: said('大于年龄提醒上限', 'Above the upper age warning'),
+    });
+  }
   if (p.ceMinProfessional + p.ceMinPublic > p.ceMinTotal + 1000) {
-    ctx.addIssue({ code: 'custom', path: ['ceMinTotal'], message: 'inconsistent minimums' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['ceMinTotal'],
+      message: 'inconsistent minimums',
+      params: said('各项学时要求互相矛盾', 'The hour minimums contradict each other'),
+    });
   }
   if (p.publicityStart && p.publicityEnd && p.publicityEnd < p.publicityStart) {
-    ctx.addIssue({ code: 'custom', path: ['publicityEnd'], message: 'before the start' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['publicityEnd'],
+      message: 'before the start',
+      params: said('结束日期早于开始日期', 'The end is before the start'),
+    });
   }
 });
 export type Params2020 = z.infer<typeof Params2020>;
