@@ -259,6 +259,57 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 7,
+    name: 'audit-trail',
+    up(db) {
+      db.exec(`
+        -- The unit's audit trail (issue 19): who did what to whose application, when and why — acceptances
+        -- and countersignatures given despite a failed check or missing materials, publicity corrections,
+        -- a new applicant key accepted. Add-only: the triggers refuse any change or removal, so a reason once
+        -- written stays what it was. applicant_id is not a foreign key: the record outlives the archive.
+        CREATE TABLE audit_event (
+          seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+          applicant_id TEXT,
+          revision     INTEGER,
+          action       TEXT NOT NULL CHECK (length(action) BETWEEN 1 AND 64),
+          reason       TEXT NOT NULL DEFAULT '' CHECK (length(reason) <= 5000),
+          detail       TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(detail)),
+          actor        TEXT NOT NULL DEFAULT '',
+          at           TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX audit_event_by_applicant ON audit_event (applicant_id, seq);
+        CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event
+          BEGIN SELECT RAISE(ABORT, 'audit_event is add-only'); END;
+        CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event
+          BEGIN SELECT RAISE(ABORT, 'audit_event is add-only'); END;
+      `);
+    },
+  },
+  {
+    version: 8,
+    name: 'publicity-corrections',
+    // RESERVED for publicity edit/delete/cancel (issue 19): replace this body; an unused slot is removed before commit.
+    up() {},
+  },
+  {
+    version: 9,
+    name: 'return-checklist',
+    // RESERVED for the return checklist (issue 19): replace this body; an unused slot is removed before commit.
+    up() {},
+  },
+  {
+    version: 10,
+    name: 'applicant-key-change',
+    // RESERVED for applicant key changes (issue 19): replace this body; an unused slot is removed before commit.
+    up() {},
+  },
+  {
+    version: 11,
+    name: 'required-scans',
+    // RESERVED for paper submissions and remembered justifications (issue 19): replace this body; an unused slot is removed before commit.
+    up() {},
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

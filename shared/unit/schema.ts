@@ -183,3 +183,47 @@ export const BatchFile = z.object({
   createdAt: z.string(),
 });
 export type BatchFile = z.infer<typeof BatchFile>;
+
+/**
+ * What the unit's audit trail records (issue 19; migration 7, add-only): decisions that went against the
+ * evidence and corrections of what was already said — each with who, when, on which revision and why.
+ * One list here, so that the trail, level 2's audit.json and the summary sheet name the same actions.
+ */
+export const AUDIT_ACTIONS = [
+  /** Accepted although the verdict was `fail` or required materials were missing (reason ≥ 10 characters). */
+  'accepted-despite',
+  /** Countersigned although the verdict was `fail` or required materials were missing. */
+  'countersigned-despite',
+  /** A planned publicity's dates or members changed before it started. */
+  'publicity-edited',
+  /** A planned publicity deleted before it started. */
+  'publicity-deleted',
+  /** A running publicity cancelled, with the reason (kept here, printed nowhere public). */
+  'publicity-cancelled',
+  /** A revision signed by a new applicant key accepted after the officer confirmed the person. */
+  'applicant-key-accepted',
+  /** A countersigned applicant put into a new batch: the earlier batch's package is replaced. */
+  'batch-replacement',
+] as const;
+export const AuditAction = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+/** A written reason for a decision against the evidence: at least 10 characters once trimmed. */
+export const MIN_REASON_CHARS = 10;
+export const AuditReason = z
+  .string()
+  .trim()
+  .min(MIN_REASON_CHARS, { error: `请写明理由（至少 ${MIN_REASON_CHARS} 个字）` })
+  .max(2000);
+
+export const AuditEvent = z.strictObject({
+  seq: z.number().int(),
+  applicantId: z.string().nullable(),
+  revision: z.number().int().nullable(),
+  action: AuditAction,
+  reason: z.string(),
+  /** Action-specific facts (the failures named, the fingerprints, the old dates…). */
+  detail: z.record(z.string(), z.unknown()),
+  at: z.string(),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
