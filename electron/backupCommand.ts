@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Localized } from '../shared/api/contract.js';
 import { autoBackup, DEFAULT_KEEP, defaultBackupsDir, manualBackupName } from './core/backup/auto.js';
-import { createBackup } from './core/backup/create.js';
+import { createBackup, createFolderBackup } from './core/backup/create.js';
 import type { BackupInfo, BackupProgress } from './core/backup/format.js';
 import { restoreBackup } from './core/backup/restore.js';
 import { verifyBackup } from './core/backup/verify.js';
@@ -104,8 +104,8 @@ function describeInfo(info: BackupInfo, lang: Lang): string {
   const say = (t: Localized) => t[lang];
   const lines = [
     say({
-      zh: `  ${info.files} 个附件文件（${mb(info.fileBytes)}），数据库 ${mb(info.databaseBytes)}，版本 ${info.schemaVersion}；备份文件 ${mb(info.bytes)}`,
-      en: `  ${info.files} attachment file(s) (${mb(info.fileBytes)}), database ${mb(info.databaseBytes)}, version ${info.schemaVersion}; backup file ${mb(info.bytes)}`,
+      zh: `  ${info.files} 个附件文件（${mb(info.fileBytes)}），${info.packageFiles} 个申报包文件（${mb(info.packageBytes)}），数据库 ${mb(info.databaseBytes)}，版本 ${info.schemaVersion}；${info.kind === 'folder' ? '备份文件夹（附件与申报包与工作区共用同一份文件）' : '备份文件'} ${mb(info.bytes)}`,
+      en: `  ${info.files} attachment file(s) (${mb(info.fileBytes)}), ${info.packageFiles} package file(s) (${mb(info.packageBytes)}), database ${mb(info.databaseBytes)}, version ${info.schemaVersion}; ${info.kind === 'folder' ? 'backup folder (attachments and packages shared with the workspace)' : 'backup file'} ${mb(info.bytes)}`,
     }),
     say({
       zh: `  创建于 ${info.createdAt}（软件 ${info.appVersion}）`,
@@ -167,7 +167,9 @@ export function runBackup(o: BackupCommandOptions): Promise<number> {
         return 0;
       }
       const target = manualTarget(o.dataDir, o.out);
-      const info = await createBackup(w, target, { signal, onProgress });
+      // In the backups folder, a folder sharing the workspace's files; elsewhere (--out), one whole file.
+      const make = o.out === undefined ? createFolderBackup : createBackup;
+      const info = await make(w, target, { signal, onProgress });
       console.log(say({ zh: `已备份并校验：${info.file}`, en: `Backed up and verified: ${info.file}` }));
       console.log(describeInfo(info, o.lang));
       return 0;

@@ -32,23 +32,46 @@ const HELP = `职称申报材料助手 dossier — 用法 / usage:
   dossier materials    [--data DIR | FILE.json] [--json]
                                                材料清单 M-1…M-12：所需、已附、缺少（档案文件不含附件）；0 已列出，2 输入无效
   dossier forms        [--data DIR] --out DIR [--only F-1,M-2,material:M-4]
-                                               生成适用的全部表格（F-1、F-3、F-4、M-2、M-3、材料目录）和各材料合并 PDF
+                                               生成适用的全部表格（F-1、F-3、F-4、M-2、M-3、材料目录）和各材料合并 PDF；
+                                               单位工作区：本单位的 F-4（仅事业单位；未填写完整时为草稿）
   dossier backup       [--data DIR] [--out FILE|DIR] [--auto [--keep N]]
-                                               备份整个工作区到一个文件（写后读回校验）；--auto 每日轮换，默认保留 7 个
-  dossier restore      BACKUP_FILE NEW_DIR     校验后恢复到新的（不存在或空的）文件夹，绝不覆盖
-  dossier verify-backup BACKUP_FILE [--json]   完整校验备份；0 完好，1 损坏，2 不是备份
+                                               备份整个工作区（数据库、附件、申报包）：默认在 backups 中建备份文件夹
+                                               （与工作区共用文件，几乎不占空间）；--out 写成一个完整的文件（可带走）；
+                                               --auto 每日轮换，保留最近 7 天
+  dossier restore      BACKUP NEW_DIR          校验后恢复（备份文件或备份文件夹）到新的（不存在或空的）文件夹，绝不覆盖
+  dossier verify-backup BACKUP [--json]        完整校验备份（文件或文件夹）；0 完好，1 损坏，2 不是备份
   dossier doctor       [--data DIR] [--json] [--sample N]  只读检查工作区并列出可用备份
-  dossier keygen       [--data DIR] [--passphrase-file F]  创建签名密钥（SM2）；密码取自 DOSSIER_PASSPHRASE 或文件
+  dossier keygen       [--data DIR] [--passphrase-file F] [--replace]
+                                               创建签名密钥（SM2）；密码取自 DOSSIER_PASSPHRASE 或文件；密钥不在工作区
+                                               备份中，请另存 keys/signing-key.json；--replace 忘记密码时换用新密钥
+                                               （旧文件留在 keys/retired/），之后重新导出并告知单位人事专员
   dossier export       [--data DIR] --out FILE [--justify 检查项=理由 …] [--passphrase-file F]
                                                检查、生成表格并写出签名申报包（.zcpkg）；1 有不符合项或缺理由
-  dossier verify       FILE [--expect-fingerprint HEX] [--json]
-                                               逐级验证申报包；0 全部通过，1 未通过，2 不是申报包
-  dossier import       FILE [--data DIR] [--expect-fingerprint HEX]  验证后导入申报包（全部或不导入）
+  dossier verify       FILE [--expect-applicant HEX] [--expect-unit HEX] [--json]
+                                               逐级验证申报包：签名、签名人、与上一级的链接、每个文件；
+                                               --expect-applicant 核对第 1 级签名人（申报人，F-1 上印的指纹），
+                                               --expect-unit 核对第 2 级签名人（单位，batch.json 的 unitFingerprint），
+                                               --expect-fingerprint 同 --expect-applicant（只核对第 1 级）；
+                                               --json 逐级给出签名人指纹及是否相符（未指定预期则为 null）；
+                                               0 全部通过，1 未通过（含签名人不符），2 不是申报包或用法错误
+  dossier import       FILE [--data DIR] [--expect-applicant HEX]
+                                               验证后导入申报包（全部或不导入）；--expect-applicant（或
+                                               --expect-fingerprint）核对第 1 级（申报人）的签名人
   dossier unit-profile [--data DIR] [--set FILE.json]
                                                单位信息：查看或保存（空工作区由此成为单位工作区）
   dossier unit-import  FOLDER|FILE.zcpkg … [--data DIR]
                                                单位批量导入申报包（文件夹中的全部 .zcpkg，不含子文件夹），
-                                               每个文件一行结果；0 无拒绝，1 有拒绝，2 用法错误
+                                               每个文件一行结果；0 无拒绝，1 有拒绝，2 用法错误；已有申报人
+                                               换了签名密钥的新版本“暂存”，并给出接受或拒绝的命令
+  dossier unit-accept-key APPLICANT --reason "理由" [--data DIR]
+                                               当面核实申报人本人身份后接受其新签名密钥（理由至少 10 个字，
+                                               记入审核记录）：暂存的版本重新校验后导入，此后以新密钥为准
+  dossier unit-reject-key APPLICANT [--data DIR]  拒绝新密钥：删除暂存的申报包，其他不变
+  dossier unit-list    [--data DIR] [--json]  单位的申报人一览：进度、资格检查结论及其依据、缺少的材料、公示
+                                               （文本输出中身份证号码部分隐藏）
+  dossier unit-submit  APPLICANT… --out DIR|FILE [--reason "理由"] [--passphrase-file F] [--data DIR]
+                                               加签并把报送批次写到 --out（不保存在工作区中），随后自动备份；
+                                               --reason 用于资格检查不符合或缺材料仍报送的申报人；0 已写出，1 被拒绝，2 用法错误
 选项 / options: --data DIR 数据文件夹（默认 ${defaultDataDir()}，或环境变量 DOSSIER_DATA）；--lang en 英文提示
 退出码 / exit codes: 0 成功 success, 1 失败 failure, 2 输入无效 invalid input`;
 
@@ -66,6 +89,10 @@ const OPTIONS = {
   'passphrase-file': { type: 'string' },
   justify: { type: 'string', multiple: true },
   'expect-fingerprint': { type: 'string' },
+  reason: { type: 'string' },
+  replace: { type: 'boolean' },
+  'expect-applicant': { type: 'string' },
+  'expect-unit': { type: 'string' },
   set: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -82,7 +109,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const loose = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS, strict: false });
-    const jsonCommands = ['check', 'doctor', 'verify-backup', 'verify', 'params', 'materials'];
+    const jsonCommands = ['check', 'doctor', 'verify-backup', 'verify', 'params', 'materials', 'unit-list'];
     if (jsonCommands.includes(String(loose.positionals[0])) && loose.values.json === true) {
       const looseLang = loose.values.lang === 'en' || process.env.DOSSIER_LANG === 'en' ? 'en' : 'zh';
       return reportFailure(
@@ -153,7 +180,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'doctor':
         return await (await backups()).runDoctor({ dataDir, json: values.json, sample: values.sample, lang });
       case 'keygen':
-        return await (await packages()).runKeygen({ dataDir, passphraseFile: values['passphrase-file'], lang });
+        return await (
+          await packages()
+        ).runKeygen({ dataDir, passphraseFile: values['passphrase-file'], replace: values.replace, lang });
       case 'export':
         return await (
           await packages()
@@ -171,17 +200,54 @@ export async function main(argv: string[]): Promise<number> {
         ).runVerify({
           file: rest[0],
           expectFingerprint: values['expect-fingerprint'],
+          expectApplicant: values['expect-applicant'],
+          expectUnit: values['expect-unit'],
           json: values.json,
+          lang,
+        });
+      case 'unit-list':
+        return (await import('./unitListCommand.js')).runUnitList({
+          dataDir,
+          json: values.json === true,
+          extra: rest,
           lang,
         });
       case 'unit-import':
         return await (await units()).runUnitImport({ paths: rest, dataDir, lang });
+      case 'unit-accept-key':
+        return await (
+          await units()
+        ).runUnitAcceptKey({
+          applicant: rest[0],
+          extra: rest.slice(1),
+          reason: values.reason,
+          dataDir,
+          lang,
+        });
+      case 'unit-submit':
+        return (await import('./unitSubmitCommand.js')).runUnitSubmit({
+          applicants: rest,
+          dataDir,
+          out: values.out,
+          reason: values.reason,
+          passphraseFile: values['passphrase-file'],
+          lang,
+        });
+      case 'unit-reject-key':
+        return await (await units()).runUnitRejectKey({ applicant: rest[0], extra: rest.slice(1), dataDir, lang });
       case 'unit-profile':
         return await (await units()).runUnitProfile({ dataDir, set: values.set?.at(-1), lang });
       case 'import':
         return await (
           await packages()
-        ).runImport({ file: rest[0], dataDir, expectFingerprint: values['expect-fingerprint'], lang });
+        ).runImport({
+          file: rest[0],
+          dataDir,
+          expectFingerprint: values['expect-fingerprint'],
+          expectApplicant: values['expect-applicant'],
+          expectUnit: values['expect-unit'],
+          lang,
+        });
       default:
         throw new UsageError(`未知命令 / unknown command: ${command}`);
     }

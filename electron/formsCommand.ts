@@ -2,15 +2,21 @@
 // material with scans, written to a folder — the same files the forms screen makes. Each file is written
 // whole (temp file, fsync, rename). Ctrl+C stops after the file in progress. Exit codes: 0 all written,
 // 1 something could not be made (the others are still written), 2 invalid input.
+// In a unit's workspace the one form of the unit's own is F-4 (issue 19): a public institution's sheet,
+// as its 岗位信息表 screen prints it (草稿 until complete, said on stdout); an enterprise is told why it has
+// none and nothing is written. The applicants' forms are theirs to make; the unit's publicity PDFs are
+// made on 公示.
 import { mkdirSync } from 'node:fs';
 import { copyFileAtomic } from './core/durable.js';
 import path from 'node:path';
-import type { Localized } from '../shared/api/contract.js';
+import type { GeneratedFile, Localized } from '../shared/api/contract.js';
 import { OutputKey } from '../shared/api/contract.js';
 import { storedPath } from './core/attachments/store.js';
 import { DossierError } from './core/errors.js';
 import { allOutputKeys, generateOne } from './core/forms/formsService.js';
-import { closeWorkspace, currentApplicantId, openWorkspace } from './core/workspace.js';
+import { makeUnitF4, unitForF4 } from './core/forms/unitF4.js';
+import { isUnitWorkspace } from './core/unit/mode.js';
+import { closeWorkspace, currentApplicantId, openWorkspace, type Workspace } from './core/workspace.js';
 
 export interface FormsOptions {
   dataDir: string;
@@ -31,6 +37,13 @@ export async function runForms({ dataDir, out, only, say }: FormsOptions): Promi
     }
   }
   const w = openWorkspace(dataDir);
+  if (isUnitWorkspace(w)) {
+    try {
+      return await runUnitForms(w, { out, keys, say });
+    } finally {
+      closeWorkspace(w);
+    }
+  }
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once('SIGINT', stop);
@@ -49,19 +62,7 @@ export async function runForms({ dataDir, out, only, say }: FormsOptions): Promi
       }
       const counter = `[${i + 1}/${todo.length}]`;
       try {
-        const file = await generateOne(w, applicantId, key, { signal: controller.signal });
-        copyFileAtomic(storedPath(w.store, file.sha256), path.join(out, file.fileName));
-        const kb = Math.ceil(file.size / 1024);
-        console.error(
-          `${counter} ${file.fileName} — ${say({ zh: `${file.pages} 页，${kb} KB`, en: `${file.pages} pages, ${kb} KB` })}`,
-        );
-        if (file.missingCharacters.length) {
-          const chars = file.missingCharacters.join(' ');
-          console.error(
-            say({ zh: `  注意：字库缺字，已印为 〓：${chars}`, en: `  Note: no font has ${chars}; printed as 〓` }),
-          );
-        }
-        for (const note of file.notes) console.error(`  ${say(note)}`);
+        writeOut(w, await generateOne(w, applicantId, key, { signal: controller.signal }), out, counter, say);
       } catch (e) {
         if (!(e instanceof DossierError)) throw e;
         if (e.code === 'cancelled') continue;
@@ -75,4 +76,62 @@ export async function runForms({ dataDir, out, only, say }: FormsOptions): Promi
     process.off('SIGINT', stop);
     closeWorkspace(w);
   }
+}
+
+/**
+ * Copies a stored output into the folder (whole: temp file, fsync, rename) and says so on stderr: its
+ * pages and size, characters no font has, and its notes. Returns the path written.
+ */
+function writeOut(w: Workspace, file: GeneratedFile, out: string, counter: string, say: FormsOptions['say']): string {
+  const target = path.join(out, file.fileName);
+  copyFileAtomic(storedPath(w.store, file.sha256), target);
+  const kb = Math.ceil(file.size / 1024);
+  console.error(
+    `${counter} ${file.fileName} — ${say({ zh: `${file.pages} 页，${kb} KB`, en: `${file.pages} pages, ${kb} KB` })}`,
+  );
+  if (file.missingCharacters.length) {
+    const chars = file.missingCharacters.join(' ');
+    console.error(
+      say({ zh: `  注意：字库缺字，已印为 〓：${chars}`, en: `  Note: no font has ${chars}; printed as 〓` }),
+    );
+  }
+  for (const note of file.notes) console.error(`  ${say(note)}`);
+  return target;
+}
+
+/**
+ * A unit's workspace: its F-4 (asked for by --only F-4, or by default), refused before the folder is made
+ * when the unit is no public institution or another output is asked for. The file is written whole;
+ * stdout says whether it is a draft and why, or that it is the sheet to be sealed.
+ */
+async function runUnitForms(
+  w: Workspace,
+  { out, keys, say }: { out: string; keys: string[] | undefined; say: FormsOptions['say'] },
+): Promise<number> {
+  const others = (keys ?? []).filter((k) => k !== 'F-4');
+  if (others.length > 0) {
+    throw new DossierError('wrong_output', {
+      zh: `单位工作区只生成本单位的 F-4（岗位信息表），不能生成：${others.join('、')}。申报人的表格由申报人在自己的工作区生成；公示材料在“公示”中生成。`,
+      en: `A unit's workspace makes only the unit's F-4 (post information), not: ${others.join(', ')}. The applicants make their own forms in their workspaces; the publicity PDFs are made under Publicity.`,
+    });
+  }
+  // Refused (an enterprise, no profile) before anything is written, the output folder included.
+  unitForF4(w);
+  mkdirSync(out, { recursive: true });
+  const { file, draft } = await makeUnitF4(w);
+  const target = writeOut(w, file, out, '[1/1]', say);
+  console.log(
+    say(
+      draft
+        ? {
+            zh: `草稿：${path.resolve(target)}\n岗位信息尚未完成（${draft.zh}），每页标有“草稿”，仅供核对，请勿盖章报送。`,
+            en: `Draft: ${path.resolve(target)}\nThe post information is not complete (${draft.en}); every page is marked 草稿 (draft): for checking only, not for the seal.`,
+          }
+        : {
+            zh: `已完成：${path.resolve(target)}\n岗位信息填写完整，可打印后交主管部门（或人力社保部门）签署意见并盖章。`,
+            en: `Complete: ${path.resolve(target)}\nThe post information is complete: print it for the competent (or HR) department's opinion and seal.`,
+          },
+    ),
+  );
+  return 0;
 }

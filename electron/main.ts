@@ -14,7 +14,7 @@ import {
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { openStoredFile } from './core/attachments/files.js';
+import { openPreviewFile } from './core/unit/heldFiles.js';
 import { scheduleAutoBackups } from './core/backup/schedule.js';
 import { DossierError } from './core/errors.js';
 import { isPackagePath, packagePathFromArgv } from './core/openFile.js';
@@ -62,6 +62,20 @@ const pendingFiles: string[] = [];
 export function createWindow(): BrowserWindow {
   const window = new BrowserWindow(WINDOW_OPTIONS);
   window.webContents.on('did-finish-load', flushOpenFiles);
+  // The page asks before it goes when work would be lost (beforeunload: a form not saved, a comment not
+  // sent). Electron would then keep the window open without a word: ask as a browser does.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      title: '职称申报材料助手',
+      message: '有未保存的内容，仍要关闭吗？ / Close with unsaved work?',
+      detail: '未保存的修改、未发送的审核意见将会丢失。\nUnsaved changes and unsent comments will be lost.',
+      buttons: ['留在本页 / Stay', '关闭 / Close'],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    if (choice === 1) event.preventDefault();
+  });
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;
 }
@@ -93,7 +107,7 @@ function serveRenderer(workspace: Workspace): void {
   protocol.handle('app', async (request) => {
     const { pathname, searchParams } = new URL(request.url);
     if (pathname.startsWith('/files/')) {
-      const file = await openStoredFile(workspace, pathname.slice('/files/'.length), {
+      const file = await openPreviewFile(workspace, pathname.slice('/files/'.length), {
         thumbnail: searchParams.get('thumb') === '1',
       });
       if (!file) return new Response('not found', { status: 404 });
@@ -113,6 +127,8 @@ function serveRenderer(workspace: Workspace): void {
       }
       const pkg = await download.open(workspace, name);
       if (!pkg) return new Response('not found', { status: 404 });
+      // Read to the end by the save dialog's download: a waiting batch is then removed (batch.ts).
+      pkg.stream.once('end', () => void pkg.onDelivered?.().catch(() => {}));
       return new Response(Readable.toWeb(pkg.stream) as ReadableStream, {
         headers: {
           'Content-Type': pkg.mediaType,

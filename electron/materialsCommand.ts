@@ -57,6 +57,8 @@ export interface MaterialItemJson {
   slot: string;
   status: ItemStatus;
   message: Localized | null;
+  /** Handed in on paper instead of a scan (status `paper`): why. */
+  paperReason: string | null;
   files: MaterialFileJson[];
 }
 
@@ -84,6 +86,7 @@ const L = (zh: string, en: string): Localized => ({ zh, en });
 const MARK: Record<ItemStatus, string> = {
   attached: '✓',
   missing: '✗',
+  paper: '□',
   'not-needed': '–',
   generated: '⚙',
   'unit-provides': '◇',
@@ -132,6 +135,7 @@ export function materialsJson(
         slot: i.slot,
         status: i.status,
         message: i.message,
+        paperReason: i.paperReason,
         files: i.attachmentIds.flatMap((id) => {
           const a = byId.get(id);
           return a ? [{ id: a.id, fileName: a.fileName, sha256: a.sha256, pages: a.pages }] : [];
@@ -184,6 +188,9 @@ export function formatMaterials(
       const attached = files.length > 0 ? ` — ${files.join(lang === 'zh' ? '、' : ', ')}` : '';
       lines.push(`  ${MARK[item.status]} ${say(item.label)}${attached}`);
       if (item.status === 'attention' && item.message) lines.push(`      ${say(item.message)}`);
+      if (item.status === 'paper') {
+        lines.push(`      ${say(L('提交纸质件，理由：', 'Handed in on paper, reason: '))}${item.paperReason ?? ''}`);
+      }
     });
   });
   const attention = materials.reduce((n, m) => n + m.items.filter((i) => i.status === 'attention').length, 0);

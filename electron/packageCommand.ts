@@ -7,7 +7,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { JobStatus, Localized } from '../shared/api/contract.js';
 import { contract } from '../shared/api/contract.js';
-import type { VerifyReport } from '../shared/package/report.js';
+import { levelSigner, type LevelReport, type VerifyReport } from '../shared/package/report.js';
+import { joinAdvice, KEY_FILE_IN_DATA, KEY_NOT_IN_BACKUP, keyKeepCopyCli } from '../shared/package/keyAdvice.js';
 import { reportFailure } from './checkCommand.js';
 import { copyFileAtomic } from './core/durable.js';
 import { DossierError, isInvalidInput } from './core/errors.js';
@@ -25,6 +26,8 @@ type Lang = keyof Localized;
 export interface KeygenOptions {
   dataDir: string;
   passphraseFile?: string | undefined;
+  /** The key here cannot be used (passphrase forgotten): keep its file aside and make a new one. */
+  replace?: boolean | undefined;
   lang: Lang;
 }
 
@@ -37,31 +40,49 @@ export interface ExportOptions {
   lang: Lang;
 }
 
-export interface VerifyOptions {
-  file?: string | undefined;
+/** The signers a receiver pins (issue 19): level 1's by --expect-applicant or its first name, --expect-fingerprint. */
+interface Pins {
   expectFingerprint?: string | undefined;
+  expectApplicant?: string | undefined;
+  expectUnit?: string | undefined;
+}
+
+export interface VerifyOptions extends Pins {
+  file?: string | undefined;
   json?: boolean | undefined;
   lang: Lang;
 }
 
-export interface ImportOptions {
+export interface ImportOptions extends Pins {
   file?: string | undefined;
   dataDir: string;
-  expectFingerprint?: string | undefined;
   lang: Lang;
 }
 
-const LEVEL_NAMES: Record<number, Localized> = {
-  1: { zh: '申报人', en: 'applicant' },
-  2: { zh: '单位', en: 'unit' },
-  3: { zh: '市人社局', en: 'city bureau' },
+/** The flag that pins each level's signer, and where a receiver finds the fingerprint to compare with. */
+const PIN_OF_LEVEL: Record<number, { flag: string; source: Localized }> = {
+  1: {
+    flag: '--expect-applicant',
+    source: { zh: '申报人评审表（F-1）上印的指纹', en: "the one printed on the applicant's F-1" },
+  },
+  2: {
+    flag: '--expect-unit',
+    source: {
+      zh: '单位登记的指纹，即批次 batch.json 中的 unitFingerprint、汇总表上所印的指纹',
+      en: "the unit's registered one, batch.json's unitFingerprint as printed on the summary sheet",
+    },
+  },
 };
 
 const usage = (zh: string, en: string) => new DossierError('wrong_usage', { zh, en });
 
 /** A file that cannot be read as a package at all (zipRead.ts): "not a package", exit 2. */
 const isNotAPackage = (code: string) =>
-  code === 'package_empty' || code === 'package_too_large' || code.startsWith('zip_') || code === 'no_manifest';
+  code === 'package_empty' ||
+  code === 'package_too_large' ||
+  code === 'not_a_package' ||
+  code.startsWith('zip_') ||
+  code === 'no_manifest';
 
 /** Runs a command; a refusal is printed (or answered as JSON) with its exit code instead of thrown. */
 async function guarded(o: { json?: boolean | undefined; lang: Lang }, run: () => Promise<number>): Promise<number> {
@@ -94,7 +115,10 @@ function interruptible(jobId: () => string | null): () => void {
 }
 
 /** The passphrase: DOSSIER_PASSPHRASE, --passphrase-file, or typed (hidden) on a terminal; else refused. */
-async function passphrase(o: { passphraseFile?: string | undefined; lang: Lang }, confirm: boolean): Promise<string> {
+export async function passphrase(
+  o: { passphraseFile?: string | undefined; lang: Lang },
+  confirm: boolean,
+): Promise<string> {
   if (o.passphraseFile !== undefined) {
     let text: string;
     try {
@@ -163,7 +187,7 @@ export function runKeygen(o: KeygenOptions): Promise<number> {
     const secret = await passphrase(o, true);
     const w = openWorkspace(o.dataDir);
     try {
-      const status = await createWorkspaceKey(w, secret);
+      const status = await createWorkspaceKey(w, secret, { replace: o.replace === true });
       console.log(say({ zh: '已创建签名密钥（SM2）。', en: 'Signing key created (SM2).' }));
       console.log(
         say({
@@ -173,14 +197,22 @@ export function runKeygen(o: KeygenOptions): Promise<number> {
       );
       console.log(
         say({
-          zh:
-            '此指纹会印在评审表（F-1）和真实性保证书上。请备份密钥文件：' +
-            path.join(o.dataDir, 'keys', 'signing-key.json'),
-          en:
-            'F-1 and the pledge print this fingerprint. Back up the key file: ' +
-            path.join(o.dataDir, 'keys', 'signing-key.json'),
+          zh: '此指纹会印在评审表（F-1）和真实性保证书上。',
+          en: 'F-1 and the pledge print this fingerprint.',
         }),
       );
+      // Where the key is, that no backup holds it, how to keep a copy — and, once a package was signed by
+      // another key, that the unit must be told (shared/package/keyAdvice.ts, said the same on the key card).
+      const keyFile = path.join(o.dataDir, KEY_FILE_IN_DATA);
+      console.log(say(joinAdvice(KEY_NOT_IN_BACKUP, keyKeepCopyCli(keyFile))));
+      if (status.previousFingerprint) {
+        console.log(
+          say({
+            zh: `此前的申报包由另一把密钥（${formatFingerprint(status.previousFingerprint).slice(0, 19)}…）签名：请重新导出申报包（dossier export），并告知本单位人事专员，单位当面核实您本人身份后接受新密钥。`,
+            en: `Your earlier packages were signed by another key (${formatFingerprint(status.previousFingerprint).slice(0, 19)}…): export the package again (dossier export) and tell your unit's HR officer, who confirms your identity in person and accepts the new key.`,
+          }),
+        );
+      }
       return 0;
     } finally {
       closeWorkspace(w);
@@ -208,7 +240,7 @@ function parseJustifications(items: string[]): { findingId: string; text: string
 }
 
 /** Progress on stderr: a line when the step changes, and every 10 % of a long step. */
-function progressLines(lang: Lang): (s: JobStatus) => void {
+export function progressLines(lang: Lang): (s: JobStatus) => void {
   let lastStep = '';
   let lastTenth = -1;
   return (s) => {
@@ -237,7 +269,7 @@ export function runExport(o: ExportOptions): Promise<number> {
       const applicantId = currentApplicantId(w);
       if (!applicantId)
         throw new DossierError('no_archive', { zh: '工作区中没有档案。', en: 'The workspace holds no archive.' });
-      const { blockers, warnings } = precheck(w, applicantId, o.today);
+      const { blockers, warnings, remembered } = precheck(w, applicantId, o.today);
       if (blockers.length > 0) {
         console.error(
           say({
@@ -248,6 +280,10 @@ export function runExport(o: ExportOptions): Promise<number> {
         for (const f of blockers) console.error(`  ✗ ${f.id}  ${say(f.message)}`);
         return 1;
       }
+      // A reason given at an earlier export is used again unless --justify gives a new one (issue 19).
+      const typed = new Set(justifications.map((j) => j.findingId));
+      const reused = remembered.filter((r) => !typed.has(r.findingId));
+      justifications.push(...reused);
       const given = new Set(justifications.map((j) => j.findingId));
       const missing = warnings.filter((f) => !given.has(f.id));
       if (missing.length > 0) {
@@ -259,6 +295,14 @@ export function runExport(o: ExportOptions): Promise<number> {
         );
         for (const f of missing) console.error(`  ? ${f.id}  ${say(f.message)}`);
         return 1;
+      }
+      if (reused.length > 0) {
+        console.error(
+          say({
+            zh: `沿用上次导出时写明的理由（可用 --justify 另写）：${reused.map((r) => r.findingId).join('、')}`,
+            en: `Reasons given at the last export used again (--justify gives new ones): ${reused.map((r) => r.findingId).join(', ')}`,
+          }),
+        );
       }
       const secret = await passphrase(o, false);
       ({ jobId } = await startExport(w, { applicantId, passphrase: secret, justifications, today: o.today }));
@@ -299,6 +343,28 @@ export function runExport(o: ExportOptions): Promise<number> {
 
 const mark = (ok: boolean | null) => (ok === null ? '–' : ok ? '✓' : '✗');
 
+/** Who signed the level, and whether that is the signer the receiver pinned (or how to pin it). */
+function signerLine(l: LevelReport, lang: Lang): string {
+  const say = (t: Localized) => t[lang];
+  const who = levelSigner(l.level);
+  const fp = l.signerFingerprint ? formatFingerprint(l.signerFingerprint) : '—';
+  const line = say({ zh: `签名人（${who.zh}）指纹 ${fp}`, en: `signer (${who.en}) fingerprint ${fp}` });
+  if (l.signerMatches === true) return line + say({ zh: '（与预期相符）', en: ' (as expected)' });
+  if (l.signerMatches === false) {
+    const want = formatFingerprint(l.expectedFingerprint!);
+    return line + say({ zh: `（与预期不符！预期 ${want}）`, en: ` (NOT the expected one! expected ${want})` });
+  }
+  const pin = PIN_OF_LEVEL[l.level];
+  if (!pin) return line + say({ zh: '（未核对）', en: ' (not checked)' });
+  return (
+    line +
+    say({
+      zh: `（未核对：请与${pin.source.zh}比对，或用 ${pin.flag} 指定）`,
+      en: ` (not checked: compare it with ${pin.source.en}, or pin it with ${pin.flag})`,
+    })
+  );
+}
+
 export function formatVerifyReport(r: VerifyReport, lang: Lang): string {
   const say = (t: Localized) => t[lang];
   const lines = [
@@ -308,23 +374,14 @@ export function formatVerifyReport(r: VerifyReport, lang: Lang): string {
     }),
   ];
   for (const l of r.levels) {
-    const who = LEVEL_NAMES[l.level] ?? { zh: '', en: '' };
-    const fp = l.signerFingerprint ? formatFingerprint(l.signerFingerprint) : '—';
-    const expected = l.expectedFingerprint === null ? null : l.signerFingerprint === l.expectedFingerprint;
+    const who = levelSigner(l.level);
     const count = (status: string) => l.files.filter((f) => f.status === status).length;
     lines.push(
       '',
       say({ zh: `第 ${l.level} 级（${who.zh}）`, en: `Level ${l.level} (${who.en})` }),
       `  ${mark(l.manifestValid)} ${say({ zh: '清单格式有效（第 ' + (l.formatVersion ?? '?') + ' 版格式）', en: `manifest valid (format version ${l.formatVersion ?? '?'})` })}`,
       `  ${mark(l.signatureValid)} ${say({ zh: '签名有效（SM2/SM3）', en: 'signature valid (SM2/SM3)' })}`,
-      `  ${mark(expected)} ${say({ zh: `签名人指纹 ${fp}`, en: `signer fingerprint ${fp}` })}${
-        expected === null
-          ? say({ zh: '（请与纸质表上印的指纹核对）', en: ' (compare it with the one printed on paper)' })
-          : say({
-              zh: expected ? '（与预期相符）' : '（与预期不符！）',
-              en: expected ? ' (as expected)' : ' (NOT the expected one!)',
-            })
-      }`,
+      `  ${mark(l.signerMatches)} ${signerLine(l, lang)}`,
     );
     if (l.chainValid !== null) {
       lines.push(
@@ -357,16 +414,32 @@ export function formatVerifyReport(r: VerifyReport, lang: Lang): string {
   return lines.join('\n');
 }
 
-function fingerprintOption(value: string | undefined): string | undefined {
+/** A fingerprint as typed from paper (groups of four, any case) → 64 lower-case hex digits; else refused. */
+function fingerprintOption(value: string | undefined, flag: string): string | undefined {
   if (value === undefined) return undefined;
   const hex = value.replace(/\s+/g, '').toLowerCase();
-  if (!/^[0-9a-f]{64}$/.test(hex)) {
+  if (/^[0-9a-f]{64}$/.test(hex)) return hex;
+  const why = /[^0-9a-f]/.test(hex)
+    ? { zh: '其中有不是十六进制数字（0–9、A–F）的字符', en: 'it holds characters other than hex digits (0–9, A–F)' }
+    : { zh: `它只有 ${hex.length} 位`, en: `it has ${hex.length}` };
+  throw usage(
+    `${flag} 须为 64 位十六进制数字（可四位一组、以空格分隔），${why.zh}：${value}`,
+    `${flag} must be 64 hex digits (groups of four separated by spaces are fine); ${why.en}: ${value}`,
+  );
+}
+
+/** Level 1's expected signer: --expect-applicant, or --expect-fingerprint (its first name); both must agree. */
+function applicantPin(o: Pins): string | undefined {
+  const first = fingerprintOption(o.expectFingerprint, '--expect-fingerprint');
+  const applicant = fingerprintOption(o.expectApplicant, '--expect-applicant');
+  if (first !== undefined && applicant !== undefined && first !== applicant) {
+    const [a, b] = [formatFingerprint(first), formatFingerprint(applicant)];
     throw usage(
-      `--expect-fingerprint 须为 64 位十六进制数：${value}`,
-      `--expect-fingerprint must be 64 hex digits: ${value}`,
+      `--expect-fingerprint 与 --expect-applicant 都指第 1 级（申报人）的签名人，但给出的指纹不同：${a} 与 ${b}。请只给一个。`,
+      `--expect-fingerprint and --expect-applicant both pin level 1 (the applicant), but name different fingerprints: ${a} and ${b}. Give one.`,
     );
   }
-  return hex;
+  return applicant ?? first;
 }
 
 function requireFile(file: string | undefined, command: string): string {
@@ -380,13 +453,24 @@ function requireFile(file: string | undefined, command: string): string {
 
 export function runVerify(o: VerifyOptions): Promise<number> {
   return guarded(o, async () => {
+    const applicant = applicantPin(o);
+    const unit = fingerprintOption(o.expectUnit, '--expect-unit');
     const file = requireFile(o.file, 'verify');
-    const expected = fingerprintOption(o.expectFingerprint);
     const { report } = await runInPackageWorker({
       kind: 'verify',
       file,
-      expectFingerprints: expected ? { 1: expected } : {},
+      expectFingerprints: { ...(applicant && { 1: applicant }), ...(unit && { 2: unit }) },
     });
+    // Pinning a unit that has not signed is a mistake in the command, not a fault of the package: said as
+    // such (exit 2), not as "level 2 missing" among the package's problems.
+    if (unit && report.levels.length === 1) {
+      throw usage(
+        `--expect-unit 核对的是第 2 级（单位）的签名人，但“${path.basename(file)}”只有第 1 级（申报人）的签名：` +
+          '单位尚未加签，没有可核对的单位签名。请去掉 --expect-unit，或改为验证单位加签后的申报包（文件名中带 -L2）。',
+        `--expect-unit pins the level 2 (unit) signer, but ${path.basename(file)} is signed at level 1 (the applicant) only: ` +
+          'no unit has countersigned it yet. Leave out --expect-unit, or verify the countersigned package (its name holds -L2).',
+      );
+    }
     if (o.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else console.log(formatVerifyReport(report, o.lang));
     if (report.ok) return 0;
@@ -397,8 +481,16 @@ export function runVerify(o: VerifyOptions): Promise<number> {
 export function runImport(o: ImportOptions): Promise<number> {
   return guarded(o, async () => {
     const say = (t: Localized) => t[o.lang];
+    // The import pins level 1 only (importService's expectFingerprint): a unit pin given here would go
+    // unchecked, so it is refused rather than silently ignored.
+    if (o.expectUnit !== undefined) {
+      throw usage(
+        'import 不支持 --expect-unit：请先用 dossier verify 文件 --expect-unit 指纹 核对单位的签名人，再导入。',
+        'import does not take --expect-unit: check the unit signer with dossier verify FILE --expect-unit HEX first, then import.',
+      );
+    }
+    const expectFingerprint = applicantPin(o);
     const file = requireFile(o.file, 'import');
-    const expectFingerprint = fingerprintOption(o.expectFingerprint);
     const w = openWorkspace(o.dataDir);
     let jobId: string | null = null;
     const done = interruptible(() => jobId);

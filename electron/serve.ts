@@ -5,10 +5,11 @@ import { createReadStream, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DESKTOP_ONLY_METHODS, PackageUploadResult, UploadResult } from '../shared/api/contract.js';
 import { addAttachmentFromStream } from './core/attachments/attachmentService.js';
-import { openStoredFile } from './core/attachments/files.js';
+import { openPreviewFile } from './core/unit/heldFiles.js';
 import { getUploadProfile } from './core/attachments/profile.js';
 import { callService, dispatch } from './core/dispatcher.js';
 import { openPackageDownload } from './core/package/packageFiles.js';
@@ -225,12 +226,15 @@ export async function startServer(options: ServeOptions): Promise<Server> {
       file.stream.destroy();
       return void res.end();
     }
-    await pipeline(file.stream, res);
+    await sendFile(file.stream, res, `${prefix}${name}`, file.size);
+    // Only a download that went out whole counts as delivered (a batch is then removed: batch.ts).
+    if (res.writableFinished) await file.onDelivered?.();
   }
 
   /**
    * GET /files/<sha256>[?thumb=1]&token=<token>: a stored file for previews. The token comes as a query
-   * parameter because <img> cannot send headers; only hashes an attachment names are served, from the store.
+   * parameter because <img> cannot send headers; only hashes an attachment names are served, from the store
+   * (in a unit's workspace also a replaced scan, from the older revision's package file: unit/heldFiles.ts).
    */
   async function serveFile(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     if (!isTokenValid(url.searchParams.get('token') ?? undefined, token)) {
@@ -243,7 +247,7 @@ export async function startServer(options: ServeOptions): Promise<Server> {
       );
     }
     const sha256 = url.pathname.slice('/files/'.length);
-    const file = await openStoredFile(options.workspace, sha256, { thumbnail: url.searchParams.get('thumb') === '1' });
+    const file = await openPreviewFile(options.workspace, sha256, { thumbnail: url.searchParams.get('thumb') === '1' });
     if (!file) return refuse(res, 404, 'not_found', '未找到', 'Not found');
     res.writeHead(200, {
       'Content-Type': file.mediaType,
@@ -256,7 +260,7 @@ export async function startServer(options: ServeOptions): Promise<Server> {
       file.stream.destroy();
       return void res.end();
     }
-    await pipeline(file.stream, res);
+    await sendFile(file.stream, res, `/files/${sha256.slice(0, 12)}…`, file.size);
   }
 
   function serveStatic(res: http.ServerResponse, pathname: string): void {
@@ -300,6 +304,34 @@ export async function startServer(options: ServeOptions): Promise<Server> {
 }
 
 const msg = (zh: string, en: string) => ({ zh, en });
+
+/** How a connection the browser closed shows up in a pipeline into the response. */
+const CLIENT_GONE = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE', 'ERR_STREAM_DESTROYED']);
+
+/**
+ * Streams a file into the response. A download the user cancels, or a preview whose tab is closed, ends
+ * the connection before the end: the user's choice, not a fault of ours, so it is one line in the log and
+ * never a stack trace (issue 19). Anything else is still thrown, and logged whole as a failure.
+ */
+async function sendFile(stream: Readable, res: http.ServerResponse, what: string, size?: number): Promise<void> {
+  // How far it got, for the log line: counted on the way, whatever kind of stream the file is.
+  let sent = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      sent += chunk.length;
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(stream, counter, res);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException | null)?.code;
+    if (!res.destroyed || !code || !CLIENT_GONE.has(code)) throw e;
+    stream.destroy();
+    const of = size === undefined ? '' : ` of ${size}`;
+    console.warn(`[dossier] download of ${what} stopped by the browser (${code}, ${sent}${of} bytes sent)`);
+  }
+}
 
 function refuse(res: http.ServerResponse, status: number, code: string, zh: string, en: string): void {
   sendJson(res, status, { ok: false, error: { code, message: msg(zh, en) } });

@@ -2,15 +2,21 @@
 // the app (core/unit/). unit-import takes package files and folders (every *.zcpkg in a folder, not
 // recursing) in one batch and prints one line per file; exit 0 when none was refused, 1 otherwise, 2 for
 // bad usage. unit-profile saves the unit's data (the workspace becomes a unit's when it is still empty).
+// unit-accept-key | unit-reject-key (issue 19, item 8): a known applicant's revision signed by a new key is
+// held by unit-import, which prints both fingerprints and these commands; the officer confirms the person in
+// person and accepts the new key with a written reason (audit trail), or rejects the held file.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { JobStatus, Localized } from '../shared/api/contract.js';
 import { emptySections } from '../shared/archive/empty.js';
-import type { UnitImportResult, UnitProfile } from '../shared/unit/schema.js';
+import { KEY_CHANGE_HELD } from '../shared/package/keyAdvice.js';
+import { MIN_REASON_CHARS, type UnitImportResult, type UnitProfile } from '../shared/unit/schema.js';
 import { reportFailure } from './checkCommand.js';
 import { DossierError, isInvalidInput } from './core/errors.js';
 import { cancelJob, waitForJob } from './core/jobs.js';
 import { packagesInFolder, startFileImport } from './core/unit/intake.js';
+import { acceptApplicantKey, applicantByIdOrPackage, keyChanges, rejectApplicantKey } from './core/unit/keyChange.js';
+import { formatFingerprint } from './core/package/sm2.js';
 import { getMode, setMode } from './core/unit/mode.js';
 import { getUnitProfile, setUnitProfile } from './core/unit/profile.js';
 import { closeWorkspace, DATABASE_FILE, openWorkspace } from './core/workspace.js';
@@ -19,6 +25,16 @@ type Lang = keyof Localized;
 
 export interface UnitImportOptions {
   paths: string[];
+  dataDir: string;
+  lang: Lang;
+}
+
+export interface UnitKeyOptions {
+  /** The applicant's id (as unit-import prints it) or their package id. */
+  applicant?: string | undefined;
+  /** Words after the applicant: a reason typed without --reason, most likely. */
+  extra?: string[];
+  reason?: string | undefined;
   dataDir: string;
   lang: Lang;
 }
@@ -74,11 +90,51 @@ const WORDS: Record<UnitImportResult['status'], Localized> = {
   imported: { zh: '导入', en: 'imported' },
   replaced: { zh: '替换', en: 'replaced' },
   unchanged: { zh: '未变', en: 'unchanged' },
+  held: KEY_CHANGE_HELD,
   refused: { zh: '拒绝', en: 'refused' },
 };
 
-export function formatUnitImportResult(r: UnitImportResult, lang: Lang): string {
+/** Both keys' fingerprints as F-1 prints them; `pinned`: the new one is the applicant's key from now on. */
+function fingerprintLines(r: UnitImportResult, lang: Lang, indent: string, pinned: boolean): string[] {
+  if (!r.keyChange) return [];
+  const [old, now] = [formatFingerprint(r.keyChange.oldFingerprint), formatFingerprint(r.keyChange.newFingerprint)];
+  const words: Localized[] = [
+    { zh: `原密钥指纹：${old}`, en: `Old key fingerprint: ${old}` },
+    {
+      zh: `新密钥指纹：${now}${pinned ? '（此后以它为准）' : ''}`,
+      en: `New key fingerprint: ${now}${pinned ? ' (pinned from now on)' : ''}`,
+    },
+  ];
+  return words.map((w) => `${indent}${w[lang]}`);
+}
+
+/** A held revision's lines: both fingerprints, then the commands that accept or reject the new key. */
+function heldLines(r: UnitImportResult, lang: Lang, dataDir: string): string[] {
+  const say = (t: Localized) => `      ${t[lang]}`;
+  const data = JSON.stringify(dataDir);
+  const lines = fingerprintLines(r, lang, '      ', false);
+  lines.push(
+    say({
+      zh: `核实本人身份后接受：dossier unit-accept-key ${r.applicantId} --reason "如何核实了本人身份（至少 ${MIN_REASON_CHARS} 个字）" --data ${data}`,
+      en: `Once the person is confirmed, accept: dossier unit-accept-key ${r.applicantId} --reason "how the identity was confirmed (${MIN_REASON_CHARS}+ characters)" --data ${data} --lang en`,
+    }),
+    say({
+      zh: `或拒绝：dossier unit-reject-key ${r.applicantId} --data ${data}`,
+      en: `Or reject: dossier unit-reject-key ${r.applicantId} --data ${data} --lang en`,
+    }),
+  );
+  return lines;
+}
+
+export function formatUnitImportResult(r: UnitImportResult, lang: Lang, dataDir?: string): string {
   const word = WORDS[r.status][lang];
+  if (r.status === 'held') {
+    const head =
+      lang === 'zh'
+        ? `${word}  ${r.file}（${r.name ?? ''}，第 ${r.revision ?? '?'} 版）：${r.reason?.zh ?? ''}`
+        : `${word}  ${r.file} (${r.name ?? ''}, revision ${r.revision ?? '?'}): ${r.reason?.en ?? ''}`;
+    return [head, ...(dataDir ? heldLines(r, lang, dataDir) : [])].join('\n');
+  }
   if (r.status === 'refused') {
     const reason = r.reason?.[lang] ?? '';
     return lang === 'zh' ? `${word}  ${r.file}：${reason}` : `${word}  ${r.file}: ${reason}`;
@@ -105,7 +161,9 @@ export function runUnitImport(o: UnitImportOptions): Promise<number> {
       let printed = 0;
       const printNew = (s: JobStatus) => {
         const results = s.unitImport ?? [];
-        for (; printed < results.length; printed++) console.log(formatUnitImportResult(results[printed]!, o.lang));
+        for (; printed < results.length; printed++) {
+          console.log(formatUnitImportResult(results[printed]!, o.lang, o.dataDir));
+        }
       };
       const status = await waitForJob(jobId, printNew);
       printNew(status);
@@ -121,10 +179,11 @@ export function runUnitImport(o: UnitImportOptions): Promise<number> {
       }
       if (status.state === 'failed') return reportFailure({ json: false, lang: o.lang }, status.error!, 1);
       const refused = results.filter((r) => r.status === 'refused').length;
+      const held = results.filter((r) => r.status === 'held').length;
       console.error(
         say({
-          zh: `共 ${results.length} 个文件，拒绝 ${refused} 个。`,
-          en: `${results.length} file(s), ${refused} refused.`,
+          zh: `共 ${results.length} 个文件，${held > 0 ? `暂存 ${held} 个（申报人新密钥，待核实本人身份），` : ''}拒绝 ${refused} 个。`,
+          en: `${results.length} file(s), ${held > 0 ? `${held} held (new applicant key, to confirm in person), ` : ''}${refused} refused.`,
         }),
       );
       return refused === 0 ? 0 : 1;
@@ -189,4 +248,62 @@ function printProfile(
   }
   console.log(JSON.stringify(got.profile, null, 2));
   return got.problems;
+}
+
+/** The applicant named on the command line: their id as unit-import prints it, or their package id. */
+function applicantArg(w: ReturnType<typeof openWorkspace>, o: UnitKeyOptions, command: string): string {
+  if (!o.applicant || (o.extra?.length ?? 0) > 0) {
+    throw usage(
+      `用法：dossier ${command} 申报人编号（unit-import 输出的，或申报包编号）${command === 'unit-accept-key' ? ' --reason "理由"' : ''} --data 目录`,
+      `usage: dossier ${command} APPLICANT (the id unit-import prints, or the package id)${command === 'unit-accept-key' ? ' --reason "…"' : ''} --data DIR`,
+    );
+  }
+  return applicantByIdOrPackage(w, o.applicant);
+}
+
+/** The key commands' frame: the workspace opened, the applicant named, the workspace closed whatever happens. */
+function keyCommand(
+  o: UnitKeyOptions,
+  command: string,
+  run: (w: ReturnType<typeof openWorkspace>, applicantId: string, say: (t: Localized) => string) => Promise<void>,
+): Promise<number> {
+  return guarded(o.lang, async () => {
+    requireWorkspace(o.dataDir);
+    const w = openWorkspace(o.dataDir);
+    try {
+      await run(w, applicantArg(w, o, command), (t) => t[o.lang]);
+      return 0;
+    } finally {
+      closeWorkspace(w);
+    }
+  });
+}
+
+/** `dossier unit-accept-key APPLICANT --reason "…"`: the held revision imported, the new key pinned. */
+export function runUnitAcceptKey(o: UnitKeyOptions): Promise<number> {
+  return keyCommand(o, 'unit-accept-key', async (w, applicantId, say) => {
+    const result = await acceptApplicantKey(w, { applicantId, reason: o.reason ?? '' });
+    console.log(
+      say({
+        zh: `已接受新密钥：${result.name ?? ''}，第 ${result.revision ?? '?'} 版已导入（${result.file}）。`,
+        en: `New key accepted: ${result.name ?? ''}, revision ${result.revision ?? '?'} imported (${result.file}).`,
+      }),
+    );
+    for (const line of fingerprintLines(result, o.lang, '  ', true)) console.log(line);
+    console.log(say({ zh: '理由已记入审核记录。', en: 'The reason is kept in the audit trail.' }));
+  });
+}
+
+/** `dossier unit-reject-key APPLICANT`: the held files removed, nothing else changed. */
+export function runUnitRejectKey(o: UnitKeyOptions): Promise<number> {
+  return keyCommand(o, 'unit-reject-key', async (w, applicantId, say) => {
+    const name = keyChanges(w, applicantId).changes[0]?.name ?? '';
+    const { removed } = await rejectApplicantKey(w, { applicantId });
+    console.log(
+      say({
+        zh: `已拒绝“${name}”的新密钥：删除暂存的申报包 ${removed} 个，其他未作改动。`,
+        en: `${name}'s new key rejected: ${removed} held package(s) removed; nothing else changed.`,
+      }),
+    );
+  });
 }

@@ -45,23 +45,28 @@ if (process.argv[2] === '--package-child') {
 if (process.argv[2] === '--unit-child') {
   // Issue 7: one step of the unit's bench per fresh process (prepare, import, table), its peak RSS its own.
   const b = await core('unit/bench.js');
-  const [step, a, c] = process.argv.slice(3);
+  const [step, a, c, d] = process.argv.slice(3);
   const result =
     step === 'prepare-intake'
-      ? await b.prepareIntakeBench(a, Number(c), 20)
+      ? await b.prepareIntakeBench(a, Number(c), Number(d))
       : step === 'intake'
         ? await b.benchIntake(a, c)
-        : step === 'prepare-table'
-          ? b.prepareTableBench(a, Number(c))
-          : b.benchTable(a);
+        : step === 'footprint'
+          ? await b.benchFootprint(a, c, d)
+          : step === 'prepare-table'
+            ? b.prepareTableBench(a, Number(c))
+            : b.benchTable(a);
   console.log(JSON.stringify(result ?? {}));
   process.exit(0);
 }
 if (process.argv[2] === '--unit') {
-  // `node scripts/bench.mjs --unit`: the unit's section alone (after `npm run build`).
+  // `node scripts/bench.mjs --unit [COUNT [MB]]`: the unit's section alone (after `npm run build:node`), by
+  // default 100 packages of ~20 MB as `npm run bench` runs it; smaller while developing, e.g. `--unit 10 4`.
   const only = mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-unit-'));
+  const [count, megabytes] = [Number(process.argv[3] ?? 100), Number(process.argv[4] ?? 20)];
+  if (!(count >= 1 && megabytes > 0)) throw new Error('usage: node scripts/bench.mjs --unit [COUNT [MB]]');
   try {
-    await unitBench(only);
+    await unitBench(only, count, megabytes);
   } finally {
     rmSync(only, { recursive: true, force: true });
   }
@@ -420,10 +425,13 @@ async function packageBench(dir) {
  * Issue 7: the unit's workspace. Importing 100 applicants' packages of ~20 MB (distinct people, distinct
  * scan bytes) as one batch job, against `cp` + `sync` of the same package files; the applicant table with
  * 1,000 applicants (unit:applicants: the check, the materials, duplicates, publicity of every row) and the
- * check of all 1,000 one by one, against reading and JSON-parsing the same rows. Each step in a fresh child
- * process, its peak RSS printed.
+ * check of all 1,000 one by one, against reading and JSON-parsing the same rows. Issue 19: the imported
+ * workspace then through review, publicity, the countersignature and the batch (written outside, as --out
+ * or a download would), and "unit footprint N.N×": its folder (each file counted once, hard links and all)
+ * over the packages' bytes plus the database, against ≤ 2.2×. Each step in a fresh child process, its
+ * peak RSS printed.
  */
-async function unitBench(dir) {
+async function unitBench(dir, count = 100, megabytes = 20) {
   const child = (step, ...args) => {
     const run = spawnSync(
       process.execPath,
@@ -438,7 +446,7 @@ async function unitBench(dir) {
   };
   const pad = (label) => label.padEnd(44);
   const src = path.join(dir, 'packages');
-  const { files, bytes } = child('prepare-intake', src, 100);
+  const { files, bytes } = child('prepare-intake', src, count, megabytes);
   const total = readdirSync(src).reduce((sum, f) => sum + statSync(path.join(src, f)).size, 0);
   const rate = (ms) => `${(total / 1e6 / (ms / 1000)).toFixed(0).padStart(5)} MB/s`;
   console.log(
@@ -462,7 +470,12 @@ async function unitBench(dir) {
     `${pad(`import ${files} packages (one batch job)`)} ${intake.ms.toFixed(0).padStart(9)} ms   ${rate(intake.ms)}   ` +
       `${(intake.ms / copyMs).toFixed(1)}× baseline time   ${(intake.ms / files).toFixed(0)} ms per package   peak RSS ${intake.maxRssMb.toFixed(0)} MB`,
   );
+  // Issue 19: the same workspace through review, countersignature and the batch; its folder measured.
+  const footprint = child('footprint', path.join(dir, 'ws-intake'), src, path.join(dir, 'batch-out'));
+  const { formatFootprint } = await core('unit/bench.js');
+  for (const line of formatFootprint(footprint)) console.log(line);
   rmSync(path.join(dir, 'ws-intake'), { recursive: true, force: true });
+  rmSync(path.join(dir, 'batch-out'), { recursive: true, force: true });
   rmSync(src, { recursive: true, force: true });
 
   const tableDir = path.join(dir, 'ws-table');

@@ -1,6 +1,7 @@
 // SQL for the archive: plain functions (db, args), named parameters, no string-built values.
 // Every row's JSON was validated against its zod schema by the caller (archiveService.ts).
 import type { RecordKind, SectionName } from '../../shared/archive/schema.js';
+import type { ZodType } from 'zod';
 import type { Db } from './db.js';
 
 export interface RecordRow {
@@ -121,6 +122,21 @@ export function listIds(db: Db, applicantId: string, kind: RecordKind): string[]
 export function getSetting(db: Db, key: string): string | undefined {
   return db.prepare<{ key: string }, { value: string }>('SELECT value FROM setting WHERE key = @key').get({ key })
     ?.value;
+}
+
+/**
+ * A setting kept as JSON, as its schema reads it; null when never set, or when it no longer reads (after an
+ * upgrade, or damaged): the caller treats it as not entered yet.
+ */
+export function getSettingJson<T>(db: Db, key: string, schema: ZodType<T>): T | null {
+  const text = getSetting(db, key);
+  if (text === undefined) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 export function setSetting(db: Db, key: string, value: string): void {

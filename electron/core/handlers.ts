@@ -11,6 +11,7 @@ import { DossierError } from './errors.js';
 import * as rules from './rulesService.js';
 import { getPostInfo, setPostInfo } from './forms/context.js';
 import { listForms, startForms } from './forms/formsService.js';
+import { makeUnitF4 } from './forms/unitF4.js';
 import { cancelJob, jobStatus } from './jobs.js';
 import { backupList, backupVerify, doctor, startBackup, startRestore } from './backup/backupService.js';
 import { precheck, startExport } from './package/exportService.js';
@@ -23,8 +24,10 @@ import { getMode, isUnitWorkspace, setMode } from './unit/mode.js';
 import { getUnitProfile, setUnitProfile } from './unit/profile.js';
 import { startFolderImport, startUnitImport } from './unit/intake.js';
 import { unitApplicants } from './unit/table.js';
+import { acceptApplicantKey, keyChanges, rejectApplicantKey } from './unit/keyChange.js';
 import * as review from './unit/reviewService.js';
 import { startReturn } from './unit/returnPackage.js';
+import { checkReturnComment } from './unit/returnChecklist.js';
 import { receivedReview } from './unit/received.js';
 import * as publicity from './unit/publicity.js';
 import { listBatches, recommendedPeople, startSubmit } from './unit/submit.js';
@@ -161,14 +164,15 @@ export const handlers: Handlers = {
   'doctor:check': (w) => doctor(w),
   // The signed package (issue 6): the signing key, export, verify and import.
   'keys:status': (w) => keyStatus(w),
-  'keys:create': (w, { passphrase }) => createWorkspaceKey(w, passphrase),
+  'keys:create': (w, { passphrase, replace }) => createWorkspaceKey(w, passphrase, { replace: replace === true }),
   'keys:exportBackup': (w, { passphrase }) => exportKeyBackup(w, passphrase),
   'keys:importBackup': (w, { json, passphrase }) => importKeyBackup(w, json, passphrase),
   'package:precheck': (w, { applicantId }) => {
-    const { blockers, warnings, report } = precheck(w, applicantId);
+    const { blockers, warnings, remembered, report } = precheck(w, applicantId);
     return {
       blockers,
       warnings,
+      remembered,
       verdict: report.verdict,
       applicationDate: report.applicationDate,
       round: report.round,
@@ -199,14 +203,22 @@ export const handlers: Handlers = {
   },
   'unit:setStatus': (w, input) => review.setStatus(w, input),
   'unit:return': (w, input) => startReturn(w, input),
+  'unit:checkReturnComment': (w, input) => checkReturnComment(w, input),
   'unit:publicityPlan': (w, { startDate }) => publicity.publicityPlan(w, startDate),
   'unit:publicities': (w) => publicity.listPublicities(w),
   'unit:publicize': (w, input) => publicity.publicize(w, input),
   'unit:recordObjection': (w, input) => publicity.recordObjection(w, input),
+  'unit:editPublicity': (w, input) => publicity.editPublicity(w, input),
+  'unit:deletePublicity': (w, input) => publicity.deletePublicity(w, input),
+  'unit:cancelPublicity': (w, input) => publicity.cancelPublicity(w, input),
   'unit:publicityForms': (w, { publicityId }) => publicity.startPublicityForms(w, publicityId),
   'unit:recommendedPeople': (w) => recommendedPeople(w),
+  'unit:f4': (w) => makeUnitF4(w),
   'unit:submit': (w, input) => startSubmit(w, input),
   'unit:batches': (w) => listBatches(w),
+  'unit:keyChanges': (w, { applicantId }) => keyChanges(w, applicantId ?? null),
+  'unit:acceptKey': async (w, input) => ({ result: await acceptApplicantKey(w, input) }),
+  'unit:rejectKey': (w, input) => rejectApplicantKey(w, input),
   'review:received': (w, { applicantId }) => receivedReview(w, applicantId),
   // Saved even when the figures do not add up (a draft); F-4 is not printed until they do.
   'postInfo:set': (w, { postInfo }) => {

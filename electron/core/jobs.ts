@@ -11,7 +11,9 @@ export interface JobContext {
   /** A finished result (kept even when a later step fails or the job is cancelled). */
   produced(file: GeneratedFile): void;
   /** The job's own result (a package written, an import's outcome, a backup). */
-  setResult(result: Pick<JobStatus, 'package' | 'imported' | 'backup' | 'restoredTo' | 'unitImport' | 'batch'>): void;
+  setResult(
+    result: Pick<JobStatus, 'package' | 'imported' | 'backup' | 'restoredTo' | 'unitImport' | 'batch' | 'autoBackup'>,
+  ): void;
 }
 
 interface Job {

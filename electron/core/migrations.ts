@@ -283,32 +283,116 @@ export const MIGRATIONS: readonly Migration[] = [
           BEGIN SELECT RAISE(ABORT, 'audit_event is add-only'); END;
         CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event
           BEGIN SELECT RAISE(ABORT, 'audit_event is add-only'); END;
+
+        -- Who went into which batch (N-9): an applicant whose level 2 of the current revision is in a batch
+        -- is 已报送; putting them into another batch is a replacement, named as such.
+        CREATE TABLE batch_member (
+          batch_file   TEXT NOT NULL REFERENCES unit_batch(file_name) ON DELETE CASCADE,
+          applicant_id TEXT NOT NULL,
+          package_file TEXT NOT NULL,
+          revision     INTEGER NOT NULL CHECK (revision >= 1),
+          PRIMARY KEY (batch_file, applicant_id)
+        ) STRICT;
+        CREATE INDEX batch_member_by_applicant ON batch_member (applicant_id, revision);
+
+        -- The countersignatures (level 2, decision accepted) the unit wrote, per applicant and revision: the
+        -- table tells 已加签 from a level 2 that was a 退回.
+        CREATE TABLE unit_countersign (
+          applicant_id TEXT NOT NULL REFERENCES applicant(id) ON DELETE CASCADE,
+          revision     INTEGER NOT NULL CHECK (revision >= 1),
+          package_file TEXT NOT NULL,
+          at           TEXT NOT NULL,
+          PRIMARY KEY (applicant_id, revision, package_file)
+        ) STRICT;
       `);
     },
   },
   {
     version: 8,
     name: 'publicity-corrections',
-    // RESERVED for publicity edit/delete/cancel (issue 19): replace this body; an unused slot is removed before commit.
-    up() {},
+    up(db) {
+      db.exec(`
+        -- A publicity that started wrong is cancelled, not deleted (issue 19): it stays listed, greyed, with
+        -- when and why, and no longer counts for overlaps, statuses or the countersignature. The reason is
+        -- the unit's own (also in audit_event); it is printed nowhere public. A planned one that never
+        -- started is simply deleted or edited (audit_event keeps what it was).
+        ALTER TABLE publicity ADD COLUMN cancelled_at TEXT;
+        ALTER TABLE publicity ADD COLUMN cancel_reason TEXT NOT NULL DEFAULT ''
+          CHECK (length(cancel_reason) <= 2000);
+      `);
+    },
   },
   {
     version: 9,
     name: 'return-checklist',
-    // RESERVED for the return checklist (issue 19): replace this body; an unused slot is removed before commit.
-    up() {},
+    up(db) {
+      db.exec(`
+        -- The officer's ticks on a return's comments (issue 19), made on the corrected revision: each comment
+        -- of the returned revision is addressed or still open there. Keyed by the revision ticked on, so that
+        -- a later return's ticks are their own; no row: not checked yet.
+        CREATE TABLE return_check (
+          applicant_id TEXT NOT NULL REFERENCES applicant(id) ON DELETE CASCADE,
+          revision     INTEGER NOT NULL CHECK (revision >= 2),
+          comment_id   TEXT NOT NULL REFERENCES review_comment(id) ON DELETE CASCADE,
+          state        TEXT NOT NULL CHECK (state IN ('addressed', 'open')),
+          checked_at   TEXT NOT NULL,
+          PRIMARY KEY (applicant_id, revision, comment_id)
+        ) STRICT;
+      `);
+    },
   },
   {
     version: 10,
     name: 'applicant-key-change',
-    // RESERVED for applicant key changes (issue 19): replace this body; an unused slot is removed before commit.
-    up() {},
+    up(db) {
+      db.exec(`
+        -- A revision of a known package signed by a new applicant key (issue 19, item 8): held, not imported,
+        -- until the officer confirms the person in person and accepts the new key (audit
+        -- 'applicant-key-accepted'), or rejects it. The file waits in <dataDir>/held/<stored_name>, verified
+        -- when it came in and again at acceptance; old_signer is the key pinned when it came in.
+        CREATE TABLE held_key_change (
+          id              TEXT PRIMARY KEY,
+          applicant_id    TEXT NOT NULL REFERENCES applicant(id) ON DELETE CASCADE,
+          package_id      TEXT NOT NULL CHECK (length(package_id) BETWEEN 1 AND 64),
+          revision        INTEGER NOT NULL CHECK (revision >= 1),
+          name            TEXT NOT NULL,
+          file_name       TEXT NOT NULL CHECK (length(file_name) BETWEEN 1 AND 255),
+          stored_name     TEXT NOT NULL UNIQUE
+                          CHECK (length(stored_name) BETWEEN 1 AND 255 AND stored_name NOT GLOB '*[/\\]*'),
+          sha256          TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+          size            INTEGER NOT NULL CHECK (size > 0),
+          manifest_sha256 TEXT NOT NULL CHECK (length(manifest_sha256) = 64),
+          old_signer      TEXT NOT NULL CHECK (length(old_signer) = 64),
+          new_signer      TEXT NOT NULL CHECK (length(new_signer) = 64),
+          received_at     TEXT NOT NULL,
+          UNIQUE (applicant_id, manifest_sha256)
+        ) STRICT;
+        CREATE INDEX held_key_change_by_applicant ON held_key_change (applicant_id, revision);
+      `);
+    },
   },
   {
     version: 11,
     name: 'required-scans',
-    // RESERVED for paper submissions and remembered justifications (issue 19): replace this body; an unused slot is removed before commit.
-    up() {},
+    up(db) {
+      db.exec(`
+        -- Scans a reviewer can read (issue 19, READABLE_SCAN in shared/attachments/schema.ts): an image's pixels
+        -- were always kept; a PDF's lowest resolution at A4 among its scanned pages is kept beside them,
+        -- measured when it is added or made (NULL: no page is a scan, or a PDF added before this).
+        ALTER TABLE attachment ADD COLUMN scan_dpi INTEGER CHECK (scan_dpi IS NULL OR scan_dpi > 0);
+
+        -- The written reasons an applicant gave at an export for the points to judge, per finding id, so
+        -- that the next export offers them again (editable) instead of asking for them anew. The paper
+        -- copies (提交纸质件) are the archive's own (section materials): they travel in the package.
+        CREATE TABLE export_justification (
+          applicant_id TEXT NOT NULL REFERENCES applicant(id) ON DELETE CASCADE,
+          finding_id   TEXT NOT NULL CHECK (length(finding_id) BETWEEN 1 AND 200),
+          text         TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000),
+          updated_at   TEXT NOT NULL,
+          PRIMARY KEY (applicant_id, finding_id)
+        ) STRICT;
+      `);
+    },
   },
 ];
 

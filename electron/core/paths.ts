@@ -1,5 +1,6 @@
 // Where things live on disk: the shipped resources, and the per-user data folder.
 import { existsSync } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,4 +36,66 @@ export function defaultDataDir(): string {
     default:
       return path.join(process.env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'dossier');
   }
+}
+
+/**
+ * What a data folder holds, top level (docs/unit-workspace.md, "Disk use"): `dossier.sqlite` (+ its -wal and
+ * -shm while open), `store/` (the content-addressed attachment store, `store/tmp/` its temp files),
+ * `packages/` (signed packages written or taken in), `incoming/` (uploads until imported), `batches/` (a
+ * unit's batch for the city until it is downloaded), `backups/` (automatic and manual backups) and the
+ * signing key. Each module names its own folder; this is the one place that lists them all.
+ */
+export const DATA_FOLDERS = ['store', 'packages', 'incoming', 'batches', 'backups'] as const;
+
+/**
+ * The signed package files a workspace wrote or took in (issue 6), and a countersigned package's addition to
+ * its level 1 (package/levelAddition.ts). Here, not in the export's module, so that the backups and the
+ * start-up check can name it without loading the export (and the PDF libraries it loads).
+ */
+export const PACKAGES_DIR = 'packages';
+export const packagesDir = (dataDir: string) => path.join(dataDir, PACKAGES_DIR);
+
+export interface FolderUsage {
+  /** Bytes on disk under the folder, every file counted once however many hard links it has. */
+  bytes: number;
+  /** The same, per top-level entry (a folder of DATA_FOLDERS, the database, anything else by its name). */
+  byEntry: Record<string, number>;
+}
+
+/**
+ * The bytes a folder holds, counting each file once (by device and inode): a backup whose files are hard
+ * links to the store's costs nothing more, and `du` would say the same. Sizes are file lengths, not blocks,
+ * so that the figure does not depend on the file system. A file's bytes go to the first entry that names
+ * it, in the order DATA_FOLDERS lists the workspace's own folders (the store before the backups).
+ */
+export async function folderUsage(dir: string): Promise<FolderUsage> {
+  const seen = new Set<string>();
+  const byEntry: Record<string, number> = {};
+  const walk = async (p: string): Promise<number> => {
+    const s = await lstat(p).catch(() => null);
+    if (!s) return 0;
+    if (s.isDirectory()) {
+      let sum = 0;
+      for (const name of await readdir(p).catch(() => [] as string[])) sum += await walk(path.join(p, name));
+      return sum;
+    }
+    if (!s.isFile()) return 0;
+    const key = `${s.dev}:${s.ino}`;
+    if (seen.has(key)) return 0;
+    seen.add(key);
+    return s.size;
+  };
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const rank = (n: string) => {
+    const i = (DATA_FOLDERS as readonly string[]).indexOf(n);
+    return i < 0 ? -1 : i;
+  };
+  names.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
+  let bytes = 0;
+  for (const name of names) {
+    const n = await walk(path.join(dir, name));
+    byEntry[name] = n;
+    bytes += n;
+  }
+  return { bytes, byEntry };
 }

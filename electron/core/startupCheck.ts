@@ -183,6 +183,8 @@ async function inspectStore(
 
 async function checkBackups(dir: string, signal: AbortSignal | undefined): Promise<BackupStatus[]> {
   const statuses: BackupStatus[] = [];
+  // Backup folders share their files (backup/create.ts): each shared file is read once for all of them.
+  const hashCache = new Map<string, string>();
   for (const found of await listBackups(dir)) {
     const status: BackupStatus = {
       file: found.file,
@@ -193,7 +195,7 @@ async function checkBackups(dir: string, signal: AbortSignal | undefined): Promi
       info: null,
     };
     try {
-      const info = await verifyBackup(found.file, { signal });
+      const info = await verifyBackup(found.file, { signal, hashCache });
       status.info = info;
       status.createdAt = info.createdAt;
       status.status = info.schemaVersion > LATEST_VERSION ? 'too_new' : info.clean ? 'good' : 'not_clean';

@@ -2,6 +2,7 @@
 // officers who prefer it. Enum value names live in shared/archive/labels.ts (the PDF forms reuse them).
 import { createContext, useContext } from 'react';
 import type { Locale, Localized } from '../../shared/api/contract.js';
+import { KEY_TEXT } from './package/keyText.js';
 import { REVIEW_TEXT } from './review/text.js';
 import { UNIT_TEXT } from './unit/text.js';
 import { UNIT_WORK_TEXT } from './unit/workText.js';
@@ -154,6 +155,7 @@ const BASE_TEXT = {
   att_gridLabel: { zh: '附件', en: 'Attachments' },
   att_open: { zh: '查看大图：{name}', en: 'Open {name}' },
   att_pages: { zh: '{n} 页', en: '{n} {n:page|pages}' },
+  att_scanDpi: { zh: '扫描页按 A4 约 {dpi} dpi', en: 'scanned pages about {dpi} dpi at A4' },
   att_select: { zh: '选择 {name}（用于合并）', en: 'Select {name} (to merge)' },
   att_selected: {
     zh: '已选 {n} 个文件：可按所选顺序合并为一个 PDF',
@@ -289,6 +291,31 @@ const BASE_TEXT = {
   mat_add: { zh: '添加', en: 'Add' },
   mat_addFor: { zh: '为“{item}”添加文件', en: 'Add a file for "{item}"' },
   mat_nothing: { zh: '本项无需提供材料', en: 'Nothing needed' },
+  mat_paper: { zh: '提交纸质件', en: 'Paper copy' },
+  mat_paperFor: { zh: '“{item}”改为提交纸质件', en: 'Hand in "{item}" on paper instead' },
+  mat_paperEditFor: { zh: '修改“{item}”提交纸质件的理由', en: 'Change why "{item}" is handed in on paper' },
+  mat_paperUndoFor: { zh: '撤销“{item}”的提交纸质件', en: 'Take back the paper copy of "{item}"' },
+  mat_paperTitle: { zh: '提交纸质件', en: 'Hand in on paper' },
+  mat_paperText: {
+    zh: '“{item}”不上传扫描件，改为随纸质材料提交。请写明理由：资格检查和单位审核都会看到它。',
+    en: '"{item}" is handed in on paper with the printed materials instead of a scan. Say why: the check and the unit both read it.',
+  },
+  mat_paperReason: { zh: '提交纸质件的理由', en: 'Why on paper' },
+  mat_paperPlaceholder: {
+    zh: '例如：原件为大幅证书，无法完整扫描，已与单位人事约定现场核验。',
+    en: 'E.g. the original is an oversized certificate that cannot be scanned whole; the unit will check it in person.',
+  },
+  mat_paperCount: { zh: '已写 {n} 字，至少 {min} 字', en: '{n} of at least {min} characters' },
+  mat_paperReasonEmpty: {
+    zh: '请写明提交纸质件的理由（至少 {min} 个字）；未作修改。',
+    en: 'Write why it is handed in on paper (at least {min} characters); nothing was changed.',
+  },
+  mat_paperReasonShort: {
+    zh: '提交纸质件的理由太短（至少 {min} 个字）；未作修改。',
+    en: 'The reason is too short (at least {min} characters); nothing was changed.',
+  },
+  mat_paperSave: { zh: '确定提交纸质件', en: 'Hand in on paper' },
+  mat_paperReasonShown: { zh: '理由：{reason}', en: 'Reason: {reason}' },
   mat_size: {
     zh: '已关联 {n} 个文件，共 {size}（合并后上限 {limit}）',
     en: '{n} {n:file|files} linked, {size} (merged limit {limit})',
@@ -775,6 +802,11 @@ const BASE_TEXT = {
   deleteConfirm2Ok: { zh: '永久删除', en: 'Delete for good' },
   deleteFailed: { zh: '删除失败：{detail}', en: 'Delete failed: {detail}' },
   cancel: { zh: '取消', en: 'Cancel' },
+  // A written reason for the unit's audit trail (components/ReasonField.tsx)
+  reasonCount: {
+    zh: '已写 {n} 字，至少 {min} 字。按 Ctrl+Enter 确认。',
+    en: '{n} {n:character|characters} written, at least {min}. Ctrl+Enter confirms.',
+  },
   actionFailed: { zh: '操作失败：{detail}', en: 'Failed: {detail}' },
 
   // Eligibility check and parameters (issue 4)
@@ -966,6 +998,15 @@ const BASE_TEXT = {
     en: 'Give a reason (at least {n} characters) before exporting',
   },
   pkg_reasonOk: { zh: '已写 {n} 字', en: '{n} characters' },
+  pkg_reasonRemembered: {
+    zh: '上次导出时写明的理由，可修改',
+    en: 'The reason given at the last export; you may change it',
+  },
+  pkg_reasonEmptied: {
+    zh: '理由已清空：请重新写明（至少 {n} 个字），或恢复上次的理由；上次的理由仍保留，未作修改。',
+    en: 'The reason was emptied: give one (at least {n} characters) or restore the last one; the last one is kept, nothing was changed.',
+  },
+  pkg_reasonRestore: { zh: '恢复上次的理由', en: 'Restore the last reason' },
   pkg_exportPassphrase: { zh: '签名密钥的密码', en: 'Signing key passphrase' },
   pkg_exportPassphraseHint: {
     zh: '只用于这次签名，不会保存。',
@@ -1129,26 +1170,26 @@ const BASE_TEXT = {
   // Backups and the workspace check (issue 8)
   nav_backups: { zh: '备份与恢复', en: 'Backups' },
   intro_backups: {
-    zh: '备份包含整个工作区：数据库和全部附件。恢复总是恢复到一个新文件夹，不会覆盖任何现有内容。',
-    en: 'A backup holds the whole workspace: the database and every scan. Restoring always fills a new folder and never overwrites anything.',
+    zh: '备份包含整个工作区：数据库、全部附件和申报包。恢复总是恢复到一个新文件夹，不会覆盖任何现有内容。',
+    en: 'A backup holds the whole workspace: the database, every scan and every package. Restoring always fills a new folder and never overwrites anything.',
   },
   bak_whereHeading: { zh: '备份在哪里', en: 'Where the backups are' },
   bak_whereText: { zh: '备份保存在数据文件夹中的：', en: 'Backups are kept in the data folder, at:' },
   bak_factAuto: {
-    zh: '应用每天自动备份一次，保留最近 {n} 份，更早的自动删除（只有新备份校验完好后才会删除旧的）。',
-    en: 'The app makes one automatic backup a day and keeps the last {n}; older ones are deleted only after a new one has been verified as good.',
+    zh: '应用每天自动备份一次，单位加签并生成报送批次后也会立即备份一次；保留最近 {n} 天的自动备份，更早的自动删除（只有新备份校验完好后才会删除旧的）。',
+    en: "The app makes one automatic backup a day, and another right after a unit's countersignature and batch; it keeps the last {n} days' automatic backups, and deletes older ones only after a new one has been verified as good.",
   },
   bak_factManual: {
     zh: '点“立即备份”随时手动备份；手动备份不会被自动删除。',
     en: 'Back up now whenever you like; backups made by hand are never deleted automatically.',
   },
   bak_factWhat: {
-    zh: '每份备份写完后都会读回校验，确认可以恢复。',
-    en: 'Each backup is read back and verified after writing, so it is known to restore.',
+    zh: '每份备份写完后都会读回校验。备份是一个文件夹，其中的附件和申报包与工作区共用同一份文件，几乎不占额外空间；“校验”会把每个文件重新核对一遍，发现改动即报告，绝不用改动过的文件恢复。',
+    en: 'Each backup is read back after writing. A backup is a folder whose attachments and packages share the workspace’s own files, so it takes almost no extra space; Verify re-reads every file and reports any change, and a changed file is never restored.',
   },
   bak_factElsewhere: {
-    zh: '备份和工作区在同一块硬盘上：请不时把备份文件复制到 U 盘或另一台电脑。',
-    en: 'The backups sit on the same disk as the workspace: now and then copy one to a USB stick or another computer.',
+    zh: '备份和工作区在同一块硬盘上，并共用附件文件：请不时把一份备份文件夹复制到 U 盘或另一台电脑（复制的是完整内容），或用命令 dossier backup --out 写出一个完整的备份文件。',
+    en: 'The backups sit on the same disk as the workspace and share its files: now and then copy a backup folder to a USB stick or another computer (the copy holds everything), or write one whole backup file with dossier backup --out.',
   },
   bak_create: { zh: '立即备份', en: 'Back up now' },
   bak_createJob: { zh: '备份进度', en: 'Backup progress' },
@@ -1158,7 +1199,7 @@ const BASE_TEXT = {
   bak_madeDetails: { zh: '大小 {size}', en: 'Size {size}' },
   bak_createCancelled: { zh: '已取消，没有留下不完整的备份。', en: 'Cancelled; no partial backup was left.' },
   bak_createFailed: { zh: '备份未完成：{detail}', en: 'The backup stopped: {detail}' },
-  bak_listHeading: { zh: '备份文件', en: 'Backup files' },
+  bak_listHeading: { zh: '已有的备份', en: 'Backups' },
   bak_listEmpty: {
     zh: '还没有备份。点“立即备份”做第一份；应用每天也会自动备份。',
     en: 'No backup yet. Back up now for the first; the app also makes one every day.',
@@ -1227,7 +1268,7 @@ const BASE_TEXT = {
 } as const satisfies Record<string, Localized>;
 
 // Issue 7's screens keep their strings in files of their own (one dictionary still: keys must not clash).
-const DICT = { ...BASE_TEXT, ...UNIT_TEXT, ...UNIT_WORK_TEXT, ...REVIEW_TEXT };
+const DICT = { ...BASE_TEXT, ...UNIT_TEXT, ...UNIT_WORK_TEXT, ...REVIEW_TEXT, ...KEY_TEXT };
 
 export type TextKey = keyof typeof DICT;
 export type Vars = Record<string, string | number>;

@@ -28,20 +28,25 @@ import {
 } from '../attachments/schema.js';
 import { Slot } from '../attachments/slots.js';
 import { Params2020, Params2020Shape } from '../rules/pack2020/params.js';
+import { ArchiveUnitType } from '../unit/unitType.js';
 import { VERDICTS } from '../rules/types.js';
 import { FORM_IDS } from '../forms/catalog.js';
 import { PostInfo } from '../forms/postInfo.js';
 import { VerifyReport as PackageVerifyReport } from '../package/report.js';
 import {
   ArchiveChange,
+  AttachmentChange,
   BatchFile,
   CommentTarget,
   CommentText,
+  HeldKeyChange,
   MaterialDecision,
   MaterialIdSchema,
   MaterialReview,
   Publicity,
   ReceivedReview,
+  ReturnChecklist,
+  ReturnCheckState,
   ReviewComment,
   ReviewStatus,
   RevisionInfo,
@@ -270,8 +275,11 @@ const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 export const FormIdSchema = z.enum(FORM_IDS);
 /** What a generation job makes: a form (`F-1`, `M-2`, `index`…) or one material's merged PDF (`material:M-4`). */
 export const OutputKey = z.union([FormIdSchema, z.string().regex(/^material:M-(?:[1-9]|1[0-2])$/)]);
-/** What a unit's publicity job makes per applicant (issue 7): `unit:publicity-notice`, `unit:M-3`. */
-export const UnitOutputKey = z.enum(['unit:publicity-notice', 'unit:M-3']);
+/**
+ * What a unit's workspace makes: per applicant, its publicity job's `unit:publicity-notice` and `unit:M-3`
+ * (issue 7); for the unit itself, its F-4 `unit:F-4` (issue 19).
+ */
+export const UnitOutputKey = z.enum(['unit:publicity-notice', 'unit:M-3', 'unit:F-4']);
 
 /** A generated PDF, kept in the attachment store (so previews and the package read it like any file). */
 export const GeneratedFile = z.object({
@@ -347,6 +355,11 @@ export const JobStatus = z.object({
   unitImport: z.array(UnitImportResult).nullable().optional(),
   /** A unit's submission: the batch for the city written. */
   batch: BatchFile.nullable().optional(),
+  /**
+   * The automatic backup taken after the job's work (issue 19: after the countersignature and the batch):
+   * its name, or why it could not be taken — which never undoes or fails the work itself.
+   */
+  autoBackup: z.object({ name: z.string().nullable(), error: Localized.nullable() }).nullable().optional(),
   error: ApiError.nullable(),
 });
 export type JobStatus = z.infer<typeof JobStatus>;
@@ -383,6 +396,11 @@ export const KeyStatus = z.object({
   protection: z.enum(['passphrase', 'os']).nullable(),
   /** The desktop app with a usable OS keychain: keys:create then seals with it and takes no passphrase. */
   osKeychainAvailable: z.boolean(),
+  /**
+   * An applicant's workspace whose last package was signed by a key that is not the one here (lost, or
+   * replaced): that key's fingerprint, so the screens can say what follows (shared/package/keyAdvice.ts).
+   */
+  previousFingerprint: z.string().nullable().optional(),
 });
 export type KeyStatus = z.infer<typeof KeyStatus>;
 export const Passphrase = z.string().min(8).max(1024);
@@ -440,7 +458,11 @@ export const PackageUploadResult = z.object({ uploadId: UploadId, fileName: z.st
 const packageMethods = {
   'keys:status': { input: z.strictObject({}), output: KeyStatus },
   /** Sealed by the OS keychain when osKeychainAvailable (the passphrase is then unused), else by the passphrase. */
-  'keys:create': { input: z.strictObject({ passphrase: Passphrase.optional() }), output: KeyStatus },
+  'keys:create': {
+    /** replace: a key exists but cannot be used (passphrase forgotten): the old file is kept aside, a new key made. */
+    input: z.strictObject({ passphrase: Passphrase.optional(), replace: z.literal(true).optional() }),
+    output: KeyStatus,
+  },
   /**
    * The encrypted key file, for safekeeping elsewhere: a passphrase-sealed key as it is (no passphrase
    * taken); a keychain-sealed key resealed with `passphrase` (required then).
@@ -459,6 +481,8 @@ const packageMethods = {
     output: z.object({
       blockers: z.array(PrecheckFinding),
       warnings: z.array(PrecheckFinding),
+      /** The reasons given for these warnings at an earlier export (issue 19): offered again, editable. */
+      remembered: z.array(z.object({ findingId: z.string(), text: z.string() })),
       /** The one verdict of this same check (shared/rules/verdict.ts), said above the two lists. */
       verdict: z.enum(VERDICTS),
       applicationDate: z.string(),
@@ -558,7 +582,12 @@ const unitMethods = {
   'workspace:setMode': { input: z.strictObject({ mode: WorkspaceMode }), output: z.object({ mode: WorkspaceMode }) },
   'unit:get': {
     input: z.strictObject({}),
-    output: z.object({ profile: UnitProfile.nullable(), problems: z.array(Issue) }),
+    /** archiveTypes: what the held applicants' archives give as the unit's type (shared/unit/unitType.ts). */
+    output: z.object({
+      profile: UnitProfile.nullable(),
+      problems: z.array(Issue),
+      archiveTypes: z.array(ArchiveUnitType),
+    }),
   },
   'unit:set': { input: z.strictObject({ profile: UnitProfile }), output: z.object({ problems: z.array(Issue) }) },
   /** Many uploaded packages (browser mode, or files picked on the desktop): a job, one result per file. */
@@ -584,7 +613,23 @@ const unitMethods = {
       revisions: z.array(RevisionInfo),
       /** Fields changed since the previous revision held here (empty for the first). */
       changes: z.array(ArchiveChange),
+      /** Scans added, removed or replaced since the previous revision, per slot (empty for the first). */
+      attachmentChanges: z.array(AttachmentChange),
+      /** When the previous revision was returned (退回): each of its comments, checked off on this one. */
+      returnChecklist: ReturnChecklist.nullable(),
     }),
+  },
+  /**
+   * Ticks one comment of the return as addressed or still open on the corrected revision (null: not yet
+   * checked); only while that revision's review is pending.
+   */
+  'unit:checkReturnComment': {
+    input: z.strictObject({
+      applicantId: ApplicantId,
+      commentId: z.string().min(1).max(64),
+      state: ReturnCheckState.nullable(),
+    }),
+    output: z.object({ commentId: z.string(), state: ReturnCheckState.nullable(), checkedAt: z.string().nullable() }),
   },
   'unit:markMaterial': {
     input: z.strictObject({
@@ -611,9 +656,16 @@ const unitMethods = {
     input: z.strictObject({ applicantId: ApplicantId, opinion: z.string().max(5000) }),
     output: z.strictObject({}),
   },
-  /** Accept (pending → accepted; needs every material accepted) or reopen (→ pending). */
+  /**
+   * Accept (pending → accepted; needs every material the applicant provides marked accepted, and a written
+   * reason, kept in the audit trail, when the verdict fails or proofs are missing) or reopen (→ pending).
+   */
   'unit:setStatus': {
-    input: z.strictObject({ applicantId: ApplicantId, status: ReviewStatus.exclude(['returned']) }),
+    input: z.strictObject({
+      applicantId: ApplicantId,
+      status: ReviewStatus.exclude(['returned']),
+      reason: z.string().max(2000).optional(),
+    }),
     output: z.object({ status: ReviewStatus }),
   },
   /** 退回: a level-2 package with decision "returned" and the comments, for the applicant; a job. */
@@ -643,6 +695,28 @@ const unitMethods = {
     }),
     output: z.object({ publicity: Publicity }),
   },
+  /** A planned publicity (not started) re-planned: its start date (the end on the calendar) and members. */
+  'unit:editPublicity': {
+    input: z.strictObject({
+      publicityId: z.string().min(1).max(64),
+      applicantIds: z.array(ApplicantId).min(1).max(5000),
+      startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    }),
+    output: z.object({ publicity: Publicity }),
+  },
+  /** A planned publicity (not started) deleted; the audit trail keeps what it was. */
+  'unit:deletePublicity': {
+    input: z.strictObject({ publicityId: z.string().min(1).max(64) }),
+    output: z.strictObject({}),
+  },
+  /**
+   * A started publicity cancelled (not yet every outcome recorded): the reason (≥ 10 characters, checked by
+   * the core with its own message) goes to the audit trail and the officer's list, nowhere public.
+   */
+  'unit:cancelPublicity': {
+    input: z.strictObject({ publicityId: z.string().min(1).max(64), reason: z.string().max(2000) }),
+    output: z.object({ publicity: Publicity }),
+  },
   /** The publicity notice (公示) and each member's M-3, as PDF: a job (files in its status). */
   'unit:publicityForms': {
     input: z.strictObject({ publicityId: z.string().min(1).max(64) }),
@@ -653,12 +727,44 @@ const unitMethods = {
     input: z.strictObject({}),
     output: z.object({ postInfo: PostInfo }),
   },
+  /**
+   * The unit's own F-4 (public institutions only, N-14) from the saved figures, at any time: `draft` says
+   * why it is marked 草稿 (blanks, figures to correct), null once the sheet is complete.
+   */
+  'unit:f4': {
+    input: z.strictObject({}),
+    output: z.object({ file: GeneratedFile, draft: Localized.nullable() }),
+  },
   /** Countersign (level 2) every named accepted, publicised applicant and write the batch for the city; a job. */
   'unit:submit': {
-    input: z.strictObject({ applicantIds: z.array(ApplicantId).min(1).max(5000), passphrase: Passphrase.optional() }),
+    input: z.strictObject({
+      applicantIds: z.array(ApplicantId).min(1).max(5000),
+      passphrase: Passphrase.optional(),
+      /** Per applicant whose verdict fails or whose proofs are missing: why the unit countersigns all the same. */
+      reasons: z.record(ApplicantId, z.string().max(2000)).optional(),
+    }),
     output: z.object({ jobId: JobId }),
   },
   'unit:batches': { input: z.strictObject({}), output: z.object({ batches: z.array(BatchFile) }) },
+  /** Revisions signed by a new applicant key, held for the officer (issue 19, item 8): one applicant's, or all. */
+  'unit:keyChanges': {
+    input: z.strictObject({ applicantId: ApplicantId.optional() }),
+    output: z.object({ changes: z.array(HeldKeyChange) }),
+  },
+  /**
+   * The officer confirmed the person: the new key is accepted and the held revision imported (verified
+   * again); the reason (AuditReason, checked by the service so that its message can say what it is for)
+   * goes into the audit trail with both fingerprints.
+   */
+  'unit:acceptKey': {
+    input: z.strictObject({ applicantId: ApplicantId, reason: z.string().max(2000) }),
+    output: z.object({ result: UnitImportResult }),
+  },
+  /** The held revisions of the applicant are removed; nothing else changes. */
+  'unit:rejectKey': {
+    input: z.strictObject({ applicantId: ApplicantId }),
+    output: z.object({ removed: z.number().int() }),
+  },
   /** Applicant's side: the unit's review that came back with a package (退回), shown at the fields. */
   'review:received': {
     input: z.strictObject({ applicantId: ApplicantId }),

@@ -21,6 +21,7 @@ export function emptySections(): Sections {
       covidFrontline: false,
     },
     summary: { text: '' },
+    materials: { paperCopies: [] },
   };
 }
 

@@ -5,6 +5,7 @@
 // the problems are found by `findProblems` (problems.ts) and shown beside the fields. Only input that
 // cannot be stored faithfully (a number where text belongs, an unknown field, a 10 MB name) is refused.
 import { z } from 'zod';
+import { Slot } from '../attachments/slots.js';
 import { deriveTitleSeries, TITLE_SERIES, type TitleSeries } from './titleSeries.js';
 
 /** '' (not entered yet) or a calendar-shaped date YYYY-MM-DD; whether it is a real date is a problem, not a shape error. */
@@ -220,6 +221,56 @@ export const DisciplineRecord = z.strictObject({
   description: long,
 });
 
+/**
+ * A written reason at least this long (trimmed): a paper copy's reason, as a justification at the export
+ * (package:export) and a reason in the unit's audit trail are.
+ */
+export const MIN_WRITTEN_REASON = 10;
+
+/**
+ * A required scan the applicant hands in on paper instead (提交纸质件, issue 19): which item (its material slot
+ * and record, as the materials view names it) and why. Part of the archive, so that it travels in the
+ * package to the unit, whose check (the same rule pack) then reads it too. Without a reason it is refused:
+ * a paper copy replaces a scan only with a written why.
+ */
+export const PaperCopy = z.strictObject({
+  slot: Slot,
+  recordId: RecordId.nullable(),
+  reason: z
+    .string()
+    .max(2000)
+    .refine((s) => s.trim().length >= MIN_WRITTEN_REASON, {
+      message: `a reason of at least ${MIN_WRITTEN_REASON} characters`,
+      params: {
+        zh: `请写明提交纸质件的理由（至少 ${MIN_WRITTEN_REASON} 个字）`,
+        en: `Write why it is handed in on paper (at least ${MIN_WRITTEN_REASON} characters)`,
+      },
+    }),
+});
+export type PaperCopy = z.infer<typeof PaperCopy>;
+
+/** The applicant's statements about their materials (M-1 … M-12) beyond the scans: the paper copies. */
+export const MaterialsSection = z.strictObject({
+  paperCopies: z
+    .array(PaperCopy)
+    .max(500)
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach((p, index) => {
+        const key = `${p.slot}#${p.recordId ?? ''}`;
+        if (seen.has(key)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 'slot'],
+            message: `${key} is marked twice`,
+            params: { zh: `同一材料项标记了两次：${key}`, en: `The same item is marked twice: ${key}` },
+          });
+        }
+        seen.add(key);
+      });
+    }),
+});
+
 /** Record kinds: ordered lists of records in the archive, each stored as one row. */
 export const RECORD_SCHEMAS = {
   educations: Education,
@@ -242,6 +293,7 @@ export const SECTION_SCHEMAS = {
   unit: Unit,
   application: Application,
   summary: Summary,
+  materials: MaterialsSection,
 } as const;
 export type SectionName = keyof typeof SECTION_SCHEMAS;
 export const SECTION_NAMES = Object.keys(SECTION_SCHEMAS) as SectionName[];
@@ -275,6 +327,8 @@ export const ArchiveDocumentCurrent = z
     works: list(Work),
     summary: Summary,
     disciplineRecords: list(DisciplineRecord),
+    /** Added within version 2 (issue 19): optional on import, always written. */
+    materials: MaterialsSection.default({ paperCopies: [] }),
   })
   .superRefine((doc, ctx) => {
     for (const { path, id } of findDuplicateIds(doc)) {
@@ -335,6 +389,7 @@ export type Profile = z.infer<typeof Profile>;
 export type Unit = z.infer<typeof Unit>;
 export type Application = z.infer<typeof Application>;
 export type Summary = z.infer<typeof Summary>;
+export type MaterialsSection = z.infer<typeof MaterialsSection>;
 export type Education = z.infer<typeof Education>;
 export type Title = z.infer<typeof Title>;
 export type Appointment = z.infer<typeof Appointment>;

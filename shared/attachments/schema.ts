@@ -94,6 +94,45 @@ export const DEFAULT_UPLOAD_PROFILE: UploadProfile = {
   intake: { maxBytes: 100 * MB, maxPages: 200, maxPixels: 100 * MB },
 };
 
+/**
+ * A scan a reviewer can read (issue 19): an image at least 1,000 px on its long side; a scanned PDF page at
+ * least 150 dpi once printed on A4 (its scan image's pixels over A4's 297 mm). Below either, the text of a
+ * certificate blurs. The one place the thresholds live: the attachments screen's warning at upload
+ * (profileIssues), the rule R-9.readable-scans at the export and the unit's card read them from here.
+ * The ID photo (M-4/photo) is small by design (R-9: 358×441 px) and is judged by its own profile instead.
+ */
+export const READABLE_SCAN = { minLongSidePx: 1000, minDpiAtA4: 150 } as const;
+
+/** A4's long side in inches (297 mm): a scan image's long side over it is its resolution printed on A4. */
+export const A4_LONG_INCHES = 297 / 25.4;
+
+/** What the readability of a file depends on: an image's pixels, a PDF's lowest scanned-page resolution. */
+export interface ScanFacts {
+  mediaType: string;
+  width: number | null;
+  height: number | null;
+  /** A PDF's lowest resolution at A4 among its scanned pages; null when no page is a scan (or an image). */
+  scanDpi: number | null;
+}
+
+/** Why this file is hard to read, in both languages; null when it is readable (or cannot be judged). */
+export function lowResolution(scan: ScanFacts): { zh: string; en: string } | null {
+  if (scan.mediaType === 'application/pdf') {
+    if (scan.scanDpi === null || scan.scanDpi >= READABLE_SCAN.minDpiAtA4) return null;
+    return {
+      zh: `PDF 中的扫描页按 A4 打印约 ${scan.scanDpi} dpi，低于 ${READABLE_SCAN.minDpiAtA4} dpi，审核时可能看不清文字。请以 ${READABLE_SCAN.minDpiAtA4}–300 dpi 重新扫描后替换。`,
+      en: `A scanned page of this PDF prints on A4 at about ${scan.scanDpi} dpi, below ${READABLE_SCAN.minDpiAtA4} dpi: a reviewer may not be able to read it. Scan it again at ${READABLE_SCAN.minDpiAtA4}–300 dpi and replace it.`,
+    };
+  }
+  if (scan.width === null || scan.height === null) return null;
+  const long = Math.max(scan.width, scan.height);
+  if (long >= READABLE_SCAN.minLongSidePx) return null;
+  return {
+    zh: `图片仅 ${scan.width}×${scan.height} 像素（长边不足 ${READABLE_SCAN.minLongSidePx} 像素），审核时可能看不清文字。请以 ${READABLE_SCAN.minDpiAtA4}–300 dpi 重新扫描或拍摄后替换。`,
+    en: `The image is only ${scan.width}×${scan.height} px (its long side under ${READABLE_SCAN.minLongSidePx} px): a reviewer may not be able to read it. Scan or photograph it again at ${READABLE_SCAN.minDpiAtA4}–300 dpi and replace it.`,
+  };
+}
+
 /** A link: this attachment proves this record, this material slot, or both (page: within the attachment). */
 export const LinkView = z.object({
   id: z.string(),
@@ -132,6 +171,11 @@ export const AttachmentView = z.object({
   /** Pixels, images only. */
   width: z.number().int().positive().nullable(),
   height: z.number().int().positive().nullable(),
+  /**
+   * A PDF's lowest resolution at A4 among its scanned pages (READABLE_SCAN); null for an image, a PDF with no
+   * scanned page, or one added before it was measured (issue 19).
+   */
+  scanDpi: z.number().int().positive().nullable().default(null),
   createdAt: z.string(),
   deletedAt: z.string().nullable(),
   derivedFrom: AttachmentId.nullable(),

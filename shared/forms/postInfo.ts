@@ -229,3 +229,149 @@ export function postInfoProblems(info: PostInfo, applicantIdNumber?: string): Pr
   }
   return problems;
 }
+
+// ------------------------------------------------------------------------------ a complete sheet
+
+/** F-4's columns of a recommended person, as the sheet heads them (idNumber: postInfoProblems speaks of it). */
+const PERSON_FIELD_NAMES = {
+  name: { zh: '姓名', en: 'name' },
+  currentQualification: { zh: '现有专业技术职务任职资格', en: 'current qualification' },
+  appointedGrade: { zh: '聘任专业技术职级', en: 'appointed rank' },
+  appointedDate: { zh: '聘任时间', en: 'appointment date' },
+  postLevel: { zh: '在聘岗位等级', en: 'post grade held' },
+  titleApplied: { zh: '推荐申报职称', en: 'title applied for' },
+} as const satisfies Partial<Record<keyof RecommendedPerson, { zh: string; en: string }>>;
+
+const COLUMN_NAMES = {
+  ratio: { zh: '核准比例', en: 'approved ratio' },
+  approved: { zh: '核准人数', en: 'approved count' },
+  appointed: { zh: '实聘人数', en: 'appointed count' },
+} as const;
+
+/** A blank of the sheet: the field's path (as postInfoProblems names them) and its name on the sheet. */
+export type PostInfoBlank = { path: string; name: { zh: string; en: string } };
+
+/**
+ * Every cell of F-4 the unit fills that is still blank: 编制数, 专业技术岗位总数, each grade's ratio and counts,
+ * the posts offered, the two counts of part 2, and each recommended person's columns (at least one person).
+ * Zero is a figure; only null (never entered) and empty text are blanks.
+ */
+export function postInfoBlanks(info: PostInfo): PostInfoBlank[] {
+  const blanks: PostInfoBlank[] = [];
+  const need = (value: number | null, path: string, name: { zh: string; en: string }) => {
+    if (value === null) blanks.push({ path, name });
+  };
+  need(info.establishment, 'establishment', { zh: '编制数', en: 'establishment' });
+  need(info.totalPosts, 'totalPosts', { zh: '专业技术岗位总数', en: 'professional posts in total' });
+  for (const g of POST_GRADES) {
+    for (const c of ['ratio', 'approved', 'appointed'] as const) {
+      need(info.grades[g][c], `grades.${g}.${c}`, {
+        zh: `${GRADE_NAMES[g].zh}${COLUMN_NAMES[c].zh}`,
+        en: `${GRADE_NAMES[g].en} ${COLUMN_NAMES[c].en}`,
+      });
+    }
+  }
+  for (const key of Object.keys(OFFERED_FROM) as (keyof typeof OFFERED_FROM)[]) {
+    need(info.offered[key], `offered.${key}`, {
+      zh: `推出的${OFFERED_FROM[key].zh}岗位数`,
+      en: `${OFFERED_FROM[key].en} posts offered`,
+    });
+  }
+  need(info.alreadyQualified, 'alreadyQualified', { zh: '直接聘任人数', en: 'appointed directly' });
+  need(info.recommendedCount, 'recommendedCount', { zh: '推荐参加评审人数', en: 'recommended for evaluation' });
+  if (info.recommended.length === 0) {
+    blanks.push({ path: 'recommended', name: { zh: '推荐人员名单', en: 'the recommended people' } });
+  }
+  for (const [i, person] of info.recommended.entries()) {
+    for (const field of Object.keys(PERSON_FIELD_NAMES) as (keyof typeof PERSON_FIELD_NAMES)[]) {
+      if (person[field].trim() !== '') continue;
+      blanks.push({
+        path: `recommended.${i}.${field}`,
+        name: {
+          zh: `第 ${i + 1} 人的${PERSON_FIELD_NAMES[field].zh}`,
+          en: `the ${PERSON_FIELD_NAMES[field].en} of person ${i + 1}`,
+        },
+      });
+    }
+  }
+  return blanks;
+}
+
+/**
+ * Why F-4 printed from these figures is a draft (草稿): blanks still to fill and figures that do not add
+ * up (postInfoProblems), said in one sentence naming the first few; null once the sheet is complete and
+ * can go to the competent department for its seal. The unit's F-4 screen and `dossier forms` say the same.
+ */
+export function postInfoDraftReason(info: PostInfo): { zh: string; en: string } | null {
+  const blanks = postInfoBlanks(info);
+  const problems = postInfoProblems(info);
+  if (blanks.length === 0 && problems.length === 0) return null;
+  const SHOWN = 5;
+  const names = (lang: 'zh' | 'en') => {
+    const shown = blanks.slice(0, SHOWN).map((b) => b.name[lang]);
+    const more = blanks.length - shown.length;
+    return lang === 'zh'
+      ? `${shown.join('、')}${more > 0 ? ` 等 ${blanks.length} 项` : ''}`
+      : `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  };
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (blanks.length > 0) {
+    zh.push(`尚未填写：${names('zh')}`);
+    en.push(`not filled in yet: ${names('en')}`);
+  }
+  if (problems.length > 0) {
+    zh.push(`${problems.length} 处需要更正：${problems[0]!.message.zh}${problems.length > 1 ? ' 等' : ''}`);
+    en.push(
+      `${problems.length} ${problems.length === 1 ? 'figure needs' : 'figures need'} correcting: ${problems[0]!.message.en}${problems.length > 1 ? ' …' : ''}`,
+    );
+  }
+  return { zh: zh.join('；'), en: en.join('; ') };
+}
+
+// ------------------------------------------------------------------------- filling the list
+
+/** The same person: the same ID number; without one on either side, the same name. */
+function samePerson(a: RecommendedPerson, b: RecommendedPerson): boolean {
+  if (a.idNumber.trim() !== '' && b.idNumber.trim() !== '') return sameId(a.idNumber, b.idNumber);
+  return a.name.trim() !== '' && a.name.trim() === b.name.trim();
+}
+
+/**
+ * The accepted applicants (unit:recommendedPeople) merged into a list the unit keeps: nobody on it is
+ * removed or overwritten — a person already there keeps what the unit entered and only has blanks filled
+ * from their archive (the unit knows 在聘岗位等级 better than the archive does); the others are added at the
+ * end. `others` are the people on the list who are not among the accepted, for the officer to look at.
+ * `recommendedCount` follows the list when it was blank or agreed with the list before.
+ */
+export function mergeRecommended<T extends RecommendedPerson>(
+  info: { recommendedCount: number | null; recommended: readonly T[] },
+  accepted: readonly RecommendedPerson[],
+): { kept: T[]; added: RecommendedPerson[]; completed: T[]; others: T[]; recommendedCount: number | null } {
+  const completed: T[] = [];
+  const others: T[] = [];
+  const matched = new Set<number>();
+  const kept = info.recommended.map((person) => {
+    const at = accepted.findIndex((a, i) => !matched.has(i) && samePerson(person, a));
+    if (at < 0) {
+      others.push(person);
+      return person;
+    }
+    matched.add(at);
+    const from = accepted[at]!;
+    const filled = { ...person };
+    let changed = false;
+    for (const field of Object.keys(from) as (keyof RecommendedPerson)[]) {
+      if (filled[field].trim() === '' && from[field].trim() !== '') {
+        filled[field] = from[field] as T[typeof field];
+        changed = true;
+      }
+    }
+    if (changed) completed.push(filled);
+    return filled;
+  });
+  const added = accepted.filter((_, i) => !matched.has(i));
+  const total = kept.length + added.length;
+  const follows = info.recommendedCount === null || info.recommendedCount === info.recommended.length;
+  return { kept, added, completed, others, recommendedCount: follows ? total : info.recommendedCount };
+}

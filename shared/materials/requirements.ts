@@ -8,12 +8,18 @@
 // feature will produce it (M-1, M-2, and M-8 from the typed summary), so it is never reported missing;
 // `unit-provides` when the unit issues it after the hand-in (M-3, N-8) — complete for the applicant;
 // `attention` when a yearly scan is filed under a year the window no longer asks for, or under a year
-// other than its record's: shown, never silently relabelled.
+// other than its record's: shown, never silently relabelled; `paper` when a needed item has no scan but the
+// applicant hands it in on paper (提交纸质件) with a written reason (the archive's materials.paperCopies) —
+// complete for the applicant, and said so to the unit.
+//
+// The rule pack reads the same items (materialsOfLinks): a required scan still missing is a failure there,
+// with a link to its slot — one list of what is needed for the view, the check and the unit's table.
 //
 // The years of the yearly proofs (M-5, M-7, M-9) are the rule pack's parameters (ProofWindow): the one
 // source the rules, this view, the merged PDFs, the material index and the package read.
 import type { Localized } from '../api/contract.js';
 import { TITLE_LEVELS, type ArchiveDocument, type Appointment, type Title } from '../archive/schema.js';
+import { isRealDate } from '../checks/dates.js';
 import { PAPER_PAGE_TAGS, materialOf, parseSlot, type PaperPageTag } from '../attachments/slots.js';
 import { currentLinks, type VersionedAttachment } from '../attachments/current.js';
 import { zhJoin } from '../archive/spacing.js';
@@ -56,6 +62,8 @@ export interface ProofWindow {
   ceYears: readonly number[];
   pensionYears: readonly number[];
   assessmentYears: readonly number[];
+  /** Graduates before this day give the 《高校毕业生登记表》, later ones the CHSI record (N-12); 2001-01-01. */
+  graduateFormBefore?: string;
 }
 
 export type YearlyKind = 'pension' | 'ce' | 'assessment';
@@ -78,7 +86,7 @@ export const yearlySlotName = (kind: YearlyKind, year: number): string => `${YEA
 /** Graduates before this date provide the 《高校毕业生登记表》; later ones the CHSI record (N-12, R-8). */
 const CHSI_FROM = '2001-01-01';
 
-export type ItemStatus = 'attached' | 'missing' | 'not-needed' | 'generated' | 'unit-provides' | 'attention';
+export type ItemStatus = 'attached' | 'missing' | 'paper' | 'not-needed' | 'generated' | 'unit-provides' | 'attention';
 export type MaterialState = 'complete' | 'incomplete' | 'not-needed' | 'generated' | 'unit-provides';
 
 export interface MaterialItem {
@@ -97,6 +105,10 @@ export interface MaterialItem {
   message: Localized | null;
   /** Why it is needed, or why not (clause ids). */
   note: Localized | null;
+  /** Handed in on paper instead of a scan (status `paper`): the applicant's reason. */
+  paperReason: string | null;
+  /** Attached beyond what the archive asks for (a second honour, a proof of an old record): listed, not needed. */
+  isExtra?: true;
 }
 
 export interface MaterialStatus {
@@ -148,13 +160,20 @@ function missingOf(record: Localized | null, what: Localized): Localized {
     : { zh: zhJoin('缺少', what.zh), en: `${what.en} missing` };
 }
 
+/** What a proof is, naming its record: 毕业证书：浙江大学 硕士研究生 (the slot alone when it names none). */
+export function itemLabel(archive: ArchiveDocument, slot: string, recordId: string | null): Localized {
+  const what = slotLabel(slot);
+  const record = recordId ? nameRecord(archive, recordId) : null;
+  return record ? { zh: `${what.zh}：${record.zh}`, en: `${what.en}: ${record.en}` } : what;
+}
+
 function need(archive: ArchiveDocument, slot: string, recordId: string | null, extra: Partial<Need> = {}): Need {
   const what = slotLabel(slot);
   const record = recordId ? nameRecord(archive, recordId) : null;
   return {
     slot,
     recordId,
-    label: record ? { zh: `${what.zh}：${record.zh}`, en: `${what.en}: ${record.en}` } : what,
+    label: itemLabel(archive, slot, recordId),
     missing: missingOf(record, what),
     kind: 'needed',
     ...extra,
@@ -178,17 +197,21 @@ function currentAppointment(appointments: readonly Appointment[]): Appointment |
   return pool.reduce<Appointment | null>((best, a) => (!best || a.startDate >= best.startDate ? a : best), null);
 }
 
-function needsM4(archive: ArchiveDocument): Need[] {
+function needsM4(archive: ArchiveDocument, window: ProofWindow): Need[] {
   const needs: Need[] = [need(archive, 'M-4/id-card', null), need(archive, 'M-4/photo', null)];
+  const chsiFrom = window.graduateFormBefore ?? CHSI_FROM;
   for (const education of archive.educations) {
     needs.push(need(archive, 'M-4/diploma', education.id));
     if (education.degree.trim()) needs.push(need(archive, 'M-4/degree', education.id));
     if (education.origin !== 'domestic') {
       // N-12: foreign / HK-Macao-Taiwan degrees are certified by 教育部留学服务中心.
       needs.push(need(archive, 'M-4/degree-certification', education.id, { note: { zh: 'N-12', en: 'N-12' } }));
-    } else if (education.graduationDate && education.graduationDate < CHSI_FROM) {
+    } else if (education.level === 'secondary' || !isRealDate(education.graduationDate)) {
+      // A secondary school's diploma is neither registered with CHSI nor a 高校 graduate's form; an education
+      // without its graduation day yet cannot say which of the two it needs.
+    } else if (education.graduationDate < chsiFrom) {
       needs.push(need(archive, 'M-4/graduate-form', education.id, { note: { zh: 'N-12', en: 'N-12' } }));
-    } else if (education.graduationDate) {
+    } else {
       needs.push(need(archive, 'M-4/chsi-record', education.id, { note: { zh: 'R-8', en: 'R-8' } }));
     }
   }
@@ -276,7 +299,7 @@ function needsOf(archive: ArchiveDocument, window: ProofWindow, id: MaterialId):
       // which the unit adds at the countersignature; the slot stays so a scan already obtained can be attached.
       return [need(archive, 'M-3/publicity', null, { kind: 'unit', note: PUBLICITY_SCAN })];
     case 'M-4':
-      return needsM4(archive);
+      return needsM4(archive, window);
     case 'M-5':
       return yearlyNeeds(archive, window, 'pension', archive.pensionYears);
     case 'M-6':
@@ -338,6 +361,13 @@ interface LiveLink {
   slot: string;
 }
 
+/** A current link as the rule engine holds it (RuleLink): no link id of its own. */
+export interface SlotLink {
+  attachmentId: string;
+  recordId: string | null;
+  slot: string | null;
+}
+
 function liveLinks(attachments: readonly LinkedAttachment[]): LiveLink[] {
   return currentLinks(attachments).flatMap((l) =>
     l.slot === null ? [] : [{ id: l.linkId, attachmentId: l.attachmentId, recordId: l.recordId, slot: l.slot }],
@@ -353,12 +383,24 @@ function matches(need: Need, link: LiveLink): boolean {
 
 const unique = (ids: string[]) => [...new Set(ids)];
 
-function toItem(material: MaterialId, n: Need, attachmentIds: string[]): MaterialItem {
+type PaperCopies = ArchiveDocument['materials']['paperCopies'];
+
+/** The applicant's paper copy of this item, if any: the same slot and the same record (or none for both). */
+export function paperCopyOf(
+  paperCopies: PaperCopies,
+  item: { slot: string; recordId: string | null },
+): PaperCopies[number] | null {
+  return paperCopies.find((p) => p.slot === item.slot && p.recordId === item.recordId) ?? null;
+}
+
+function toItem(material: MaterialId, n: Need, attachmentIds: string[], paperCopies: PaperCopies = []): MaterialItem {
   let status: ItemStatus;
+  const paper = n.kind === 'needed' && attachmentIds.length === 0 ? paperCopyOf(paperCopies, n) : null;
   if (attachmentIds.length > 0) status = 'attached';
   else if (n.kind === 'generated') status = 'generated';
   else if (n.kind === 'unit') status = 'unit-provides';
   else if (n.kind === 'optional') status = 'not-needed';
+  else if (paper) status = 'paper';
   else status = 'missing';
   return {
     key: `${n.slot}#${n.recordId ?? '-'}`,
@@ -371,6 +413,7 @@ function toItem(material: MaterialId, n: Need, attachmentIds: string[]): Materia
     attachmentIds,
     message: status === 'missing' ? n.missing : null,
     note: n.note ?? null,
+    paperReason: paper?.reason ?? null,
   };
 }
 
@@ -406,7 +449,7 @@ function attentionOf(archive: ArchiveDocument, window: ProofWindow, link: LiveLi
 
 function stateOf(items: readonly MaterialItem[]): MaterialState {
   if (items.some((i) => i.status === 'missing')) return 'incomplete';
-  if (items.some((i) => i.status === 'attached')) return 'complete';
+  if (items.some((i) => i.status === 'attached' || i.status === 'paper')) return 'complete';
   if (items.some((i) => i.status === 'unit-provides')) return 'unit-provides';
   if (items.some((i) => i.status === 'generated')) return 'generated';
   return 'not-needed';
@@ -418,13 +461,30 @@ export function computeMaterials(
   attachments: readonly LinkedAttachment[],
   window: ProofWindow,
 ): MaterialStatus[] {
-  const links = liveLinks(attachments);
+  return materialsOf(archive, liveLinks(attachments), window);
+}
+
+/** The same from current links as the rule engine holds them (shared/rules/types.ts RuleLink). */
+export function materialsOfLinks(
+  archive: ArchiveDocument,
+  links: readonly SlotLink[],
+  window: ProofWindow,
+): MaterialStatus[] {
+  const live = links.flatMap((l, i) =>
+    l.slot === null ? [] : [{ id: String(i), attachmentId: l.attachmentId, recordId: l.recordId, slot: l.slot }],
+  );
+  return materialsOf(archive, live, window);
+}
+
+function materialsOf(archive: ArchiveDocument, links: readonly LiveLink[], window: ProofWindow): MaterialStatus[] {
   const used = new Set<string>();
+  // Older readers of an archive (a package of an earlier release) have no paper copies.
+  const paperCopies = archive.materials?.paperCopies ?? [];
   const result = MATERIAL_IDS.map((id) => {
     const items = needsOf(archive, window, id).map((n) => {
       const found = links.filter((link) => matches(n, link));
       for (const link of found) used.add(link.id);
-      return toItem(id, n, unique(found.map((l) => l.attachmentId)));
+      return toItem(id, n, unique(found.map((l) => l.attachmentId)), paperCopies);
     });
     return {
       id,
@@ -448,7 +508,10 @@ export function computeMaterials(
     const existing = extras.get(key);
     if (existing) existing.attachmentIds = unique([...existing.attachmentIds, link.attachmentId]);
     else {
-      const item = toItem(materialOf(link.slot) as MaterialId, n, [link.attachmentId]);
+      const item: MaterialItem = {
+        ...toItem(materialOf(link.slot) as MaterialId, n, [link.attachmentId]),
+        isExtra: true,
+      };
       const attention = attentionOf(archive, window, link);
       // Labelled as the window's yearly items are ("2019 年 年度考核材料"), so that the year reads first.
       const label = item.year === null ? item.label : yearlyLabel(link.slot, item.year);

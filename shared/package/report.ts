@@ -39,8 +39,10 @@ export const LevelReport = z.object({
   signatureValid: z.boolean(),
   /** SHA-256 of the signer's SPKI DER, hex (null when signer-L<n>.pem is missing or not an SM2 key). */
   signerFingerprint: z.string().nullable(),
-  /** The fingerprint the caller expected for this level, if any, and whether it matched. */
+  /** The fingerprint the caller expected for this level (lower-case hex), null when none was given. */
   expectedFingerprint: z.string().nullable(),
+  /** Whether the signer is the expected one: null when nothing was expected for this level. */
+  signerMatches: z.boolean().nullable(),
   /** Level ≥ 2: the previous-level digests in this manifest match the files; null at level 1. */
   chainValid: z.boolean().nullable(),
   files: z.array(FileCheck),
@@ -58,6 +60,16 @@ export const VerifyReport = z.object({
   problems: z.array(Problem),
 });
 export type VerifyReport = z.infer<typeof VerifyReport>;
+
+/** Who signs each level (docs/package-format.md): the applicant, their unit, the city bureau. */
+export const LEVEL_SIGNERS: Readonly<Record<number, z.infer<typeof Localized>>> = {
+  1: { zh: '申报人', en: 'applicant' },
+  2: { zh: '单位', en: 'unit' },
+  3: { zh: '市人社局', en: 'city bureau' },
+};
+
+/** The signer of level `n` in words (levels stop at 3: MAX_LEVEL in electron/core/package/manifest.ts). */
+export const levelSigner = (n: number) => LEVEL_SIGNERS[n] ?? { zh: '签名人', en: 'signer' };
 
 export function problem(code: string, zh: string, en: string, where: { level?: number; path?: string } = {}): Problem {
   return { code, ...where, message: { zh, en } };

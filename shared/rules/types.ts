@@ -28,11 +28,23 @@ export interface Evidence {
   label: Localized;
 }
 
-/** An attachment link as the engine sees it (shared/attachments: `{ attachmentId, slot, recordId }`). */
+/**
+ * An attachment link as the engine sees it (shared/attachments/current.ts: `{ attachmentId, slot, recordId }`),
+ * with the facts of its file where the caller has them — whether a reviewer can read the scan
+ * (R-9.readable-scans) is judged only where they are given.
+ */
 export interface RuleLink {
   attachmentId: string;
   slot: string | null;
   recordId: string | null;
+  /** The file's SHA-256: the same in the applicant's and the unit's workspace (attachment ids are not). */
+  sha256?: string;
+  mediaType?: string;
+  /** Pixels of an image. */
+  width?: number | null;
+  height?: number | null;
+  /** A PDF's lowest resolution at A4 among its scanned pages. */
+  scanDpi?: number | null;
 }
 
 export interface RuleInput<P> {

@@ -22,18 +22,23 @@ export function summarize(report: Pick<Report, 'verdict' | 'findings'>): Verdict
 
 /** 可以申报 · 需人工确认 N 项 · 暂不符合 N 项 */
 export function verdictText(summary: VerdictSummary): Localized {
-  switch (summary.verdict) {
+  return verdictWords(summary.verdict, { fail: summary.failing.length, toJudge: summary.toJudge.length });
+}
+
+/** The same words from the counts alone (the unit's table and summary sheet keep counts, not findings). */
+export function verdictWords(verdict: Verdict, counts: { fail: number; toJudge: number }): Localized {
+  switch (verdict) {
     case 'pass':
       return { zh: '可以申报', en: 'May apply' };
     case 'review':
       return {
-        zh: `需人工确认 ${summary.toJudge.length} 项`,
-        en: `${summary.toJudge.length} point${summary.toJudge.length === 1 ? '' : 's'} for a person to confirm`,
+        zh: `需人工确认 ${counts.toJudge} 项`,
+        en: `${counts.toJudge} point${counts.toJudge === 1 ? '' : 's'} for a person to confirm`,
       };
     case 'fail':
       return {
-        zh: `暂不符合 ${summary.failing.length} 项`,
-        en: `${summary.failing.length} requirement${summary.failing.length === 1 ? '' : 's'} not met`,
+        zh: `暂不符合 ${counts.fail} 项`,
+        en: `${counts.fail} requirement${counts.fail === 1 ? '' : 's'} not met`,
       };
   }
 }

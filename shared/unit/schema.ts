@@ -3,7 +3,10 @@
 // passes them to the city (N-9). Shared by the core (electron/core/unit/) and the UI (renderer/src/unit/).
 import { z } from 'zod';
 import { Unit } from '../archive/schema.js';
+import { MediaType } from '../attachments/schema.js';
 import { MATERIAL_IDS } from '../materials/requirements.js';
+import { VERDICTS } from '../rules/types.js';
+import { PIPELINE_STAGES } from './pipeline.js';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -58,6 +61,17 @@ export type MaterialReview = z.infer<typeof MaterialReview>;
 export const PublicityState = z.enum(['none', 'planned', 'running', 'ended', 'no_objection', 'objection']);
 export type PublicityState = z.infer<typeof PublicityState>;
 
+const Localized = z.object({ zh: z.string(), en: z.string() });
+
+/** A failure or a point to judge, named in a row of the table (the review page holds the finding itself). */
+export const RowPoint = z.object({
+  findingId: z.string(),
+  ruleId: z.string(),
+  status: z.enum(['fail', 'review']),
+  message: Localized,
+});
+export type RowPoint = z.infer<typeof RowPoint>;
+
 /** One row of the unit's applicant table. */
 export const UnitApplicantRow = z.object({
   applicantId: Id,
@@ -71,30 +85,70 @@ export const UnitApplicantRow = z.object({
   /** The highest level this workspace holds for the current revision (2 once countersigned or returned). */
   level: z.number().int(),
   status: ReviewStatus,
-  /** Eligibility findings of the current revision, checked here with the unit's parameters. */
-  fail: z.number().int(),
-  review: z.number().int(),
-  /** Materials complete out of those needed (the materials view). */
-  materialsComplete: z.number().int(),
-  materialsNeeded: z.number().int(),
+  /** Where the applicant stands in the unit's work (shared/unit/pipeline.ts). */
+  stage: z.enum(PIPELINE_STAGES),
+  /**
+   * The verdict on the current revision, checked here with the unit's parameters by the applicant's own
+   * rules and verdict function (shared/rules/engine.ts verdictOf): 可以申报 / 需人工确认 N 项 / 暂不符合 N 项.
+   */
+  verdict: z.enum(VERDICTS),
+  counts: z.object({ fail: z.number().int(), toJudge: z.number().int() }),
+  /** Each failure, then each point to judge (notes left out), as the review page lists them. */
+  points: z.array(RowPoint),
+  /** The materials the archive needs: how many, how many complete, and each proof still missing. */
+  materials: z.object({
+    needed: z.number().int(),
+    complete: z.number().int(),
+    missing: z.array(z.object({ material: MaterialIdSchema, key: z.string(), message: Localized })),
+  }),
   publicity: PublicityState,
   /** Other applicants sharing a scan (same SHA-256) or a paper (same ISSN + title): their names. */
   duplicates: z.array(z.object({ applicantId: Id, name: z.string(), what: z.enum(['scan', 'paper']) })),
   importedAt: z.string(),
+  /** A revision signed by a new applicant key waits for the officer (electron/core/unit/keyChange.ts). */
+  keyChangeHeld: z.boolean(),
 });
 export type UnitApplicantRow = z.infer<typeof UnitApplicantRow>;
 
 /** What one file of a batch import came to. */
 export const UnitImportResult = z.object({
   file: z.string(),
-  status: z.enum(['imported', 'replaced', 'unchanged', 'refused']),
+  /** held: a known applicant's revision signed by a new key, kept aside until the officer accepts the key. */
+  status: z.enum(['imported', 'replaced', 'unchanged', 'held', 'refused']),
   applicantId: Id.nullable(),
   name: z.string().nullable(),
   revision: z.number().int().nullable(),
-  /** Why it was refused (refused only). */
+  /** Why it was refused, or why it is held (refused and held only). */
   reason: z.object({ zh: z.string(), en: z.string() }).nullable(),
+  /** held only: the key pinned for the applicant and the one that signed this revision. */
+  keyChange: z.object({ oldFingerprint: Sha256, newFingerprint: Sha256 }).nullable().optional(),
 });
 export type UnitImportResult = z.infer<typeof UnitImportResult>;
+
+/**
+ * A revision of a known package signed by a new applicant key (issue 19, item 8): held, not imported, until
+ * the officer confirms the person in person and accepts the new key with a written reason, or rejects it.
+ */
+export const HeldKeyChange = z.object({
+  id: Id,
+  applicantId: Id,
+  /** The applicant's name as the held revision gives it. */
+  name: z.string(),
+  packageId: z.string(),
+  revision: z.number().int(),
+  /** The file's name as it came in. */
+  fileName: z.string(),
+  size: z.number().int(),
+  receivedAt: z.string(),
+  /** The key pinned for this applicant (the revision held now was signed by it) and the new one. */
+  oldFingerprint: Sha256,
+  newFingerprint: Sha256,
+  /** The revision the unit holds now. */
+  currentRevision: z.number().int(),
+  /** Not newer than what the unit holds now, or a newer held revision exists: it can only be rejected. */
+  stale: z.boolean(),
+});
+export type HeldKeyChange = z.infer<typeof HeldKeyChange>;
 
 /** One field that differs between two revisions of an applicant's archive (what the officer re-reads). */
 export const ArchiveChange = z.object({
@@ -105,6 +159,59 @@ export const ArchiveChange = z.object({
   after: z.string().nullable(),
 });
 export type ArchiveChange = z.infer<typeof ArchiveChange>;
+
+/** A scan as one revision's package lists it (content/attachments.json): the side of an attachment change. */
+export const RevisionFile = z.object({
+  sha256: Sha256,
+  fileName: z.string(),
+  mediaType: MediaType,
+  pages: z.number().int(),
+  /** Pixels, images only. */
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+});
+export type RevisionFile = z.infer<typeof RevisionFile>;
+
+/**
+ * One slot's scans that differ between two revisions (issue 19): per material slot (M-4/diploma, …) and
+ * record, a file added, removed, or replaced (the old and the new side by side). The old file's bytes stay in
+ * the older revision's package file, from which the preview route serves them (electron/core/unit/heldFiles.ts).
+ */
+export const AttachmentChange = z.object({
+  /** The material slot; null for a file linked to a record only (or to nothing). */
+  slot: z.string().nullable(),
+  recordId: z.string().nullable(),
+  kind: z.enum(['added', 'removed', 'replaced']),
+  before: RevisionFile.nullable(),
+  after: RevisionFile.nullable(),
+});
+export type AttachmentChange = z.infer<typeof AttachmentChange>;
+
+/** The officer's tick on one point of a return, on the corrected revision: addressed, or still open. */
+export const ReturnCheckState = z.enum(['addressed', 'open']);
+export type ReturnCheckState = z.infer<typeof ReturnCheckState>;
+
+/** One comment of a return with what the applicant changed at its target, and the officer's tick (null: not yet). */
+export const ReturnChecklistItem = z.object({
+  comment: ReviewComment,
+  /** The field changes at the comment's field (or its whole record added/removed). */
+  fieldChanges: z.array(ArchiveChange),
+  /** The changes of the commented scan (by SHA-256), or of the material's slots for a comment on a material. */
+  attachmentChanges: z.array(AttachmentChange),
+  state: ReturnCheckState.nullable(),
+  checkedAt: z.string().nullable(),
+});
+export type ReturnChecklistItem = z.infer<typeof ReturnChecklistItem>;
+
+/** Every comment of the returned revision the current one corrects, as a checklist on the current one. */
+export const ReturnChecklist = z.object({
+  /** The returned revision the comments were made on. */
+  revision: z.number().int(),
+  /** The returned package (level 2) that carried them to the applicant. */
+  fileName: z.string(),
+  items: z.array(ReturnChecklistItem),
+});
+export type ReturnChecklist = z.infer<typeof ReturnChecklist>;
 
 export const RevisionInfo = z.object({
   revision: z.number().int(),
@@ -123,6 +230,10 @@ export const Publicity = z.object({
   endDate: IsoDate,
   workingDays: z.number().int(),
   createdAt: z.string(),
+  /** When a publicity that had started was cancelled (issue 19); null while it stands. */
+  cancelledAt: z.string().nullable(),
+  /** Why it was cancelled: for the officer's list and the audit trail only, never printed or in level 2. */
+  cancelReason: z.string(),
   members: z.array(
     z.object({
       applicantId: Id,
@@ -181,6 +292,12 @@ export const BatchFile = z.object({
   sha256: Sha256,
   applicants: z.number().int(),
   createdAt: z.string(),
+  /**
+   * The file still waits in the workspace to be downloaded (browser mode, desktop save dialog); false once
+   * it was handed over whole, or when it was written straight where the officer chose (CLI --out): the unit
+   * keeps the record (name, size, SHA-256, who was in it), not a third copy of the packages (issue 19).
+   */
+  awaitingDownload: z.boolean(),
 });
 export type BatchFile = z.infer<typeof BatchFile>;
 
@@ -227,3 +344,18 @@ export const AuditEvent = z.strictObject({
   at: z.string(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
+
+/** content/unit/audit.json in level 2: the audit events of the revision that travel with the decision. */
+export const AuditDoc = z.strictObject({
+  format: z.literal('dossier.audit'),
+  version: z.literal(1),
+  events: z.array(
+    z.strictObject({
+      action: AuditAction,
+      reason: z.string().max(5000),
+      detail: z.record(z.string(), z.unknown()),
+      at: z.string(),
+    }),
+  ),
+});
+export type AuditDoc = z.infer<typeof AuditDoc>;

@@ -22,10 +22,13 @@ test('立即备份, see it listed, 校验 good, 恢复到新文件夹 names the 
   await page.getByTestId('nav-backups').click();
   await expect(page.getByRole('heading', { name: '备份与恢复', level: 2 })).toBeVisible();
 
-  // Where, in plain words: the folder itself, daily, the last 7.
+  // Where, in plain words: the folder itself, daily and after a countersignature, the last 7 days.
   const listed = await callApi<{ dir: string }>(page, 'backup:list', {});
   await expect(page.getByTestId('backups-dir')).toContainText(listed.dir);
-  await expect(page.getByTestId('backups-where')).toContainText('每天自动备份一次，保留最近 7 份');
+  await expect(page.getByTestId('backups-where')).toContainText(
+    '每天自动备份一次，单位加签并生成报送批次后也会立即备份一次',
+  );
+  await expect(page.getByTestId('backups-where')).toContainText('保留最近 7 天的自动备份');
   await shot(page, app, 'backup-01-screen');
 
   // 立即备份: a job; when done, its file is named and listed as made by hand.

@@ -6,6 +6,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { callApi, expect, SCREENSHOT_DIR, test } from './fixtures.js';
+import { catchPrints } from './print.js';
 
 const row = (page: Page, key: string): Locator => page.getByTestId(`forms-row-${key}`);
 const field = (page: Page, path: string): Locator => page.locator(`#f-${path.replaceAll('.', '-')}`);
@@ -187,22 +188,14 @@ test('生成全部 makes every form and material PDF with progress; F-1 is previ
   await expect(confirm).toContainText('请打印 3 份');
   await expect(confirm).toContainText('N-9');
   await shot(page, app, 'forms-05-print-copies', { isDialog: true });
-  // Headless Chromium's PDF viewer can crash the page on print() (seen once in CI): the frame gets a blank
-  // page instead of the PDF here; what is checked is that the frame asks for the generated file.
-  const printed: string[] = [];
-  await page.route('**/files/**', async (route) => {
-    if (route.request().frame() !== page.mainFrame()) {
-      printed.push(route.request().url());
-      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>print</title>' });
-    }
-    return route.continue();
-  });
+  // What is checked is that the frame asks for the generated file (print.ts: not the PDF viewer itself).
+  const { printed, stop } = await catchPrints(page);
   await confirm.getByRole('button', { name: '打开打印对话框' }).click();
   await expect(page.getByTestId('print-frame')).toHaveAttribute('src', /\/files\/[0-9a-f]{64}\?token=/);
   await expect.poll(() => printed.length).toBe(1);
   expect(printed[0]).toContain(new URL(href ?? '', page.url()).pathname);
   await expect(confirm).toHaveCount(0);
-  await page.unroute('**/files/**');
+  await stop();
 
   // After an edit of the archive the files are out of date.
   await page.getByTestId('nav-profile').click();

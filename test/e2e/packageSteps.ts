@@ -4,9 +4,12 @@
 // What a spec is about stays in the spec: these are only its preliminaries (the screens that do the same
 // have their own tests).
 import type { Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { ArchiveDocument } from '../../shared/archive/schema.js';
+import { writeSyntheticPackage } from '../../electron/core/unit/syntheticPackage.js';
+import { makeKey } from '../helpers/packageFixtures.js';
 import { callApi, expect } from './fixtures.js';
 
 /** The applicant's signing-key passphrase. */
@@ -63,23 +66,54 @@ export async function attach(page: Page, slot: string, recordId: string | null):
 }
 
 /**
- * The scans the sample lacks (its export blockers): two papers' pages, authorship, proofs, CE 2018–2019. The publicity
+ * The scans the sample lacks (its export blockers — issue 19: every scan the materials view asks for): the ID
+ * card, photo, diplomas, degree certificates, CHSI record or graduate form, title certificate, appointment,
+ * award and main-contributor proofs (M-4), the pension proofs 2018–2019 (M-5), CE 2018–2019 (M-7), the
+ * assessments 2017–2019 (M-9), two papers' pages, authorship and a proof of each other work (M-10). The
+ * assumed year's proofs (2020) are points to judge, not blockers, and are left out. The publicity
  * confirmation (M-3) is no blocker (the unit issues it after the hand-in, N-8): package.spec.ts leaves it out
  * to show just that (`publicity: false`); the unit-side specs have always added it first (`publicity: true`).
+ * `except`: slots a spec attaches itself (the scan of a record it adds).
  */
-export async function attachMissingScans(page: Page, { publicity }: { publicity: boolean }): Promise<void> {
+export async function attachMissingScans(
+  page: Page,
+  { publicity, except = [] }: { publicity: boolean; except?: readonly string[] },
+): Promise<void> {
   if (publicity) await attach(page, 'M-3/publicity', null);
-  for (const work of ['work-1', 'work-2']) {
-    for (const tag of ['cover', 'issn', 'toc', 'article']) await attach(page, `M-10/paper/${tag}`, work);
-  }
-  await attach(page, 'M-10/authorship', 'work-4');
-  await attach(page, 'M-4/main-contributor', 'work-5');
-  await attach(page, 'M-4/main-contributor', 'work-6');
-  await attach(page, 'M-4/graduate-form', 'edu-1');
-  // The continuing-education hours proofs of the confirmed years (M-7, R-4).
-  await attach(page, 'M-7/ce/2018', null);
-  await attach(page, 'M-7/ce/2019', null);
+  for (const [slot, recordId] of SAMPLE_SCANS) if (!except.includes(slot)) await attach(page, slot, recordId);
 }
+
+/** The sample's required scans (M-4 … M-10) but the assumed year's: [slot, record]. */
+export const SAMPLE_SCANS: readonly (readonly [string, string | null])[] = [
+  ['M-4/id-card', null],
+  ['M-4/photo', null],
+  ['M-4/diploma', 'edu-1'],
+  ['M-4/degree', 'edu-1'],
+  ['M-4/graduate-form', 'edu-1'],
+  ['M-4/diploma', 'edu-2'],
+  ['M-4/degree', 'edu-2'],
+  ['M-4/chsi-record', 'edu-2'],
+  ['M-4/title-cert', 'title-2'],
+  ['M-4/appointment', 'appt-2'],
+  ['M-4/main-contributor', 'work-5'],
+  ['M-4/honour', 'work-6'],
+  ['M-4/main-contributor', 'work-6'],
+  ['M-5/pension/2018', 'pension-2018'],
+  ['M-5/pension/2019', 'pension-2019'],
+  // The continuing-education hours proofs of the confirmed years (M-7, R-4).
+  ['M-7/ce/2018', null],
+  ['M-7/ce/2019', null],
+  ['M-9/assessment/2017', 'assess-2017'],
+  ['M-9/assessment/2018', 'assess-2018'],
+  ['M-9/assessment/2019', 'assess-2019'],
+  ...['work-1', 'work-2'].flatMap((work) =>
+    ['cover', 'issn', 'toc', 'article'].map((tag) => [`M-10/paper/${tag}`, work] as const),
+  ),
+  ['M-10/work', 'work-3'],
+  ['M-10/work', 'work-4'],
+  ['M-10/authorship', 'work-4'],
+  ['M-10/work', 'work-5'],
+];
 
 /**
  * A fresh workspace at `url` takes the sample applicant (吴𠮷喆) from its welcome screen; its missing scans are
@@ -175,4 +209,19 @@ export async function unitImport(
   const result = status.unitImport?.[0];
   expect(result?.status, JSON.stringify(result?.reason)).not.toBe('refused');
   return { status: result?.status ?? '', applicantId: result?.applicantId ?? null };
+}
+
+/**
+ * A level-1 package of `archive` written in the export's format (syntheticPackage.ts) without scans, for the
+ * unit-side specs whose subject is not the proofs: it takes milliseconds. Its file name and bytes.
+ */
+export async function scanlessPackage(
+  dir: string,
+  archive: ArchiveDocument,
+  packageId: string,
+): Promise<{ name: string; bytes: Buffer }> {
+  const name = `申报包-${archive.profile.name}-r1.zcpkg`;
+  const out = path.join(dir, name);
+  await writeSyntheticPackage({ out, archive, scans: [], key: makeKey(), packageId, revision: 1 });
+  return { name, bytes: readFileSync(out) };
 }

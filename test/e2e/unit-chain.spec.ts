@@ -9,7 +9,8 @@
 //    the title and exports revision 2.
 // 4. The unit imports revision 2 (已替换; it names the returned package; the changed title is shown), marks
 //    every needed material 通过, accepts, publicises (N-8: a past period, so "no objection" can be recorded),
-//    records no objection, and 报送 writes the batch for the city (N-9), listed and downloaded.
+//    records no objection, and 报送 writes the batch for the city (N-9), listed and downloaded — after which
+//    the workspace keeps its record, not the file, and names the automatic backup taken after it.
 // 5. From the batch ZIP, the level-2 package: `dossier verify` passes both levels with the applicant's key at
 //    level 1; the documented stock-tools script (unzip, sha256sum, jq, openssl dgst -sm3 -verify) verifies
 //    both signatures, with the applicant's and the unit's fingerprints as the screens showed them.
@@ -211,7 +212,7 @@ test('the whole chain: export, import, return with a comment, fix, re-export, ac
     await expect(replacedRow).toHaveAttribute('data-status', 'replaced');
     await expect(replacedRow).toContainText('已替换');
     await replacedRow.getByRole('button', { name: /吴𠮷喆/ }).click();
-    await expect(heading).toBeVisible();
+    await expect(heading).toBeVisible({ timeout: 120_000 }); // H7-TEMP
     await expect(u.getByTestId('uw-revision-now')).toHaveText('第 2 版');
     await expect(u.getByTestId('uw-status')).toHaveAttribute('data-status', 'pending');
     // It names the returned package it corrects, and what changed is shown, before → after.
@@ -269,6 +270,17 @@ test('the whole chain: export, import, return with a comment, fix, re-export, ac
       files,
     );
     expect(path.basename(batch)).toBe(batchName);
+    // Downloaded whole, it is not kept in the workspace (issue 19): the list says so, the record stays.
+    await expect(u.getByTestId('uw-batch-result').getByTestId('uw-batch-delivered')).toBeVisible({ timeout: 15_000 });
+    await expect(u.locator(`[data-testid="uw-batch"][data-name="${batchName}"]`)).toHaveAttribute(
+      'data-awaiting',
+      'false',
+    );
+    expect(readdirSync(path.join(unit.dataDir, 'batches'))).toEqual([]);
+    // The automatic backup after the countersignature is named on the screen.
+    await expect(u.getByTestId('uw-auto-backup')).toContainText(
+      /已自动备份工作区：dossier-\d{4}-\d{2}-\d{2}-\d{6}\.zcbak/,
+    );
     await shot(u, '12-unit-submitted');
 
     // ================= 5. The level-2 package from the batch: dossier verify, then stock tools =======

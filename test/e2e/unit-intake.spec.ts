@@ -10,18 +10,10 @@ import type { Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ArchiveDocument } from '../../shared/archive/schema.js';
-import { idCheckCharacter } from '../../shared/checks/idNumber.js';
-import { computeMaterials } from '../../shared/materials/requirements.js';
-import { DEFAULT_PARAMS_2020 } from '../../shared/rules/pack2020/index.js';
-import { writeSyntheticPackage, type SyntheticScan } from '../../electron/core/unit/syntheticPackage.js';
-import { makeJpeg } from '../helpers/files.js';
-import { makeKey } from '../helpers/packageFixtures.js';
 import { expect, test } from './fixtures.js';
+import { person, sample, writePerson } from './unitPeople.js';
 
 const SHOTS = path.join('test-results', 'unit');
-const sample = (): ArchiveDocument =>
-  JSON.parse(readFileSync('resources/sample/applicant.json', 'utf8')) as ArchiveDocument;
 const UNIT = sample().unit;
 
 /** The editor scrolls inside its content pane: let it out to full height for a whole-screen picture. */
@@ -37,39 +29,6 @@ async function shot(page: Page, name: string) {
 /** Picks an option of the open antd select (its visible list, not the hidden one for screen readers). */
 async function pickOption(page: Page, label: string) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
-}
-
-/** Person n: the sample applicant (of the sample's unit) under another name and a valid ID number. */
-function person(n: number, edit: (a: ArchiveDocument) => void = () => {}): ArchiveDocument {
-  const a = sample();
-  a.profile.name = `申报人${n}`;
-  const first17 = `33080219780516${String(2 * n + 101).padStart(3, '0')}`;
-  a.profile.idNumber = first17 + idCheckCharacter(first17);
-  edit(a);
-  return a;
-}
-
-/** A level-1 package of the archive, each scan the materials view asks for a distinct real JPEG. */
-async function writePerson(dir: string, n: number, archive: ArchiveDocument, revision = 1, key = makeKey()) {
-  const items = computeMaterials(archive, [], DEFAULT_PARAMS_2020).flatMap((m) =>
-    m.items.filter((i) => i.status === 'missing'),
-  );
-  const scans: SyntheticScan[] = [];
-  for (const [i, item] of items.entries()) {
-    scans.push({
-      source: {
-        kind: 'bytes',
-        bytes: await makeJpeg(40, 30, { seed: n * 1000 + revision * 100 + i + 1, noise: true }),
-      },
-      fileName: `扫描-${n}-${i + 1}.jpg`,
-      mediaType: 'image/jpeg',
-      slot: item.slot,
-      recordId: item.recordId,
-    });
-  }
-  const file = path.join(dir, `申报包-${archive.profile.name}-r${revision}.zcpkg`);
-  await writeSyntheticPackage({ out: file, archive, scans, key, packageId: `pkg-person-${n}`, revision });
-  return { file, key };
 }
 
 test("a unit's workspace: profile, a batch import with a tampered package, the applicant table", async ({
@@ -240,8 +199,7 @@ test("a unit's workspace: profile, a batch import with a tampered package, the a
       stick,
       1,
       person(1, (a) => (a.profile.phone = '13900571234')),
-      2,
-      one.key,
+      { revision: 2, key: one.key },
     );
     writeFileSync(path.join(stick, '说明.txt'), '这不是申报包\n');
     await page.getByTestId('nav-unitImport').click();
@@ -318,9 +276,10 @@ test('a public institution gets 岗位信息表 (the editor screen, reused); 备
   await expect(page.getByRole('heading', { name: '岗位信息表', level: 2 })).toBeVisible();
   await expect(page.getByTestId('post-form')).toBeVisible();
   await expect(page.getByTestId('post-not-public')).toHaveCount(0);
-  await expect(page.getByTestId('unit-post-draw')).toBeVisible();
-  // "From my own archive" means nothing to a unit: not offered.
-  await expect(page.getByTestId('post-add-own')).toBeHidden();
+  // "From my own archive" means nothing to a unit: not offered; its list comes from the accepted applicants.
+  await expect(page.getByTestId('post-fill-accepted')).toBeVisible();
+  await expect(page.getByTestId('post-add-own')).toHaveCount(0);
+  await expect(page.getByTestId('unit-f4-print')).toBeVisible();
   await expect(page.getByTestId('post-add-person')).toBeVisible();
   await shot(page, 'unit-10-post-info');
   await page.getByTestId('nav-unitBackups').click();
@@ -342,10 +301,19 @@ function row(i: number) {
     revision: 1 + (i % 3),
     level: 1,
     status: ['pending', 'accepted', 'returned'][i % 3],
-    fail: i % 5 === 0 ? 1 : 0,
-    review: i % 4,
-    materialsComplete: 10 - (i % 3),
-    materialsNeeded: 10,
+    stage: ['pending', 'accepted', 'returned'][i % 3],
+    verdict: i % 5 === 0 ? 'fail' : i % 4 ? 'review' : 'pass',
+    counts: { fail: i % 5 === 0 ? 1 : 0, toJudge: i % 4 },
+    points: [],
+    materials: {
+      needed: 10,
+      complete: 10 - (i % 3),
+      missing: Array.from({ length: i % 3 }, (_, k) => ({
+        material: 'M-4',
+        key: `M-4/diploma#${k}`,
+        message: { zh: '缺少毕业证书', en: 'diploma missing' },
+      })),
+    },
     publicity: 'none',
     duplicates: i % 100 === 1 ? [{ applicantId: `a-${i + 1}`, name: `申报人${i + 1}`, what: 'scan' }] : [],
     importedAt: '2020-09-01T08:00:00.000Z',

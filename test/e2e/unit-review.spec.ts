@@ -253,8 +253,9 @@ test("the unit reviews, returns, re-reviews, accepts, publicises and submits an 
       (await u.getByTestId('uw-batch-result').getByTestId('uw-batch-download').getAttribute('href')) ?? '';
     expect(batchHref).toMatch(/^\/batches\/.+\?token=/);
     await download(u, batchHref);
-    const countersigned = u.getByTestId('uw-ready-row').filter({ hasText: '吴𠮷喆' });
-    await expect(countersigned).toContainText('已加签');
+    // Passed on (issue 19): no longer 可报送 but listed apart, where choosing it again is a replacement.
+    const countersigned = u.getByTestId('uw-passed').getByTestId('uw-ready-row').filter({ hasText: '吴𠮷喆' });
+    await expect(countersigned).toContainText('已报送');
     // Countersigned already: not ticked again by default, so 加签并报送 waits for a choice.
     await expect(countersigned.getByRole('checkbox')).not.toBeChecked();
     await expect(u.getByTestId('uw-submit-waiting')).toContainText('选择至少一位申报人');

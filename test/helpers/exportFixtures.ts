@@ -10,6 +10,7 @@ import { precheck, startExport, type Justification } from '../../electron/core/p
 import { createWorkspaceKey, keysDir } from '../../electron/core/package/keyService.js';
 import { openWorkspace, readSampleJson, type Workspace } from '../../electron/core/workspace.js';
 import type { StoreIo } from '../../electron/core/attachments/store.js';
+import { READABLE_SCAN } from '../../shared/attachments/schema.js';
 import { makeJpeg } from './files.js';
 import { tempDir } from './workspace.js';
 import { closeWorkspace } from '../../electron/core/workspace.js';
@@ -31,7 +32,11 @@ export function workspaceIn(dir: string = tempDir(), storeIo?: StoreIo): Workspa
   return w;
 }
 
-/** Attaches a small real JPEG wherever a failure (the export's blockers) names a slot, until none is left. */
+/**
+ * Attaches a real JPEG wherever a failure (the export's blockers) names a slot, until none is left: every
+ * required scan of the materials view (issue 19), each readable (1,000 px on its long side, READABLE_SCAN) so
+ * that the check asks nothing more of it.
+ */
 export async function fixBlockers(w: Workspace, applicantId: string): Promise<number> {
   let added = 0;
   for (let round = 0; round < 8; round++) {
@@ -41,7 +46,8 @@ export async function fixBlockers(w: Workspace, applicantId: string): Promise<nu
     if (blockers.length === 0) return added;
     for (const f of blockers) {
       if (f.fix?.kind !== 'slot') continue;
-      const jpeg = await makeJpeg(120, 160, { seed: ++added, noise: true });
+      // A plain page, each a pixel wider than the last so that no two are the same file.
+      const jpeg = await makeJpeg(750 + ++added, READABLE_SCAN.minLongSidePx, { seed: added });
       const { attachment } = await addAttachmentFromStream(w, [jpeg], { fileName: `扫描-${added}.jpg`, applicantId });
       linkAttachment(w, { attachmentId: attachment.id, slot: f.fix.target, recordId: f.fix.recordId ?? null });
     }

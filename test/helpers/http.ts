@@ -31,3 +31,42 @@ export function rawRequest(
     req.end();
   });
 }
+
+/**
+ * A download the user cancels: GET `urlPath`, then close the connection once `afterBytes` of the body have
+ * arrived (as a browser does when the download is cancelled or the tab closed). Resolves with the status
+ * and what had arrived; `whole` when the body ended before that.
+ */
+export function abortedDownload(
+  port: number,
+  urlPath: string,
+  afterBytes: number,
+): Promise<{ status: number; received: number; whole: boolean }> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const req = http.request(
+      { host: '127.0.0.1', port, method: 'GET', path: urlPath, headers: { host: `127.0.0.1:${port}` } },
+      (res) => {
+        let received = 0;
+        // Once we hang up, the response reports its own end as an error: expected, not a failure.
+        res.on('error', () => undefined);
+        res.on('data', (chunk: Buffer) => {
+          received += chunk.length;
+          if (done || received < afterBytes) return;
+          done = true;
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, received, whole: false });
+        });
+        res.on('end', () => {
+          if (done) return;
+          done = true;
+          resolve({ status: res.statusCode ?? 0, received, whole: true });
+        });
+      },
+    );
+    req.on('error', (e) => {
+      if (!done) reject(e);
+    });
+    req.end();
+  });
+}

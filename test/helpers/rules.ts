@@ -2,6 +2,7 @@
 // links that attach every proof the sample needs, and lookups of findings.
 import { readFileSync } from 'node:fs';
 import { ArchiveDocument } from '../../shared/archive/schema.js';
+import { materialsOfLinks } from '../../shared/materials/requirements.js';
 import { runPack } from '../../shared/rules/engine.js';
 import { DEFAULT_PARAMS_2020, PACK_2020, type Params2020 } from '../../shared/rules/pack2020/index.js';
 import type { Finding, Report, RuleLink } from '../../shared/rules/types.js';
@@ -48,6 +49,13 @@ export const link = (slot: string | null, recordId: string | null = null): RuleL
 /** Every proof the sample applicant's rules ask for, so that only the case under test can fail. */
 export function sampleLinks(archive: ArchiveDocument): RuleLink[] {
   const links: RuleLink[] = [link('M-3/publicity')];
+  // Every scan of M-4 and M-10 the materials view asks for (issue 19: each one missing is a failure), for the
+  // record it names; the exceptional (M-11) and public-institution (M-12) scans are the tests' own to add.
+  for (const item of materialsOfLinks(archive, [], DEFAULT_PARAMS_2020).flatMap((m) => m.items)) {
+    if (item.status === 'missing' && (item.material === 'M-4' || item.material === 'M-10')) {
+      links.push(link(item.slot, item.recordId));
+    }
+  }
   const p = DEFAULT_PARAMS_2020;
   for (const y of p.ceYears) links.push(link(`M-7/ce/${y}`));
   for (const y of p.pensionYears) links.push(link(`M-5/pension/${y}`));
@@ -61,6 +69,10 @@ export function sampleLinks(archive: ArchiveDocument): RuleLink[] {
   for (const e of archive.educations) {
     links.push(link('M-4/graduate-form', e.id), link('M-4/chsi-record', e.id), link('M-4/degree-certification', e.id));
   }
-  links.push(link('M-4/title-cert'));
   return links;
+}
+
+/** Adds a secondary-school education (中专, 1996) as edu-3: its diploma is all the materials view asks of it. */
+export function addSecondarySchool(a: ArchiveDocument): void {
+  a.educations.push({ ...a.educations[0]!, id: 'edu-3', level: 'secondary', degree: '', graduationDate: '1996-07-01' });
 }

@@ -9,6 +9,8 @@ export interface CraftEntry {
   method?: number;
   /** Declared sizes (both compressed and uncompressed), instead of data.length. */
   declaredSize?: number;
+  /** The compressed size alone, when it differs (an encrypted entry's 12-byte header). */
+  compressedSize?: number;
   crc?: number;
   madeBy?: number;
   externalAttrs?: number;
@@ -53,7 +55,7 @@ export function craftZip(
       local.writeUInt16LE(method, 8);
       local.writeUInt16LE(date, 12);
       local.writeUInt32LE(crc, 14);
-      local.writeUInt32LE(e.declaredSize ?? data.length, 18);
+      local.writeUInt32LE(e.compressedSize ?? e.declaredSize ?? data.length, 18);
       local.writeUInt32LE(size, 22);
       local.writeUInt16LE(name.length, 26);
       parts.push(local, name, data);
@@ -70,7 +72,7 @@ export function craftZip(
     c.writeUInt16LE(method, 10);
     c.writeUInt16LE(date, 14);
     c.writeUInt32LE(crc, 16);
-    c.writeUInt32LE(e.declaredSize ?? data.length, 20);
+    c.writeUInt32LE(e.compressedSize ?? e.declaredSize ?? data.length, 20);
     c.writeUInt32LE(size, 24);
     c.writeUInt16LE(name.length, 28);
     c.writeUInt32LE(e.externalAttrs ?? REGULAR, 38);

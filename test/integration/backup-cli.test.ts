@@ -102,11 +102,15 @@ describe('dossier backup / verify-backup / restore / doctor', () => {
   it('doctor: 0 for a sound workspace, 1 with the backup to restore when damaged', async () => {
     const dataDir = await workspaceDir();
     await capture(() => runBackup({ dataDir, auto: true, lang: 'zh' }));
+    // A whole backup file too (as one taken to another disk would be), in the folder doctor looks in.
+    await capture(() => runBackup({ dataDir, out: path.join(dataDir, 'backups'), lang: 'zh' }));
     const ok = await capture(() => runDoctor({ dataDir, lang: 'zh' }));
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('结论：工作区完好。');
     expect(ok.out).toMatch(/✓ dossier-\d{4}-\d{2}-\d{2}\.zcbak/);
+    expect(ok.out).toMatch(/✓ dossier-manual-\d{8}-\d{6}\.zcbak/);
 
+    // A store file overwritten in place: the backup folder shares it, so only the whole file can restore it.
     const [stored] = readdirSync(path.join(dataDir, 'store')).filter((d) => d !== 'tmp');
     const folder = path.join(dataDir, 'store', stored!);
     const [file] = readdirSync(folder);
@@ -114,9 +118,11 @@ describe('dossier backup / verify-backup / restore / doctor', () => {
     const bad = await capture(() => runDoctor({ dataDir, lang: 'en' }));
     expect(bad.code).toBe(1);
     expect(bad.out).toContain('damaged (content does not match their SHA-256)');
-    expect(bad.out).toMatch(/dossier restore ".*dossier-\d{4}-\d{2}-\d{2}\.zcbak" NEW_FOLDER/);
+    expect(bad.out).toMatch(/✗ dossier-\d{4}-\d{2}-\d{2}\.zcbak/);
+    expect(bad.out).toContain('changed after the backup was made: a backup folder shares its files with the workspace');
+    expect(bad.out).toMatch(/dossier restore ".*dossier-manual-\d{8}-\d{6}\.zcbak" NEW_FOLDER/);
     const json = await capture(() => runDoctor({ dataDir, json: true, lang: 'en' }));
-    expect(JSON.parse(json.out)).toMatchObject({ isOk: false, backups: [{ status: 'good' }] });
+    expect(JSON.parse(json.out)).toMatchObject({ isOk: false, backups: [{ status: 'good' }, { status: 'damaged' }] });
     expect((await capture(() => runDoctor({ dataDir: tempDir(), lang: 'en' }))).code).toBe(2);
   });
 });

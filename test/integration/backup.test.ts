@@ -3,7 +3,18 @@
 // keeps 7; the start-up check finds a corrupted database and offers the good backup.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -277,19 +288,77 @@ describe('automatic backups', () => {
     expect((await listBackups(dir)).map((b) => b.date)).toEqual(['2024-01-11', '2024-01-10', '2024-01-09']);
   });
 
-  it('replaces a broken file of the same day, and deletes nothing while the workspace is damaged', async () => {
+  it('replaces a broken backup of the same day, and deletes nothing while the workspace is damaged', async () => {
     const w = await sampleWorkspace();
     const dir = path.join(tempDir(), 'backups');
     for (let day = 1; day <= 3; day++) await autoBackup(w, { dir, keep: 2, now: new Date(2024, 1, day) });
     expect((await listBackups(dir)).map((b) => b.date)).toEqual(['2024-02-03', '2024-02-02']);
-    writeFileSync(path.join(dir, 'dossier-2024-02-03.zcbak'), 'broken');
+    // A file of today's name that is no backup, then a folder without its manifest: each is replaced.
+    const today = path.join(dir, 'dossier-2024-02-03.zcbak');
+    rmSync(today, { recursive: true });
+    writeFileSync(today, 'broken');
     expect((await autoBackup(w, { dir, keep: 2, now: new Date(2024, 1, 3) })).created).toBe(true);
-    await verifyBackup(path.join(dir, 'dossier-2024-02-03.zcbak'));
+    await verifyBackup(today);
+    rmSync(path.join(today, 'backup-manifest.json'));
+    expect((await autoBackup(w, { dir, keep: 2, now: new Date(2024, 1, 3, 12) })).created).toBe(true);
+    expect(await verifyBackup(today)).toMatchObject({ kind: 'folder', clean: true });
 
-    flipByte(storedPath(w.store, listStored(w.store).hashes[0]!), 5);
+    // A file the database names is gone: the new backup says so, and no old one is deleted.
+    rmSync(storedPath(w.store, listStored(w.store).hashes[0]!));
     const bad = await autoBackup(w, { dir, keep: 2, now: new Date(2024, 1, 4) });
     expect(bad).toMatchObject({ created: true, deleted: [], keptBecause: 'not_clean' });
     expect((await listBackups(dir)).map((b) => b.date)).toEqual(['2024-02-04', '2024-02-03', '2024-02-02']);
+  });
+
+  it('backs up after a piece of work however often, and keeps each earlier day’s last one', async () => {
+    const w = await sampleWorkspace();
+    const dir = path.join(w.dataDir, 'backups');
+    const daily = await autoBackup(w, { now: new Date(2024, 3, 1, 8) });
+    // Listed by when it was written: as if at 08:00 that day.
+    utimesSync(daily.file, new Date(2024, 3, 1, 8), new Date(2024, 3, 1, 8));
+    const work = [10, 14, 17].map((h) => new Date(2024, 3, 1, h, 30, 5));
+    for (const now of work) expect((await autoBackup(w, { now, afterWork: true })).created).toBe(true);
+    // Two in the same second: the second gets its own name.
+    const again = await autoBackup(w, { now: work[2], afterWork: true });
+    expect(path.basename(again.file)).toBe('dossier-2024-04-01-173005-2.zcbak');
+    expect((await listBackups(dir)).map((b) => b.name)).toEqual([
+      'dossier-2024-04-01-173005.zcbak',
+      'dossier-2024-04-01-173005-2.zcbak',
+      'dossier-2024-04-01-143005.zcbak',
+      'dossier-2024-04-01-103005.zcbak',
+      'dossier-2024-04-01.zcbak',
+    ]);
+    // The next day: of the day before, only its last one stays.
+    const next = await autoBackup(w, { now: new Date(2024, 3, 2, 9) });
+    expect(next.deleted.map((f) => path.basename(f)).sort()).toEqual([
+      'dossier-2024-04-01-103005.zcbak',
+      'dossier-2024-04-01-143005.zcbak',
+      'dossier-2024-04-01-173005-2.zcbak',
+      'dossier-2024-04-01.zcbak',
+    ]);
+    expect((await listBackups(dir)).map((b) => b.name)).toEqual([
+      'dossier-2024-04-02.zcbak',
+      'dossier-2024-04-01-173005.zcbak',
+    ]);
+    // Backups made by hand are never rotated out; every one listed is a folder sharing the store's files.
+    const listed = await listBackups(dir);
+    expect(listed.every((b) => b.kind === 'folder')).toBe(true);
+    const [sha] = listStored(w.store).hashes;
+    const linked = path.join(dir, 'dossier-2024-04-02.zcbak', 'store', sha!.slice(0, 2), sha!);
+    expect(statSync(linked).ino).toBe(statSync(storedPath(w.store, sha!)).ino);
+  });
+
+  it('puts back a backup that was moved aside for a replacement that never came (a crash)', async () => {
+    const w = await sampleWorkspace();
+    const dir = path.join(w.dataDir, 'backups');
+    const made = await autoBackup(w, { now: new Date(2024, 4, 1) });
+    // As replaceWith leaves it when the process dies between its two renames (pid 2^22+1: not running).
+    const aside = `${made.file}.partial-4194305-0a1b2c3d4e5f.old`;
+    renameSync(made.file, aside);
+    mkdirSync(`${made.file}.partial-4194305-0a1b2c3d4e5f`);
+    expect((await autoBackup(w, { now: new Date(2024, 4, 1, 18) })).created).toBe(false);
+    expect(readdirSync(dir)).toEqual(['dossier-2024-05-01.zcbak']);
+    expect(await verifyBackup(made.file)).toMatchObject({ clean: true });
   });
 });
 
@@ -355,9 +424,11 @@ describe('start-up check', () => {
     const backups = path.join(dataDir, 'backups');
     await autoBackup(w, { now: new Date(2024, 2, 1) });
     await autoBackup(w, { now: new Date(2024, 2, 2) });
-    // A newer backup that is damaged: a copy cut short.
-    const good = readFileSync(path.join(backups, 'dossier-2024-03-02.zcbak'));
-    writeFileSync(path.join(backups, 'dossier-2024-03-03.zcbak'), good.subarray(0, good.length >> 1));
+    // A newer backup that is damaged: a copy whose database was cut short.
+    const damaged = path.join(backups, 'dossier-2024-03-03.zcbak');
+    cpSync(path.join(backups, 'dossier-2024-03-02.zcbak'), damaged, { recursive: true });
+    const copied = readFileSync(path.join(damaged, DATABASE_FILE));
+    writeFileSync(path.join(damaged, DATABASE_FILE), copied.subarray(0, copied.length >> 1));
     close(w);
 
     // Overwrite pages in the middle of the file with garbage.

@@ -16,13 +16,16 @@ describe('dossier check', () => {
     const data = sampleWorkspace();
     const result = await dossier('check', '--data', data, '--today', '2020-09-01');
     expect(result.code).toBe(1);
-    // The first line is the verdict, naming each failure (issue 12).
-    expect(result.out.split('\n')[0]).toMatch(/^结论: 暂不符合 8 项 — M-7\.ce-proof#2018、/);
+    // The first line is the verdict, naming each failure (issue 12): every required scan still missing
+    // (issue 19: the sample as shipped has none attached).
+    expect(result.out.split('\n')[0]).toMatch(/^结论: 暂不符合 26 项 — M-7\.ce-proof#2018、/);
+    expect(result.out.split('\n')[0]).toContain('M-4.scans#id-card');
     expect(result.out).toContain('本轮申报已于 2020-10-10 截止');
-    expect(result.out).toContain('不符合 (8)');
+    expect(result.out).toContain('不符合 (26)');
+    expect(result.out).toContain('缺少身份证，请上传扫描件');
     expect(result.out).toContain('需人工判断');
     expect(result.out).toContain('缺少论文扫描页');
-    expect(result.out).toMatch(/合计：不符合 8/);
+    expect(result.out).toMatch(/合计：不符合 26/);
     // M-3 is issued by the unit after its publicity (N-8): a review note, not a failure.
     const reviews = result.out.slice(result.out.indexOf('需人工判断 ('));
     expect(reviews).toContain('? M-3.publicity-form');
@@ -31,8 +34,8 @@ describe('dossier check', () => {
 
   it('speaks English with --lang en', async () => {
     const result = await dossier('check', '--data', sampleWorkspace(), '--today', '2020-09-01', '--lang', 'en');
-    expect(result.out.split('\n')[0]).toMatch(/^Verdict: 8 requirements not met/);
-    expect(result.out).toContain('Fails (8)');
+    expect(result.out.split('\n')[0]).toMatch(/^Verdict: 26 requirements not met/);
+    expect(result.out).toContain('Fails (26)');
     expect(result.out).toContain('Paper pages missing');
   });
 
@@ -50,7 +53,7 @@ describe('dossier check', () => {
     });
     expect(seniority.message.zh).toContain('2009-12-30');
     expect(seniority.evidence.map((e) => e.path)).toContain('titles.title-2.obtainedDate');
-    expect(report.counts.fail).toBe(8);
+    expect(report.counts.fail).toBe(26);
     // One object: the verdict, the counts, the application date (--today) and the round (issue 12).
     expect(report).toMatchObject({
       verdict: 'fail',

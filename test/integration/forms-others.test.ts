@@ -17,6 +17,7 @@ import { ArchiveDocument } from '../../shared/archive/schema.js';
 import { emptyPostInfo, type PostInfo, type RecommendedPerson } from '../../shared/forms/postInfo.js';
 import { DEFAULT_PARAMS_2020 } from '../../shared/rules/pack2020/params.js';
 import { pdfText, renderCheck, squash, writePagePngs } from '../helpers/pdf.js';
+import { postFigures } from '../helpers/postInfo.js';
 
 const RARE = '犇堃喆珺燊𠮷𪚥';
 const REASON =
@@ -35,14 +36,7 @@ function sampleArchive(): ArchiveDocument {
 function postInfo(): PostInfo {
   return {
     ...emptyPostInfo(),
-    establishment: 120,
-    totalPosts: 96,
-    grades: {
-      senior: { ratio: 5, approved: 5, appointed: 4 },
-      deputySenior: { ratio: 20, approved: 19, appointed: 17 },
-      intermediate: { ratio: 40, approved: 38, appointed: 36 },
-      junior: { ratio: 35, approved: 34, appointed: 30 },
-    },
+    ...postFigures(),
     offered: { senior: 1, deputySenior: 2, middle: 3 },
     alreadyQualified: 4,
     recommendedCount: 2,

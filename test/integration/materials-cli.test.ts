@@ -55,7 +55,16 @@ describe('dossier materials --json', () => {
       expect(Object.keys(m)).toEqual(['id', 'label', 'status', 'items']);
       expect(m.label).toEqual(MATERIAL_LABELS[m.id as keyof typeof MATERIAL_LABELS]);
       for (const item of m.items) {
-        expect(Object.keys(item)).toEqual(['label', 'year', 'recordId', 'slot', 'status', 'message', 'files']);
+        expect(Object.keys(item)).toEqual([
+          'label',
+          'year',
+          'recordId',
+          'slot',
+          'status',
+          'message',
+          'paperReason',
+          'files',
+        ]);
         expect(item.label).toEqual({ zh: expect.any(String), en: expect.any(String) });
         expect(item.slot.startsWith(`${m.id}/`)).toBe(true);
         expect(item.files).toEqual([]);

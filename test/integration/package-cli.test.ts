@@ -136,7 +136,7 @@ describe('dossier export, verify, import', () => {
     expect(verified.code).toBe(0);
     expect(verified.out).toContain('Level 1 (applicant)');
     expect(verified.out).toContain('✓ signature valid');
-    expect(verified.out).toContain(`signer fingerprint ${fp} (as expected)`);
+    expect(verified.out).toContain(`signer (applicant) fingerprint ${fp} (as expected)`);
     expect(verified.out).toMatch(/✓ files: \d+ ok, 0 mismatch, 0 damaged, 0 absent/);
     expect(verified.out).toContain('✓ unlisted files: 0');
     expect(verified.out).toContain('Result: the package holds');

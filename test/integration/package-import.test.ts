@@ -300,8 +300,8 @@ describe('package import', () => {
         { expectFingerprint: fixture.fingerprint },
       ],
       ['0 bytes', write(dir, 'empty.zcpkg', Buffer.alloc(0)), 'package_empty', '"empty.zcpkg"'],
-      ['not a ZIP', write(dir, 'text.zcpkg', Buffer.from('这不是申报包'.repeat(100))), 'zip_truncated', '"text.zcpkg"'],
-      ['truncated', write(dir, 'cut.zcpkg', raw.subarray(0, raw.length - 100)), 'zip_truncated', 'truncated'],
+      ['not a ZIP', write(dir, 'text.zcpkg', Buffer.from('这不是申报包'.repeat(100))), 'not_a_package', '"text.zcpkg"'],
+      ['truncated', write(dir, 'cut.zcpkg', raw.subarray(0, raw.length - 100)), 'zip_truncated', 'incomplete'],
     ];
     for (const [name, file, code, says, options] of cases) {
       const w = workspaceIn();

@@ -21,6 +21,7 @@ import { addLevel } from '../../electron/core/package/writePackage.js';
 import { receiveUpload, registerPath } from '../../electron/core/package/uploads.js';
 import { runPack } from '../../shared/rules/engine.js';
 import { PACK_2020 } from '../../shared/rules/pack2020/index.js';
+import { summarize } from '../../shared/rules/verdict.js';
 import { checkApplicant, getParams, linksOf, setParams } from '../../electron/core/rulesService.js';
 import { newestPublicityPeriods, withPublicity } from '../../electron/core/unit/unitParams.js';
 import { startFolderImport, startUnitImport } from '../../electron/core/unit/intake.js';
@@ -91,7 +92,7 @@ function expectConsistent(w: Workspace): void {
 describe("the unit's profile", () => {
   it('is saved in a unit workspace, with every missing or invalid field named in both languages', async () => {
     const w = unitWorkspace({ profile: null });
-    expect(getUnitProfile(w)).toEqual({ profile: null, problems: [] });
+    expect(getUnitProfile(w)).toEqual({ profile: null, problems: [], archiveTypes: [] });
     const { problems } = setUnitProfile(w, {
       name: ' ',
       creditCode: '91330800MA28F3K64X',
@@ -110,7 +111,7 @@ describe("the unit's profile", () => {
     expect(problems[1]!.message.en).toContain('expected R');
     expect(problems[3]!.message.zh).toContain('N-9');
     expect(setUnitProfile(w, UNIT).problems).toEqual([]);
-    expect(getUnitProfile(w)).toEqual({ profile: UNIT, problems: [] });
+    expect(getUnitProfile(w)).toEqual({ profile: UNIT, problems: [], archiveTypes: [] });
     // Refused through the contract when it does not fit the schema; the saved one stays.
     const bad = await dispatch(w, 'unit:set', { profile: { ...UNIT, type: 'company' } } as never);
     expect(bad).toMatchObject({ ok: false });
@@ -455,17 +456,19 @@ describe('the applicant table', () => {
         packageId: `pkg-person-${row.name.slice(3)}`,
         revision: 1,
         level: 1,
-        fail: report.counts.fail,
-        review: report.counts.review,
-        materialsComplete: needed.filter((m) => m.state === 'complete').length,
-        materialsNeeded: needed.length,
+        // The applicant's own verdict, from the same rules and verdict function (issue 19).
+        verdict: report.verdict,
+        counts: { fail: summarize(report).failing.length, toJudge: summarize(report).toJudge.length },
+        materials: { needed: needed.length, complete: needed.filter((m) => m.state === 'complete').length },
       });
       expect(unitApplicantRow(w, row.applicantId)).toEqual(row);
     }
     const by = new Map(rows.map((r) => [r.name, r]));
     // Every material attached for 30; two items left out for 31, three for 34.
-    expect(by.get('申报人30')!.materialsComplete).toBe(by.get('申报人30')!.materialsNeeded);
-    expect(by.get('申报人31')!.materialsComplete).toBeLessThan(by.get('申报人31')!.materialsNeeded);
+    expect(by.get('申报人30')!.materials.complete).toBe(by.get('申报人30')!.materials.needed);
+    expect(by.get('申报人30')!.materials.missing).toEqual([]);
+    expect(by.get('申报人31')!.materials.complete).toBeLessThan(by.get('申报人31')!.materials.needed);
+    expect(by.get('申报人31')!.materials.missing).toHaveLength(2);
     expect(by.get('申报人34')).toMatchObject({ exceptional: true, status: 'accepted', publicity: 'none' });
     expect(rows.map((r) => r.status)).toEqual(['pending', 'pending', 'pending', 'pending', 'accepted']);
     expect(rows.map((r) => r.publicity)).toEqual(['no_objection', 'ended', 'objection', 'planned', 'none']);
@@ -484,20 +487,24 @@ describe('the applicant table', () => {
     const p = await writePerson(dir, 50);
     const applicantId = (await importOne(w, p.file)).applicantId!;
     const before = unitApplicants(w).rows[0]!;
-    expect(before.materialsComplete).toBe(before.materialsNeeded);
+    expect(before.materials.complete).toBe(before.materials.needed);
     w.db
       .prepare(
         'UPDATE attachment SET deleted_at = ? WHERE id = (SELECT id FROM attachment WHERE applicant_id = ? LIMIT 1)',
       )
       .run(new Date().toISOString(), applicantId);
     const lessOne = unitApplicants(w).rows[0]!;
-    expect(lessOne.materialsComplete).toBe(before.materialsComplete - 1);
+    expect(lessOne.materials.complete).toBe(before.materials.complete - 1);
     setParams(w.db, { params: { ceMinTotal: 999 }, who: 'officer' });
     const strict = unitApplicants(w).rows[0]!;
-    // More continuing education asked than the sample has: its CE findings turn to review.
-    expect(strict.review).toBeGreaterThan(lessOne.review);
-    const { counts } = checkApplicant(w, applicantId, localToday());
-    expect([strict.fail, strict.review]).toEqual([counts.fail, counts.review]);
+    // More continuing education asked than the sample has: its CE findings no longer pass.
+    expect(strict.counts.fail + strict.counts.toJudge).toBeGreaterThan(lessOne.counts.fail + lessOne.counts.toJudge);
+    const report = checkApplicant(w, applicantId, localToday());
+    expect(strict.verdict).toBe(report.verdict);
+    expect(strict.counts).toEqual({
+      fail: summarize(report).failing.length,
+      toJudge: summarize(report).toJudge.length,
+    });
     const archive = personArchive(50, (a) => (a.profile.name = '申报人五十'));
     const r2 = await writePerson(dir, 50, { archive, key: p.key, packageId: p.packageId, revision: 2 });
     expect((await importOne(w, r2.file)).status).toBe('replaced');

@@ -12,20 +12,17 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { getDayDetail } from 'chinese-days';
 import { describe, expect, it } from 'vitest';
-import type { ApiError, JobStatus } from '../../shared/api/contract.js';
+import type { JobStatus } from '../../shared/api/contract.js';
 import { CN_CALENDAR } from '../../shared/calendar/cn-holidays.js';
 import { PostInfo } from '../../shared/forms/postInfo.js';
 import { PublicityDoc, type Publicity } from '../../shared/unit/schema.js';
 import { storedPath } from '../../electron/core/attachments/store.js';
-import { dispatch } from '../../electron/core/dispatcher.js';
 import { waitForJob, type JobContext } from '../../electron/core/jobs.js';
-import { createWorkspaceKey } from '../../electron/core/package/keyService.js';
+import { ADDITION_EXTENSION } from '../../electron/core/package/levelAddition.js';
 import { verifyPackage } from '../../electron/core/package/verify.js';
 import { batchesDir, BatchDoc, writeBatch, type BatchContent } from '../../electron/core/unit/batch.js';
 import { holidayOf, namedRanges } from '../../electron/core/unit/holidayNames.js';
-import { startFolderImport } from '../../electron/core/unit/intake.js';
 import { publicize, recordObjection } from '../../electron/core/unit/publicity.js';
-import { markMaterial, neededMaterials, setOpinion, setStatus } from '../../electron/core/unit/reviewService.js';
 import { startSubmit, UNIT_PATHS } from '../../electron/core/unit/submit.js';
 import type { Workspace } from '../../electron/core/workspace.js';
 import { startServer } from '../../electron/serve.js';
@@ -33,110 +30,21 @@ import { PASSPHRASE, readyWorkspace } from '../helpers/exportFixtures.js';
 import { rawRequest } from '../helpers/http.js';
 import { readEntries, type RawEntry } from '../helpers/packageFixtures.js';
 import { pdfText, renderCheck, squash, writePagePngs } from '../helpers/pdf.js';
-import { personArchive, UNIT, unitWorkspace, writePerson, type PersonPackage } from '../helpers/unitFixtures.js';
+import { UNIT } from '../helpers/unitFixtures.js';
 import { tempDir } from '../helpers/workspace.js';
+import {
+  accept,
+  call,
+  publicisedWithoutObjection,
+  refusal,
+  refusalOf,
+  refused,
+  saveGoodPostInfo,
+  statusOf,
+  unitWith,
+} from '../helpers/unitFlow.js';
 
 const PNG_DIR = path.join(import.meta.dirname, '../../test-results/unit');
-
-async function call<T>(w: Workspace, method: string, input: unknown): Promise<T> {
-  const result = await dispatch(w, method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message.en}`);
-  return result.value as T;
-}
-
-async function refused(w: Workspace, method: string, input: unknown): Promise<ApiError> {
-  const result = await dispatch(w, method, input);
-  if (result.ok) throw new Error(`${method} was not refused`);
-  return result.error;
-}
-
-function refusal(run: () => unknown): ApiError {
-  try {
-    run();
-  } catch (e) {
-    return (e as { toApiError(): ApiError }).toApiError();
-  }
-  throw new Error('not refused');
-}
-
-async function refusalOf(run: () => Promise<unknown>): Promise<ApiError> {
-  try {
-    await run();
-  } catch (e) {
-    return (e as { toApiError(): ApiError }).toApiError();
-  }
-  throw new Error('not refused');
-}
-
-interface Unit {
-  u: Workspace;
-  people: PersonPackage[];
-  ids: string[];
-  unitFingerprint: string;
-}
-
-/** A unit's workspace with its key and `n` applicants imported from their packages (a folder, as from a USB stick). */
-async function unitWith(n: number, options: { publicInstitution?: boolean } = {}): Promise<Unit> {
-  const type = options.publicInstitution ? 'public_institution' : 'enterprise';
-  const u = unitWorkspace({ profile: { ...UNIT, type } });
-  const unitFingerprint = (await createWorkspaceKey(u, PASSPHRASE)).fingerprint!;
-  if (n === 0) return { u, people: [], ids: [], unitFingerprint };
-  const dir = tempDir();
-  const people: PersonPackage[] = [];
-  for (let i = 1; i <= n; i++) {
-    const archive = personArchive(i, (a) => {
-      a.unit.type = type;
-    });
-    people.push(await writePerson(dir, i, { archive }));
-  }
-  const status = await waitForJob((await startFolderImport(u, dir)).jobId);
-  expect(status.state).toBe('done');
-  const results = status.unitImport ?? [];
-  expect(results.map((r) => r.status)).toEqual(people.map(() => 'imported'));
-  const ids = people.map((p) => results.find((r) => r.name === p.archive.profile.name)!.applicantId!);
-  return { u, people, ids, unitFingerprint };
-}
-
-function accept(u: Workspace, applicantId: string): void {
-  for (const material of neededMaterials(u, applicantId))
-    markMaterial(u, { applicantId, material, decision: 'accepted' });
-  setOpinion(u, { applicantId, opinion: '该同志申报材料真实完整，业绩突出，同意推荐。' });
-  expect(setStatus(u, { applicantId, status: 'accepted' }).status).toBe('accepted');
-}
-
-/** Publicised 2020-09-28 … 2020-10-10 (five working days across National Day) with no objection recorded after. */
-function publicisedWithoutObjection(u: Workspace, ids: string[]): Publicity {
-  const { publicity } = publicize(u, { applicantIds: ids, startDate: '2020-09-28' }, '2020-09-25');
-  for (const applicantId of ids) {
-    recordObjection(u, { publicityId: publicity.id, applicantId, outcome: 'no_objection', note: '' }, '2020-10-12');
-  }
-  return publicity;
-}
-
-/** F-4 figures that add up (N-14), recommending exactly the accepted applicants (unit:recommendedPeople). */
-async function saveGoodPostInfo(u: Workspace): Promise<PostInfo> {
-  const { postInfo } = await call<{ postInfo: PostInfo }>(u, 'unit:recommendedPeople', {});
-  const info: PostInfo = {
-    ...postInfo,
-    establishment: 100,
-    totalPosts: 80,
-    grades: {
-      senior: { ratio: 10, approved: 8, appointed: 6 },
-      deputySenior: { ratio: 30, approved: 24, appointed: 20 },
-      intermediate: { ratio: 40, approved: 32, appointed: 30 },
-      junior: { ratio: 20, approved: 16, appointed: 10 },
-    },
-    offered: { senior: 0, deputySenior: postInfo.recommended.length, middle: 2 },
-    alreadyQualified: 0,
-    recommendedCount: postInfo.recommended.length,
-  };
-  const saved = await call<{ problems: unknown[] }>(u, 'postInfo:set', { postInfo: info });
-  expect(saved.problems).toEqual([]);
-  return info;
-}
-
-const statusOf = async (u: Workspace, input: { applicantIds: string[]; passphrase?: string }, today?: string) =>
-  waitForJob((await startSubmit(u, { passphrase: PASSPHRASE, ...input }, today ? { today } : {})).jobId);
 
 const entryOf = (entries: RawEntry[], p: string) => {
   const e = entries.find((x) => x.path === p);
@@ -633,11 +541,13 @@ describe('submission: countersignature and the batch for the city (N-9, N-14)', 
     expect(seenInPackage).toBe(true);
     expect(readdirSync(batchesDir(u.dataDir))).toEqual(before);
 
-    const original = readFileSync(packageFile);
+    // The countersigned package is kept as level 1 plus the unit's addition (levelAddition.ts): damage that.
+    const added = `${packageFile}${ADDITION_EXTENSION}`;
+    const original = readFileSync(added);
     const damaged = Buffer.from(original);
     const middle = damaged.length >> 1;
     damaged[middle] = damaged[middle]! ^ 0xff;
-    writeFileSync(packageFile, damaged);
+    writeFileSync(added, damaged);
     const quiet: JobContext = { ...job, signal: new AbortController().signal, progress: () => {} };
     const failed = await refusalOf(() => writeBatch(u, content, 'damaged.zip', quiet));
     expect(failed.code).toBe('source_changed');

@@ -4,8 +4,18 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ArchiveDocument } from '../../shared/archive/schema.js';
 import { appointedLevel, applicantAsRecommended, postGrade, seniorGradeOf } from '../../shared/forms/applicant.js';
-import { emptyPostInfo, postInfoEntered, postInfoProblems, type PostInfo } from '../../shared/forms/postInfo.js';
+import {
+  emptyPostInfo,
+  mergeRecommended,
+  postInfoBlanks,
+  postInfoDraftReason,
+  postInfoEntered,
+  postInfoProblems,
+  type PostInfo,
+  type RecommendedPerson,
+} from '../../shared/forms/postInfo.js';
 import { part2Sentence, readDraft, toDraft } from '../../renderer/src/forms/postInfoForm.js';
+import { postFigures } from '../helpers/postInfo.js';
 
 const sample = (): ArchiveDocument =>
   ArchiveDocument.parse(JSON.parse(readFileSync('resources/sample/applicant.json', 'utf8')));
@@ -15,14 +25,7 @@ const OWN_ID = '330802197805160138';
 function good(): PostInfo {
   return {
     ...emptyPostInfo(),
-    establishment: 120,
-    totalPosts: 96,
-    grades: {
-      senior: { ratio: 5, approved: 5, appointed: 4 },
-      deputySenior: { ratio: 20, approved: 19, appointed: 17 },
-      intermediate: { ratio: 40, approved: 38, appointed: 36 },
-      junior: { ratio: 35, approved: 34, appointed: 30 },
-    },
+    ...postFigures(),
     offered: { senior: 1, deputySenior: 2, middle: 3 },
     alreadyQualified: 0,
     recommendedCount: 2,
@@ -173,5 +176,95 @@ describe('岗位信息表 as typed', () => {
     const text = part2Sentence({ ...good(), offered: { senior: 1, deputySenior: 2, middle: null } }, 2020);
     expect(text).toContain('2020 年我单位共推出 1 个正高级专业技术岗位，2 个副高级专业技术岗位，＿个中（初）级');
     expect(text).not.toMatch(/[，。、；：] /);
+  });
+});
+
+describe('the unit’s F-4: complete or a draft (issue 19)', () => {
+  it('a sheet with every cell filled and figures that add up is complete', () => {
+    expect(postInfoBlanks(good())).toEqual([]);
+    expect(postInfoDraftReason(good())).toBeNull();
+    // Zero is a figure, not a blank.
+    expect(
+      postInfoDraftReason({ ...good(), alreadyQualified: 0, offered: { ...good().offered, senior: 0 } }),
+    ).toBeNull();
+  });
+
+  it('names the blanks in the order of the sheet, the first five, then how many', () => {
+    const reason = postInfoDraftReason(emptyPostInfo())!;
+    expect(reason.zh).toBe(
+      '尚未填写：编制数、专业技术岗位总数、正高级核准比例、正高级核准人数、正高级实聘人数 等 20 项',
+    );
+    expect(reason.en).toBe(
+      'not filled in yet: establishment, professional posts in total, senior approved ratio, senior approved count, senior appointed count and 15 more',
+    );
+    const info = good();
+    info.recommended[1]!.appointedDate = '';
+    info.recommended[1]!.postLevel = ' ';
+    expect(postInfoBlanks(info).map((b) => b.path)).toEqual(['recommended.1.appointedDate', 'recommended.1.postLevel']);
+    expect(postInfoDraftReason(info)!.zh).toBe('尚未填写：第 2 人的聘任时间、第 2 人的在聘岗位等级');
+    expect(postInfoBlanks({ ...good(), recommended: [] }).map((b) => b.path)).toEqual(['recommended']);
+  });
+
+  it('figures that do not add up keep it a draft, naming the first', () => {
+    const info = { ...good(), totalPosts: 60 };
+    expect(postInfoDraftReason(info)).toEqual({
+      zh: '1 处需要更正：各级核准人数之和（96）超过专业技术岗位总数（60）',
+      en: '1 figure needs correcting: The approved counts add up to 96, more than the 60 professional posts',
+    });
+    info.establishment = null;
+    expect(postInfoDraftReason(info)!.zh).toBe(
+      '尚未填写：编制数；1 处需要更正：各级核准人数之和（96）超过专业技术岗位总数（60）',
+    );
+  });
+});
+
+describe('从审核通过的申报人填入: merged, never overwriting (issue 19)', () => {
+  const person = (name: string, idNumber: string, more: Partial<RecommendedPerson> = {}): RecommendedPerson => ({
+    name,
+    idNumber,
+    currentQualification: '工程师',
+    appointedGrade: '中级',
+    appointedDate: '2012-09-01',
+    postLevel: '',
+    titleApplied: '高级工程师',
+    ...more,
+  });
+  const wu = person('吴𠮷喆', OWN_ID);
+  const chen = person('陈珺燊', '33080219850301018X');
+
+  it('adds the accepted who are missing; keeps what the unit entered, fills only blanks', () => {
+    const listed = { ...wu, idNumber: '330802197805160138 ', postLevel: '专业技术九级', currentQualification: '' };
+    const merged = mergeRecommended({ recommendedCount: 1, recommended: [listed] }, [
+      { ...wu, postLevel: '专业技术十级', currentQualification: '工程师' },
+      chen,
+    ]);
+    expect(merged.kept).toEqual([{ ...listed, currentQualification: '工程师' }]);
+    expect(merged.added).toEqual([chen]);
+    expect(merged.completed).toHaveLength(1);
+    expect(merged.others).toEqual([]);
+    // The count agreed with the list: it follows it.
+    expect(merged.recommendedCount).toBe(2);
+  });
+
+  it('keeps people who are not accepted (named for the officer) and a count that was typed otherwise', () => {
+    const hand = person('张三', '');
+    const merged = mergeRecommended({ recommendedCount: 5, recommended: [hand] }, [chen]);
+    expect(merged.kept).toEqual([hand]);
+    expect(merged.others).toEqual([hand]);
+    expect(merged.added).toEqual([chen]);
+    expect(merged.recommendedCount).toBe(5);
+    // Without an ID number on the list, the same name is the same person (and gets the number).
+    const byName = mergeRecommended({ recommendedCount: null, recommended: [{ ...chen, idNumber: '' }] }, [chen]);
+    expect(byName.kept).toEqual([chen]);
+    expect(byName.added).toEqual([]);
+    expect(byName.recommendedCount).toBe(1);
+  });
+
+  it('nothing accepted, or everyone listed as entered: nothing changes', () => {
+    const merged = mergeRecommended({ recommendedCount: 2, recommended: [wu, chen] }, [chen, wu]);
+    expect(merged.kept).toEqual([wu, chen]);
+    expect(merged.added).toEqual([]);
+    expect(merged.completed).toEqual([]);
+    expect(mergeRecommended({ recommendedCount: null, recommended: [] }, []).kept).toEqual([]);
   });
 });

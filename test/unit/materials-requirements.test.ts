@@ -11,6 +11,7 @@ import {
   type MaterialStatus,
 } from '../../shared/materials/requirements.js';
 import { DEFAULT_PARAMS_2020 } from '../../shared/rules/pack2020/index.js';
+import { addSecondarySchool } from '../helpers/rules.js';
 
 const sample = ArchiveDocument.parse(JSON.parse(readFileSync('resources/sample/applicant.json', 'utf8')));
 const clone = (): ArchiveDocument => structuredClone(sample);
@@ -247,6 +248,44 @@ describe('computeMaterials', () => {
     const extra = item(list, 'M-4/honour#work-1');
     expect(extra.status).toBe('attached');
     expect(extra.attachmentIds).toEqual(['h']);
+    // Listed, but no requirement: the check does not ask for it (issue 19).
+    expect(extra.isExtra).toBe(true);
+    expect(item(list, 'M-4/honour#work-6').isExtra).toBeUndefined();
+  });
+
+  it('a needed scan handed in on paper with a reason is complete for the applicant, with its reason (issue 19)', () => {
+    const a = clone();
+    const reason = '身份证原件由单位人事当面核验，复印件随纸质材料提交。';
+    a.materials.paperCopies.push({ slot: 'M-4/id-card', recordId: null, reason });
+    // Another record's paper copy does not stand in.
+    a.materials.paperCopies.push({ slot: 'M-4/diploma', recordId: 'edu-1', reason });
+    const list = computeMaterials(a, [], DEFAULT_PARAMS_2020);
+    expect(item(list, 'M-4/id-card#-')).toMatchObject({ status: 'paper', paperReason: reason, message: null });
+    expect(item(list, 'M-4/diploma#edu-1').status).toBe('paper');
+    expect(item(list, 'M-4/diploma#edu-2').status).toBe('missing');
+    expect(missingItems(list).map((i) => i.key)).not.toContain('M-4/id-card#-');
+    // A scan after all: attached wins, the paper copy is not said.
+    const scanned = computeMaterials(a, [attachment('id', [['M-4/id-card']])], DEFAULT_PARAMS_2020);
+    expect(item(scanned, 'M-4/id-card#-')).toMatchObject({ status: 'attached', paperReason: null });
+  });
+
+  it('a material whose only open items are paper copies is complete', () => {
+    const a = clone();
+    const reason = '证件照随纸质材料提交，由单位统一冲印。';
+    const needed = computeMaterials(a, [], DEFAULT_PARAMS_2020);
+    const m9 = material(needed, 'M-9').items.filter((i) => i.status === 'missing');
+    for (const i of m9) a.materials.paperCopies.push({ slot: i.slot, recordId: i.recordId, reason });
+    expect(material(computeMaterials(a, [], DEFAULT_PARAMS_2020), 'M-9').state).toBe('complete');
+  });
+
+  it('a secondary school needs its diploma, neither a CHSI record nor a graduate form', () => {
+    const a = clone();
+    addSecondarySchool(a);
+    const keys = computeMaterials(a, [], DEFAULT_PARAMS_2020)
+      .flatMap((m) => m.items)
+      .filter((i) => i.recordId === 'edu-3')
+      .map((i) => i.key);
+    expect(keys).toEqual(['M-4/diploma#edu-3']);
   });
 
   it('keys are stable and unique', () => {

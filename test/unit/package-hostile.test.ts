@@ -3,9 +3,10 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DossierError } from '../../electron/core/errors.js';
 import { openPackage, type ReadLimits } from '../../electron/core/package/zipRead.js';
+import { makeJpeg } from '../helpers/files.js';
 import { craftZip, flipByte, SYMLINK, type CraftEntry } from '../helpers/zipcraft.js';
 import { tempDir } from '../helpers/workspace.js';
 
@@ -113,8 +114,8 @@ describe('the strict reader', () => {
   it('refuses 0 bytes, a non-ZIP with the right extension, and truncated archives', async () => {
     expect((await refusal(Buffer.alloc(0))).code).toBe('package_empty');
     const pdf = await refusal(Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'));
-    expect(pdf.code).toBe('zip_truncated');
-    expect(pdf.localized.en).toContain('not a ZIP archive');
+    expect(pdf.code).toBe('not_a_package');
+    expect(pdf.localized.en).toContain('not a package file');
     const whole = craftZip(good);
     expect((await refusal(whole.subarray(0, whole.length - 5))).code).toBe('zip_truncated');
     expect((await refusal(whole.subarray(0, Math.floor(whole.length / 2)))).code).toBe('zip_truncated');
@@ -124,8 +125,11 @@ describe('the strict reader', () => {
   });
 
   it('refuses bytes that no entry accounts for: a prefix, a suffix, a comment', async () => {
-    expect((await refusal(craftZip(good, { prefix: data('MZ stub') }))).code).toMatch(/^zip_(gap|invalid)$/);
-    expect((await refusal(craftZip(good, { suffix: data('hidden') }))).code).toMatch(/^zip_(truncated|invalid)$/);
+    // Bytes before the first entry: a Windows program (a self-extracting archive) is said to be one.
+    const exe = await refusal(craftZip(good, { prefix: data('MZ stub') }));
+    expect([exe.code, exe.localized.zh]).toEqual(['not_a_package', expect.stringContaining('.exe')]);
+    expect((await refusal(craftZip(good, { prefix: data('junk!') }))).code).toMatch(/^zip_(gap|invalid)$/);
+    expect((await refusal(craftZip(good, { suffix: data('hidden') }))).code).toBe('zip_not_canonical');
     expect((await refusal(craftZip(good, { comment: data('hi') }))).code).toBe('zip_not_canonical');
     // Central records swapped: every byte still belongs to an entry, but it is not the file the writer makes.
     const swapped = craftZip([...good, { name: 'content/b.txt', data: data('b') }]);
@@ -146,10 +150,8 @@ describe('the strict reader', () => {
 
   it('refuses headers the format does not write (timestamps, encryption, non-UTF-8 names)', async () => {
     expect((await refusal(craftZip([...good, { name: 'content/t', date: 0x5a21 }]))).code).toBe('zip_not_canonical');
-    // Encrypted (flag bit 0): yauzl already refuses its sizes.
-    expect((await refusal(craftZip([...good, { name: 'content/e', flags: 0x0801 }]))).code).toMatch(
-      /^zip_(not_canonical|invalid)$/,
-    );
+    // Encrypted (flag bit 0) with sizes that leave no room for the 12-byte header: yauzl refuses its sizes.
+    expect((await refusal(craftZip([...good, { name: 'content/e', flags: 0x0801 }]))).code).toBe('zip_invalid');
     expect((await refusal(craftZip([...good, { name: 'content/d', flags: 0x0808 }]))).code).toBe('zip_not_canonical');
     const latin1 = await refusal(craftZip([...good, { name: Buffer.from([0x63, 0xe9]), flags: 0 }]));
     expect(latin1.code).toBe('zip_bad_name');
@@ -161,5 +163,118 @@ describe('the strict reader', () => {
     const e = await refusal(flipByte(whole, at + 1));
     expect(e.code).toBe('zip_entry_damaged');
     expect(e.localized.en).toContain('content/a.txt');
+  });
+});
+
+// Issue 19, item 10: every message in the user's language. yauzl speaks English ("End of central directory
+// record signature not found…"); the officer reads what happened and what to do, in Chinese (and in English
+// words of ours), and the parser's own line goes to the log (stderr) only.
+describe("the reader's refusals, in the user's language", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** The refusal and what went to the log while it was made. */
+  async function refusalLogged(bytes: Buffer): Promise<{ e: DossierError; log: string[] }> {
+    const log: string[] = [];
+    vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => void log.push(args.join(' ')));
+    const e = await refusal(bytes);
+    return { e, log };
+  }
+
+  const YAUZL_WORDS =
+    /central directory|signature not found|header signature|EOF|overflows|multi-disk|size mismatch|comment length|strong encryption/i;
+
+  /** Chinese prose naming the file, no word of the parser's in either language. */
+  function expectOurWords(e: DossierError) {
+    expect(e.localized.zh).toMatch(/^“package\.zip”不是可接受的申报包：/);
+    expect(e.localized.zh).not.toMatch(YAUZL_WORDS);
+    expect(e.localized.en).not.toMatch(YAUZL_WORDS);
+    // The Chinese message is Chinese: no run of Latin words beyond names such as ZIP, CRC-32 or .pdf.
+    expect(e.localized.zh).not.toMatch(/[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/);
+  }
+
+  it.each([
+    ['a text file', () => Buffer.from('这不是申报包\n'.repeat(200)), '它不是 ZIP 格式'],
+    ['a PDF', () => Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'), '.pdf'],
+    ['a JPEG scan', () => makeJpeg(64, 48), '.jpg'],
+  ])('%s named .zcpkg: "这不是申报包文件", what it is instead, the parser only in the log', async (_, make, kind) => {
+    const { e, log } = await refusalLogged(await make());
+    expect(e.code).toBe('not_a_package');
+    expect(e.localized.zh).toContain('这不是申报包文件');
+    expect(e.localized.zh).toContain(kind);
+    expect(e.localized.en).toContain('not a package file');
+    expectOurWords(e);
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatch(
+      /^\[dossier\] ZIP reader: package\.zip: End of central directory record signature not found/,
+    );
+    expect(log[0]).not.toContain('\n');
+  });
+
+  it('a truncated package: incomplete, copy it again', async () => {
+    const whole = craftZip(good);
+    for (const cut of [whole.subarray(0, whole.length - 5), whole.subarray(0, Math.floor(whole.length / 2))]) {
+      const { e, log } = await refusalLogged(cut);
+      expect(e.code).toBe('zip_truncated');
+      expect(e.localized.zh).toContain('文件不完整');
+      expect(e.localized.en).toContain('incomplete');
+      expectOurWords(e);
+      expect(log).toEqual([expect.stringMatching(/^\[dossier\] ZIP reader: package\.zip: End of central directory/)]);
+    }
+    // The end record kept, an entry's data cut out: the entry runs past the end of the file.
+    const hollow = Buffer.concat([whole.subarray(0, 40), whole.subarray(whole.length - 22)]);
+    const { e } = await refusalLogged(hollow);
+    expect(['zip_truncated', 'zip_invalid']).toContain(e.code);
+    expectOurWords(e);
+  });
+
+  it('an encrypted entry: packages are never encrypted (traditional and strong encryption)', async () => {
+    const traditional = await refusalLogged(
+      craftZip([
+        ...good,
+        { name: 'content/e', data: Buffer.alloc(17), declaredSize: 5, compressedSize: 17, flags: 0x0801 },
+      ]),
+    );
+    expect(traditional.e.code).toBe('zip_encrypted');
+    expect(traditional.e.localized.zh).toContain('条目“content/e”已加密');
+    expectOurWords(traditional.e);
+    // Our own check: nothing of yauzl's to log.
+    expect(traditional.log).toEqual([]);
+    const strong = await refusalLogged(craftZip([...good, { name: 'content/s', data: data('x'), flags: 0x0841 }]));
+    expect(strong.e.code).toBe('zip_encrypted');
+    expect(strong.e.localized.zh).toContain('已加密');
+    expectOurWords(strong.e);
+    expect(strong.log).toEqual([expect.stringContaining('strong encryption is not supported')]);
+  });
+
+  it('broken directory records, a split archive, bytes after the end: said in Chinese, logged in English', async () => {
+    const whole = craftZip(good);
+    const cd = whole.readUInt32LE(whole.length - 22 + 16);
+    const cases: [string, Buffer, string, string][] = [
+      ['central signature', flipByte(whole, cd), 'zip_invalid', '目录记录已损坏'],
+      ['local signature', flipByte(whole, 0 + 1), 'zip_invalid', '损坏'],
+      ['disk number', flipByte(whole, whole.length - 22 + 4), 'zip_multi_part', '分卷压缩包'],
+      ['trailing bytes', craftZip(good, { suffix: data('hidden') }), 'zip_not_canonical', '多余的字节'],
+    ];
+    for (const [what, bytes, code, says] of cases) {
+      const { e, log } = await refusalLogged(bytes);
+      expect([what, e.code]).toEqual([what, code]);
+      expect(e.localized.zh).toContain(says);
+      expectOurWords(e);
+      expect(log).toHaveLength(1);
+    }
+  });
+
+  it('a header the format does not write names the field in Chinese', async () => {
+    const e = await refusal(craftZip([...good, { name: 'content/t', date: 0x5a21 }]));
+    expect(e.localized.zh).toContain('ZIP 头字段（修改日期）');
+    expect(e.localized.en).toContain('field "date"');
+  });
+
+  it('a damaged entry (CRC-32) is refused in both languages, naming the entry', async () => {
+    const whole = craftZip(good);
+    const e = await refusal(flipByte(whole, whole.indexOf(data('hello')) + 1));
+    expect(e.code).toBe('zip_entry_damaged');
+    expect(e.localized.zh).toContain('条目“content/a.txt”的内容与其校验值');
+    expectOurWords(e);
   });
 });

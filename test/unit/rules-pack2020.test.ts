@@ -4,8 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ArchiveDocument, Course, Work } from '../../shared/archive/schema.js';
 import type { Params2020 } from '../../shared/rules/pack2020/index.js';
+import { materialsOfLinks } from '../../shared/materials/requirements.js';
+import { DEFAULT_PARAMS_2020 } from '../../shared/rules/pack2020/index.js';
 import type { RuleLink, Status } from '../../shared/rules/types.js';
-import { check, finding, link, sampleArchive, sampleLinks } from '../helpers/rules.js';
+import { addSecondarySchool, check, finding, link, sampleArchive, sampleLinks } from '../helpers/rules.js';
 
 type Case = {
   name: string;
@@ -490,7 +492,23 @@ table('M-4.main-contributor#work-5', [
 
 table('M-5.pension#2019', [
   { name: 'record and proof', expect: 'pass' },
-  { name: 'proof missing → review (auto, N-11)', links: () => [], expect: 'review' },
+  // Issue 19: a required scan is required — the provincial system's own extraction (N-11) is no excuse.
+  {
+    name: 'proof missing → fail (2019 is a confirmed year)',
+    links: (a) => sampleLinks(a).filter((l) => l.slot !== 'M-5/pension/2019'),
+    expect: 'fail',
+  },
+  {
+    name: 'proof handed in on paper with a reason → review (a note for the unit), not a fail',
+    links: (a) => sampleLinks(a).filter((l) => l.slot !== 'M-5/pension/2019'),
+    edit: (a) =>
+      void a.materials.paperCopies.push({
+        slot: 'M-5/pension/2019',
+        recordId: 'pension-2019',
+        reason: '社保中心只出具纸质盖章证明，原件随材料报送。',
+      }),
+    expect: 'review',
+  },
   {
     name: 'record missing → fail (2019 lies wholly in the 36 months, R-8)',
     edit: (a) => void (a.pensionYears = a.pensionYears.filter((p) => p.year !== 2019)),
@@ -499,6 +517,11 @@ table('M-5.pension#2019', [
 ]);
 
 table('M-5.pension#2020', [
+  {
+    name: 'proof missing → review (2020 only in part, assumed)',
+    links: (a) => sampleLinks(a).filter((l) => l.slot !== 'M-5/pension/2020'),
+    expect: 'review',
+  },
   {
     name: 'record missing → review (2020 only in part, assumed)',
     edit: (a) => void (a.pensionYears = a.pensionYears.filter((p) => p.year !== 2020)),
@@ -567,10 +590,176 @@ table('N-12.foreign-degree#edu-2', [
   },
 ]);
 
-table('M-4.degree-record#edu-2', [
+// Issue 19: every scan the materials view needs (requirements.ts), by the one outcome of a required scan.
+const without =
+  (slot: string, recordId: string | null = null) =>
+  (a: ArchiveDocument) =>
+    sampleLinks(a).filter((l) => l.slot !== slot || (recordId !== null && l.recordId !== recordId));
+const paper = (slot: string, recordId: string | null, reason: string) => (a: ArchiveDocument) =>
+  void a.materials.paperCopies.push({ slot, recordId, reason });
+
+table('M-4.scans#id-card', [
   { name: 'attached', expect: 'pass' },
-  { name: 'missing → review (auto)', links: () => [], expect: 'review' },
+  { name: 'missing → fail', links: without('M-4/id-card'), expect: 'fail' },
+  {
+    name: 'handed in on paper with a reason → review (info), not a fail',
+    links: without('M-4/id-card'),
+    edit: paper('M-4/id-card', null, '身份证原件由单位人事当面核验，复印件随纸质材料提交。'),
+    expect: 'review',
+  },
+  { name: 'links unknown (an exported file) → review', links: () => null, expect: 'review' },
 ]);
+table('M-4.scans#photo', [{ name: 'missing → fail', links: without('M-4/photo'), expect: 'fail' }]);
+table('M-4.scans#diploma:edu-2', [
+  { name: 'missing → fail', links: without('M-4/diploma', 'edu-2'), expect: 'fail' },
+  {
+    name: "another education's diploma does not stand in",
+    links: (a) => [...without('M-4/diploma', 'edu-2')(a), link('M-4/diploma', 'edu-1')],
+    expect: 'fail',
+  },
+]);
+table('M-4.scans#degree:edu-2', [{ name: 'missing → fail', links: without('M-4/degree', 'edu-2'), expect: 'fail' }]);
+table('M-4.scans#chsi-record:edu-2', [
+  { name: 'attached', expect: 'pass' },
+  { name: 'missing → fail (no longer a mere reminder)', links: without('M-4/chsi-record'), expect: 'fail' },
+]);
+table('M-4.scans#title-cert:title-2', [
+  { name: 'missing → fail', links: without('M-4/title-cert'), expect: 'fail' },
+  {
+    name: 'linked without naming the title: the materials view does not count it, nor does the check',
+    links: (a) => [...without('M-4/title-cert')(a), link('M-4/title-cert')],
+    expect: 'fail',
+  },
+]);
+table('M-4.scans#appointment:appt-2', [{ name: 'missing → fail', links: without('M-4/appointment'), expect: 'fail' }]);
+table('M-4.scans#honour:work-6', [{ name: 'missing → fail', links: without('M-4/honour'), expect: 'fail' }]);
+table('M-10.work-proof#work:work-3', [
+  { name: 'attached', expect: 'pass' },
+  { name: 'missing → fail', links: without('M-10/work', 'work-3'), expect: 'fail' },
+]);
+
+describe('M-4.scans', () => {
+  it('a missing ID card fails with a fix link to its slot, naming it', () => {
+    const a = sampleArchive();
+    const f = finding(check(a, { links: without('M-4/id-card')(a) }), 'M-4.scans#id-card');
+    expect(f.status).toBe('fail');
+    expect(f.fix).toEqual({ kind: 'slot', target: 'M-4/id-card' });
+    expect(f.message.zh).toContain('缺少身份证');
+  });
+
+  it('a missing diploma names its education and links to its slot and record', () => {
+    const a = sampleArchive();
+    const f = finding(check(a, { links: without('M-4/diploma', 'edu-2')(a) }), 'M-4.scans#diploma:edu-2');
+    expect(f.fix).toEqual({ kind: 'slot', target: 'M-4/diploma', recordId: 'edu-2' });
+    expect(f.evidence.map((e) => e.path)).toEqual(['educations.edu-2']);
+  });
+
+  it('a paper copy is a note with its reason: not a point to judge, the verdict unchanged', () => {
+    const a = sampleArchive();
+    paper('M-4/id-card', null, '身份证原件由单位人事当面核验，复印件随纸质材料提交。')(a);
+    const report = check(a, { links: without('M-4/id-card')(a) });
+    const f = finding(report, 'M-4.scans#id-card');
+    expect(f).toMatchObject({ status: 'review', severity: 'info' });
+    expect(f.message.zh).toContain('提交纸质件');
+    expect(f.message.zh).toContain('身份证原件由单位人事当面核验');
+    expect(report.findings.filter((x) => x.status === 'fail')).toEqual([]);
+  });
+
+  it("a paper copy of another record's item does not stand in", () => {
+    const a = sampleArchive();
+    paper('M-4/diploma', 'edu-1', '毕业证书原件遗失，已由学校出具学历证明。')(a);
+    const report = check(a, { links: without('M-4/diploma')(a) });
+    expect(finding(report, 'M-4.scans#diploma:edu-1').status).toBe('review');
+    expect(finding(report, 'M-4.scans#diploma:edu-2').status).toBe('fail');
+  });
+
+  it('a secondary school asks for its diploma only (no CHSI record, no graduate form)', () => {
+    const a = sampleArchive();
+    addSecondarySchool(a);
+    const ids = check(a, { links: [] })
+      .findings.filter((f) => f.id.endsWith(':edu-3') || f.id.endsWith('#edu-3'))
+      .map((f) => f.id);
+    expect(ids).toEqual(['M-4.scans#diploma:edu-3']);
+  });
+
+  it('asks for every scan the materials view counts missing, and only those', () => {
+    const a = sampleArchive();
+    const failing = check(a, { links: [] })
+      .findings.filter((f) => f.status === 'fail' && f.fix?.kind === 'slot')
+      .map((f) => `${f.fix!.target}#${f.fix!.kind === 'slot' ? (f.fix!.recordId ?? '-') : ''}`);
+    const view = materialsOfLinks(a, [], DEFAULT_PARAMS_2020)
+      .flatMap((m) => m.items)
+      .filter((i) => i.status === 'missing' && i.slot !== 'M-8/summary')
+      // The assumed year's proofs (2020) are for a person to judge, not failures.
+      .filter((i) => i.year !== 2020)
+      .map((i) => i.key);
+    // R-7.paper-pages names the first missing page of a paper; every other item is its own finding.
+    const paperPages = (k: string) => k.startsWith('M-10/paper/') && !k.startsWith('M-10/paper/cover');
+    expect(new Set(failing)).toEqual(new Set(view.filter((k) => !paperPages(k))));
+  });
+});
+
+describe('R-9.readable-scans', () => {
+  const scan = (
+    slot: string,
+    recordId: string | null,
+    facts: Partial<RuleLink>,
+    sha256 = 'ab'.repeat(32),
+  ): RuleLink => ({ ...link(slot, recordId), sha256, ...facts });
+
+  it('a 300×200 px scan is a point to judge (warning), named by its material, keyed by its bytes', () => {
+    const a = sampleArchive();
+    const links = [...sampleLinks(a), scan('M-4/id-card', null, { mediaType: 'image/jpeg', width: 300, height: 200 })];
+    const report = check(a, { links });
+    const f = finding(report, `R-9.readable-scans#${'ab'.repeat(8)}`);
+    expect(f).toMatchObject({ status: 'review', severity: 'warning', confidence: 'assumed' });
+    expect(f.message.zh).toContain('身份证');
+    expect(f.message.zh).toContain('300×200');
+    expect(f.fix).toEqual({ kind: 'slot', target: 'M-4/id-card' });
+  });
+
+  it('1,000 px on the long side is enough (the boundary), 999 is not', () => {
+    const a = sampleArchive();
+    const at = (w: number) =>
+      check(a, { links: [scan('M-4/diploma', 'edu-1', { mediaType: 'image/jpeg', width: w, height: 700 })] });
+    expect(finding(at(1000), 'R-9.readable-scans').status).toBe('pass');
+    expect(finding(at(999), `R-9.readable-scans#${'ab'.repeat(8)}`).status).toBe('review');
+  });
+
+  it('a scanned PDF under 150 dpi at A4 is a point to judge; 150 is enough; a text PDF is not judged', () => {
+    const a = sampleArchive();
+    const pdf = (scanDpi: number | null) =>
+      check(a, {
+        links: [scan('M-4/diploma', 'edu-1', { mediaType: 'application/pdf', width: null, height: null, scanDpi })],
+      });
+    expect(finding(pdf(96), `R-9.readable-scans#${'ab'.repeat(8)}`).message.zh).toContain('96 dpi');
+    expect(finding(pdf(150), 'R-9.readable-scans').status).toBe('pass');
+    expect(finding(pdf(null), 'R-9.readable-scans').status).toBe('pass');
+  });
+
+  it('the ID photo is small by design: never flagged', () => {
+    const a = sampleArchive();
+    const report = check(a, { links: [scan('M-4/photo', null, { mediaType: 'image/jpeg', width: 358, height: 441 })] });
+    expect(finding(report, 'R-9.readable-scans').status).toBe('n/a');
+  });
+
+  it("without the files' facts (an exported archive, links of another reader) nothing is judged", () => {
+    const a = sampleArchive();
+    expect(finding(check(a, { links: null }), 'R-9.readable-scans').status).toBe('n/a');
+    expect(finding(check(a, { links: sampleLinks(a) }), 'R-9.readable-scans').status).toBe('n/a');
+  });
+});
+
+describe('R-7.paper-pages with paper copies', () => {
+  it('a page handed in on paper is not missing: a note naming the page and the reason', () => {
+    const a = sampleArchive();
+    paper('M-10/paper/toc', 'work-1', '期刊目录页为折页，原刊随纸质材料提交。')(a);
+    const links = sampleLinks(a).filter((l) => !(l.slot === 'M-10/paper/toc' && l.recordId === 'work-1'));
+    const f = finding(check(a, { links }), 'R-7.paper-pages#work-1');
+    expect(f).toMatchObject({ status: 'review', severity: 'info' });
+    expect(f.message.zh).toContain('目录');
+  });
+});
 
 table('N-14.public-institution#f4', [
   {

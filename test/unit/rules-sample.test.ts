@@ -1,10 +1,14 @@
 // The sample applicant against the 2020 pack. With every scan attached, nothing fails. As shipped (no
 // attachments yet), the only failures are the scans the notice requires that only the applicant can
-// provide: the four pages of each paper (M-10), the authorship proof of the feasibility report (M-10),
-// main-contributor proofs of the two collective works (M-4), the 2000 graduate's registration form
-// (N-12) and the CE hours proofs of the confirmed years 2018 and 2019 (M-7, R-4). The publicity confirmation (M-3) is not one: the unit issues it after its publicity (N-8) and adds
-// it at the countersignature. A closed round is said beside the verdict, never as a failure; only an
-// application date after the deadline fails N-2.
+// provide (issue 19: every required scan of the materials view): the CE hours proofs of the confirmed years
+// 2018 and 2019 (M-7, R-4), the four pages of each paper and the feasibility report's authorship (M-10,
+// R-7), the main-contributor proofs of the two collective works (M-4), the pension proofs of the confirmed
+// years 2018 and 2019 (M-5) and the assessments 2017–2019 (M-9), the 2000 graduate's registration form
+// (N-12), the ID card, photo, diplomas, degree certificates, CHSI record, title certificate, appointment
+// and award certificate (M-4), and a proof of each other work (M-10). The 2020 pension and CE proofs are
+// only assumed (a person judges). The publicity confirmation (M-3) is not one: the unit issues it after its
+// publicity (N-8) and adds it at the countersignature. A closed round is said beside the verdict, never as a
+// failure; only an application date after the deadline fails N-2.
 import { describe, expect, it } from 'vitest';
 import { check, sampleArchive, sampleLinks } from '../helpers/rules.js';
 
@@ -25,7 +29,25 @@ describe('sample applicant against the 2020 pack', () => {
       'R-7.report-authorship#work-4',
       'M-4.main-contributor#work-5',
       'M-4.main-contributor#work-6',
+      'M-5.pension#2018',
+      'M-5.pension#2019',
+      'M-9.assessments#2017',
+      'M-9.assessments#2018',
+      'M-9.assessments#2019',
       'N-12.graduate-form#edu-1',
+      'M-4.scans#id-card',
+      'M-4.scans#photo',
+      'M-4.scans#diploma:edu-1',
+      'M-4.scans#degree:edu-1',
+      'M-4.scans#diploma:edu-2',
+      'M-4.scans#degree:edu-2',
+      'M-4.scans#chsi-record:edu-2',
+      'M-4.scans#title-cert:title-2',
+      'M-4.scans#appointment:appt-2',
+      'M-4.scans#honour:work-6',
+      'M-10.work-proof#work:work-3',
+      'M-10.work-proof#work:work-4',
+      'M-10.work-proof#work:work-5',
     ]);
   });
 

@@ -53,6 +53,8 @@ const fake = vi.hoisted(() => {
     fetched: [] as string[],
     quits: 0,
     errorBoxes: [] as string[],
+    messageBoxes: [] as Record<string, unknown>[],
+    messageBoxAnswer: 0,
     permissionRequest: null as null | ((c: unknown, p: string, cb: (ok: boolean) => void) => void),
     permissionCheck: null as null | ((...a: unknown[]) => boolean),
     exposed: [] as [string, unknown][],
@@ -93,7 +95,13 @@ const fake = vi.hoisted(() => {
   const electron = {
     app,
     BrowserWindow: FakeWindow,
-    dialog: { showErrorBox: (_title: string, text: string) => void state.errorBoxes.push(text) },
+    dialog: {
+      showErrorBox: (_title: string, text: string) => void state.errorBoxes.push(text),
+      showMessageBoxSync: (_window: unknown, options: Record<string, unknown>) => {
+        state.messageBoxes.push(options);
+        return state.messageBoxAnswer;
+      },
+    },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => void state.schemes.push(...schemes),
       handle: (scheme: string, handler: (request: { url: string }) => Promise<Response>) =>
@@ -212,6 +220,27 @@ describe('the window', () => {
     });
     expect(path.basename(options.webPreferences.preload)).toBe('preload.cjs');
     expect(window().webContents.url).toBe('app://dossier/index.html');
+  });
+
+  it('asks before closing when the page holds unsaved work (beforeunload), and closes only on 关闭', () => {
+    const contents = window().webContents;
+    state.messageBoxes.length = 0;
+    for (const [answer, closes] of [
+      [0, false],
+      [1, true],
+    ] as const) {
+      state.messageBoxAnswer = answer;
+      const event = cancellable();
+      contents.emit('will-prevent-unload', event);
+      expect(event.preventDefault).toHaveBeenCalledTimes(closes ? 1 : 0);
+    }
+    expect(state.messageBoxes).toHaveLength(2);
+    expect(state.messageBoxes[0]).toMatchObject({
+      message: expect.stringContaining('有未保存的内容'),
+      buttons: ['留在本页 / Stay', '关闭 / Close'],
+      cancelId: 0,
+    });
+    state.messageBoxAnswer = 0;
   });
 
   it('registers app:// as a secure standard scheme without bypassing the CSP', () => {

@@ -19,7 +19,8 @@ import {
   targetText,
 } from '../../renderer/src/unit/review/commentTargets.js';
 import { nextWorkingDayAfterRest } from '../../renderer/src/unit/review/nextWorkingDay.js';
-import { isReady, notReadyReasons } from '../../renderer/src/unit/review/readiness.js';
+import { isPassedOn, isReady, notReadyReason } from '../../renderer/src/unit/review/readiness.js';
+import { stageOf, type StageFacts } from '../../shared/unit/pipeline.js';
 import { translate, type TextKey } from '../../renderer/src/i18n.js';
 
 const sample = (): ArchiveDocument =>
@@ -157,19 +158,40 @@ describe('comment targets', () => {
   });
 });
 
-describe('who can be passed upwards', () => {
-  const row = (status: UnitApplicantRow['status'], publicity: UnitApplicantRow['publicity']) =>
-    ({ status, publicity }) as UnitApplicantRow;
+describe('who can be passed upwards (the line of steps, shared/unit/pipeline.ts)', () => {
+  const facts = {
+    status: 'accepted',
+    touched: true,
+    corrected: false,
+    publicity: 'none',
+    countersigned: false,
+    submitted: false,
+  } satisfies StageFacts;
+  const row = (change: Partial<StageFacts>) => ({ stage: stageOf({ ...facts, ...change }) }) as UnitApplicantRow;
 
-  it('is accepted and publicised without objection; everyone else is told why', () => {
-    expect(isReady(row('accepted', 'no_objection'))).toBe(true);
-    expect(notReadyReasons(row('pending', 'none'))).toEqual(['uw_whyPending', 'uw_whyNoPublicity']);
-    expect(notReadyReasons(row('returned', 'none'))).toEqual(['uw_whyReturned', 'uw_whyNoPublicity']);
-    expect(notReadyReasons(row('accepted', 'running'))).toEqual(['uw_whyPublicityRunning']);
-    expect(notReadyReasons(row('accepted', 'planned'))).toEqual(['uw_whyPublicityRunning']);
-    expect(notReadyReasons(row('accepted', 'ended'))).toEqual(['uw_whyPublicityUnrecorded']);
-    expect(notReadyReasons(row('accepted', 'objection'))).toEqual(['uw_whyObjection']);
-    expect(isReady(row('pending', 'no_objection'))).toBe(false);
+  it('is accepted and publicised without objection; everyone else is told the next step', () => {
+    expect(isReady(row({ publicity: 'no_objection' }))).toBe(true);
+    expect(row({ status: 'pending', touched: false }).stage).toBe('pending');
+    expect(row({ status: 'pending' }).stage).toBe('in_review');
+    expect(row({ status: 'pending', corrected: true }).stage).toBe('corrected');
+    expect(row({ status: 'returned' }).stage).toBe('returned');
+    expect(row({ publicity: 'planned' }).stage).toBe('accepted');
+    expect(row({ publicity: 'running' }).stage).toBe('publicity');
+    expect(row({ publicity: 'ended' }).stage).toBe('publicity');
+    expect(row({ publicity: 'objection' }).stage).toBe('objection');
+    expect(notReadyReason(row({ publicity: 'none' })).zh).toContain('安排公示');
+    expect(notReadyReason(row({ publicity: 'ended' })).zh).toContain('记录公示结果');
+    expect(notReadyReason(row({ status: 'returned' })).zh).toContain('更正');
+    // An acceptance on an older revision does not count: a pending status is never ready, whatever the publicity.
+    expect(isReady(row({ status: 'pending', publicity: 'no_objection' }))).toBe(false);
+  });
+
+  it('a countersigned applicant leaves 可报送: a new batch would be a replacement', () => {
+    const signed = row({ publicity: 'no_objection', countersigned: true });
+    expect(signed.stage).toBe('countersigned');
+    expect(isReady(signed)).toBe(false);
+    expect(isPassedOn(signed)).toBe(true);
+    expect(row({ publicity: 'no_objection', countersigned: true, submitted: true }).stage).toBe('submitted');
   });
 });
 

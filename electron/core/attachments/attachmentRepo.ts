@@ -1,6 +1,7 @@
 // SQL for attachments and their links (migration 2): plain functions (db, args), named parameters.
 import type { MediaType } from '../../../shared/attachments/schema.js';
 import type { Db } from '../db.js';
+import { generatedFileNameOfSha } from '../forms/generatedRepo.js';
 
 export interface AttachmentRow {
   id: string;
@@ -12,6 +13,8 @@ export interface AttachmentRow {
   pages: number;
   width: number | null;
   height: number | null;
+  /** A PDF's lowest resolution at A4 among its scanned pages (migration 11). */
+  scan_dpi: number | null;
   derived_from: string | null;
   operation: string | null;
   created_at: string;
@@ -28,8 +31,8 @@ export interface LinkRow {
   created_at: string;
 }
 
-const COLUMNS = `id, applicant_id, sha256, file_name, media_type, bytes, pages, width, height, derived_from, operation,
-  created_at, deleted_at`;
+const COLUMNS = `id, applicant_id, sha256, file_name, media_type, bytes, pages, width, height, scan_dpi, derived_from,
+  operation, created_at, deleted_at`;
 
 /** The operations whose result replaces its original one to one (a split or a merge does not). */
 export const ONE_TO_ONE_OPS = ['convert', 'rotate', 'deletePage', 'reorderPages', 'fit', 'cropPhoto'] as const;
@@ -37,8 +40,8 @@ export const ONE_TO_ONE_OPS = ['convert', 'rotate', 'deletePage', 'reorderPages'
 export function insertAttachment(db: Db, row: Omit<AttachmentRow, 'deleted_at'>): void {
   db.prepare(
     `INSERT INTO attachment (${COLUMNS})
-     VALUES (@id, @applicant_id, @sha256, @file_name, @media_type, @bytes, @pages, @width, @height, @derived_from,
-             @operation, @created_at, NULL)`,
+     VALUES (@id, @applicant_id, @sha256, @file_name, @media_type, @bytes, @pages, @width, @height, @scan_dpi,
+             @derived_from, @operation, @created_at, NULL)`,
   ).run(row);
 }
 
@@ -123,12 +126,8 @@ export function mediaTypeOfSha(db: Db, sha256: string): { media_type: MediaType;
 
 /** Generated forms (issue 5) are stored files too, always PDFs: previews and downloads read them the same way. */
 function generatedOfSha(db: Db, sha256: string): { media_type: MediaType; file_name: string } | undefined {
-  const row = db
-    .prepare<{ sha256: string }, { file_name: string }>(
-      'SELECT file_name FROM generated_file WHERE sha256 = @sha256 LIMIT 1',
-    )
-    .get({ sha256 });
-  return row ? { media_type: 'application/pdf', file_name: row.file_name } : undefined;
+  const fileName = generatedFileNameOfSha(db, sha256);
+  return fileName === undefined ? undefined : { media_type: 'application/pdf', file_name: fileName };
 }
 
 const LINK_COLUMNS = 'id, attachment_id, applicant_id, record_id, slot, page, created_at';

@@ -57,6 +57,7 @@ export async function addAttachmentFromStream(
     pages: inspection.pages,
     width: inspection.width,
     height: inspection.height,
+    scanDpi: inspection.scanDpi,
     derivedFrom: null,
     operation: null,
   });
@@ -137,6 +138,7 @@ async function addTiff(
     pages,
     width: null,
     height: null,
+    scanDpi: null,
     derivedFrom: null,
     operation: null,
   });
@@ -159,6 +161,7 @@ interface NewRow {
   pages: number;
   width: number | null;
   height: number | null;
+  scanDpi: number | null;
   derivedFrom: string | null;
   operation: Operation | null;
 }
@@ -189,6 +192,7 @@ async function record(
         pages: row.pages,
         width: row.width,
         height: row.height,
+        scan_dpi: row.scanDpi,
         derived_from: row.derivedFrom,
         operation: row.operation === null ? null : JSON.stringify(row.operation),
         created_at: now(),
@@ -229,11 +233,14 @@ export async function addDerived(
     maxBytes: Number.MAX_SAFE_INTEGER,
   });
   const moves = (repo.ONE_TO_ONE_OPS as readonly string[]).includes(product.operation.op);
+  // A made PDF (pages edited, images merged, a TIFF converted) is measured as an added one is.
+  const scanDpi = product.mediaType === 'application/pdf' ? await measurePdf(product.bytes) : null;
   const { row } = await record(
     w,
     staged,
     {
       ...product,
+      scanDpi,
       fileName: cleanFileName(product.fileName),
       applicantId: original.applicant_id,
       derivedFrom: original.id,
@@ -243,6 +250,17 @@ export async function addDerived(
     },
   );
   return viewOf(w, row);
+}
+
+/** A PDF's lowest scanned-page resolution at A4 (scanDpi.ts); null when it cannot be read or has no scan. */
+async function measurePdf(bytes: Buffer): Promise<number | null> {
+  try {
+    // Loaded when first needed, as sniff.ts is: pdf-lib would slow the start of every reading command.
+    const [{ PDFDocument }, { pdfScanDpi }] = await Promise.all([import('pdf-lib'), import('./scanDpi.js')]);
+    return pdfScanDpi(await PDFDocument.load(bytes, { updateMetadata: false }));
+  } catch {
+    return null;
+  }
 }
 
 /** Where page `p` of the original is in the edited version (null: deleted). */

@@ -18,6 +18,15 @@ export interface StoredFile {
   fileName: string;
 }
 
+/** An image's JPEG thumbnail (from its file or its bytes), at most THUMBNAIL_PX on each side. */
+export function imageThumbnail(input: string | Buffer): Readable {
+  return sharp(input, { limitInputPixels: false })
+    .autoOrient()
+    .resize(THUMBNAIL_PX, THUMBNAIL_PX, { fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: 80 });
+}
+
 /** The stored file, or its thumbnail (images only: a PDF's pages are drawn by the viewer); null if none. */
 export async function openStoredFile(
   w: Workspace,
@@ -32,12 +41,7 @@ export async function openStoredFile(
   if (!info?.isFile()) return null;
   if (options.thumbnail) {
     if (row.media_type === 'application/pdf') return null;
-    const image = sharp(file, { limitInputPixels: false })
-      .autoOrient()
-      .resize(THUMBNAIL_PX, THUMBNAIL_PX, { fit: 'inside', withoutEnlargement: true })
-      .flatten({ background: '#ffffff' })
-      .jpeg({ quality: 80 });
-    return { stream: image, mediaType: 'image/jpeg', fileName: row.file_name };
+    return { stream: imageThumbnail(file), mediaType: 'image/jpeg', fileName: row.file_name };
   }
   return { stream: createReadStream(file), mediaType: row.media_type, size: info.size, fileName: row.file_name };
 }

@@ -9,12 +9,15 @@ import { PDFDocument } from 'pdf-lib';
 import sharp, { type Metadata } from 'sharp';
 import type { MediaType, UploadProfile } from '../../../shared/attachments/schema.js';
 import { DossierError } from '../errors.js';
+import { pdfScanDpi } from './scanDpi.js';
 
 export interface Inspection {
   mediaType: MediaType;
   pages: number;
   width: number | null;
   height: number | null;
+  /** A PDF's lowest resolution at A4 among its scanned pages (scanDpi.ts); null for an image or no scan. */
+  scanDpi: number | null;
 }
 
 type Limits = UploadProfile['intake'];
@@ -120,7 +123,7 @@ async function inspectImage(file: string, fileName: string, mediaType: MediaType
   } catch (e) {
     throw damagedImage(fileName, e);
   }
-  return { mediaType, pages: meta.pages ?? 1, width, height };
+  return { mediaType, pages: meta.pages ?? 1, width, height, scanDpi: null };
 }
 
 /**
@@ -219,7 +222,7 @@ async function inspectPdf(file: string, fileName: string, limits: Limits): Promi
       `"${fileName}" has ${pages} pages, more than the limit of ${limits.maxPages}, and was not added. Keep only the pages needed (for a paper: cover, ISSN/CN page, contents, article) with a PDF tool, then add it; the limit can be changed in the upload profile.`,
     );
   }
-  return { mediaType: 'application/pdf', pages, width: null, height: null };
+  return { mediaType: 'application/pdf', pages, width: null, height: null, scanDpi: pdfScanDpi(doc) };
 }
 
 function damagedPdf(fileName: string, detail: string): DossierError {

@@ -1,7 +1,7 @@
 // Rows as the UI sees them: an attachment with its links, and where it breaks the upload profile
 // together with what to do about it.
 import type { AttachmentView, LinkView, UploadProfile } from '../../../shared/attachments/schema.js';
-import { Operation } from '../../../shared/attachments/schema.js';
+import { lowResolution, Operation } from '../../../shared/attachments/schema.js';
 import { materialOf } from '../../../shared/attachments/slots.js';
 import type { AttachmentRow, LinkRow } from './attachmentRepo.js';
 
@@ -36,6 +36,7 @@ export function toView(
     pages: row.pages,
     width: row.width,
     height: row.height,
+    scanDpi: row.scan_dpi,
     createdAt: row.created_at,
     deletedAt: row.deleted_at,
     derivedFrom: row.derived_from,
@@ -80,6 +81,16 @@ export function profileIssues(row: AttachmentRow, links: LinkRow[], profile: Upl
     });
   }
   if (links.some((link) => link.slot === PHOTO_SLOT)) issues.push(...photoIssues(row, profile));
+  // The ID photo is small by design (its pixels are the profile's): only other scans must be readable.
+  else {
+    const blurred = lowResolution({
+      mediaType: row.media_type,
+      width: row.width,
+      height: row.height,
+      scanDpi: row.scan_dpi,
+    });
+    if (blurred) issues.push({ code: 'low_resolution', message: blurred });
+  }
   return issues;
 }
 

@@ -1,5 +1,7 @@
 // The backup methods of the contract (issue 8): list, create and restore as jobs, verify one, and the
-// start-up check on demand. Restoring never touches the current folder: it fills a new one beside it.
+// start-up check on demand. Restoring never touches the current folder: it fills a new one beside it. A
+// backup made here is a folder in <dataDir>/backups/ whose files are shared with the workspace (issue 19):
+// it costs the database copy; a separate copy on another disk is `dossier backup --out`, or copying the folder.
 import path from 'node:path';
 import type { BackupEntry, Localized } from '../../../shared/api/contract.js';
 import { DossierError } from '../errors.js';
@@ -7,7 +9,7 @@ import { startJob } from '../jobs.js';
 import { checkWorkspace, type BackupStatus } from '../startupCheck.js';
 import type { Workspace } from '../workspace.js';
 import { DEFAULT_KEEP, defaultBackupsDir, listBackups, manualBackupName } from './auto.js';
-import { createBackup } from './create.js';
+import { createFolderBackup } from './create.js';
 import type { BackupProgress } from './format.js';
 import { restoreBackup } from './restore.js';
 import { verifyBackup } from './verify.js';
@@ -43,7 +45,7 @@ export function startBackup(w: Workspace): { jobId: string } {
   const dir = defaultBackupsDir(w.dataDir);
   const jobId = startJob(async (job) => {
     const file = path.join(dir, manualBackupName(new Date()));
-    const info = await createBackup(w, file, {
+    const info = await createFolderBackup(w, file, {
       signal: job.signal,
       onProgress: (p) => {
         const { done, total, step } = progressOf(p);

@@ -1,6 +1,6 @@
 // The batch's summary sheet (汇总表.pdf): the unit passing its applicants to the city (N-9) lists who they are
-// — name, ID number, committee (N-1), specialty, title applied for, exceptional (M-11), the eligibility
-// check's counts, the publicity and its outcome (N-8) — and which package file carries each, with the
+// — name, ID number, committee (N-1), specialty, title applied for, exceptional (M-11), the verdict (and
+// the unit's reason when it countersigned despite it), the publicity and its outcome (N-8) — and which package file carries each, with the
 // start of its SHA-256 so that the paper can be matched to the files. The footer carries the SHA-256 of
 // the batch's batch.json (docs/batch-format.md), which lists every package's full hash.
 import { formatFingerprint } from '../package/sm2.js';
@@ -66,7 +66,7 @@ export async function buildBatchSummary(
       '申报专业',
       '申报职称',
       '破格',
-      '资格检查\n不符/待核',
+      '资格检查',
       '单位公示期',
       '公示\n结果',
     ].map((h, i) => head(h, widths[i]!)),
@@ -79,7 +79,8 @@ export async function buildBatchSummary(
         r.specialty,
         r.titleApplied,
         r.exceptional ? '是' : '否',
-        `${r.fail} / ${r.review}`,
+        // The verdict in words; a countersignature despite it is marked and explained below the table.
+        r.reason ? `${r.verdict}\n（见说明）` : r.verdict,
         // Broken after the dash: each date on its own line, never split inside.
         periodCell(r.publicityStart, r.publicityEnd).replace('—', '—\n'),
         OUTCOME_ZH[r.publicityOutcome],
@@ -88,6 +89,21 @@ export async function buildBatchSummary(
   ];
   await table(doc, people, { size: SIZE, minHeights: people.map(() => 22), repeat: [0] });
   doc.gap(10);
+
+  // Issue 19: a countersignature against the evidence, or one that replaces an earlier batch's package, is
+  // said on the sheet the city reads — never silently.
+  const notes = rows.filter((r) => r.reason || r.replacement);
+  if (notes.length > 0) {
+    await doc.heading('单位说明', { keepWith: 60, size: 11 });
+    for (const r of notes) {
+      const parts = [
+        r.replacement ? '本批次的申报包替换此前报送的申报包。' : '',
+        r.reason ? `资格检查结论为“${r.verdict}”，单位仍予加签，理由：${r.reason}` : '',
+      ].filter(Boolean);
+      await doc.paragraph(`${r.no}. ${r.name}：${parts.join('')}`, { size: 9 });
+    }
+    doc.gap(8);
+  }
 
   // The files: each person's level-2 package in the batch's packages/ folder.
   await doc.heading('申报包清单', { keepWith: 60, size: 11 });

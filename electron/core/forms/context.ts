@@ -6,7 +6,7 @@ import type { ArchiveDocument } from '../../../shared/archive/schema.js';
 import { applicability, FORMS, FORM_IDS } from '../../../shared/forms/catalog.js';
 import { PostInfo } from '../../../shared/forms/postInfo.js';
 import { computeMaterials, MATERIAL_LABELS } from '../../../shared/materials/requirements.js';
-import { getSetting, setSetting } from '../archiveRepo.js';
+import { getSettingJson, setSetting } from '../archiveRepo.js';
 import { exportArchiveJson, readArchive } from '../archiveService.js';
 import { listAttachments } from '../attachments/attachmentService.js';
 import type { Db } from '../db.js';
@@ -31,14 +31,7 @@ const POST_INFO_KEY = 'forms.postInfo';
 
 /** The unit's F-4 figures, or null while never saved (or no longer valid after an upgrade). */
 export function getPostInfo(db: Db): PostInfo | null {
-  const text = getSetting(db, POST_INFO_KEY);
-  if (text === undefined) return null;
-  try {
-    const parsed = PostInfo.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return getSettingJson(db, POST_INFO_KEY, PostInfo);
 }
 
 export function setPostInfo(db: Db, info: PostInfo): void {

@@ -18,8 +18,8 @@ import { DossierError } from '../errors.js';
 import { formatDate } from './facts.js';
 import { finishForm, startForm } from './formStart.js';
 import { blank, opinionRow, table } from './pdf/blocks.js';
-import type { Cell } from './pdf/formDoc.js';
-import type { FormBuilder, FormContext } from './types.js';
+import type { Cell, FormMeta } from './pdf/formDoc.js';
+import type { BuiltForm, FormBuilder, FormContext } from './types.js';
 
 const GRADE_LABELS = ['正高级', '副高级', '中级', '初级及未定级'] as const;
 
@@ -91,9 +91,15 @@ function checkedPostInfo(ctx: FormContext): PostInfo {
   return info;
 }
 
-export const buildF4: FormBuilder = async (ctx) => {
-  const info = checkedPostInfo(ctx);
-  const doc = await startForm('F-4', ctx);
+/** The applicant's F-4 (打印表格, the level-2 package): only from figures that are entered and add up. */
+export const buildF4: FormBuilder = async (ctx) => layoutF4(ctx, checkedPostInfo(ctx));
+
+/**
+ * F-4 laid out from `info` as it is, whatever its state: the unit's sheet (unitF4.ts) is printed at any
+ * time, `meta` then marking it a draft and tying its footer to the unit's figures.
+ */
+export async function layoutF4(ctx: FormContext, info: PostInfo, meta: Partial<FormMeta> = {}): Promise<BuiltForm> {
+  const doc = await startForm('F-4', ctx, meta);
   await doc.title(FORMS['F-4'].title.zh);
   const year = ctx.params.asOfDate.slice(0, 4);
 
@@ -195,4 +201,4 @@ export const buildF4: FormBuilder = async (ctx) => {
   // 附件4's note: the form is for staff on the establishment (在编人员) only.
   await doc.paragraph('注：该表格为事业单位推荐在编人员参加职称评审时填写。', { size: 9 });
   return finishForm(doc);
-};
+}

@@ -1,5 +1,9 @@
-// Rows of generated_file (migration 3): which PDF the app last made for each output of an applicant.
-import type { GeneratedFile, Localized } from '../../../shared/api/contract.js';
+// Rows of generated_file (migration 3): which PDF the app last made for each output of an applicant; and
+// the one PDF a unit's workspace makes for the unit itself, F-4 (not any applicant's: kept in the setting
+// table, since generated_file rows belong to an applicant). Both are stored files the previews serve, the
+// store's check and the backups count as referenced, and a clean-up leaves alone.
+import { GeneratedFile, type Localized } from '../../../shared/api/contract.js';
+import { getSettingJson, setSetting } from '../archiveRepo.js';
 import type { Db } from '../db.js';
 
 interface Row {
@@ -65,15 +69,48 @@ export function putGenerated(db: Db, applicantId: string, f: GeneratedFile): str
 
 /** Whether any attachment or generated file still names these bytes (before a store file is removed). */
 export function isStoredHashUsed(db: Db, sha256: string): boolean {
-  return Boolean(
-    db
-      .prepare(
-        'SELECT 1 FROM attachment WHERE sha256 = ? UNION ALL SELECT 1 FROM generated_file WHERE sha256 = ? LIMIT 1',
-      )
-      .get(sha256, sha256),
+  return (
+    Boolean(
+      db
+        .prepare(
+          'SELECT 1 FROM attachment WHERE sha256 = ? UNION ALL SELECT 1 FROM generated_file WHERE sha256 = ? LIMIT 1',
+        )
+        .get(sha256, sha256),
+    ) || getUnitGenerated(db)?.sha256 === sha256
   );
 }
 
 export function generatedHashes(db: Db): string[] {
-  return (db.prepare('SELECT DISTINCT sha256 FROM generated_file').all() as { sha256: string }[]).map((r) => r.sha256);
+  const rows = db.prepare('SELECT DISTINCT sha256 FROM generated_file').all() as { sha256: string }[];
+  const unit = getUnitGenerated(db)?.sha256;
+  return [...new Set([...rows.map((r) => r.sha256), ...(unit ? [unit] : [])])];
+}
+
+/** The file name of a generated PDF with these bytes (an applicant's or the unit's), for previews and downloads. */
+export function generatedFileNameOfSha(db: Db, sha256: string): string | undefined {
+  const row = db
+    .prepare<{ sha256: string }, { file_name: string }>(
+      'SELECT file_name FROM generated_file WHERE sha256 = @sha256 LIMIT 1',
+    )
+    .get({ sha256 });
+  if (row) return row.file_name;
+  const unit = getUnitGenerated(db);
+  return unit?.sha256 === sha256 ? unit.fileName : undefined;
+}
+
+// ------------------------------------------------------------------ the unit's own F-4
+
+/** setting key of the unit's F-4 last made (a GeneratedFile as JSON). */
+const UNIT_F4_KEY = 'forms.unitF4';
+
+/** The unit's F-4 last made, or null (never made, or unreadable: it is made again on the next preview). */
+export function getUnitGenerated(db: Db): GeneratedFile | null {
+  return getSettingJson(db, UNIT_F4_KEY, GeneratedFile);
+}
+
+/** Records the unit's F-4; returns the hash of the file it replaced (if other bytes) for clean-up. */
+export function putUnitGenerated(db: Db, file: GeneratedFile): string | null {
+  const old = getUnitGenerated(db);
+  setSetting(db, UNIT_F4_KEY, JSON.stringify(file));
+  return old && old.sha256 !== file.sha256 ? old.sha256 : null;
 }

@@ -59,6 +59,11 @@ export const PackageAttachment = z.strictObject({
   pages: z.number().int().min(1),
   width: z.number().int().min(1).nullable(),
   height: z.number().int().min(1).nullable(),
+  /**
+   * A PDF's lowest resolution at A4 among its scanned pages (issue 19, READABLE_SCAN), so that the unit judges
+   * the same scans as readable; written only when known (absent in packages of earlier releases).
+   */
+  scanDpi: z.number().int().min(1).optional(),
   /** When it was added: the order of the materials view (and of the merged PDFs) follows it. */
   createdAt: z.string().min(1).max(40),
   path: z.string().startsWith('content/attachments/'),

@@ -22,6 +22,7 @@ import { allOutputKeys, generateOne, listForms } from '../forms/formsService.js'
 import { listGenerated } from '../forms/generatedRepo.js';
 import { startJob, throwIfCancelled, type JobContext } from '../jobs.js';
 import { checkApplicant, getParams } from '../rulesService.js';
+import { packagesDir } from '../paths.js';
 import { appVersion, type Workspace } from '../workspace.js';
 import {
   attachmentPath,
@@ -35,6 +36,9 @@ import {
   type FormsDoc,
 } from './content.js';
 import { syncDir } from './fsUtil.js';
+import { rememberedJustifications, rememberJustifications, type Justification } from './justifications.js';
+
+export type { Justification } from './justifications.js';
 import { keyStatus, unlockWorkspaceKey } from './keyService.js';
 import type { SigningKey } from './keyStore.js';
 import { buildManifest, type Manifest, type ManifestFile } from './manifest.js';
@@ -50,8 +54,8 @@ import {
 } from './packageRepo.js';
 import type { ContentFile, LevelInfo } from './writePackage.js';
 
-export const PACKAGES_DIR = 'packages';
-export const packagesDir = (dataDir: string) => path.join(dataDir, PACKAGES_DIR);
+// Where the package files go is named in paths.ts, with the data folder's other places.
+export { PACKAGES_DIR, packagesDir } from '../paths.js';
 export const CREATED_BY_APP = 'dossier';
 
 /** The local calendar day (the deadline is a local date in China). */
@@ -78,6 +82,8 @@ export interface Precheck {
    * only with a written justification for each. The same findings, the same words, as in 资格检查.
    */
   warnings: PrecheckFinding[];
+  /** The reasons given for these same warnings at an earlier export (justifications.ts): offered again. */
+  remembered: Justification[];
   report: Report;
 }
 
@@ -86,12 +92,12 @@ export function precheck(w: Workspace, applicantId: string, applicationDate?: st
   requireApplicant(w.db, applicantId);
   const report = checkApplicant(w, applicantId, localToday(), applicationDate);
   const { failing, toJudge } = summarize(report);
-  return { blockers: failing.map(toFinding), warnings: toJudge.map(toFinding), report };
-}
-
-export interface Justification {
-  findingId: string;
-  text: string;
+  const known = rememberedJustifications(w.db, applicantId);
+  const remembered = toJudge.flatMap((f) => {
+    const text = known.get(f.id);
+    return text === undefined ? [] : [{ findingId: f.id, text }];
+  });
+  return { blockers: failing.map(toFinding), warnings: toJudge.map(toFinding), remembered, report };
 }
 
 export interface ExportInput {
@@ -167,6 +173,12 @@ async function runExport(w: Workspace, input: ExportInput, job: JobContext): Pro
   const content = await collect(w, applicantId, keys, report);
   const plan = planRevision(w, applicantId, content, key, report, overrides);
   const file = await writeAndRecord(w, applicantId, content, plan, key, job);
+  // The reasons this package went out with are offered again at the next export.
+  rememberJustifications(
+    w.db,
+    applicantId,
+    overrides.map((o) => ({ findingId: o.findingId, text: o.justification })),
+  );
   job.setResult({ package: file });
   job.progress(1, 1, { zh: `已导出：${file.fileName}`, en: `Exported: ${file.fileName}` });
 }
@@ -245,6 +257,7 @@ async function collect(w: Workspace, applicantId: string, keys: OutputKey[], rep
       pages: a.pages,
       width: a.width,
       height: a.height,
+      ...(a.scanDpi !== null ? { scanDpi: a.scanDpi } : {}),
       createdAt: a.createdAt,
       path: p,
       sha256: a.sha256,

@@ -11,16 +11,21 @@
 //   A unit's workspace (issue 7) holds many: the same pipeline, with the unit's rules in decideUnit and
 // checkUnitContent (level 1 only, the unit's own people, one package per person, one content per revision),
 // fresh attachment ids, and the unit's own rule parameters and F-4 kept (the package's are not taken).
+//   A key change at the unit (issue 19, item 8): a newer revision of a known package signed by another key
+// than the one pinned for it is HELD, not refused — checked like any other (verified, extracted, the unit's
+// content rules), then kept in <dataDir>/held/ for the officer, who confirms the person and accepts the new
+// key (unit/keyChange.ts: the held file comes back through this very pipeline with `acceptKey`) or rejects it.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ImportOutcome } from '../../../shared/api/contract.js';
+import type { ImportOutcome, Localized } from '../../../shared/api/contract.js';
 import type { ArchiveDocument, AnyRecord } from '../../../shared/archive/schema.js';
 import { RECORD_KINDS, SECTION_NAMES } from '../../../shared/archive/schema.js';
 import { emptySections } from '../../../shared/archive/empty.js';
 import { PostInfo } from '../../../shared/forms/postInfo.js';
 import type { VerifyReport } from '../../../shared/package/report.js';
+import { KEY_CHANGE_HELD } from '../../../shared/package/keyAdvice.js';
 import { DEFAULT_PARAMS_2020, PACK_2020, type Params2020 } from '../../../shared/rules/pack2020/index.js';
 import * as archiveRepo from '../archiveRepo.js';
 import { parseArchiveJson } from '../archiveService.js';
@@ -36,6 +41,7 @@ import { normalizeIdNumber } from '../../../shared/checks/idNumber.js';
 import { isUnitWorkspace } from '../unit/mode.js';
 import { isSameUnit, requireUnitProfile } from '../unit/profile.js';
 import { applicantName, applicantOfPackage, heldPeople, resetUnitReview } from '../unit/unitRepo.js';
+import { findHeld, heldDir, insertHeld, type HeldRow } from '../unit/keyChangeRepo.js';
 import {
   AttachmentsDoc,
   CONTENT_PATHS,
@@ -83,7 +89,16 @@ export async function startImport(w: Workspace, input: ImportInput): Promise<{ j
   const upload = await requireUpload(w, input.uploadId);
   const jobId = startJob(async (job) => {
     try {
-      const { outcome } = await importPackage(w, upload, input.expectFingerprint, job);
+      const result = await importPackage(w, upload, input.expectFingerprint, job);
+      // A unit's workspace held it (a new applicant key): said as the end of this job, with the way on.
+      if (result.held) {
+        const why = heldReason(result.held);
+        throw new DossierError('key_change_held', {
+          zh: `${KEY_CHANGE_HELD.zh}：${why.zh}`,
+          en: `${KEY_CHANGE_HELD.en}: ${why.en}`,
+        });
+      }
+      const { outcome } = result;
       job.setResult({ imported: outcome });
       job.progress(
         1,
@@ -105,7 +120,44 @@ type Decision =
   | { kind: 'unchanged'; applicantId: string }
   // A reviewer's level (a 退回, a countersignature) on the very level 1 this applicant holds: the package file
   // is recorded, the archive is left as it is — it may have been edited since the export, and must not be lost.
-  | { kind: 'levels'; applicantId: string };
+  | { kind: 'levels'; applicantId: string }
+  // A unit's workspace: a newer revision signed by another key than the one pinned for the applicant is held
+  // for the officer (hold); the very same held file again writes nothing (held).
+  | { kind: 'hold'; applicantId: string; pinned: string }
+  | { kind: 'held'; applicantId: string; row: HeldRow };
+
+/**
+ * The acceptance of a held key change (unit/keyChange.ts): the held revision, signed by `newSigner` while
+ * `oldSigner` is pinned, goes through as a newer revision; `commit` runs inside the import's transaction,
+ * once the revision is written (the audit event and the held rows go with the change they explain).
+ */
+export interface AcceptKey {
+  oldSigner: string;
+  newSigner: string;
+  commit: (applicantId: string) => void;
+}
+
+/** A revision held for the officer: whose, which, and the two keys. */
+export interface HeldPackage {
+  id: string;
+  applicantId: string;
+  packageId: string;
+  revision: number;
+  name: string;
+  oldSigner: string;
+  newSigner: string;
+}
+
+export type ImportResult =
+  { outcome: ImportOutcome; name: string; held?: undefined } | { outcome?: undefined; name: string; held: HeldPackage };
+
+/** Why a revision is held, and what the officer does next (the intake's line, package:import's refusal). */
+export function heldReason(h: Pick<HeldPackage, 'name' | 'revision'>): Localized {
+  return {
+    zh: `“${h.name}”的第 ${h.revision} 版由新的签名密钥签名（与此前不同），已暂存，尚未导入。请当面核实申报人本人身份，核对其新评审表（F-1）上的密钥指纹后，在审核页接受新密钥（写明理由）；如不是本人所为，请拒绝。`,
+    en: `Revision ${h.revision} of ${h.name}'s package is signed by a new signing key (not the one before); it is held, not imported yet. Confirm the applicant's identity in person and compare the key fingerprint on their new evaluation form (F-1), then accept the new key on the review page (with a reason); if it was not their doing, reject it.`,
+  };
+}
 
 interface Verified {
   report: VerifyReport;
@@ -124,7 +176,8 @@ export async function importPackage(
   upload: Upload,
   expectFingerprint: string | undefined,
   job: JobContext,
-): Promise<{ outcome: ImportOutcome; name: string }> {
+  options: { acceptKey?: AcceptKey } = {},
+): Promise<ImportResult> {
   // Said before any byte is read: without the unit's data no package can be matched to it.
   if (isUnitWorkspace(w)) requireUnitProfile(w);
   const work = path.join(incomingDir(w.dataDir), `import-${process.pid}-${randomBytes(6).toString('hex')}`);
@@ -139,7 +192,7 @@ export async function importPackage(
     }
     throwIfCancelled(job.signal);
     const verified = await verify(w, source, expectFingerprint, job);
-    const decision = decide(w, verified);
+    const decision = decide(w, verified, options.acceptKey);
     const outcome = (status: ImportOutcome['status'], applicantId: string): ImportOutcome => ({
       applicantId,
       status,
@@ -149,6 +202,7 @@ export async function importPackage(
     if (decision.kind === 'unchanged') {
       return { outcome: outcome('unchanged', decision.applicantId), name: applicantName(w.db, decision.applicantId) };
     }
+    if (decision.kind === 'held') return { held: heldPackage(decision.row), name: decision.row.name };
     throwIfCancelled(job.signal);
     const dest = path.join(work, 'content');
     const expectSha256 = verified.report.levels.flatMap((l) =>
@@ -167,7 +221,11 @@ export async function importPackage(
       { kind: 'hash', file: source },
       { signal: job.signal, onProgress: (done, total) => job.progress(done, total, hashed) },
     );
-    const applicantId = await store(w, verified, decision, content, { source, sha256, size }, job);
+    if (decision.kind === 'hold') {
+      const row = await hold(w, verified, decision, content, { source, sha256, size, fileName: upload.fileName });
+      return { held: heldPackage(row), name: row.name };
+    }
+    const applicantId = await store(w, verified, decision, content, { source, sha256, size }, job, options.acceptKey);
     return {
       outcome: outcome(
         decision.kind === 'new' ? 'imported' : decision.kind === 'levels' ? 'reviewed' : 'replaced',
@@ -205,21 +263,27 @@ async function verify(
   }
   const l1 = levels[0]!.manifest!;
   const top = levels.at(-1)!;
-  // A package this workspace already knows must still be signed at level 1 by the key that first signed
-  // it here: a level 1 changed and re-signed by another key verifies on its own (docs, "Verifying" 5).
-  const known = rowsOfPackage(w.db, l1.packageId).at(-1);
-  if (known && levels[0]!.fingerprint !== known.l1_signer) {
-    throw new DossierError('unexpected_signer', {
-      zh: `申报包 ${l1.packageId} 第 1 级的签名密钥与此前的不同：它可能被他人改动并重新签名，未导入任何内容。`,
-      en: `Level 1 of package ${l1.packageId} is signed by another key than before: it may have been altered and re-signed; nothing was imported.`,
-    });
+  // A package this workspace already knows must still be signed at level 1 by a key that signed it here: a
+  // level 1 changed and re-signed by another key verifies on its own (docs, "Verifying" 5). In an
+  // applicant's workspace any key the applicant signed it with holds (one who replaced a lost key gets the
+  // unit's 退回 of the new revision back); a unit pins one key per applicant and holds a change (decideUnit).
+  if (!isUnitWorkspace(w)) {
+    const signers = new Set(rowsOfPackage(w.db, l1.packageId).map((r) => r.l1_signer));
+    if (signers.size > 0 && !signers.has(levels[0]!.fingerprint!)) throw unexpectedSigner(l1.packageId);
   }
   return { report, levels, l1, top: { ...top, manifestSha256: top.manifestSha256! } };
 }
 
+function unexpectedSigner(packageId: string): DossierError {
+  return new DossierError('unexpected_signer', {
+    zh: `申报包 ${packageId} 第 1 级的签名密钥与此前的不同：它可能被他人改动并重新签名，未导入任何内容。`,
+    en: `Level 1 of package ${packageId} is signed by another key than before: it may have been altered and re-signed; nothing was imported.`,
+  });
+}
+
 /** What the package is to this workspace. */
-function decide(w: Workspace, v: Verified): Decision {
-  if (isUnitWorkspace(w)) return decideUnit(w, v);
+function decide(w: Workspace, v: Verified, acceptKey?: AcceptKey): Decision {
+  if (isUnitWorkspace(w)) return decideUnit(w, v, acceptKey);
   const current = currentApplicantId(w);
   if (current === null) return { kind: 'new' };
   if (getApplicantPackageId(w.db, current) !== v.l1.packageId) {
@@ -252,9 +316,9 @@ function outdated(v: Verified, newest: number): DossierError {
  * A unit's workspace: an applicant's level-1 package only (levels 2 and 3 are the unit's and the city's
  * own); a package id already held is that applicant's next revision (replaced), the same one again
  * (unchanged), an older one (refused), or the same revision with other content (refused: which one is
- * the applicant's cannot be told).
+ * the applicant's cannot be told). A newer revision signed by another key than the pinned one is held.
  */
-function decideUnit(w: Workspace, v: Verified): Decision {
+function decideUnit(w: Workspace, v: Verified, acceptKey?: AcceptKey): Decision {
   if (v.top.level > 1) {
     throw new DossierError('package_level', {
       zh: `申报包 ${v.l1.packageId} 已带有第 ${v.top.level} 级签名（${v.top.level === 2 ? '单位' : '市级'}），单位只接收申报人签名的第 1 级申报包。未导入任何内容。`,
@@ -267,6 +331,8 @@ function decideUnit(w: Workspace, v: Verified): Decision {
   // An older revision is refused even when its very file came in before: it is history, not the archive.
   const newest = rows[0]?.revision ?? 0;
   if (v.l1.revision < newest) throw outdated(v, newest);
+  const keyChange = signerChange(w, v, holder, rows, newest, acceptKey);
+  if (keyChange) return keyChange;
   if (rows.some((r) => r.level === 1 && r.manifest_sha256 === v.top.manifestSha256)) {
     return { kind: 'unchanged', applicantId: holder };
   }
@@ -279,6 +345,106 @@ function decideUnit(w: Workspace, v: Verified): Decision {
     });
   }
   return { kind: 'replace', applicantId: holder };
+}
+
+/**
+ * The key pinned for an applicant is the one that signed the newest revision taken in (after an accepted
+ * change, the new key: the old one is then a change of its own). Another signer: a newer revision is held,
+ * the same revision refused (an export with a new key always makes a new revision: the manifest names its
+ * signer). With `acceptKey` the held change goes through, if the keys are still the ones it was held with.
+ */
+function signerChange(
+  w: Workspace,
+  v: Verified,
+  holder: string,
+  rows: PackageRow[],
+  newest: number,
+  acceptKey: AcceptKey | undefined,
+): Decision | null {
+  const pinned = (rows.find((r) => r.direction === 'imported') ?? rows[0])?.l1_signer;
+  const signer = v.levels[0]!.fingerprint!;
+  if (pinned === undefined || signer === pinned) {
+    if (acceptKey) throw keyChangeGone(v);
+    return null;
+  }
+  if (acceptKey) {
+    if (acceptKey.newSigner !== signer || acceptKey.oldSigner !== pinned) throw keyChangeGone(v);
+    return null;
+  }
+  if (v.l1.revision === newest) {
+    const name = applicantName(w.db, holder);
+    throw new DossierError('unexpected_signer', {
+      zh: `“${name}”的申报包第 ${newest} 版已导入，而此文件是同一版本、却由另一把密钥签名：它可能被他人改动并重新签名，未导入任何内容。如果申报人确实更换了密钥，请其用新密钥重新导出（会生成新的版本）后再提交，单位核实本人身份后接受新密钥。`,
+      en: `Revision ${newest} of ${name}'s package is already here; this file is the same revision signed by another key: it may have been altered and re-signed; nothing was imported. If the applicant did replace their key, they export again with the new key (which makes a new revision) and hand that in; the unit confirms their identity and accepts the new key.`,
+    });
+  }
+  const again = findHeld(w.db, holder, v.top.manifestSha256);
+  return again ? { kind: 'held', applicantId: holder, row: again } : { kind: 'hold', applicantId: holder, pinned };
+}
+
+function keyChangeGone(v: Verified): DossierError {
+  return new DossierError('key_change_stale', {
+    zh: `申报包 ${v.l1.packageId} 第 ${v.l1.revision} 版暂存以来，此申报人的签名密钥已有变化（可能已接受过新密钥）：未作任何改动。请重新查看此申报人暂存的新密钥。`,
+    en: `Since revision ${v.l1.revision} of package ${v.l1.packageId} was held, the applicant's pinned key has changed (a new key may have been accepted already): nothing was changed. Look at the applicant's held key changes again.`,
+  });
+}
+
+const heldPackage = (row: HeldRow): HeldPackage => ({
+  id: row.id,
+  applicantId: row.applicant_id,
+  packageId: row.package_id,
+  revision: row.revision,
+  name: row.name,
+  oldSigner: row.old_signer,
+  newSigner: row.new_signer,
+});
+
+/**
+ * Keeps a revision signed by a new key aside for the officer: the verified file moved into <dataDir>/held/
+ * and its row written (decided again inside the transaction, as store does); nothing of it is imported.
+ */
+async function hold(
+  w: Workspace,
+  v: Verified,
+  decision: Extract<Decision, { kind: 'hold' }>,
+  content: Content,
+  pkg: { source: string; sha256: string; size: number; fileName: string },
+): Promise<HeldRow> {
+  const id = randomUUID();
+  const row: HeldRow = {
+    id,
+    applicant_id: decision.applicantId,
+    package_id: v.l1.packageId,
+    revision: v.l1.revision,
+    name: content.archive.profile.name,
+    file_name: pkg.fileName,
+    stored_name: `${id}.zcpkg`,
+    sha256: pkg.sha256,
+    size: pkg.size,
+    manifest_sha256: v.top.manifestSha256,
+    old_signer: decision.pinned,
+    new_signer: v.levels[0]!.fingerprint!,
+    received_at: new Date().toISOString(),
+  };
+  const dir = heldDir(w.dataDir);
+  await mkdir(dir, { recursive: true });
+  const final = path.join(dir, row.stored_name);
+  await rename(pkg.source, final);
+  try {
+    await syncDir(dir);
+    w.db.transaction(() => {
+      const now = decide(w, v);
+      if (now.kind !== 'hold' || now.pinned !== decision.pinned) {
+        throw inconsistent('the workspace changed during the import');
+      }
+      checkUnitContent(w, v, content);
+      insertHeld(w.db, row);
+    })();
+  } catch (e) {
+    await rm(final, { force: true });
+    throw e;
+  }
+  return row;
 }
 
 /** The unit's checks on the archive itself: its unit is this one; its person is not held under another package. */
@@ -393,10 +559,11 @@ async function readContent(dest: string, l1: Manifest): Promise<Content> {
 async function store(
   w: Workspace,
   v: Verified,
-  decision: Exclude<Decision, { kind: 'unchanged' }>,
+  decision: Exclude<Decision, { kind: 'unchanged' | 'hold' | 'held' }>,
   content: Content,
   pkg: { source: string; sha256: string; size: number },
   job: JobContext,
+  acceptKey?: AcceptKey,
 ): Promise<string> {
   const wanted = new Map<string, { path: string; name: string }>();
   if (decision.kind !== 'levels') {
@@ -461,7 +628,7 @@ async function store(
     let applicantId = '';
     w.db.transaction(() => {
       // The workspace may have changed while the files were checked: decided again, inside the transaction.
-      const now = decide(w, v);
+      const now = decide(w, v, acceptKey);
       if (now.kind !== decision.kind) throw inconsistent('the workspace changed during the import');
       if (isUnitWorkspace(w)) checkUnitContent(w, v, content);
       if (now.kind === 'levels') {
@@ -473,6 +640,7 @@ async function store(
       if (now.kind === 'replace') oldHashes = clearApplicant(w, applicantId);
       writeApplicant(w, applicantId, now.kind === 'new', content, v);
       putPackageRow(w.db, { ...row, applicant_id: applicantId });
+      acceptKey?.commit(applicantId);
     })();
     // The old archive's files that nothing names any more.
     for (const sha of oldHashes) {
@@ -540,6 +708,7 @@ function writeApplicant(w: Workspace, applicantId: string, isNew: boolean, conte
       pages: a.pages,
       width: a.width,
       height: a.height,
+      scan_dpi: a.scanDpi ?? null,
       derived_from: null,
       operation: null,
       created_at: a.createdAt,

@@ -3,13 +3,20 @@
 // (main.ts) registers the OS keychain protector of osProtector.ts with useOsKeychain, and from then on a
 // new (or imported) key is sealed by the keychain and signs without a passphrase. A backup is always
 // passphrase-sealed, so that it opens on another machine.
+//   The key is not in the workspace backups (docs/backup-format.md), so a restored workspace, a new computer
+// or a forgotten passphrase leaves the applicant without it (issue 19, item 8): the status names the key that
+// signed their last package when it is not the one here, a key that cannot be opened can be replaced (the old
+// file kept aside in keys/retired/), and the refusals say the way forward (shared/package/keyAdvice.ts).
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { KeyStatus } from '../../../shared/api/contract.js';
+import { joinAdvice, KEY_LOST, KEY_NOT_IN_BACKUP } from '../../../shared/package/keyAdvice.js';
 import { DossierError } from '../errors.js';
+import { isUnitWorkspace } from '../unit/mode.js';
 import type { Workspace } from '../workspace.js';
+import { listPackageRows } from './packageRepo.js';
 import { SCRYPT_KIND, type KeyProtector } from './keyProtector.js';
 import { createKey, exportBackup, importBackup, KEY_FILE, publicInfo, unlockKey, type SigningKey } from './keyStore.js';
 import { fingerprint, formatFingerprint, publicKeyFromPem } from './sm2.js';
@@ -63,23 +70,64 @@ async function protectionKind(dataDir: string): Promise<string | null> {
 export async function keyStatus(w: Workspace): Promise<KeyStatus> {
   const kind = await protectionKind(w.dataDir);
   const osKeychainAvailable = osKeychain !== null;
-  if (kind === null) return { exists: false, fingerprint: null, protection: null, osKeychainAvailable };
+  if (kind === null) {
+    return { exists: false, fingerprint: null, protection: null, osKeychainAvailable, ...previousSigner(w, null) };
+  }
   const info = await publicInfo(keysDir(w.dataDir));
   const protection = kind === SCRYPT_KIND ? 'passphrase' : 'os';
-  return { exists: true, fingerprint: info.fingerprint, protection, osKeychainAvailable };
+  return {
+    exists: true,
+    fingerprint: info.fingerprint,
+    protection,
+    osKeychainAvailable,
+    ...previousSigner(w, info.fingerprint),
+  };
 }
 
-/** Sealed by the OS keychain when the shell registered it (a passphrase is then not used), else by `passphrase`. */
-export async function createWorkspaceKey(w: Workspace, passphrase: string | undefined): Promise<KeyStatus> {
+/**
+ * The key that signed this applicant's last package, when it is not the key here: their unit pins it, and
+ * holds the next package until its officer has confirmed the person (unit/keyChange.ts). Not for a unit,
+ * whose level-1 rows are the applicants' keys.
+ */
+function previousSigner(w: Workspace, current: string | null): { previousFingerprint?: string } {
+  if (isUnitWorkspace(w)) return {};
+  const last = listPackageRows(w.db).find((r) => r.direction === 'exported' && r.level === 1);
+  return last && last.l1_signer !== current ? { previousFingerprint: last.l1_signer } : {};
+}
+
+/**
+ * Sealed by the OS keychain when the shell registered it (a passphrase is then not used), else by `passphrase`.
+ * `replace`: the key here cannot be used (its passphrase is forgotten); its file is kept aside in
+ * keys/retired/ (should the passphrase come back, it imports as a key backup) and a new key is made.
+ */
+export async function createWorkspaceKey(
+  w: Workspace,
+  passphrase: string | undefined,
+  { replace = false }: { replace?: boolean } = {},
+): Promise<KeyStatus> {
   if (!osKeychain && !passphrase) {
     throw new DossierError('passphrase_needed', {
       zh: '此处没有可用的操作系统钥匙串：请为签名密钥设置一个密码。',
       en: 'No operating system keychain is available here: choose a passphrase for the signing key.',
     });
   }
-  await createKey(keysDir(w.dataDir), osKeychain ?? passphrase!);
+  const dir = keysDir(w.dataDir);
+  const old = replace ? await keyStatus(w) : null;
+  if (old?.exists && old.fingerprint) {
+    const retired = path.join(dir, RETIRED_DIR);
+    await mkdir(retired, { recursive: true, mode: 0o700 });
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    await copyFile(
+      path.join(dir, KEY_FILE),
+      path.join(retired, `signing-key-${old.fingerprint.slice(0, 16)}-${stamp}.json`),
+    );
+  }
+  await createKey(dir, osKeychain ?? passphrase!, { replace: old?.exists === true });
   return keyStatus(w);
 }
+
+/** Where a replaced key's file is kept (inside keys/, which no backup or package ever carries). */
+export const RETIRED_DIR = 'retired';
 
 /**
  * The key file as a backup, always passphrase-sealed so that it can be kept anywhere: a passphrase-sealed key
@@ -136,10 +184,23 @@ export async function importKeyBackup(w: Workspace, json: string, passphrase: st
 export async function unlockWorkspaceKey(w: Workspace, passphrase: string | undefined): Promise<SigningKey> {
   const status = await keyStatus(w);
   if (!status.exists) {
-    throw new DossierError('no_signing_key', {
-      zh: '还没有签名密钥：请先创建签名密钥（或导入其备份），再导出申报包。',
-      en: 'There is no signing key yet: create one (or import its backup) before exporting a package.',
-    });
+    throw new DossierError(
+      'no_signing_key',
+      status.previousFingerprint
+        ? joinAdvice(
+            {
+              zh: `此工作区的申报包此前由指纹为 ${formatFingerprint(status.previousFingerprint).slice(0, 19)}… 的密钥签名，但这里没有该密钥。`,
+              en: `This workspace's packages were signed by the key with fingerprint ${formatFingerprint(status.previousFingerprint).slice(0, 19)}…, which is not here.`,
+            },
+            KEY_NOT_IN_BACKUP,
+            { zh: '如有密钥备份，请导入它；', en: 'If you have a key backup, import it.' },
+            KEY_LOST,
+          )
+        : {
+            zh: '还没有签名密钥：请先创建签名密钥（或导入其备份），再导出申报包。',
+            en: 'There is no signing key yet: create one (or import its backup) before exporting a package.',
+          },
+    );
   }
   if (status.protection === 'passphrase' && !passphrase) {
     throw new DossierError('passphrase_needed', {
@@ -147,7 +208,17 @@ export async function unlockWorkspaceKey(w: Workspace, passphrase: string | unde
       en: 'Enter the passphrase of the signing key.',
     });
   }
-  if (status.protection === 'passphrase') return unlockKey(keysDir(w.dataDir), passphrase!);
+  if (status.protection === 'passphrase') {
+    try {
+      return await unlockKey(keysDir(w.dataDir), passphrase!);
+    } catch (e) {
+      // The passphrase cannot be recovered: say at once what to do if it is really forgotten.
+      if (e instanceof DossierError && e.code === 'wrong_passphrase') {
+        throw new DossierError(e.code, joinAdvice(e.localized, KEY_LOST));
+      }
+      throw e;
+    }
+  }
   if (!osKeychain) throw needsOtherUnlock();
   return unlockKey(keysDir(w.dataDir), osKeychain);
 }

@@ -6,7 +6,7 @@
 // names the reason.
 import { formatFingerprint } from './sm2.js';
 import { byPath, manifestPath, MAX_LEVEL, signaturePath, signerPath, type ManifestFile } from './manifest.js';
-import { problem, VerifyReport, type LevelReport, type Problem } from '../../../shared/package/report.js';
+import { levelSigner, problem, VerifyReport, type LevelReport, type Problem } from '../../../shared/package/report.js';
 import { checkMimetype, checkOrder } from './verifyLayout.js';
 import { readLevel, type LevelData } from './verifyLevel.js';
 import { DEFAULT_LIMITS, openPackage, type OpenedPackage, type ReadLimits } from './zipRead.js';
@@ -168,13 +168,19 @@ function fileFields(f: ManifestFile) {
 function levelReport(l: LevelData, all: LevelData[], options: VerifyOptions, problems: Problem[]): LevelReport {
   const where = { level: l.level, path: manifestPath(l.level) };
   const expected = options.expectFingerprints?.[l.level]?.replace(/\s+/g, '').toLowerCase() ?? null;
-  if (expected !== null && l.fingerprint !== expected) {
+  const signerMatches = expected === null ? null : l.fingerprint === expected;
+  if (signerMatches === false) {
+    // Both causes are named: a fingerprint expected for the wrong level (the unit's key given for level 1)
+    // is as likely as a re-signed manifest, and the reader should check the former first (issue 19).
     const shown = l.fingerprint ? formatFingerprint(l.fingerprint) : '—';
+    const who = levelSigner(l.level);
     problems.push(
       problem(
         'unexpected_signer',
-        `第 ${l.level} 级的签名人指纹是 ${shown}，不是预期的 ${formatFingerprint(expected)}：清单可能被他人重新签名。`,
-        `The level ${l.level} signer's fingerprint is ${shown}, not the expected ${formatFingerprint(expected)}: the manifest may have been re-signed by someone else.`,
+        `第 ${l.level} 级（${who.zh}）的签名人指纹是 ${shown}，不是预期的 ${formatFingerprint(expected!)}。` +
+          `请先核对预期的指纹是否为${who.zh}的密钥；若无误，此级清单可能被他人重新签名。`,
+        `The level ${l.level} (${who.en}) signer's fingerprint is ${shown}, not the expected ${formatFingerprint(expected!)}. ` +
+          `Check that the expected fingerprint is the ${who.en}'s key; if it is, this level's manifest may have been re-signed by someone else.`,
         where,
       ),
     );
@@ -215,6 +221,7 @@ function levelReport(l: LevelData, all: LevelData[], options: VerifyOptions, pro
     signatureValid: l.signatureValid,
     signerFingerprint: l.fingerprint,
     expectedFingerprint: expected,
+    signerMatches,
     chainValid,
     files: [],
   };

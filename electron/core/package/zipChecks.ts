@@ -2,6 +2,7 @@
 // entries only (no inflation, so no "real expansion" bomb), regular files only (never a symlink that points
 // out of the extraction folder), safe names, and headers exactly as zipFormat.ts writes them.
 import path from 'node:path';
+import { fileTypeFromBuffer } from 'file-type';
 import type { Entry, LocalFileHeader } from 'yauzl';
 import { DossierError } from '../errors.js';
 import { checkEntryName, foldKey, printable } from './entryName.js';
@@ -12,6 +13,7 @@ import {
   FLAGS,
   MADE_BY,
   MAX32,
+  SIG_LOCAL,
   VERSION_NEEDED,
   VERSION_NEEDED_ZIP64,
   ZIP64_EXTRA_ID,
@@ -34,6 +36,11 @@ export interface Range {
   size: number;
 }
 
+const ENCRYPTED: [string, string] = [
+  '申报包从不加密（其真实性由签名保证），加密的内容无法校验。',
+  'packages are never encrypted (their signatures vouch for them), and encrypted content cannot be verified.',
+];
+
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
 const S_IFLNK = 0o120000;
@@ -43,6 +50,15 @@ const DOS_DIRECTORY = 0x10;
 /** The checks on one central-directory record, in the order that gives the most specific reason first. */
 export function checkCentral(entry: Entry, file: string, archiveBytes: number): void {
   const name = printable(entry.fileName);
+  // Bit 0: traditional PKWARE encryption (yauzl refuses strong encryption, bit 6, itself).
+  if ((entry.generalPurposeBitFlag & 0x0001) !== 0) {
+    throw refuse(
+      'zip_encrypted',
+      file,
+      `条目“${name}”已加密：${ENCRYPTED[0]}`,
+      `the entry "${name}" is encrypted: ${ENCRYPTED[1]}`,
+    );
+  }
   if (entry.compressionMethod !== 0) {
     throw refuse(
       'zip_compressed',
@@ -141,12 +157,35 @@ function readZip64(extras: { id: number; data: Buffer }[], count: number, name: 
   return Array.from({ length: count }, (_, i) => Number(data.readBigUInt64LE(8 * i)));
 }
 
+/** The header fields by their names in the ZIP specification, and in Chinese for the message. */
+const FIELD_ZH: Record<string, string> = {
+  'version made by': '创建版本',
+  'version needed': '所需版本',
+  flags: '通用标志位',
+  time: '修改时间',
+  date: '修改日期',
+  'internal attributes': '内部属性',
+  'external attributes': '外部属性',
+  'comment length': '注释长度',
+  'local version needed': '本地头所需版本',
+  'local flags': '本地头标志位',
+  'local method': '本地头存储方法',
+  'local time': '本地头修改时间',
+  'local date': '本地头修改日期',
+  'local CRC-32': '本地头 CRC-32 校验值',
+  'local name': '本地头文件名',
+  'local sizes': '本地头大小',
+  'extra fields': '扩展字段',
+  'local extra fields': '本地头扩展字段',
+  'local ZIP64 field': '本地头 ZIP64 字段',
+};
+
 function notCanonical(file: string, entryName: string, field: string): DossierError {
   const name = printable(entryName);
   return refuse(
     'zip_not_canonical',
     file,
-    `条目“${name}”的 ZIP 头字段（${field}）与本格式规定的不同：文件不是按申报包格式写出的，或已被改动。`,
+    `条目“${name}”的 ZIP 头字段（${FIELD_ZH[field] ?? field}）与本格式规定的不同：文件不是按申报包格式写出的，或已被改动过。`,
     `the ZIP header field "${field}" of the entry "${name}" differs from what the format prescribes: the file was not written as a package, or it was altered.`,
   );
 }
@@ -215,7 +254,50 @@ export function checkTiling(entries: Range[], centralStart: number, file: string
   }
 }
 
-/** yauzl's own refusals, translated: its name checks (strictFileNames), truncation, bad signatures. */
+/** How many bytes of a refused file are read to tell what it is instead (file-type's own window). */
+export const HEAD_BYTES = 4100;
+
+/**
+ * The refusal of a file the reader could not accept, in the user's language. When its first bytes show
+ * another kind of file (a PDF, a picture, a Word document renamed .zcpkg, or text), that is the reason,
+ * whatever the parser tripped on: "这不是申报包文件" says more than "compressed entry" or "no end record".
+ * Otherwise yauzl's refusal, translated (fromYauzl), or our own check's, unchanged.
+ */
+export async function readerRefusal(e: unknown, file: string, head: Buffer | null): Promise<DossierError> {
+  if (!head || head.length === 0) return fromYauzl(e, file);
+  const isZip = head.length >= 4 && head.readUInt32LE(0) === SIG_LOCAL;
+  const type = await fileTypeFromBuffer(head).catch(() => undefined);
+  const noEnd = !(e instanceof DossierError) && /End of central directory record signature not found/.test(String(e));
+  // A ZIP of another kind (.docx, .xlsx, .epub…), or no ZIP at all: something else (.pdf, .jpg, text). A
+  // file that only starts otherwise yet holds a ZIP (bytes prepended) keeps the reader's own reason.
+  if (isZip ? type !== undefined && type.mime !== 'application/zip' : type !== undefined || noEnd) {
+    logReader(file, e);
+    const [zh, en] = type
+      ? [`它其实是 .${type.ext} 文件`, `it is really a .${type.ext} file`]
+      : ['它不是 ZIP 格式', 'it is not in the ZIP format'];
+    return refuse(
+      'not_a_package',
+      file,
+      `这不是申报包文件（${zh}），只是扩展名为 .zcpkg，或选错了文件。申报包由申报人在本应用的“申报包”页导出。`,
+      `this is not a package file (${en}), only named .zcpkg, or the wrong file was chosen. Applicants export packages on the Package screen of this app.`,
+    );
+  }
+  return fromYauzl(e, file);
+}
+
+/** The parser's own words, for whoever investigates: one line on stderr, never shown to the user. */
+function logReader(file: string, e: unknown): void {
+  if (e instanceof DossierError) return;
+  const message = e instanceof Error ? e.message : String(e);
+  console.warn(`[dossier] ZIP reader: ${path.basename(file)}: ${message.split('\n', 1)[0]}`);
+}
+
+/**
+ * yauzl's own refusals, in the user's language: its name checks (strictFileNames), truncation, broken or
+ * unsupported structures. yauzl's English goes to the log only (one line on stderr, for whoever
+ * investigates); the user reads what happened and what to do, never a parser's words ("End of central
+ * directory record signature not found…").
+ */
 export function fromYauzl(e: unknown, file: string): DossierError {
   if (e instanceof DossierError) return e;
   const message = e instanceof Error ? e.message : String(e);
@@ -227,13 +309,59 @@ export function fromYauzl(e: unknown, file: string): DossierError {
       return refusal as DossierError;
     }
   }
-  if (/End of central directory record signature not found|unexpected EOF|overflows file bounds/.test(message)) {
-    return refuse(
-      'zip_truncated',
-      file,
-      `它不是 ZIP 压缩包，或已被截断（${message}）。`,
-      `it is not a ZIP archive, or it was truncated (${message}).`,
-    );
+  logReader(file, e);
+  for (const [pattern, code, zh, en] of YAUZL_REASONS) {
+    if (pattern.test(message)) return refuse(code, file, zh, en);
   }
-  return refuse('zip_invalid', file, `ZIP 结构无效（${message}）。`, `its ZIP structure is invalid (${message}).`);
+  return refuse(
+    'zip_invalid',
+    file,
+    '压缩包结构已损坏，无法读取：文件可能在传输中损坏或被改动过。请重新复制，或向发送者重新索取。',
+    'its ZIP structure is broken and cannot be read: the file may have been damaged in transit or altered. Copy it again, or ask whoever sent it for it again.',
+  );
 }
+
+const TRUNCATED: [string, string] = [
+  '文件不完整：它的结尾缺失，可能在复制、下载或传输中被截断。请重新复制，或向发送者重新索取。',
+  'the file is incomplete: its end is missing, probably cut off while it was copied, downloaded or sent. Copy it again, or ask whoever sent it for it again.',
+];
+
+/** yauzl's messages (3.x, index.js), most specific first, each with what it means for the officer. */
+const YAUZL_REASONS: [RegExp, string, string, string][] = [
+  [
+    /End of central directory record signature not found|unexpected EOF|overflows file bounds/,
+    'zip_truncated',
+    ...TRUNCATED,
+  ],
+  [
+    /strong encryption|entry is encrypted/,
+    'zip_encrypted',
+    `其中的条目已加密：${ENCRYPTED[0]}`,
+    `an entry in it is encrypted: ${ENCRYPTED[1]}`,
+  ],
+  [
+    /multi-disk/,
+    'zip_multi_part',
+    '它是分卷压缩包的一部分：申报包总是单个文件。',
+    'it is one part of a split (multi-volume) archive: a package is always a single file.',
+  ],
+  [
+    /Invalid comment length/,
+    'zip_not_canonical',
+    '文件结尾有多余的字节，或结束记录已损坏：文件可能被改动过。',
+    'extra bytes follow its end, or its end record is damaged: the file may have been altered.',
+  ],
+  [
+    /size mismatch|not enough bytes|too many bytes/,
+    'zip_invalid',
+    '某个条目声明的大小前后不一致：文件已损坏或被改动。',
+    'an entry declares two different sizes: the file is damaged or was altered.',
+  ],
+  [/zip file too large/, 'package_too_large', '文件过大，无法读取。', 'the file is too large to be read.'],
+  [
+    /signature|zip64|extra field/,
+    'zip_invalid',
+    '压缩包的目录记录已损坏，无法识别：文件已损坏或被改动过。请重新复制，或向发送者重新索取。',
+    'its ZIP directory records are damaged and cannot be recognised: the file is damaged or was altered. Copy it again, or ask whoever sent it for it again.',
+  ],
+];

@@ -17,7 +17,8 @@ import {
   checkNoFileIsAFolder,
   checkTiling,
   checkUnique,
-  fromYauzl,
+  HEAD_BYTES,
+  readerRefusal,
   refuse,
 } from './zipChecks.js';
 import { endRecords, EOCD_BYTES, ZIP64_EOCD_BYTES, ZIP64_LOCATOR_BYTES } from './zipFormat.js';
@@ -99,8 +100,11 @@ export async function openPackage(file: string, limits: ReadLimits = DEFAULT_LIM
     const entries = await readDirectory(fh, file, size, limits);
     return opened(fh, file, size, entries);
   } catch (e) {
+    // Its first bytes tell a file that is something else (a renamed PDF) from a broken package.
+    const head = Buffer.alloc(HEAD_BYTES);
+    const read = await fh.read(head, 0, HEAD_BYTES, 0).catch(() => null);
     await fh.close();
-    throw fromYauzl(e, file);
+    throw await readerRefusal(e, file, read ? head.subarray(0, read.bytesRead) : null);
   }
 }
 

@@ -20,7 +20,9 @@ export type EntrySource =
   | { kind: 'file'; path: string }
   | { kind: 'bytes'; bytes: Uint8Array }
   /** `size` bytes of a file from `start`: an entry copied raw from another package (addLevel). */
-  | { kind: 'slice'; path: string; start: number; size: number };
+  | { kind: 'slice'; path: string; start: number; size: number }
+  /** Slices of several files one after the other: a package kept as its level 1 and the unit's addition. */
+  | { kind: 'parts'; parts: { path: string; start: number; size: number }[] };
 
 export interface ZipEntryInput {
   path: string;
@@ -88,7 +90,7 @@ export class ZipWriter {
     const out = this.handle!;
     const nameBytes = Buffer.from(name, 'utf8');
     const offset = this.position;
-    const src = source.kind === 'bytes' ? undefined : await open(source.path, 'r');
+    const src = source.kind === 'bytes' || source.kind === 'parts' ? undefined : await open(source.path, 'r');
     try {
       const size = source.kind === 'file' ? (await src!.stat()).size : sizeOf(source);
       const header = localHeader(nameBytes, size, 0, offset, this.options.zip64At);
@@ -99,6 +101,27 @@ export class ZipWriter {
         const bytes = Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.length);
         feed(digest, bytes);
         await this.append(bytes);
+      } else if (source.kind === 'parts') {
+        let read = 0;
+        for (const part of source.parts) {
+          const fh = await open(part.path, 'r');
+          try {
+            const { signal } = this.options;
+            const write = (chunk: Buffer) => this.append(chunk);
+            read += await pump({
+              src: fh,
+              start: part.start,
+              size: part.size,
+              buffers: this.buffers,
+              digest,
+              write,
+              signal,
+            });
+          } finally {
+            await fh.close();
+          }
+        }
+        if (read !== size) throw changed(name);
       } else {
         const start = source.kind === 'slice' ? source.start : 0;
         const { signal } = this.options;
@@ -179,6 +202,7 @@ export async function writeZip(
 }
 
 function sizeOf(source: Exclude<EntrySource, { kind: 'file' }>): number {
+  if (source.kind === 'parts') return source.parts.reduce((sum, p) => sum + p.size, 0);
   return source.kind === 'bytes' ? source.bytes.length : source.size;
 }
 

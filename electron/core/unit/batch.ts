@@ -1,9 +1,14 @@
-// The batch for the city (N-9, docs/batch-format.md): ONE stored ZIP in <dataDir>/batches/ holding the
-// level-2 packages the unit countersigned, the summary sheet as PDF and spreadsheet, and batch.json listing
-// every package with its SHA-256. Written with the project's deterministic ZIP writer to a staging file,
+// The batch for the city (N-9, docs/batch-format.md): ONE stored ZIP holding the level-2 packages the unit
+// countersigned, the summary sheet as PDF and spreadsheet, and batch.json listing every package with its
+// SHA-256. Written with the project's deterministic ZIP writer to a staging file beside its target,
 // fsynced, hashed, then renamed in and recorded (unit_batch): on a failure or a cancel no batch file appears.
+//   Where (issue 19, "a folder that stays small"): the batch is a third copy of the packages, so it is not
+// kept in the workspace. Given a place (`dossier … --out`), it is written there; otherwise it waits in
+// <dataDir>/batches/ only until it has been downloaded whole (browser mode, or the desktop's save dialog),
+// and is removed then. The workspace keeps the record — name, size, SHA-256 and who was in it — and the
+// countersigned packages themselves, from which a replacement batch can be made.
 import { randomBytes } from 'node:crypto';
-import { createReadStream, type ReadStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -14,7 +19,10 @@ import { throwIfCancelled, type JobContext } from '../jobs.js';
 import { jsonBytes } from '../package/content.js';
 import { syncDir } from '../package/fsUtil.js';
 import { runInPackageWorker } from '../package/packagePool.js';
-import { ZipWriter } from '../package/zipWrite.js';
+import type { PackageDownload } from '../package/packageFiles.js';
+import { locatePackage } from '../package/levelAddition.js';
+import { findPackageRow } from '../package/packageRepo.js';
+import { ZipWriter, type EntrySource } from '../package/zipWrite.js';
 import type { Workspace } from '../workspace.js';
 
 export const BATCHES_DIR = 'batches';
@@ -54,7 +62,10 @@ export interface BatchContent {
   doc: BatchDoc;
   summaryPdf: Uint8Array;
   summaryXlsx: Uint8Array;
-  /** Each listed package's file on disk (<dataDir>/packages/<fileName>), in the order of doc.packages. */
+  /**
+   * Each listed package's file in <dataDir>/packages/, in the order of doc.packages: a countersigned one is
+   * kept as its level 1 and the unit's addition, and read through levelAddition.ts by its recorded name.
+   */
   packageFiles: string[];
 }
 
@@ -66,12 +77,13 @@ interface BatchRow {
   created_at: string;
 }
 
-const toBatchFile = (r: BatchRow): BatchFile => ({
+const toBatchFile = (r: BatchRow, awaitingDownload: boolean): BatchFile => ({
   fileName: r.file_name,
   size: r.size,
   sha256: r.sha256,
   applicants: r.applicants,
   createdAt: r.created_at,
+  awaitingDownload,
 });
 
 function findBatchRow(db: Db, fileName: string): BatchRow | undefined {
@@ -80,11 +92,11 @@ function findBatchRow(db: Db, fileName: string): BatchRow | undefined {
     .get({ fileName });
 }
 
-/** The batches written here whose file is still in <dataDir>/batches/, newest first. */
+/** Every batch written here, newest first; those still waiting in <dataDir>/batches/ can be downloaded. */
 export async function listBatchFiles(w: Workspace): Promise<BatchFile[]> {
   const rows = w.db.prepare<[], BatchRow>('SELECT * FROM unit_batch ORDER BY created_at DESC, file_name').all();
-  const present = new Set(await readdir(batchesDir(w.dataDir)).catch(() => [] as string[]));
-  return rows.filter((r) => present.has(r.file_name)).map(toBatchFile);
+  const waiting = new Set(await readdir(batchesDir(w.dataDir)).catch(() => [] as string[]));
+  return rows.map((r) => toBatchFile(r, waiting.has(r.file_name)));
 }
 
 /** 报送批次-<unit>-<YYYYMMDD>.zip, then -2, -3 … when the day already has one. */
@@ -117,18 +129,89 @@ function isAlive(pid: number): boolean {
   }
 }
 
+export interface BatchTarget {
+  /**
+   * Where the officer chose to put the batch: an existing folder (the batch keeps its own name there) or a
+   * file path in an existing folder. Absent: <dataDir>/batches/, until it is downloaded.
+   */
+  out?: string | undefined;
+}
+
+/**
+ * Refuses, before any work, a place the batch cannot go: a file path whose folder does not exist, or a file
+ * that exists (a batch never overwrites one). A folder is checked again for the batch's own name when it
+ * is written.
+ */
+export async function checkBatchTarget(out: string | undefined): Promise<void> {
+  if (out === undefined) return;
+  const resolved = path.resolve(out);
+  const found = await stat(resolved).catch(() => null);
+  if (found?.isDirectory()) return;
+  if (!(await stat(path.dirname(resolved)).catch(() => null))?.isDirectory()) {
+    throw new DossierError(
+      'wrong_target',
+      {
+        zh: `报送批次的保存位置“${path.dirname(resolved)}”不是已有的文件夹。未加签，也未写出任何文件。`,
+        en: `The folder to save the batch in, "${path.dirname(resolved)}", does not exist. Nothing was countersigned or written.`,
+      },
+      [{ path: 'out', message: { zh: '保存位置不存在', en: 'no such folder' } }],
+    );
+  }
+  if (found) throw targetExists(resolved);
+}
+
+function targetExists(file: string): DossierError {
+  return new DossierError(
+    'wrong_target',
+    {
+      zh: `“${file}”已存在，报送批次不会覆盖任何文件。请另选位置或文件名。未写出任何文件。`,
+      en: `"${file}" already exists; a batch never overwrites a file. Choose another place or name. Nothing was written.`,
+    },
+    [{ path: 'out', message: { zh: '文件已存在', en: 'the file exists' } }],
+  );
+}
+
+/** The file the batch goes to, refused before anything is written when that place cannot take it. */
+async function targetOf(w: Workspace, fileName: string, out: string | undefined): Promise<string> {
+  if (out === undefined) {
+    const dir = batchesDir(w.dataDir);
+    await mkdir(dir, { recursive: true });
+    return path.join(dir, fileName);
+  }
+  await checkBatchTarget(out);
+  const resolved = path.resolve(out);
+  const target = (await stat(resolved).catch(() => null))?.isDirectory() ? path.join(resolved, fileName) : resolved;
+  if (await stat(target).catch(() => null)) throw targetExists(target);
+  if (findBatchRow(w.db, path.basename(target))) {
+    throw new DossierError(
+      'wrong_target',
+      {
+        zh: `已有名为“${path.basename(target)}”的报送批次记录，请另选文件名。未写出任何文件。`,
+        en: `A batch named "${path.basename(target)}" is already recorded; choose another file name. Nothing was written.`,
+      },
+      [{ path: 'out', message: { zh: '文件名已用过', en: 'the name is taken' } }],
+    );
+  }
+  return target;
+}
+
+/** True when `file` is inside the data folder (a batch the officer put there is still not kept by us). */
+const isInside = (dir: string, file: string) => !path.relative(dir, file).startsWith('..');
+
 /**
  * Writes the batch: batch.json, 汇总表.pdf, 汇总表.xlsx, then packages/<file> in batch.json's order, each
- * package's bytes checked against the hash batch.json gives it as they are copied. Progress in bytes.
+ * package's bytes checked against the hash batch.json gives it as they are copied. Progress in bytes. The
+ * record's name is the file's (the officer may have named it).
  */
 export async function writeBatch(
   w: Workspace,
   content: BatchContent,
   fileName: string,
   job: JobContext,
+  where: BatchTarget = {},
 ): Promise<BatchFile> {
-  const dir = batchesDir(w.dataDir);
-  await mkdir(dir, { recursive: true });
+  const final = await targetOf(w, fileName, where.out);
+  const dir = path.dirname(final);
   await removeStaleStaging(dir);
   const staging = path.join(dir, `batch-${process.pid}-${randomBytes(6).toString('hex')}.partial`);
   const json = jsonBytes(content.doc);
@@ -146,7 +229,8 @@ export async function writeBatch(
       await writer.add({ path: SUMMARY_PDF, source: { kind: 'bytes', bytes: content.summaryPdf } });
       await writer.add({ path: SUMMARY_XLSX, source: { kind: 'bytes', bytes: content.summaryXlsx } });
       for (const [i, p] of content.doc.packages.entries()) {
-        const written = await writer.add({ path: p.path, source: { kind: 'file', path: content.packageFiles[i]! } });
+        const source = await packageSource(w, path.basename(content.packageFiles[i]!), p.fileName);
+        const written = await writer.add({ path: p.path, source });
         if (written.sha256 !== p.sha256) throw packageChanged(p.fileName);
       }
       await writer.finish();
@@ -162,13 +246,12 @@ export async function writeBatch(
     );
     throwIfCancelled(job.signal);
     const row: BatchRow = {
-      file_name: fileName,
+      file_name: path.basename(final),
       sha256,
       size,
       applicants: content.doc.packages.length,
       created_at: content.doc.createdAt,
     };
-    const final = path.join(dir, fileName);
     await rename(staging, final);
     await syncDir(dir);
     try {
@@ -183,10 +266,21 @@ export async function writeBatch(
       await rm(final, { force: true });
       throw e;
     }
-    return toBatchFile(row);
+    return toBatchFile(row, where.out === undefined && isInside(w.dataDir, final));
   } finally {
     await rm(staging, { force: true });
   }
+}
+
+/**
+ * A countersigned package's bytes: its file, or its level 1 and the unit's addition (levelAddition.ts); the
+ * writer checks them against batch.json's hash as it copies them.
+ */
+async function packageSource(w: Workspace, name: string, listed: string): Promise<EntrySource> {
+  const row = findPackageRow(w.db, name);
+  const bytes = row ? await locatePackage(w, row) : null;
+  if (!bytes) throw packageChanged(listed);
+  return { kind: 'parts', parts: bytes.parts };
 }
 
 function packageChanged(fileName: string): DossierError {
@@ -196,15 +290,13 @@ function packageChanged(fileName: string): DossierError {
   });
 }
 
-export interface BatchDownload {
-  stream: ReadStream;
-  size: number;
-  mediaType: string;
-  disposition: string;
-}
-
-/** A recorded batch file for download (browser mode GET /batches/<name>); null when the name is not one. */
-export async function openBatchDownload(w: Workspace, fileName: string): Promise<BatchDownload | null> {
+/**
+ * A batch waiting in <dataDir>/batches/, for download (browser mode GET /batches/<name>, desktop
+ * app://dossier/batches/<name>); null when the name is not a recorded batch or it was handed over already.
+ * Once the whole file has gone out (`onDelivered`), it is removed: the officer has it; the workspace keeps
+ * its record. A download that breaks off leaves it for another try.
+ */
+export async function openBatchDownload(w: Workspace, fileName: string): Promise<PackageDownload | null> {
   if (fileName !== path.basename(fileName) || fileName.includes('\\')) return null;
   const row = findBatchRow(w.db, fileName);
   if (!row) return null;
@@ -217,5 +309,9 @@ export async function openBatchDownload(w: Workspace, fileName: string): Promise
     size: found.size,
     mediaType: 'application/zip',
     disposition: `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.file_name)}`,
+    onDelivered: async () => {
+      await rm(file, { force: true });
+      await syncDir(path.dirname(file)).catch(() => {});
+    },
   };
 }

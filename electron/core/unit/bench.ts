@@ -3,18 +3,25 @@
 // process (scripts/bench.mjs) so that its peak RSS is its own; the caller measures the baselines in the
 // same run (`cp` of the same package files; reading and parsing the same rows) and prints ratios.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArchiveDocument } from '../../../shared/archive/schema.js';
 import { DEFAULT_PARAMS_2020 } from '../../../shared/rules/pack2020/index.js';
 import { computeMaterials } from '../../../shared/materials/requirements.js';
 import { createApplicant } from '../archiveService.js';
+import { backupAfterWork } from '../backup/after.js';
+import { autoBackup } from '../backup/auto.js';
+import { createWorkspaceKey } from '../package/keyService.js';
+import { folderUsage } from '../paths.js';
 import { waitForJob } from '../jobs.js';
 import { localToday } from '../package/exportService.js';
 import { fingerprint, generateKeyPair, publicKeyToPem } from '../package/sm2.js';
 import { checkApplicant } from '../rulesService.js';
 import { closeWorkspace, openWorkspace, readSampleJson, type Workspace } from '../workspace.js';
 import { startFolderImport } from './intake.js';
+import { publicize, recordObjection } from './publicity.js';
+import { markMaterial, neededMaterials, setOpinion, setStatus } from './reviewService.js';
+import { startSubmit } from './submit.js';
 import { setMode } from './mode.js';
 import { setUnitProfile } from './profile.js';
 import { personArchive, writeSyntheticPackage, type SyntheticScan } from './syntheticPackage.js';
@@ -207,3 +214,131 @@ export function benchTable(dataDir: string): {
     closeWorkspace(w);
   }
 }
+
+/** The unit key's passphrase in the footprint bench (a throwaway workspace). */
+const BENCH_PASSPHRASE = 'bench passphrase for the unit key';
+/** Written for every acceptance and countersignature, in case the gates ask for one (they may not). */
+const BENCH_REASON = '基准测试：合成的申报材料，仅用于测量磁盘占用。';
+
+export interface FootprintResult {
+  applicants: number;
+  /** The package files imported (what the officer received). */
+  packageBytes: number;
+  databaseBytes: number;
+  /** The data folder after intake, review, countersignature and the batch, each file counted once. */
+  folderBytes: number;
+  byEntry: Record<string, number>;
+  /** folderBytes / (packageBytes + databaseBytes). */
+  ratio: number;
+  batchBytes: number;
+  /** Whether the batch was written where asked (outside the data folder) and nowhere in it. */
+  batchOutside: boolean;
+  /** The automatic backups in <data>/backups/ when measured. */
+  backups: number;
+  /** The countersignature and the batch (one job), its after-work backup included. */
+  submitMs: number;
+  /** An after-work backup alone, on the workspace as measured (what the job spends on it). */
+  backupMs: number;
+  maxRssMb: number;
+}
+
+/**
+ * Issue 19, "a folder that stays small": the workspace `benchIntake` filled from `packagesFolder` goes
+ * through the rest of the unit's work as the app does it — the automatic backup of the day (taken at
+ * start), every applicant's materials marked and accepted, one publicity that ends without objection,
+ * the countersignature and the batch for the city written to `outDir` (as `--out` or a download would),
+ * with the automatic backup that follows — and the data folder is measured, each file counted once.
+ */
+export async function benchFootprint(
+  dataDir: string,
+  packagesFolder: string,
+  outDir: string,
+): Promise<FootprintResult> {
+  const w = openWorkspace(dataDir);
+  try {
+    await autoBackup(w);
+    await createWorkspaceKey(w, BENCH_PASSPHRASE);
+    const ids = unitApplicants(w).rows.map((r) => r.applicantId);
+    for (const applicantId of ids) {
+      for (const material of neededMaterials(w, applicantId)) {
+        markMaterial(w, { applicantId, material, decision: 'accepted' });
+      }
+      setOpinion(w, { applicantId, opinion: '申报材料真实完整，同意推荐。' });
+      setStatus(w, { applicantId, status: 'accepted', reason: BENCH_REASON });
+    }
+    // Five working days across National Day 2020 (R-5's own example), then no objection for anyone.
+    const { publicity } = publicize(w, { applicantIds: ids, startDate: '2020-09-28' }, '2020-09-25');
+    for (const applicantId of ids) {
+      recordObjection(w, { publicityId: publicity.id, applicantId, outcome: 'no_objection', note: '' }, '2020-10-12');
+    }
+    mkdirSync(outDir, { recursive: true });
+    const t = performance.now();
+    const reasons = Object.fromEntries(ids.map((id) => [id, BENCH_REASON]));
+    const { jobId } = await startSubmit(
+      w,
+      { applicantIds: ids, passphrase: BENCH_PASSPHRASE, reasons },
+      { today: '2020-10-12', out: outDir },
+    );
+    const status = await waitForJob(jobId);
+    const submitMs = performance.now() - t;
+    if (status.state !== 'done' || !status.batch) {
+      throw new Error(`benchFootprint: the submission ended ${status.state}: ${status.error?.message.en ?? ''}`);
+    }
+    const packageBytes = readdirSync(packagesFolder)
+      .filter((f) => f.endsWith('.zcpkg'))
+      .reduce((sum, f) => sum + statSync(path.join(packagesFolder, f)).size, 0);
+    w.db.pragma('wal_checkpoint(TRUNCATE)');
+    const databaseBytes = statSync(path.join(dataDir, 'dossier.sqlite')).size;
+    const usage = await folderUsage(dataDir);
+    const batchFile = path.join(outDir, status.batch.fileName);
+    const b = performance.now();
+    await backupAfterWork(w);
+    const backupMs = performance.now() - b;
+    return {
+      applicants: ids.length,
+      packageBytes,
+      databaseBytes,
+      folderBytes: usage.bytes,
+      byEntry: usage.byEntry,
+      ratio: usage.bytes / (packageBytes + databaseBytes),
+      batchBytes: status.batch.size,
+      batchOutside: existsSync(batchFile) && !findFile(dataDir, status.batch.fileName),
+      backups: readdirSync(path.join(dataDir, 'backups')).filter((n) => n.endsWith('.zcbak')).length,
+      submitMs,
+      backupMs,
+      maxRssMb: maxRssMb(),
+    };
+  } finally {
+    closeWorkspace(w);
+  }
+}
+
+/** Whether a file of that name is anywhere under `dir`. */
+function findFile(dir: string, name: string): boolean {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === name) return true;
+    if (entry.isDirectory() && findFile(path.join(dir, entry.name), name)) return true;
+  }
+  return false;
+}
+
+/** The line `npm run bench` prints, in its format: the ratio against the issue's target (≤ 2.2×). */
+export function formatFootprint(r: FootprintResult): string[] {
+  const mb = (n: number) => `${(n / 1e6).toFixed(0)} MB`;
+  const parts = Object.entries(r.byEntry)
+    .filter(([, n]) => n >= 0.5e6)
+    .map(([name, n]) => `${name} ${mb(n)}`)
+    .join(', ');
+  const target = r.ratio <= FOOTPRINT_TARGET ? 'met' : 'MISSED';
+  return [
+    `unit footprint: ${r.applicants} packages, ${mb(r.packageBytes)} + database ${mb(r.databaseBytes)}; ` +
+      `after intake, review, countersignature and the batch (${mb(r.batchBytes)}, written outside the folder)`,
+    `${'unit footprint (folder over packages + database)'.padEnd(44)} ${r.ratio.toFixed(1).padStart(7)}×      ` +
+      `${mb(r.folderBytes)}: ${parts}   (target ≤ ${FOOTPRINT_TARGET}×: ${target})`,
+    `${'countersign + batch (one job, backup included)'.padEnd(44)} ${r.submitMs.toFixed(0).padStart(9)} ms   ` +
+      `the after-work backup alone ${r.backupMs.toFixed(0)} ms (${((100 * r.backupMs) / r.submitMs).toFixed(1)}% of the job)   peak RSS ${r.maxRssMb.toFixed(0)} MB`,
+  ];
+}
+
+/** Issue 19: each byte at most about twice — the signed package and the content store. */
+export const FOOTPRINT_TARGET = 2.2;

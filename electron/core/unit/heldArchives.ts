@@ -91,8 +91,20 @@ export function readHeldArchives(db: Db, applicantIds: readonly string[] | null 
   );
   const byId = new Map<string, HeldAttachment>();
   const attachments = db
-    .prepare<Filter, { id: string; applicant_id: string; sha256: string }>(
-      `SELECT id, applicant_id, sha256 FROM attachment WHERE ${WHERE} AND deleted_at IS NULL ORDER BY created_at, rowid`,
+    .prepare<
+      Filter,
+      {
+        id: string;
+        applicant_id: string;
+        sha256: string;
+        media_type: string;
+        width: number | null;
+        height: number | null;
+        scan_dpi: number | null;
+      }
+    >(
+      `SELECT id, applicant_id, sha256, media_type, width, height, scan_dpi
+       FROM attachment WHERE ${WHERE} AND deleted_at IS NULL ORDER BY created_at, rowid`,
     )
     .all(filter);
   for (const row of attachments) {
@@ -101,6 +113,11 @@ export function readHeldArchives(db: Db, applicantIds: readonly string[] | null 
     const a: HeldAttachment = {
       id: row.id,
       sha256: row.sha256,
+      // Whether a reviewer can read the scan (R-9.readable-scans) is judged here as at the applicant's.
+      mediaType: row.media_type,
+      width: row.width,
+      height: row.height,
+      scanDpi: row.scan_dpi,
       deletedAt: null,
       hasNewerVersion: newer.has(row.id),
       links: [],

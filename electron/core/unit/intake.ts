@@ -3,14 +3,15 @@
 // through the applicant's import pipeline (package/importService.ts: verified first, all or nothing on
 // its own). A refused file does not stop the others; a cancel stops between files or inside one (that
 // file is then not imported at all), and the files done stay done. The job's result lists what each file
-// came to, a refusal with its reason in both languages.
+// came to, a refusal with its reason in both languages. A known applicant's newer revision signed by a new
+// key is held for the officer (issue 19, item 8: unit/keyChange.ts), said with both keys' fingerprints.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Localized } from '../../../shared/api/contract.js';
 import type { UnitImportResult } from '../../../shared/unit/schema.js';
 import { DossierError } from '../errors.js';
 import { startJob, throwIfCancelled, type JobContext } from '../jobs.js';
-import { importPackage } from '../package/importService.js';
+import { heldReason, importPackage } from '../package/importService.js';
 import { forgetUpload, registerPath, requireUpload, type Upload } from '../package/uploads.js';
 import type { Workspace } from '../workspace.js';
 import { requireUnit } from './mode.js';
@@ -101,16 +102,28 @@ async function runBatch(w: Workspace, uploads: Upload[], job: JobContext): Promi
         setResult: () => {},
       };
       try {
-        const { outcome, name } = await importPackage(w, upload, undefined, fileJob);
-        results.push({
-          file,
-          // A unit refuses reviewers' levels (importService decideUnit): never 'reviewed' here.
-          status: outcome.status === 'reviewed' ? 'unchanged' : outcome.status,
-          applicantId: outcome.applicantId,
-          name,
-          revision: outcome.revision,
-          reason: null,
-        });
+        const { outcome, name, held } = await importPackage(w, upload, undefined, fileJob);
+        results.push(
+          held
+            ? {
+                file,
+                status: 'held',
+                applicantId: held.applicantId,
+                name,
+                revision: held.revision,
+                reason: heldReason(held),
+                keyChange: { oldFingerprint: held.oldSigner, newFingerprint: held.newSigner },
+              }
+            : {
+                file,
+                // A unit refuses reviewers' levels (importService decideUnit): never 'reviewed' here.
+                status: outcome.status === 'reviewed' ? 'unchanged' : outcome.status,
+                applicantId: outcome.applicantId,
+                name,
+                revision: outcome.revision,
+                reason: null,
+              },
+        );
       } catch (e) {
         if (job.signal.aborted || (e instanceof DossierError && e.code === 'cancelled')) throw e;
         results.push({ file, status: 'refused', applicantId: null, name: null, revision: null, reason: reasonOf(e) });
@@ -120,10 +133,10 @@ async function runBatch(w: Workspace, uploads: Upload[], job: JobContext): Promi
       job.setResult({ unitImport: [...results] });
     }
     const count = (s: UnitImportResult['status']) => results.filter((r) => r.status === s).length;
-    const [taken, refused] = [count('imported') + count('replaced'), count('refused')];
+    const [taken, refused, held] = [count('imported') + count('replaced'), count('refused'), count('held')];
     job.progress(uploads.length, uploads.length, {
-      zh: `完成：导入或替换 ${taken} 个，未变 ${count('unchanged')} 个，拒绝 ${refused} 个`,
-      en: `Done: ${taken} imported or replaced, ${count('unchanged')} unchanged, ${refused} refused`,
+      zh: `完成：导入或替换 ${taken} 个，未变 ${count('unchanged')} 个，${held > 0 ? `暂存（申报人新密钥）${held} 个，` : ''}拒绝 ${refused} 个`,
+      en: `Done: ${taken} imported or replaced, ${count('unchanged')} unchanged, ${held > 0 ? `${held} held (new applicant key), ` : ''}${refused} refused`,
     });
   } finally {
     job.setResult({ unitImport: results });

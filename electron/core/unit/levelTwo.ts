@@ -1,7 +1,7 @@
 // The unit's level 2 on an applicant's package (N-9: applicant → unit → city; each desk only adds): the
 // current level-1 package file held in <data>/packages/, verified again (level 1 signed by the key that
 // first signed this package id here), then content/unit/review.json (docs/package-format.md, "Level 2: the
-// unit") and the caller's files added and signed with the unit's key. Used by 退回 (returnPackage.ts,
+// unit"), content/unit/audit.json when the unit decided against the evidence, and the caller's files added and signed with the unit's key. Used by 退回 (returnPackage.ts,
 // decision "returned") and by the countersignature (submit.ts, decision "accepted", with the publicity
 // evidence, F-4 and the opinion page). Written beside the target, renamed in, then recorded; on any
 // failure or cancel no file is left behind.
@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MATERIAL_IDS } from '../../../shared/materials/requirements.js';
-import { ReviewDoc } from '../../../shared/unit/schema.js';
+import { AuditDoc, ReviewDoc, type AuditAction } from '../../../shared/unit/schema.js';
 import { readArchive } from '../archiveService.js';
 import { DossierError } from '../errors.js';
 import { throwIfCancelled, type JobContext } from '../jobs.js';
@@ -17,11 +17,13 @@ import { JSON_TYPE, jsonBytes } from '../package/content.js';
 import { CREATED_BY_APP, localToday, packageFileName, packagesDir, uniqueFileName } from '../package/exportService.js';
 import { syncDir } from '../package/fsUtil.js';
 import { unlockWorkspaceKey } from '../package/keyService.js';
+import { ADDITION_EXTENSION, keepAsAddition } from '../package/levelAddition.js';
 import type { SigningKey } from '../package/keyStore.js';
 import { runInPackageWorker } from '../package/packagePool.js';
 import { putPackageRow, rowsOfPackage, type PackageRow } from '../package/packageRepo.js';
 import { addLevel, type ContentFile } from '../package/writePackage.js';
 import { appVersion, type Workspace } from '../workspace.js';
+import { listAudit } from './auditRepo.js';
 import { requireUnit } from './mode.js';
 import { savedUnitProfile } from './profile.js';
 import * as repo from './reviewRepo.js';
@@ -96,6 +98,37 @@ export function buildReviewDoc(
   });
 }
 
+/** Where level 2 carries the unit's decisions against the evidence (issue 19), and its role. */
+export const AUDIT_PATH = 'content/unit/audit.json';
+export const AUDIT_ROLE = 'audit-trail';
+
+/**
+ * content/unit/audit.json: the audit events of the current revision that the next desk must read with the
+ * decision — acceptance or countersignature despite failures or missing proofs, a new applicant key, a
+ * replacement. Publicity corrections stay in the unit (they are about the unit's notice, not the person).
+ * Absent when there is nothing to say, so that ordinary packages stay as they were.
+ */
+function auditFiles(w: Workspace, applicantId: string): ContentFile[] {
+  const revision = currentRevision(w, applicantId);
+  const events = listAudit(w.db, { applicantId, revision }).filter((e) => CARRIED.has(e.action));
+  if (events.length === 0) return [];
+  const doc = AuditDoc.parse({
+    format: 'dossier.audit',
+    version: 1,
+    events: events.map(({ action, reason, detail, at }) => ({ action, reason, detail, at })),
+  });
+  return [
+    { path: AUDIT_PATH, source: { kind: 'bytes', bytes: jsonBytes(doc) }, mediaType: JSON_TYPE, role: AUDIT_ROLE },
+  ];
+}
+
+const CARRIED: ReadonlySet<AuditAction> = new Set<AuditAction>([
+  'accepted-despite',
+  'countersigned-despite',
+  'applicant-key-accepted',
+  'batch-replacement',
+]);
+
 /**
  * Adds level 2 (signed with the unit's key) to the applicant's current level-1 package held here, writes it
  * atomically into <data>/packages/ and records its package_file row (direction "exported"); returns the row.
@@ -118,6 +151,7 @@ export async function writeLevelTwo(w: Workspace, input: LevelTwoInput, job: Job
       role: REVIEW_ROLE,
     },
     ...input.files,
+    ...auditFiles(w, applicantId),
   ];
 
   const dir = packagesDir(w.dataDir);
@@ -157,7 +191,8 @@ export async function writeLevelTwo(w: Workspace, input: LevelTwoInput, job: Job
       (r) => r.manifest_sha256 === written.manifestSha256,
     );
     const final = path.join(dir, fileName);
-    const existed = (await stat(final).catch(() => null)) !== null;
+    const added = `${final}${ADDITION_EXTENSION}`;
+    const existed = (await stat(final).catch(() => null)) !== null || (await stat(added).catch(() => null)) !== null;
     const row: PackageRow = {
       file_name: fileName,
       package_id: self.packageId,
@@ -173,8 +208,14 @@ export async function writeLevelTwo(w: Workspace, input: LevelTwoInput, job: Job
       applicant_id: applicantId,
       created_at: new Date().toISOString(),
     };
-    await rename(staging, final);
-    if (!existed) created = final;
+    // Countersigned, it is kept as level 1 plus the unit's addition, rebuilt when read (issue 19: each
+    // byte at most about twice); a return stays whole, as it is handed back.
+    const asAddition =
+      input.decision === 'accepted' && (await keepAsAddition(w, source, staging, final, sha256).catch(() => false));
+    if (!asAddition) await rename(staging, final);
+    // The same manifest written again is the same file: the other form of it, if any, is not kept.
+    await rm(asAddition ? final : added, { force: true });
+    if (!existed) created = asAddition ? added : final;
     await syncDir(dir);
     putPackageRow(w.db, row);
     created = null;

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { DossierError } from '../errors.js';
 import { packagesDir } from '../package/exportService.js';
+import { locatePackage, wholePackageFile } from '../package/levelAddition.js';
 import { Manifest, manifestPath } from '../package/manifest.js';
 import type { PackageRow } from '../package/packageRepo.js';
 import { openPackage, type OpenedPackage } from '../package/zipRead.js';
@@ -64,7 +65,31 @@ export async function readPackageContent(
   maxBytes: number,
 ): Promise<{ bytes: Buffer; manifest: Manifest } | null> {
   if (level < 1 || level > row.level) return null;
-  const file = path.join(packagesDir(w.dataDir), row.file_name);
+  // A countersigned package is kept as its level 1 plus the unit's addition (levelAddition.ts): a lower
+  // level is read from that level's own file; the unit's own files, from the package rebuilt whole.
+  const held = await locatePackage(w, row);
+  if (held?.base && level <= held.base.level) return readPackageContent(w, held.base, level, contentPath, maxBytes);
+  const whole = held?.base ? await wholePackageFile(w, row) : null;
+  try {
+    return await readFrom(
+      whole?.file ?? path.join(packagesDir(w.dataDir), row.file_name),
+      row,
+      level,
+      contentPath,
+      maxBytes,
+    );
+  } finally {
+    await whole?.release();
+  }
+}
+
+async function readFrom(
+  file: string,
+  row: PackageRow,
+  level: number,
+  contentPath: string,
+  maxBytes: number,
+): Promise<{ bytes: Buffer; manifest: Manifest } | null> {
   let pkg: OpenedPackage;
   try {
     pkg = await openPackage(file);

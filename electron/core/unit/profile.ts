@@ -7,7 +7,8 @@ import { UNIT_TYPES } from '../../../shared/archive/schema.js';
 import { checkCreditCode, normalizeCreditCode, type CreditCodeCheck } from '../../../shared/checks/creditCode.js';
 import { toHalfWidth } from '../../../shared/checks/text.js';
 import { UnitProfile } from '../../../shared/unit/schema.js';
-import { getSetting, setSetting } from '../archiveRepo.js';
+import { unitTypeConflict, type ArchiveUnitType } from '../../../shared/unit/unitType.js';
+import { getSettingJson, setSetting } from '../archiveRepo.js';
 import { DossierError } from '../errors.js';
 import type { Workspace } from '../workspace.js';
 import { requireUnit } from './mode.js';
@@ -69,20 +70,45 @@ export function unitProfileProblems(p: UnitProfile): Issue[] {
 
 /** The saved profile, or null (never saved, or unreadable: the officer enters it again). */
 export function savedUnitProfile(w: Workspace): UnitProfile | null {
-  const text = getSetting(w.db, PROFILE_KEY);
-  if (text === undefined) return null;
-  try {
-    const parsed = UnitProfile.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return getSettingJson(w.db, PROFILE_KEY, UnitProfile);
 }
 
-export function getUnitProfile(w: Workspace): { profile: UnitProfile | null; problems: Issue[] } {
+/**
+ * What the held applicants' archives say the unit's type is (their unit section), for those that say
+ * anything: the unit's own type is checked against it (shared/unit/unitType.ts).
+ */
+export function archiveUnitTypes(w: Workspace): ArchiveUnitType[] {
+  const rows = w.db
+    .prepare<[], { applicantId: string; name: string | null; type: string | null }>(
+      `SELECT a.id AS applicantId, json_extract(p.data, '$.name') AS name, json_extract(u.data, '$.type') AS type
+       FROM applicant a
+       JOIN section u ON u.applicant_id = a.id AND u.name = 'unit'
+       LEFT JOIN section p ON p.applicant_id = a.id AND p.name = 'profile'
+       ORDER BY a.created_at, a.id`,
+    )
+    .all();
+  return rows.flatMap((r) =>
+    (UNIT_TYPES as readonly (string | null)[]).includes(r.type)
+      ? [{ applicantId: r.applicantId, name: r.name ?? '', type: r.type as ArchiveUnitType['type'] }]
+      : [],
+  );
+}
+
+/** The profile's problems, and its type against the applicants' archives (unit:get, unit:set, the CLI). */
+function problemsOf(profile: UnitProfile, archives: readonly ArchiveUnitType[]): Issue[] {
+  const conflict = unitTypeConflict(profile.type, archives);
+  return [...unitProfileProblems(profile), ...(conflict ? [conflict] : [])];
+}
+
+export function getUnitProfile(w: Workspace): {
+  profile: UnitProfile | null;
+  problems: Issue[];
+  archiveTypes: ArchiveUnitType[];
+} {
   requireUnit(w);
   const profile = savedUnitProfile(w);
-  return { profile, problems: profile ? unitProfileProblems(profile) : [] };
+  const archiveTypes = archiveUnitTypes(w);
+  return { profile, problems: profile ? problemsOf(profile, archiveTypes) : [], archiveTypes };
 }
 
 export function setUnitProfile(w: Workspace, profile: UnitProfile): { problems: Issue[] } {
@@ -100,7 +126,7 @@ export function setUnitProfile(w: Workspace, profile: UnitProfile): { problems: 
     );
   }
   setSetting(w.db, PROFILE_KEY, JSON.stringify(parsed.data));
-  return { problems: unitProfileProblems(parsed.data) };
+  return { problems: problemsOf(parsed.data, archiveUnitTypes(w)) };
 }
 
 /** The intake's precondition: a saved profile naming the unit (by name or credit code), else a refusal. */

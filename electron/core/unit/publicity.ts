@@ -6,13 +6,19 @@
 // A start on a weekend or holiday is refused naming the day, why, and the next working day; a period the
 // calendar does not cover is refused rather than guessed (R-5). `today` decides planned / running /
 // ended; callers other than tests leave it to the local day.
+//
+// Corrections (issue 19): before its start a publicity is edited (re-planned with the same checks) or
+// deleted; once started it is cancelled with a written reason — kept on the publicity for the officer's
+// list and in the audit trail, printed nowhere public (not on the notice, the M-3 or in level 2). A
+// cancelled publicity counts for nothing after (publicityRepo's liveMemberships), so a new one can be
+// planned for the same applicants. Each correction goes into the audit trail (auditCorrection).
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import type { GeneratedFile, InputOf, OutputOf } from '../../../shared/api/contract.js';
 import { coveredYears, dayKind, nthWorkingDay, addDays } from '../../../shared/calendar/workingDays.js';
 import { isRealDate } from '../../../shared/checks/dates.js';
 import { COMMITTEE_INFO } from '../../../shared/archive/committees.js';
-import type { Publicity } from '../../../shared/unit/schema.js';
+import { AuditReason, MIN_REASON_CHARS, type Publicity } from '../../../shared/unit/schema.js';
 import { readArchive } from '../archiveService.js';
 import { commit, stage, storedPath } from '../attachments/store.js';
 import { DossierError } from '../errors.js';
@@ -25,6 +31,7 @@ import { startJob, throwIfCancelled, type JobContext } from '../jobs.js';
 import { localToday } from '../package/exportService.js';
 import { getParams } from '../rulesService.js';
 import type { Workspace } from '../workspace.js';
+import { appendAudit } from './auditRepo.js';
 import { holidayOf } from './holidayNames.js';
 import { requireUnit } from './mode.js';
 import { savedUnitProfile } from './profile.js';
@@ -32,8 +39,11 @@ import {
   allPublicities,
   getPublicity,
   insertPublicity,
+  markCancelled,
   membership,
   membershipsOf,
+  removePublicity,
+  replanPublicity,
   setOutcome,
   type Membership,
 } from './publicityRepo.js';
@@ -134,11 +144,48 @@ const nameOf = (w: Workspace, applicantId: string) => readArchive(w.db, applican
 function requirePublicity(w: Workspace, id: string): Publicity {
   const p = getPublicity(w.db, id);
   if (!p) {
-    throw new DossierError('publicity_unknown', { zh: '找不到该公示。', en: 'No such publicity.' }, [
-      { path: 'publicityId', message: { zh: '不存在', en: 'does not exist' } },
-    ]);
+    throw new DossierError(
+      'publicity_unknown',
+      {
+        zh: `找不到该公示（编号 ${id}），可能已被删除；未作任何更改。请刷新公示列表。`,
+        en: `No publicity ${id}: it may have been deleted; nothing was changed. Refresh the list of publicities.`,
+      },
+      [{ path: 'publicityId', message: { zh: '公示不存在', en: 'no such publicity' } }],
+    );
   }
   return p;
+}
+
+const periodText = (p: Pick<Publicity, 'startDate' | 'endDate'>) => ({
+  zh: `${p.startDate} 至 ${p.endDate} 的公示`,
+  en: `the publicity ${p.startDate} to ${p.endDate}`,
+});
+
+/** A cancelled publicity is only listed: nothing about it changes any more (neither outcomes nor PDFs). */
+function requireNotCancelled(p: Publicity, action: { zh: string; en: string }): void {
+  if (p.cancelledAt === null) return;
+  const on = p.cancelledAt.slice(0, 10);
+  throw new DossierError(
+    'publicity_cancelled',
+    {
+      zh: `${periodText(p).zh}已于 ${on} 取消，不能再${action.zh}；未作任何更改。`,
+      en: `${periodText(p).en} was cancelled on ${on}; it cannot be ${action.en} any more. Nothing was changed.`,
+    },
+    [{ path: 'publicityId', message: { zh: `已于 ${on} 取消`, en: `cancelled on ${on}` } }],
+  );
+}
+
+/** Edit and delete are for a publicity that has not started: once posted, it is cancelled with a reason. */
+function requireNotStarted(p: Publicity, today: string, action: { zh: string; en: string }): void {
+  if (today < p.startDate) return;
+  throw new DossierError(
+    'publicity_started',
+    {
+      zh: `${periodText(p).zh}已于 ${p.startDate} 开始，不能再${action.zh}；未作任何更改。如需更正，请“取消公示”并写明理由，再重新安排公示。`,
+      en: `${periodText(p).en} started on ${p.startDate}; it can no longer be ${action.en}. Nothing was changed. To correct it, cancel it with a written reason, then plan a new one.`,
+    },
+    [{ path: 'publicityId', message: { zh: `已于 ${p.startDate} 开始`, en: `started on ${p.startDate}` } }],
+  );
 }
 
 /** Why an applicant cannot join a publicity from start to end: one in progress or planned, or overlapping. */
@@ -147,14 +194,20 @@ function conflict(m: Membership, startDate: string, endDate: string, today: stri
   return state === 'planned' || state === 'running' || (m.startDate <= endDate && startDate <= m.endDate);
 }
 
-export function publicize(
+/**
+ * The members of a publicity from `startDate` to `endDate`, each held here and in no publicity that counts
+ * and is planned, running or overlapping (`except`: the publicity being re-planned); refused naming who
+ * and why, with `nothing` saying what was not done.
+ */
+function checkMembers(
   w: Workspace,
-  input: InputOf<'unit:publicize'>,
-  today: string = localToday(),
-): OutputOf<'unit:publicize'> {
-  requireUnit(w);
-  const plan = planPeriod(w, input.startDate);
-  const ids = [...new Set(input.applicantIds)];
+  applicantIds: readonly string[],
+  period: { startDate: string; endDate: string },
+  today: string,
+  nothing: { zh: string; en: string },
+  except: string | null = null,
+): string[] {
+  const ids = [...new Set(applicantIds)];
   const held = new Set(
     w.db
       .prepare<[], { id: string }>('SELECT id FROM applicant')
@@ -166,14 +219,16 @@ export function publicize(
     throw new DossierError(
       'applicant_unknown',
       {
-        zh: `以下申报人不在本单位工作区中，未创建公示：${unknown.join('、')}`,
-        en: `These applicants are not held in this unit's workspace; no publicity was made: ${unknown.join(', ')}`,
+        zh: `以下申报人不在本单位工作区中，${nothing.zh}：${unknown.join('、')}`,
+        en: `These applicants are not held in this unit's workspace; ${nothing.en}: ${unknown.join(', ')}`,
       },
       unknown.map((id) => ({ path: `applicantIds.${id}`, message: { zh: '不存在', en: 'not held here' } })),
     );
   }
   const busy = ids.flatMap((id) => {
-    const m = membershipsOf(w.db, id).find((x) => conflict(x, input.startDate, plan.endDate, today));
+    const m = membershipsOf(w.db, id).find(
+      (x) => x.publicityId !== except && conflict(x, period.startDate, period.endDate, today),
+    );
     return m ? [{ id, name: nameOf(w, id), m }] : [];
   });
   if (busy.length > 0) {
@@ -188,8 +243,8 @@ export function publicize(
     throw new DossierError(
       'publicity_overlap',
       {
-        zh: `以下申报人已在进行中、计划中或时间重叠的公示中，未创建公示：${list('zh')}`,
-        en: `These applicants are already in a running, planned or overlapping publicity; no publicity was made: ${list('en')}`,
+        zh: `以下申报人已在进行中、计划中或时间重叠的公示中，${nothing.zh}：${list('zh')}`,
+        en: `These applicants are already in a running, planned or overlapping publicity; ${nothing.en}: ${list('en')}`,
       },
       busy.map((b) => ({
         path: `applicantIds.${b.id}`,
@@ -200,9 +255,192 @@ export function publicize(
       })),
     );
   }
+  return ids;
+}
+
+export function publicize(
+  w: Workspace,
+  input: InputOf<'unit:publicize'>,
+  today: string = localToday(),
+): OutputOf<'unit:publicize'> {
+  requireUnit(w);
+  const plan = planPeriod(w, input.startDate);
+  const ids = checkMembers(w, input.applicantIds, { startDate: input.startDate, ...plan }, today, {
+    zh: '未创建公示',
+    en: 'no publicity was made',
+  });
   const id = randomUUID();
   insertPublicity(w.db, { id, startDate: input.startDate, ...plan, createdAt: new Date().toISOString() }, ids);
   return { publicity: getPublicity(w.db, id)! };
+}
+
+/**
+ * A correction of a publicity into the audit trail (in the caller's transaction). It concerns a group, so it
+ * names no applicant_id: the publicity and its members are in `detail`, and no applicant's own trail — which
+ * goes into level 2 — carries a cancellation's reason (printed nowhere public).
+ */
+function auditCorrection(
+  w: Workspace,
+  action: 'publicity-edited' | 'publicity-deleted' | 'publicity-cancelled',
+  detail: Record<string, unknown>,
+  reason = '',
+): void {
+  appendAudit(w.db, { applicantId: null, revision: null, action, reason, detail });
+}
+
+/** What the audit trail keeps of a publicity: its period and who was in it (names as they were then). */
+const auditView = (p: Publicity) => ({
+  startDate: p.startDate,
+  endDate: p.endDate,
+  workingDays: p.workingDays,
+  members: p.members.map((m) => ({ applicantId: m.applicantId, name: m.name })),
+});
+
+/**
+ * A planned publicity re-planned before it starts: new dates through the same working-day calendar and the
+ * same member checks as planning (its own members do not overlap with themselves). Nothing changed, nothing
+ * recorded; otherwise 'publicity-edited' keeps the old and the new.
+ */
+export function editPublicity(
+  w: Workspace,
+  input: InputOf<'unit:editPublicity'>,
+  today: string = localToday(),
+): OutputOf<'unit:editPublicity'> {
+  requireUnit(w);
+  const before = requirePublicity(w, input.publicityId);
+  const action = { zh: '修改', en: 'edited' };
+  requireNotCancelled(before, action);
+  requireNotStarted(before, today, action);
+  const plan = planPeriod(w, input.startDate);
+  const ids = checkMembers(
+    w,
+    input.applicantIds,
+    { startDate: input.startDate, ...plan },
+    today,
+    { zh: '未修改公示', en: 'the publicity was not changed' },
+    before.id,
+  );
+  const same =
+    before.startDate === input.startDate &&
+    before.endDate === plan.endDate &&
+    before.workingDays === plan.workingDays &&
+    ids.length === before.members.length &&
+    before.members.every((m) => ids.includes(m.applicantId));
+  if (same) return { publicity: before };
+  replanPublicity(w.db, { id: before.id, startDate: input.startDate, ...plan }, ids, () => {
+    const after = getPublicity(w.db, before.id)!;
+    auditCorrection(w, 'publicity-edited', {
+      publicityId: before.id,
+      before: auditView(before),
+      after: auditView(after),
+    });
+  });
+  return { publicity: getPublicity(w.db, before.id)! };
+}
+
+/** A planned publicity removed before it starts; 'publicity-deleted' keeps what it was. */
+export function deletePublicity(
+  w: Workspace,
+  input: InputOf<'unit:deletePublicity'>,
+  today: string = localToday(),
+): OutputOf<'unit:deletePublicity'> {
+  requireUnit(w);
+  const p = requirePublicity(w, input.publicityId);
+  const action = { zh: '删除', en: 'deleted' };
+  requireNotCancelled(p, action);
+  requireNotStarted(p, today, action);
+  removePublicity(w.db, p.id, () => auditCorrection(w, 'publicity-deleted', { publicityId: p.id, ...auditView(p) }));
+  return {};
+}
+
+/** The written reason of a cancellation (AuditReason: ≥ MIN_REASON_CHARS once trimmed), or why not. */
+function cancelReason(reason: string): string {
+  const parsed = AuditReason.safeParse(reason);
+  if (parsed.success) return parsed.data;
+  const n = reason.trim().length;
+  const why =
+    n === 0
+      ? { zh: '取消理由未填写（或只有空格）', en: 'The reason for the cancellation is empty (or only spaces)' }
+      : {
+          zh: `取消理由太短（${n} 个字）`,
+          en: `The reason for the cancellation is too short (${n} characters)`,
+        };
+  throw new DossierError(
+    'reason_needed',
+    {
+      zh: `${why.zh}：请写明为何取消此次公示，至少 ${MIN_REASON_CHARS} 个字；公示未取消。`,
+      en: `${why.en}: write why this publicity is cancelled, at least ${MIN_REASON_CHARS} characters. The publicity was not cancelled.`,
+    },
+    [
+      {
+        path: 'reason',
+        message: {
+          zh: `取消理由至少 ${MIN_REASON_CHARS} 个字`,
+          en: `the reason needs at least ${MIN_REASON_CHARS} characters`,
+        },
+      },
+    ],
+  );
+}
+
+/**
+ * A publicity that has started (running, or ended without every outcome) cancelled with a written reason.
+ * One not yet started is deleted instead; one whose outcomes are all recorded has its result and stands.
+ */
+export function cancelPublicity(
+  w: Workspace,
+  input: InputOf<'unit:cancelPublicity'>,
+  today: string = localToday(),
+): OutputOf<'unit:cancelPublicity'> {
+  requireUnit(w);
+  const p = requirePublicity(w, input.publicityId);
+  if (p.cancelledAt !== null) {
+    const on = p.cancelledAt.slice(0, 10);
+    throw new DossierError(
+      'publicity_already_cancelled',
+      {
+        zh: `${periodText(p).zh}已于 ${on} 取消，不能再次取消；未作任何更改。`,
+        en: `${periodText(p).en} was already cancelled on ${on}; it cannot be cancelled twice. Nothing was changed.`,
+      },
+      [{ path: 'publicityId', message: { zh: `已于 ${on} 取消`, en: `already cancelled on ${on}` } }],
+    );
+  }
+  if (today < p.startDate) {
+    throw new DossierError(
+      'publicity_not_started',
+      {
+        zh: `${periodText(p).zh}尚未开始（${p.startDate} 开始），无须取消：请直接“删除”它（或“修改”日期和人员）；未作任何更改。`,
+        en: `${periodText(p).en} has not started (it starts on ${p.startDate}); there is nothing to cancel: delete it instead (or edit its dates and members). Nothing was changed.`,
+      },
+      [{ path: 'publicityId', message: { zh: '尚未开始，请删除', en: 'not started: delete it' } }],
+    );
+  }
+  if (p.members.every((m) => m.outcome !== 'pending')) {
+    const objections = p.members.filter((m) => m.outcome === 'objection').length;
+    const clear = p.members.length - objections;
+    throw new DossierError(
+      'publicity_settled',
+      {
+        zh: `${periodText(p).zh}已记录全部 ${p.members.length} 人的结果（无异议 ${clear} 人，有异议 ${objections} 人），公示已有结论，不能取消；未作任何更改。如某人的结果记录有误，请先把它改回“待定”。`,
+        en: `${periodText(p).en} has every outcome recorded (${p.members.length}: ${clear} without objection, ${objections} with an objection); it has its result and cannot be cancelled. Nothing was changed. If an outcome was recorded by mistake, set it back to pending first.`,
+      },
+      [{ path: 'publicityId', message: { zh: '结果已全部记录', en: 'every outcome recorded' } }],
+    );
+  }
+  const reason = cancelReason(input.reason);
+  markCancelled(w.db, { id: p.id, at: new Date().toISOString(), reason }, () =>
+    auditCorrection(
+      w,
+      'publicity-cancelled',
+      {
+        publicityId: p.id,
+        ...auditView(p),
+        outcomes: p.members.map((m) => ({ applicantId: m.applicantId, outcome: m.outcome })),
+      },
+      reason,
+    ),
+  );
+  return { publicity: getPublicity(w.db, p.id)! };
 }
 
 export function recordObjection(
@@ -211,7 +449,7 @@ export function recordObjection(
   today: string = localToday(),
 ): OutputOf<'unit:recordObjection'> {
   requireUnit(w);
-  requirePublicity(w, input.publicityId);
+  requireNotCancelled(requirePublicity(w, input.publicityId), { zh: '记录结果', en: 'given outcomes' });
   const m = membership(w.db, input.publicityId, input.applicantId);
   if (!m) {
     throw new DossierError(
@@ -342,6 +580,7 @@ async function storeFor(
 export function startPublicityForms(w: Workspace, publicityId: string): { jobId: string } {
   requireUnit(w);
   const publicity = requirePublicity(w, publicityId);
+  requireNotCancelled(publicity, { zh: '生成公示和确认表', en: 'printed' });
   unitNameForForms(w);
   return { jobId: startJob((job) => makePublicityForms(w, publicity, job)) };
 }

@@ -1,5 +1,7 @@
 // SQL of the unit's publicity (N-8; migration 5: publicity, publicity_member): plain functions (db, args),
 // named parameters. The applicant's name is read from the archive's profile section as it is now.
+// A cancelled publicity (migration 8, issue 19) stays listed but counts for nothing: the memberships the
+// checks, the table's states and the rules' dates read (liveMemberships) leave it out.
 import type { Publicity } from '../../../shared/unit/schema.js';
 import type { Db } from '../db.js';
 
@@ -11,6 +13,8 @@ interface PublicityRow {
   end_date: string;
   working_days: number;
   created_at: string;
+  cancelled_at: string | null;
+  cancel_reason: string;
 }
 
 interface MemberRow {
@@ -47,6 +51,8 @@ function toPublicity(p: PublicityRow, members: MemberRow[]): Publicity {
     endDate: p.end_date,
     workingDays: p.working_days,
     createdAt: p.created_at,
+    cancelledAt: p.cancelled_at,
+    cancelReason: p.cancel_reason,
     members: members
       .map((m) => ({
         applicantId: m.applicant_id,
@@ -102,15 +108,29 @@ const MEMBERSHIP_SQL = `SELECT m.publicity_id AS publicityId, m.applicant_id AS 
     p.end_date AS endDate, p.working_days AS workingDays, m.outcome, m.note, m.recorded_at AS recordedAt,
     p.created_at AS createdAt
   FROM publicity_member m JOIN publicity p ON p.id = m.publicity_id`;
-const NEWEST_FIRST = 'ORDER BY p.start_date DESC, p.created_at DESC';
+const NEWEST_FIRST = 'ORDER BY p.start_date DESC, p.created_at DESC, p.id';
 
-/** An applicant's publicities, the newest period first. */
-export function membershipsOf(db: Db, applicantId: string): Membership[] {
+/**
+ * The memberships that count — of publicities not cancelled — of one applicant or (null) of all, the newest
+ * period first: what overlaps, the countersignature, the table's states and the rules' dates read.
+ */
+export function liveMemberships(db: Db, applicantId: string | null): Membership[] {
   return db
-    .prepare<{ applicantId: string }, Membership>(
-      `${MEMBERSHIP_SQL} WHERE m.applicant_id = @applicantId ${NEWEST_FIRST}`,
+    .prepare<{ applicantId: string | null }, Membership>(
+      `${MEMBERSHIP_SQL} WHERE p.cancelled_at IS NULL AND (@applicantId IS NULL OR m.applicant_id = @applicantId)
+       ${NEWEST_FIRST}`,
     )
     .all({ applicantId });
+}
+
+/** An applicant's publicities that count (not cancelled), the newest period first. */
+export const membershipsOf = (db: Db, applicantId: string): Membership[] => liveMemberships(db, applicantId);
+
+/** Each applicant's newest publicity that counts, by applicant id (of one applicant, or of all with null). */
+export function newestMemberships(db: Db, applicantId: string | null): Map<string, Membership> {
+  const out = new Map<string, Membership>();
+  for (const m of liveMemberships(db, applicantId)) if (!out.has(m.applicantId)) out.set(m.applicantId, m);
+  return out;
 }
 
 export function membership(db: Db, publicityId: string, applicantId: string): Membership | undefined {
@@ -129,4 +149,53 @@ export function setOutcome(
     `UPDATE publicity_member SET outcome = @outcome, note = @note, recorded_at = @recordedAt
      WHERE publicity_id = @publicityId AND applicant_id = @applicantId`,
   ).run(r);
+}
+
+/**
+ * A planned publicity re-planned (issue 19): new dates, and the members as given — those kept keep their
+ * row, those dropped go, those added start pending. The caller appends the audit event in `also`, inside
+ * the same transaction.
+ */
+export function replanPublicity(
+  db: Db,
+  p: { id: string; startDate: string; endDate: string; workingDays: number },
+  applicantIds: readonly string[],
+  also: () => void,
+): void {
+  db.transaction(() => {
+    db.prepare(
+      `UPDATE publicity SET start_date = @startDate, end_date = @endDate, working_days = @workingDays WHERE id = @id`,
+    ).run(p);
+    const keep = new Set(applicantIds);
+    const held = db
+      .prepare<{ id: string }, { applicant_id: string }>(
+        'SELECT applicant_id FROM publicity_member WHERE publicity_id = @id',
+      )
+      .all({ id: p.id })
+      .map((r) => r.applicant_id);
+    const drop = db.prepare('DELETE FROM publicity_member WHERE publicity_id = @id AND applicant_id = @applicantId');
+    for (const applicantId of held) if (!keep.has(applicantId)) drop.run({ id: p.id, applicantId });
+    const add = db.prepare(
+      `INSERT OR IGNORE INTO publicity_member (publicity_id, applicant_id, outcome, note, recorded_at)
+       VALUES (@id, @applicantId, 'pending', '', NULL)`,
+    );
+    for (const applicantId of keep) add.run({ id: p.id, applicantId });
+    also();
+  })();
+}
+
+/** A planned publicity removed with its members (migration 5 cascades); `also` appends the audit event. */
+export function removePublicity(db: Db, id: string, also: () => void): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM publicity WHERE id = @id').run({ id });
+    also();
+  })();
+}
+
+/** A publicity marked cancelled, with when and why; `also` appends the audit event in the same transaction. */
+export function markCancelled(db: Db, r: { id: string; at: string; reason: string }, also: () => void): void {
+  db.transaction(() => {
+    db.prepare(`UPDATE publicity SET cancelled_at = @at, cancel_reason = @reason WHERE id = @id`).run(r);
+    also();
+  })();
 }

@@ -1,7 +1,14 @@
 // SQL of the unit's review of its applicants (migration 5: unit_review, material_review, review_comment):
 // plain functions (db, args), named parameters. Every row carries the revision it was made on; what belongs
-// to an older revision is history (a newer revision starts pending, unmarked and without comments).
-import type { CommentTarget, MaterialDecision, ReviewComment, ReviewStatus } from '../../../shared/unit/schema.js';
+// to an older revision is history (a newer revision starts pending, unmarked and without comments). Migration 9:
+// return_check, the officer's ticks on a return's comments, made on the corrected revision.
+import type {
+  CommentTarget,
+  MaterialDecision,
+  ReturnCheckState,
+  ReviewComment,
+  ReviewStatus,
+} from '../../../shared/unit/schema.js';
 import { CommentTarget as CommentTargetSchema } from '../../../shared/unit/schema.js';
 import type { MaterialId } from '../../../shared/materials/requirements.js';
 import type { Db } from '../db.js';
@@ -144,4 +151,46 @@ export function insertComment(
 
 export function deleteCommentRow(db: Db, id: string): void {
   db.prepare('DELETE FROM review_comment WHERE id = @id').run({ id });
+}
+
+export interface ReturnCheck {
+  state: ReturnCheckState;
+  checkedAt: string;
+}
+
+/** The ticks made on `revision` (the corrected one) on the comments of the return it answers, by comment id. */
+export function returnChecks(db: Db, applicantId: string, revision: number): Map<string, ReturnCheck> {
+  const rows = db
+    .prepare<
+      { applicantId: string; revision: number },
+      { comment_id: string; state: ReturnCheckState; checked_at: string }
+    >(
+      `SELECT comment_id, state, checked_at FROM return_check
+       WHERE applicant_id = @applicantId AND revision = @revision`,
+    )
+    .all({ applicantId, revision });
+  return new Map(rows.map((r) => [r.comment_id, { state: r.state, checkedAt: r.checked_at }]));
+}
+
+/** Ticks a comment on `revision` (replacing an earlier tick); null removes the tick. */
+export function putReturnCheck(
+  db: Db,
+  applicantId: string,
+  revision: number,
+  commentId: string,
+  state: ReturnCheckState | null,
+  checkedAt: string,
+): void {
+  if (state === null) {
+    db.prepare(
+      `DELETE FROM return_check WHERE applicant_id = @applicantId AND revision = @revision AND comment_id = @commentId`,
+    ).run({ applicantId, revision, commentId });
+    return;
+  }
+  db.prepare(
+    `INSERT INTO return_check (applicant_id, revision, comment_id, state, checked_at)
+     VALUES (@applicantId, @revision, @commentId, @state, @checkedAt)
+     ON CONFLICT (applicant_id, revision, comment_id) DO UPDATE SET state = excluded.state,
+       checked_at = excluded.checked_at`,
+  ).run({ applicantId, revision, commentId, state, checkedAt });
 }

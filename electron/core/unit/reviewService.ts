@@ -24,12 +24,15 @@ import { runPack } from '../../../shared/rules/engine.js';
 import { PACK_2020 } from '../../../shared/rules/pack2020/index.js';
 import { getParams, linksOf } from '../rulesService.js';
 import type { Workspace } from '../workspace.js';
+import { appendAudit } from './auditRepo.js';
+import { DESPITE, gapsDetail, gapsOf, requireReason } from './decisionGate.js';
 import { isFieldPath } from './fieldPaths.js';
 import { readPackageContent } from './packageContent.js';
 import { newestPublicityPeriods, notPublicised, PUBLICITY_RULE, withPublicity } from './unitParams.js';
 import { requireUnit } from './mode.js';
 import * as repo from './reviewRepo.js';
-import { applicantPackageRows, changesSincePrevious, currentRevision, revisionsOf } from './revisions.js';
+import { sincePreviousRevision } from './returnChecklist.js';
+import { applicantPackageRows, currentRevision, revisionsOf } from './revisions.js';
 import { unitApplicantRow } from './table.js';
 
 /** The applicant, in a unit's workspace, and the revision under review. */
@@ -118,7 +121,8 @@ export async function reviewOf(w: Workspace, applicantId: string): Promise<Outpu
     materials: materialReviews(w, applicantId, revision),
     comments: currentComments(w, applicantId, revision),
     revisions: revisionsOf(rows),
-    changes: await changesSincePrevious(w, applicantId, rows),
+    // What changed since the previous revision (fields and scans) and, after a return, its checklist.
+    ...(await sincePreviousRevision(w, applicantId, rows)),
   };
 }
 
@@ -223,22 +227,29 @@ export function setOpinion(w: Workspace, input: InputOf<'unit:setOpinion'>): voi
   })();
 }
 
-/** Materials the archive needs (its materials view: anything not "not needed", generated forms included). */
+/**
+ * Materials the unit marks before accepting: what the archive needs (generated forms included), but not what
+ * the unit itself issues later (M-3 after the publicity, N-8): acceptance comes before the publicity.
+ */
 export function neededMaterials(w: Workspace, applicantId: string): MaterialId[] {
   const { attachments } = listAttachments(w, { applicantId });
   return computeMaterials(readArchive(w.db, applicantId), attachments, getParams(w.db))
-    .filter((m) => m.state !== 'not-needed')
+    .filter((m) => m.state !== 'not-needed' && m.state !== 'unit-provides')
     .map((m) => m.id);
 }
 
 const materialList = (ids: readonly MaterialId[], lang: 'zh' | 'en') =>
   ids.map((id) => `${id} ${MATERIAL_LABELS[id][lang]}`).join(lang === 'zh' ? '；' : '; ');
 
-/** Accept (every needed material marked accepted, none returned) or reopen (→ pending). */
+/**
+ * Accept (every needed material marked accepted, none returned; a written reason when the verdict fails or
+ * proofs are missing — decisionGate.ts) or reopen (→ pending).
+ */
 export function setStatus(w: Workspace, input: InputOf<'unit:setStatus'>): OutputOf<'unit:setStatus'> {
   const { applicantId } = input;
   const revision = open(w, applicantId);
   const needed = neededMaterials(w, applicantId);
+  const row = unitApplicantRow(w, applicantId);
   return w.db.transaction((): OutputOf<'unit:setStatus'> => {
     const { status } = repo.reviewState(w.db, applicantId, revision);
     if (input.status === 'pending') {
@@ -273,7 +284,12 @@ export function setStatus(w: Workspace, input: InputOf<'unit:setStatus'>): Outpu
         [...returned, ...unmarked].map((m) => ({ path: `materials.${m}`, message: MATERIAL_LABELS[m] })),
       );
     }
+    const gaps = gapsOf(row);
+    const reason = requireReason(gaps, input.reason, 'accept', row.name || applicantId);
     repo.putStatus(w.db, applicantId, revision, 'accepted');
+    if (reason !== null) {
+      appendAudit(w.db, { applicantId, revision, action: DESPITE.accept, reason, detail: gapsDetail(gaps) });
+    }
     return { status: 'accepted' };
   })();
 }

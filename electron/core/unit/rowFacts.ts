@@ -1,13 +1,17 @@
-// What a row of the unit's table derives from an applicant's archive (issue 7): who they are, the
-// eligibility counts checked here with the unit's parameters (N-10), the materials complete. Checking
+// What a row of the unit's table derives from an applicant's archive (issue 7, 19): who they are, the
+// verdict checked here with the unit's parameters by the applicant's own rules (N-10) with the failures and
+// points to judge it rests on, the materials complete and each proof missing. Checking
 // 1,000 archives takes about a second, and the table is read again after every action of the officer;
 // so the facts are kept per workspace and per applicant, and recomputed only when something they depend
 // on changed: the archive (applicant.updated_at, touched by every edit and every import), the attachments
 // and links (their count and last row), the rule parameters, the applicant's publicity period, the day.
 import { currentLinks } from '../../../shared/attachments/current.js';
-import { computeMaterials } from '../../../shared/materials/requirements.js';
+import { computeMaterials, missingItems } from '../../../shared/materials/requirements.js';
 import { runPack } from '../../../shared/rules/engine.js';
 import { PACK_2020 } from '../../../shared/rules/pack2020/index.js';
+import type { Finding } from '../../../shared/rules/types.js';
+import { summarize } from '../../../shared/rules/verdict.js';
+import type { RowPoint, UnitApplicantRow } from '../../../shared/unit/schema.js';
 import type { Db } from '../db.js';
 import { getParams } from '../rulesService.js';
 import { readHeldArchives } from './heldArchives.js';
@@ -19,10 +23,10 @@ export interface RowFacts {
   committee: string;
   specialty: string;
   exceptional: boolean;
-  fail: number;
-  review: number;
-  materialsComplete: number;
-  materialsNeeded: number;
+  verdict: UnitApplicantRow['verdict'];
+  counts: UnitApplicantRow['counts'];
+  points: RowPoint[];
+  materials: UnitApplicantRow['materials'];
 }
 
 const kept = new WeakMap<Db, Map<string, { stamp: string; facts: RowFacts }>>();
@@ -44,19 +48,29 @@ export function rowFacts(db: Db, applicantId: string | null, today: string): Map
         params: withPublicity(params, periods.get(id)),
         today,
       });
-      const needed = computeMaterials(archive, attachments, params).filter(
-        (m) => m.state === 'complete' || m.state === 'incomplete',
-      );
+      const materials = computeMaterials(archive, attachments, params);
+      const needed = materials.filter((m) => m.state === 'complete' || m.state === 'incomplete');
+      const { verdict, failing, toJudge } = summarize(report);
+      const point = (f: Finding): RowPoint => ({
+        findingId: f.id,
+        ruleId: f.ruleId,
+        status: f.status === 'fail' ? 'fail' : 'review',
+        message: f.message,
+      });
       const facts: RowFacts = {
         name: archive.profile.name,
         idNumber: archive.profile.idNumber,
         committee: archive.application.committee,
         specialty: archive.application.specialty,
         exceptional: archive.application.exceptional,
-        fail: report.counts.fail,
-        review: report.counts.review,
-        materialsComplete: needed.filter((m) => m.state === 'complete').length,
-        materialsNeeded: needed.length,
+        verdict,
+        counts: { fail: failing.length, toJudge: toJudge.length },
+        points: [...failing, ...toJudge].map(point),
+        materials: {
+          needed: needed.length,
+          complete: needed.filter((m) => m.state === 'complete').length,
+          missing: missingItems(materials).map((i) => ({ material: i.material, key: i.key, message: i.message! })),
+        },
       };
       cache.set(id, { stamp: stamps.get(id)!, facts });
     }

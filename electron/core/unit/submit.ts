@@ -18,6 +18,7 @@ import { buildF4 } from '../forms/f4.js';
 import { formContext, getPostInfo, sha256Hex } from '../forms/context.js';
 import { buildPublicityNotice } from '../forms/publicityNotice.js';
 import { buildUnitOpinion } from '../forms/unitOpinion.js';
+import { withBackupAfter } from '../backup/after.js';
 import { startJob, throwIfCancelled, type JobContext } from '../jobs.js';
 import { JSON_TYPE, jsonBytes } from '../package/content.js';
 import { localToday, packagesDir } from '../package/exportService.js';
@@ -30,6 +31,7 @@ import {
   BatchDoc,
   batchFileName,
   batchesDir,
+  checkBatchTarget,
   listBatchFiles,
   PACKAGES_PREFIX,
   writeBatch,
@@ -45,6 +47,10 @@ import { currentRevision } from './revisions.js';
 import type { SummaryHead, SummaryRow } from './summaryRows.js';
 import { buildSummaryXlsx } from './summaryXlsx.js';
 import { unitApplicantRow } from './table.js';
+import { appendAudit } from './auditRepo.js';
+import { DESPITE, gapsDetail, gapsOf, requireReason, type DecisionGaps } from './decisionGate.js';
+import { isReplacement } from '../../../shared/unit/pipeline.js';
+import { verdictWords } from '../../../shared/rules/verdict.js';
 
 /** Level 2's files besides content/unit/review.json (docs/package-format.md, "Level 2: the unit"). */
 export const UNIT_PATHS = {
@@ -98,6 +104,12 @@ interface Ready {
   name: string;
   idNumber: string;
   publicity: Membership;
+  revision: number;
+  /** The written reason for countersigning despite failures or missing proofs (decisionGate.ts), else null. */
+  reason: string | null;
+  gaps: DecisionGaps;
+  /** Already countersigned on this revision: the new batch replaces the earlier package. */
+  replacement: boolean;
 }
 
 /** Why an applicant cannot be countersigned now; empty when they can. */
@@ -166,8 +178,16 @@ function blockers(
   return { name, reasons, publicity: newest };
 }
 
-/** Every check of the submission, for all the named applicants at once; throws the list of who and why. */
-export function checkSubmission(w: Workspace, applicantIds: string[], today: string): Ready[] {
+/**
+ * Every check of the submission, for all the named applicants at once; throws the list of who and why.
+ * `reasons`: per applicant, why the unit countersigns despite a failed verdict or missing proofs.
+ */
+export function checkSubmission(
+  w: Workspace,
+  applicantIds: string[],
+  today: string,
+  reasons: Readonly<Record<string, string>> = {},
+): Ready[] {
   requireUnit(w);
   unitIdentity(w);
   const isPublicInstitution = savedUnitProfile(w)?.type === 'public_institution';
@@ -175,11 +195,30 @@ export function checkSubmission(w: Workspace, applicantIds: string[], today: str
   const refused: { id: string; name: string; reasons: Localized[] }[] = [];
   for (const id of applicantIds) {
     const b = blockers(w, id, isPublicInstitution, today);
-    if (b.reasons.length > 0 || !b.publicity) refused.push({ id, name: b.name, reasons: b.reasons });
-    else {
-      const idNumber = readArchive(w.db, id).profile.idNumber;
-      ready.push({ applicantId: id, name: b.name, idNumber, publicity: b.publicity });
+    if (b.reasons.length > 0 || !b.publicity) {
+      refused.push({ id, name: b.name, reasons: b.reasons });
+      continue;
     }
+    const row = unitApplicantRow(w, id);
+    const gaps = gapsOf(row);
+    let reason: string | null = null;
+    try {
+      reason = requireReason(gaps, reasons[id], 'countersign', b.name, `reasons.${id}`);
+    } catch (e) {
+      if (!(e instanceof DossierError)) throw e;
+      refused.push({ id, name: b.name, reasons: [e.localized] });
+      continue;
+    }
+    ready.push({
+      applicantId: id,
+      name: b.name,
+      idNumber: row.idNumber,
+      publicity: b.publicity,
+      revision: row.revision,
+      reason,
+      gaps,
+      replacement: isReplacement(row.stage),
+    });
   }
   if (refused.length > 0) {
     const line = (r: (typeof refused)[number], lang: 'zh' | 'en') =>
@@ -206,6 +245,8 @@ export function checkSubmission(w: Workspace, applicantIds: string[], today: str
 export interface SubmitOptions {
   /** The day the checks run as (tests); the local day by default. */
   today?: string;
+  /** Where the batch goes (a folder, or a file path): the CLI's --out. Default: waiting for its download. */
+  out?: string | undefined;
 }
 
 export async function startSubmit(
@@ -214,13 +255,19 @@ export async function startSubmit(
   options: SubmitOptions = {},
 ): Promise<{ jobId: string }> {
   const today = options.today ?? localToday();
+  await checkBatchTarget(options.out);
   const ids = [...new Set(input.applicantIds)];
-  const ready = checkSubmission(w, ids, today);
+  const ready = checkSubmission(w, ids, today, input.reasons);
   const status = await keyStatus(w);
   if (!status.exists || (status.protection === 'passphrase' && !input.passphrase)) {
     await unlockWorkspaceKey(w, input.passphrase); // throws the refusal that applies
   }
-  return { jobId: startJob((job) => runSubmit(w, ready, input.passphrase, today, job)) };
+  // The countersignatures and the batch are the day's weightiest work: backed up right after (issue 19).
+  return {
+    jobId: startJob((job) =>
+      withBackupAfter(w, job, (j) => runSubmit(w, ready, input.passphrase, today, j, options.out)),
+    ),
+  };
 }
 
 /** The job's progress for one applicant: their place in the list before the step that writes their level. */
@@ -239,6 +286,7 @@ async function runSubmit(
   passphrase: string | undefined,
   today: string,
   job: JobContext,
+  out?: string,
 ): Promise<void> {
   job.progress(0, ready.length, { zh: '正在解锁单位签名密钥', en: "Unlocking the unit's signing key" });
   // Unlocked once first: a wrong passphrase is refused before any file is made.
@@ -257,19 +305,68 @@ async function runSubmit(
       notice = (await buildPublicityNotice(noticeInput(w, publicity))).bytes;
       notices.set(publicity.id, notice);
     }
+    // The decision against the evidence is recorded before the level that carries it (audit.json) is written.
+    if (r.reason !== null) {
+      appendAudit(w.db, {
+        applicantId: r.applicantId,
+        revision: r.revision,
+        action: DESPITE.countersign,
+        reason: r.reason,
+        detail: gapsDetail(r.gaps),
+      });
+    }
     const files = await levelTwoFiles(w, r, unit, unitFingerprint, notice, isPublicInstitution);
     throwIfCancelled(job.signal);
     const row = await writeLevelTwo(w, { applicantId: r.applicantId, decision: 'accepted', files, passphrase }, sub);
+    recordCountersign(w, r, row);
     written.push({ ready: r, row, publicity });
   }
   throwIfCancelled(job.signal);
   job.progress(0, 1, { zh: '正在生成汇总表', en: 'Making the summary sheet' });
   const content = await batchContent(w, written, unitFingerprint, today);
   throwIfCancelled(job.signal);
-  const present = new Set(await readdir(batchesDir(w.dataDir)).catch(() => [] as string[]));
-  const batch = await writeBatch(w, content, batchFileName(w, unit.name, today, present), job);
+  const present = new Set(await readdir(out ?? batchesDir(w.dataDir)).catch(() => [] as string[]));
+  const batch = await writeBatch(w, content, batchFileName(w, unit.name, today, present), job, { out });
+  recordBatchMembers(w, batch.fileName, written);
   job.setResult({ batch });
   job.progress(1, 1, { zh: `已写出报送批次：${batch.fileName}`, en: `Batch written: ${batch.fileName}` });
+}
+
+/** 已加签: the countersignature of this revision, and a replacement of an earlier one named in the trail. */
+function recordCountersign(w: Workspace, r: Ready, row: PackageRow): void {
+  w.db.transaction(() => {
+    if (r.replacement) {
+      appendAudit(w.db, {
+        applicantId: r.applicantId,
+        revision: r.revision,
+        action: 'batch-replacement',
+        detail: { packageFile: row.file_name },
+      });
+    }
+    w.db
+      .prepare(
+        `INSERT OR IGNORE INTO unit_countersign (applicant_id, revision, package_file, at)
+         VALUES (@applicantId, @revision, @file, @at)`,
+      )
+      .run({ applicantId: r.applicantId, revision: r.revision, file: row.file_name, at: new Date().toISOString() });
+  })();
+}
+
+/** 已报送: who went into the batch, with the package file that carries them. */
+function recordBatchMembers(
+  w: Workspace,
+  batchFile: string,
+  written: readonly { ready: Ready; row: PackageRow }[],
+): void {
+  const insert = w.db.prepare(
+    `INSERT OR REPLACE INTO batch_member (batch_file, applicant_id, package_file, revision)
+     VALUES (@batchFile, @applicantId, @file, @revision)`,
+  );
+  w.db.transaction(() => {
+    for (const { ready, row } of written) {
+      insert.run({ batchFile, applicantId: ready.applicantId, file: row.file_name, revision: ready.revision });
+    }
+  })();
 }
 
 /** Level 2's files for one applicant (writeLevelTwo adds content/unit/review.json). */
@@ -362,8 +459,11 @@ async function batchContent(
       specialty: application.specialty,
       titleApplied: application.titleApplied,
       exceptional: application.exceptional,
-      fail: table.fail,
-      review: table.review,
+      verdict: verdictWords(table.verdict, table.counts).zh,
+      fail: table.counts.fail,
+      toJudge: table.counts.toJudge,
+      reason: ready.reason ?? '',
+      replacement: ready.replacement,
       publicityStart: m.startDate,
       publicityEnd: m.endDate,
       publicityDays: m.workingDays,

@@ -13,9 +13,15 @@ export interface SummaryRow {
   specialty: string;
   titleApplied: string;
   exceptional: boolean;
-  /** The eligibility check run here with the unit's parameters: findings failing / needing review. */
+  /** The verdict run here with the unit's parameters, in words (可以申报 / 需人工确认 N 项 / 暂不符合 N 项). */
+  verdict: string;
+  /** Failures and points to judge (notes not counted). */
   fail: number;
-  review: number;
+  toJudge: number;
+  /** The unit's written reason for countersigning despite failures or missing proofs ('' when none was needed). */
+  reason: string;
+  /** This applicant was already passed on: this batch's package replaces the earlier one. */
+  replacement: boolean;
   publicityStart: string;
   publicityEnd: string;
   publicityDays: number;

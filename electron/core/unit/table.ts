@@ -9,9 +9,12 @@ import { DossierError } from '../errors.js';
 import { localToday } from '../package/exportService.js';
 import type { Workspace } from '../workspace.js';
 import { findDuplicates } from './duplicates.js';
+import { newestMemberships } from './publicityRepo.js';
 import { requireUnit } from './mode.js';
 import { rowFacts } from './rowFacts.js';
 import { heldPeople } from './unitRepo.js';
+import { applicantsWithHeldKey } from './keyChangeRepo.js';
+import { stageOf } from '../../../shared/unit/pipeline.js';
 
 export function unitApplicants(w: Workspace): { rows: UnitApplicantRow[] } {
   requireUnit(w);
@@ -36,13 +39,15 @@ interface Meta {
   package_id: string | null;
   created_at: string;
   status: ReviewStatus | null;
+  /** The revision the status was decided on (a newer revision is pending). */
+  revision: number | null;
 }
 
 function tableRows(w: Workspace, applicantId: string | null, today: string = localToday()): UnitApplicantRow[] {
   const db = w.db;
   const metas = db
     .prepare<{ applicantId: string | null }, Meta>(
-      `SELECT a.id, a.package_id, a.created_at, r.status FROM applicant a
+      `SELECT a.id, a.package_id, a.created_at, r.status, r.revision FROM applicant a
        LEFT JOIN unit_review r ON r.applicant_id = a.id
        WHERE @applicantId IS NULL OR a.id = @applicantId ORDER BY a.created_at, a.id`,
     )
@@ -52,6 +57,8 @@ function tableRows(w: Workspace, applicantId: string | null, today: string = loc
   const packages = packageStates(db, applicantId);
   const publicity = publicityStates(db, applicantId, today);
   const duplicates = findDuplicates(db, applicantId);
+  const keyChangeHeld = applicantsWithHeldKey(db, applicantId);
+  const work = workFacts(db, applicantId, packages);
   // One row names the others it shares a proof with: their names are read, not their archives.
   const names =
     applicantId === null
@@ -61,6 +68,8 @@ function tableRows(w: Workspace, applicantId: string | null, today: string = loc
   return metas.map((m) => {
     const f = facts.get(m.id)!;
     const pkg = packages.get(m.id);
+    const status = m.status === null || m.revision !== pkg?.revision ? 'pending' : m.status;
+    const publicityOfRow = publicity.get(m.id) ?? 'none';
     return {
       applicantId: m.id,
       name: f.name,
@@ -71,12 +80,20 @@ function tableRows(w: Workspace, applicantId: string | null, today: string = loc
       packageId: m.package_id ?? '',
       revision: pkg?.revision ?? 0,
       level: pkg?.level ?? 0,
-      status: m.status ?? 'pending',
-      fail: f.fail,
-      review: f.review,
-      materialsComplete: f.materialsComplete,
-      materialsNeeded: f.materialsNeeded,
-      publicity: publicity.get(m.id) ?? 'none',
+      status,
+      stage: stageOf({
+        status,
+        touched: work.touched.has(m.id),
+        corrected: work.corrected.has(m.id),
+        publicity: publicityOfRow,
+        countersigned: work.countersigned.has(m.id),
+        submitted: work.submitted.has(m.id),
+      }),
+      verdict: f.verdict,
+      counts: f.counts,
+      points: f.points,
+      materials: f.materials,
+      publicity: publicityOfRow,
       duplicates: (duplicates.get(m.id) ?? [])
         .map((d) => ({ ...d, name: names.get(d.applicantId) ?? '' }))
         .sort(
@@ -86,6 +103,7 @@ function tableRows(w: Workspace, applicantId: string | null, today: string = loc
             a.applicantId.localeCompare(b.applicantId),
         ),
       importedAt: pkg?.importedAt ?? m.created_at,
+      keyChangeHeld: keyChangeHeld.has(m.id),
     } satisfies UnitApplicantRow;
   });
 }
@@ -123,21 +141,50 @@ function packageStates(
   return out;
 }
 
-/** Each applicant's latest publicity (N-8) as of today. An objection shows as soon as it is recorded. */
+/**
+ * Per applicant, what places them on the line of steps besides the review status and the publicity: marks or
+ * comments on the current revision (审核中), an earlier revision this unit returned (已更正), a countersignature
+ * of the current revision (已加签) and whether it went into a batch (已报送).
+ */
+function workFacts(
+  db: Db,
+  applicantId: string | null,
+  packages: ReadonlyMap<string, { revision: number }>,
+): { touched: Set<string>; corrected: Set<string>; countersigned: Set<string>; submitted: Set<string> } {
+  const current = (id: string) => packages.get(id)?.revision;
+  const pairs = (sql: string) =>
+    db.prepare<{ applicantId: string | null }, { id: string; revision: number }>(sql).all({ applicantId });
+  const onCurrent = (rows: { id: string; revision: number }[]) =>
+    new Set(rows.filter((r) => r.revision === current(r.id)).map((r) => r.id));
+  const only = 'WHERE @applicantId IS NULL OR applicant_id = @applicantId';
+  const touched = onCurrent([
+    ...pairs(`SELECT applicant_id AS id, revision FROM material_review ${only}`),
+    ...pairs(`SELECT applicant_id AS id, revision FROM review_comment ${only}`),
+  ]);
+  const countersigned = onCurrent(pairs(`SELECT applicant_id AS id, revision FROM unit_countersign ${only}`));
+  const submitted = onCurrent(pairs(`SELECT applicant_id AS id, revision FROM batch_member ${only}`));
+  // A level 2 this workspace wrote on an earlier revision that was not a countersignature: a 退回.
+  const returnedEarlier = pairs(
+    `SELECT p.applicant_id AS id, p.revision FROM package_file p
+     WHERE p.level = 2 AND p.direction = 'exported' AND p.applicant_id IS NOT NULL
+       AND (@applicantId IS NULL OR p.applicant_id = @applicantId)
+       AND NOT EXISTS (SELECT 1 FROM unit_countersign c WHERE c.package_file = p.file_name)`,
+  );
+  const corrected = new Set(
+    returnedEarlier.filter((r) => current(r.id) !== undefined && r.revision < current(r.id)!).map((r) => r.id),
+  );
+  return { touched, corrected, countersigned, submitted };
+}
+
+/**
+ * Each applicant's latest publicity (N-8) as of today. An objection shows as soon as it is recorded; a
+ * cancelled publicity counts for nothing (issue 19), so the one before it, if any, speaks again.
+ */
 function publicityStates(db: Db, applicantId: string | null, today: string): Map<string, PublicityState> {
-  const rows = db
-    .prepare<
-      { applicantId: string | null },
-      { applicant_id: string; start_date: string; end_date: string; outcome: string }
-    >(
-      `SELECT m.applicant_id, p.start_date, p.end_date, m.outcome
-       FROM publicity_member m JOIN publicity p ON p.id = m.publicity_id
-       WHERE @applicantId IS NULL OR m.applicant_id = @applicantId
-       ORDER BY p.start_date, p.created_at`,
-    )
-    .all({ applicantId });
   const out = new Map<string, PublicityState>();
-  for (const r of rows) out.set(r.applicant_id, publicityState(r, today));
+  for (const [id, m] of newestMemberships(db, applicantId)) {
+    out.set(id, publicityState({ start_date: m.startDate, end_date: m.endDate, outcome: m.outcome }, today));
+  }
   return out;
 }
 

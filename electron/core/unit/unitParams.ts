@@ -5,18 +5,13 @@
 import type { Localized } from '../../../shared/api/contract.js';
 import type { Params2020 } from '../../../shared/rules/pack2020/index.js';
 import type { Db } from '../db.js';
+import { newestMemberships } from './publicityRepo.js';
 
-/** Each applicant's newest publicity period (start and end), by applicant id. */
+/** Each applicant's newest publicity period (start and end) that counts — a cancelled one does not — by id. */
 export function newestPublicityPeriods(db: Db): Map<string, { startDate: string; endDate: string }> {
-  const rows = db
-    .prepare<[], { applicantId: string; startDate: string; endDate: string }>(
-      `SELECT m.applicant_id AS applicantId, p.start_date AS startDate, p.end_date AS endDate
-       FROM publicity_member m JOIN publicity p ON p.id = m.publicity_id
-       ORDER BY p.start_date ASC, p.created_at ASC`,
-    )
-    .all();
-  // Ascending: the newest period of each applicant is the last one written into the map.
-  return new Map(rows.map((r) => [r.applicantId, { startDate: r.startDate, endDate: r.endDate }]));
+  return new Map(
+    [...newestMemberships(db, null)].map(([id, m]) => [id, { startDate: m.startDate, endDate: m.endDate }]),
+  );
 }
 
 export function withPublicity(

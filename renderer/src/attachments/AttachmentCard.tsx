@@ -123,6 +123,8 @@ export function AttachmentCard({
             formatBytes(attachment.bytes),
             attachment.width && attachment.height ? `${attachment.width}×${attachment.height}` : null,
             isPdf ? t('att_pages', { n: attachment.pages }) : null,
+            // A scanned PDF's sharpness, as the readable-scan warning judges it (READABLE_SCAN).
+            isPdf && attachment.scanDpi !== null ? t('att_scanDpi', { dpi: attachment.scanDpi }) : null,
           ]
             .filter(Boolean)
             .join(' · ')}

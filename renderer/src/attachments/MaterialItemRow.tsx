@@ -1,15 +1,20 @@
 // One item of a material in the 材料清单: its status, what it is (naming the record), the files that prove
 // it, and — when missing — the button that adds a file straight into this slot + record. An item the unit
 // issues (M-3) reads 由单位提供, complete for the applicant; a scan filed under a year the window does not ask
-// for, or under a year other than its record's, reads 需处理 with the reason.
+// for, or under a year other than its record's, reads 需处理 with the reason. A missing scan may instead be
+// handed in on paper (提交纸质件) with a written reason: the item then says so, with the reason, and the mark
+// can be changed or taken back.
 import {
   BankOutlined,
   CheckCircleFilled,
   CloseCircleFilled,
+  EditOutlined,
   ExclamationCircleFilled,
   FileTextOutlined,
   MinusCircleOutlined,
   PlusOutlined,
+  SnippetsOutlined,
+  UndoOutlined,
 } from '@ant-design/icons';
 import { Button, Typography } from 'antd';
 import type { AttachmentView } from '../../../shared/attachments/schema.js';
@@ -19,6 +24,7 @@ import { useT, type TextKey } from '../i18n.js';
 const ICONS: Record<ItemStatus, typeof CheckCircleFilled> = {
   attached: CheckCircleFilled,
   missing: CloseCircleFilled,
+  paper: SnippetsOutlined,
   'not-needed': MinusCircleOutlined,
   generated: FileTextOutlined,
   'unit-provides': BankOutlined,
@@ -28,6 +34,7 @@ const ICONS: Record<ItemStatus, typeof CheckCircleFilled> = {
 const STATUS_TEXT: Record<ItemStatus, TextKey> = {
   attached: 'mat_attached',
   missing: 'mat_missing',
+  paper: 'mat_paper',
   'not-needed': 'mat_notNeeded',
   generated: 'mat_generated',
   'unit-provides': 'mat_unitProvides',
@@ -39,10 +46,15 @@ export interface MaterialItemRowProps {
   attachments: readonly AttachmentView[];
   isBusy: boolean;
   onAdd: (item: MaterialItem) => void;
+  /** Opens the 提交纸质件 dialog for a missing item (or to change a paper copy's reason). */
+  onPaper: (item: MaterialItem) => void;
+  /** Takes a paper copy back: the item is missing again until a scan is added. */
+  onUnpaper: (item: MaterialItem) => void;
 }
 
-export function MaterialItemRow({ item, attachments, isBusy, onAdd }: MaterialItemRowProps) {
+export function MaterialItemRow({ item, attachments, isBusy, onAdd, onPaper, onUnpaper }: MaterialItemRowProps) {
   const { t, pick } = useT();
+  const itemName = pick(item.label);
   const Icon = ICONS[item.status];
   const files = item.attachmentIds
     .map((id) => attachments.find((a) => a.id === id)?.fileName)
@@ -77,6 +89,16 @@ export function MaterialItemRow({ item, attachments, isBusy, onAdd }: MaterialIt
                 {t('mat_unitProvides')}
               </span>
             )}
+            {item.status === 'paper' && (
+              <span className="material-item-badge material-item-badge-paper" aria-hidden>
+                {t('mat_paper')}
+              </span>
+            )}
+          </Typography.Text>
+        )}
+        {item.status === 'paper' && item.paperReason && (
+          <Typography.Text type="secondary" className="material-item-files" data-testid="material-paper-reason">
+            {t('mat_paperReasonShown', { reason: item.paperReason })}
           </Typography.Text>
         )}
         {item.note && (
@@ -91,22 +113,59 @@ export function MaterialItemRow({ item, attachments, isBusy, onAdd }: MaterialIt
         )}
       </div>
       {/* The unit's own (M-3) may still take a scan already obtained: offered, not asked for. */}
-      {item.status === 'missing' || item.status === 'not-needed' || item.status === 'unit-provides' ? (
-        <Button
-          size="small"
-          type={item.status === 'missing' ? 'primary' : 'default'}
-          ghost={item.status === 'missing'}
-          icon={<PlusOutlined />}
-          onClick={() => onAdd(item)}
-          disabled={isBusy}
-          aria-label={t('mat_addFor', { item: pick(item.label) })}
-          data-testid="material-add"
-        >
-          {t('mat_add')}
-        </Button>
-      ) : (
-        <span />
-      )}
+      <span className="material-item-actions">
+        {(item.status === 'missing' ||
+          item.status === 'paper' ||
+          item.status === 'not-needed' ||
+          item.status === 'unit-provides') && (
+          <Button
+            size="small"
+            type={item.status === 'missing' ? 'primary' : 'default'}
+            ghost={item.status === 'missing'}
+            icon={<PlusOutlined />}
+            onClick={() => onAdd(item)}
+            disabled={isBusy}
+            aria-label={t('mat_addFor', { item: itemName })}
+            data-testid="material-add"
+          >
+            {t('mat_add')}
+          </Button>
+        )}
+        {item.status === 'missing' && (
+          <Button
+            size="small"
+            icon={<SnippetsOutlined />}
+            onClick={() => onPaper(item)}
+            disabled={isBusy}
+            aria-label={t('mat_paperFor', { item: itemName })}
+            data-testid="material-paper"
+          >
+            {t('mat_paper')}
+          </Button>
+        )}
+        {item.status === 'paper' && (
+          <>
+            <Button
+              size="small"
+              type="text"
+              icon={<EditOutlined />}
+              onClick={() => onPaper(item)}
+              disabled={isBusy}
+              aria-label={t('mat_paperEditFor', { item: itemName })}
+              data-testid="material-paper-edit"
+            />
+            <Button
+              size="small"
+              type="text"
+              icon={<UndoOutlined />}
+              onClick={() => onUnpaper(item)}
+              disabled={isBusy}
+              aria-label={t('mat_paperUndoFor', { item: itemName })}
+              data-testid="material-paper-undo"
+            />
+          </>
+        )}
+      </span>
     </li>
   );
 }

@@ -6,7 +6,13 @@ import type { AttachmentView } from '../../../shared/attachments/schema.js';
 import { fileUrl } from '../api.js';
 import { PdfCanvas } from './PdfCanvas.js';
 
-export function Thumbnail({ attachment, width = 160 }: { attachment: AttachmentView; width?: number }) {
+export function Thumbnail({
+  attachment,
+  width = 160,
+}: {
+  attachment: Pick<AttachmentView, 'sha256' | 'fileName' | 'mediaType'>;
+  width?: number;
+}) {
   const [isBroken, setBroken] = useState(false);
   if (attachment.mediaType === 'application/pdf') {
     return <PdfCanvas sha256={attachment.sha256} page={1} width={width} label={attachment.fileName} />;

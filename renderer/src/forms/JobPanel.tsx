@@ -28,6 +28,11 @@ export interface JobPanelProps {
   texts?: Partial<JobPanelTexts>;
   /** Shown under the line of a job that ended well (what it made, where it is). */
   result?: ReactNode;
+  /**
+   * The colour of a job that ran to its end, when that is not simply good news: an import whose every
+   * file was refused ended, yet it is an error to the user, not a green success (default success).
+   */
+  doneType?: 'success' | 'info' | 'warning' | 'error';
   /** Prefix of the test ids (`forms-job`, `forms-job-cancel`, …). */
   testId?: string;
 }
@@ -39,6 +44,7 @@ export function JobPanel({
   onDismiss,
   texts = {},
   result,
+  doneType = 'success',
   testId = 'forms-job',
 }: JobPanelProps) {
   const { t, pick } = useT();
@@ -89,7 +95,7 @@ export function JobPanel({
   } else if (status?.state === 'done') {
     alert = (
       <Alert
-        type="success"
+        type={doneType}
         showIcon
         title={texts.done ?? t('forms_jobDone', { n: files.length })}
         description={result}

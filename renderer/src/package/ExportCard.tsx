@@ -1,7 +1,7 @@
 // 导出申报包 (issue 6): the eligibility check as the core runs it (package:precheck) — the one verdict
 // first, in the same words as 资格检查 (issue 12); every failing finding stops the export, each with a link to
 // where it is fixed; every point a person must judge goes on only with a written reason (≥ 10 characters)
-// that goes into the package — then the key's passphrase and 导出, a job with progress and 取消, and what it
+// that goes into the package — a reason given at an earlier export is offered again, editable (issue 19) — then the key's passphrase and 导出, a job with progress and 取消, and what it
 // wrote: file, size, revision, the package fingerprint and a download link.
 import { CloudDownloadOutlined, ExportOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Form, Input, Result, Spin, Tag, Typography } from 'antd';
@@ -18,7 +18,7 @@ import { VerdictBanner } from '../eligibility/VerdictBanner.js';
 import { JobPanel } from '../forms/JobPanel.js';
 import { useT, type TextKey } from '../i18n.js';
 import { asApiError, isRunning, useJob } from '../jobs/tracker.js';
-import { Fingerprint } from './fingerprint.js';
+import { Fingerprint, groupHex } from './fingerprint.js';
 import { levelKey } from './PackageList.js';
 import { MIN_PASSPHRASE } from './KeyCard.js';
 
@@ -118,9 +118,10 @@ export function ExportCard({ applicantId, keyStatus, onExported }: ExportCardPro
 
   const needsPassphrase = keyStatus.protection !== 'os';
   const ready = precheck.kind === 'ready' ? precheck : null;
-  const missingReasons = ready
-    ? ready.warnings.filter((w) => (reasons[w.id] ?? '').trim().length < MIN_JUSTIFICATION)
-    : [];
+  // The reasons of the last export, offered again: a draft typed here (even an emptied one) goes first.
+  const remembered = new Map((ready?.remembered ?? []).map((r) => [r.findingId, r.text]));
+  const reasonOf = (findingId: string) => reasons[findingId] ?? remembered.get(findingId) ?? '';
+  const missingReasons = ready ? ready.warnings.filter((w) => reasonOf(w.id).trim().length < MIN_JUSTIFICATION) : [];
   const jobError = !running && status?.state === 'failed' ? status.error : null;
   const passError = [startError, jobError].find((e): e is ApiError => e !== null && isPassphraseError(e)) ?? null;
   const generalError = startError && !isPassphraseError(startError) ? startError : null;
@@ -151,7 +152,7 @@ export function ExportCard({ applicantId, keyStatus, onExported }: ExportCardPro
         call('package:export', {
           applicantId,
           ...(needsPassphrase ? { passphrase } : {}),
-          justifications: ready.warnings.map((w) => ({ findingId: w.id, text: (reasons[w.id] ?? '').trim() })),
+          justifications: ready.warnings.map((w) => ({ findingId: w.id, text: reasonOf(w.id).trim() })),
         }),
       );
     } catch (err) {
@@ -246,9 +247,12 @@ export function ExportCard({ applicantId, keyStatus, onExported }: ExportCardPro
             </Typography.Paragraph>
             <ol className="pkg-finding-list">
               {warnings.map((f, index) => {
-                const text = reasons[f.id] ?? '';
+                const text = reasonOf(f.id);
                 const length = text.trim().length;
                 const id = justificationId(f.id);
+                const last = remembered.get(f.id);
+                // A remembered reason emptied here: said beside it, with the way back (the last one is kept).
+                const emptied = last !== undefined && length === 0;
                 return (
                   <li key={f.id} className="pkg-finding pkg-finding-warning" data-testid={`warning-${f.id}`}>
                     <FindingHead finding={f} title={findingOf(f)?.title ?? null} tag="warning" />
@@ -262,12 +266,31 @@ export function ExportCard({ applicantId, keyStatus, onExported }: ExportCardPro
                       label={t('pkg_reasonLabel')}
                       required
                       className="pkg-reason"
-                      error={issueOf(f.id, index)}
+                      error={
+                        issueOf(f.id, index) ?? (emptied ? t('pkg_reasonEmptied', { n: MIN_JUSTIFICATION }) : null)
+                      }
                       hint={
                         <span className={length >= MIN_JUSTIFICATION ? 'pkg-count-ok' : 'pkg-count'}>
                           {length >= MIN_JUSTIFICATION
                             ? t('pkg_reasonOk', { n: length })
                             : t('pkg_reasonCount', { n: length, min: MIN_JUSTIFICATION })}
+                          {last !== undefined && text === last && (
+                            <span className="pkg-reason-remembered" data-testid={`remembered-${f.id}`}>
+                              {t('clauseSep')}
+                              {t('pkg_reasonRemembered')}
+                            </span>
+                          )}
+                          {emptied && (
+                            <Button
+                              type="link"
+                              size="small"
+                              className="pkg-reason-restore"
+                              onClick={() => setReason(f.id, last)}
+                              data-testid={`restore-${f.id}`}
+                            >
+                              {t('pkg_reasonRestore')}
+                            </Button>
+                          )}
                         </span>
                       }
                     >
@@ -318,6 +341,16 @@ export function ExportCard({ applicantId, keyStatus, onExported }: ExportCardPro
     >
       <Form layout="vertical" component={false}>
         <Typography.Paragraph>{t('pkg_exportText')}</Typography.Paragraph>
+        {keyStatus.exists && keyStatus.previousFingerprint && (
+          // A new key (issue 19, item 8): the unit holds this package until its officer has met the applicant.
+          <Alert
+            type="info"
+            showIcon
+            className="pkg-inline-alert"
+            data-testid="export-new-key"
+            title={t('pkg_exportNewKey', { fp: groupHex(keyStatus.previousFingerprint).slice(0, 19) })}
+          />
+        )}
         {checkBody}
         <form onSubmit={(e) => void exportPackage(e)} noValidate className="pkg-export-form" data-testid="export-form">
           {keyStatus.exists && needsPassphrase && (

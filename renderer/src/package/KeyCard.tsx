@@ -1,9 +1,12 @@
 // 签名密钥 (issue 6): the applicant's SM2 key, made once and protected by a passphrase that nobody can
 // recover (browser mode) or by the OS keychain (desktop, when available). Its fingerprint is printed on F-1 and the pledge, so the paper signed by hand vouches for the
 // key. The encrypted key file can be saved elsewhere (导出密钥备份) and brought back on another computer
-// (导入密钥备份, with its passphrase).
+// (导入密钥备份, with its passphrase). The card says the truth about it (issue 19, item 8): the key is not in
+// the workspace backups, and when it is lost — or its passphrase forgotten, when 换用新密钥 keeps the old file
+// aside and makes a new one — the way forward is a new key, a new export and the unit's officer, who
+// confirms the person and accepts the new key.
 import { DownloadOutlined, ImportOutlined, KeyOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Space, Typography, type ButtonProps } from 'antd';
 import { useRef, useState, type FormEvent } from 'react';
 import type { ApiError, KeyStatus } from '../../../shared/api/contract.js';
 import { ApiFailure, call } from '../api.js';
@@ -12,7 +15,8 @@ import { downloadText } from '../download.js';
 import { errorText } from '../errors.js';
 import { useT } from '../i18n.js';
 import { asApiError } from '../jobs/tracker.js';
-import { Fingerprint } from './fingerprint.js';
+import { Fingerprint, groupHex } from './fingerprint.js';
+import './keyAdvice.css';
 
 export const MIN_PASSPHRASE = 8;
 const isPassphraseError = (e: ApiError) => /passphrase/.test(e.code);
@@ -41,9 +45,12 @@ export function KeyCard({
       }
     >
       {status.exists && status.fingerprint ? (
-        <KeyDetails status={status} fingerprint={status.fingerprint} holder={holder} />
+        <KeyDetails status={status} fingerprint={status.fingerprint} holder={holder} onReplaced={onChange} />
       ) : (
         <>
+          {holder === 'applicant' && status.previousFingerprint && (
+            <PreviousKeyNotice fingerprint={status.previousFingerprint} />
+          )}
           <CreateKeyForm onCreated={onChange} osKeychain={status.osKeychainAvailable} holder={holder} />
           <ImportKeyForm onImported={onChange} />
         </>
@@ -52,9 +59,79 @@ export function KeyCard({
   );
 }
 
-function KeyDetails({ status, fingerprint, holder }: { status: KeyStatus; fingerprint: string; holder: KeyHolder }) {
+/** The first groups of a fingerprint, enough to tell two keys apart when read aloud. */
+const fingerprintStart = (hex: string) => groupHex(hex).slice(0, 19);
+
+/** No key here, but this workspace's last package was signed by one: say which, and the two ways on. */
+function PreviousKeyNotice({ fingerprint }: { fingerprint: string }) {
+  const { t } = useT();
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      className="pkg-key-warning"
+      data-testid="key-previous"
+      title={t('pkg_keyPrevious', { fp: fingerprintStart(fingerprint) })}
+      description={
+        <>
+          <Typography.Paragraph className="pkg-key-text">{t('pkg_keyPreviousBackup')}</Typography.Paragraph>
+          <Typography.Paragraph className="pkg-key-text">{t('pkg_keyLost')}</Typography.Paragraph>
+          <Typography.Paragraph className="pkg-key-text">{t('pkg_keyNotInBackup')}</Typography.Paragraph>
+        </>
+      }
+    />
+  );
+}
+
+/** Where the key is, how to keep a copy; for an applicant, what to do when it is lost or its passphrase forgotten. */
+function KeyAdvice({ holder, onReplace }: { holder: KeyHolder; onReplace: () => void }) {
+  const { t } = useT();
+  return (
+    <section className="pkg-key-advice" aria-labelledby="key-advice-heading" data-testid="key-advice">
+      <Typography.Paragraph className="pkg-key-text">
+        {t('pkg_keyNotInBackup')} {t('pkg_keyKeepCopy')}
+      </Typography.Paragraph>
+      {holder === 'applicant' && (
+        <>
+          <Typography.Title level={5} id="key-advice-heading" className="pkg-subheading">
+            {t('pkg_keyLostHeading')}
+          </Typography.Title>
+          <Typography.Paragraph className="pkg-key-text" data-testid="key-lost">
+            {t('pkg_keyLost')}
+          </Typography.Paragraph>
+          <Button onClick={onReplace} data-testid="key-replace">
+            {t('pkg_keyReplace')}
+          </Button>
+        </>
+      )}
+    </section>
+  );
+}
+
+function KeyDetails({
+  status,
+  fingerprint,
+  holder,
+  onReplaced,
+}: {
+  status: KeyStatus;
+  fingerprint: string;
+  holder: KeyHolder;
+  onReplaced: (status: KeyStatus) => void;
+}) {
   const { t, lang } = useT();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  // 换用新密钥: asked once in a dialog, then the create form in place of the details.
+  const [isReplacing, setReplacing] = useState(false);
+  const askReplace = () =>
+    void modal.confirm({
+      title: t('pkg_keyReplaceTitle'),
+      content: t('pkg_keyReplaceText'),
+      okText: t('pkg_keyReplaceOk'),
+      cancelText: t('pkg_keyReplaceCancel'),
+      okButtonProps: { danger: true, 'data-testid': 'key-replace-ok' } satisfies ButtonProps,
+      onOk: () => setReplacing(true),
+    });
   const [isSaving, setSaving] = useState(false);
   // A key sealed by the OS keychain gets a backup passphrase of its own (the backup must open elsewhere).
   const [backupPass, setBackupPass] = useState<string | null>(null);
@@ -75,6 +152,25 @@ function KeyDetails({ status, fingerprint, holder }: { status: KeyStatus; finger
       setSaving(false);
     }
   };
+  if (isReplacing) {
+    return (
+      <div className="pkg-key" data-testid="key-replacing">
+        <CreateKeyForm
+          onCreated={(next) => {
+            setReplacing(false);
+            void message.success(t('pkg_keyReplaced'));
+            onReplaced(next);
+          }}
+          osKeychain={status.osKeychainAvailable}
+          holder={holder}
+          replace
+        />
+        <Button type="link" onClick={() => setReplacing(false)} data-testid="key-replace-back">
+          {t('pkg_keyReplaceBack')}
+        </Button>
+      </div>
+    );
+  }
   return (
     <div className="pkg-key" data-testid="key-ready">
       <div className="pkg-key-line">
@@ -118,6 +214,7 @@ function KeyDetails({ status, fingerprint, holder }: { status: KeyStatus; finger
         </Button>
         <Typography.Text type="secondary">{t('pkg_keyExportHint')}</Typography.Text>
       </Space>
+      <KeyAdvice holder={holder} onReplace={askReplace} />
     </div>
   );
 }
@@ -126,10 +223,13 @@ function CreateKeyForm({
   onCreated,
   osKeychain,
   holder,
+  replace = false,
 }: {
   onCreated: (status: KeyStatus) => void;
   osKeychain: boolean;
   holder: KeyHolder;
+  /** The key here is unusable (passphrase forgotten): the core keeps its file aside and makes a new one. */
+  replace?: boolean;
 }) {
   const { t, pick } = useT();
   const { message } = App.useApp();
@@ -161,8 +261,11 @@ function CreateKeyForm({
     setError(null);
     try {
       // The desktop app seals the key with the OS keychain: no passphrase to choose or to forget.
-      const status = await call('keys:create', osKeychain ? {} : { passphrase });
-      void message.success(t('pkg_keyCreated'));
+      const status = await call('keys:create', {
+        ...(osKeychain ? {} : { passphrase }),
+        ...(replace ? { replace: true as const } : {}),
+      });
+      if (!replace) void message.success(t('pkg_keyCreated'));
       onCreated(status);
     } catch (err) {
       setError(asApiError(err));
@@ -173,7 +276,7 @@ function CreateKeyForm({
   return (
     <section aria-labelledby="key-create-heading" className="pkg-key-create">
       <Typography.Title level={4} id="key-create-heading" className="pkg-subheading">
-        {t('pkg_keyCreateHeading')}
+        {t(replace ? 'pkg_keyReplaceHeading' : 'pkg_keyCreateHeading')}
       </Typography.Title>
       <Typography.Paragraph>{t(holder === 'unit' ? 'unit_keyCreateText' : 'pkg_keyCreateText')}</Typography.Paragraph>
       {osKeychain ? (

@@ -1,7 +1,9 @@
 // 材料清单: the notice's twelve materials M-1 … M-12 in order, each with what the archive says is needed,
 // what is attached and what is missing (shared/materials/requirements.ts), and the bytes linked against
 // the upload profile's per-material limit (R-9). A missing item is one click from adding: the file picker
-// opens and every added file is linked to that item's slot and record.
+// opens and every added file is linked to that item's slot and record. Or it is handed in on paper
+// (提交纸质件, issue 19) with a written reason, kept in the archive's materials section: the check then no longer
+// counts it missing, and the unit reads the reason.
 import { Card, Empty, Progress, Result, Spin, Statistic, Tag, Typography, Button } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AddResult, UploadProfile } from '../../../shared/attachments/schema.js';
@@ -22,6 +24,7 @@ import '../attachments/attachments.css';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { useEditor } from '../editorContext.js';
 import { useEligibility } from '../eligibility/context.js';
+import { PaperCopyModal } from '../attachments/PaperCopyModal.js';
 import { useT, type TextKey } from '../i18n.js';
 
 const STATE_TAG: Record<MaterialState, { color: string; text: TextKey }> = {
@@ -35,7 +38,11 @@ const STATE_TAG: Record<MaterialState, { color: string; text: TextKey }> = {
 
 export function MaterialsScreen({ applicantId }: { applicantId: string }) {
   const { t, pick } = useT();
-  const { archive } = useEditor();
+  const { archive, ops } = useEditor();
+  // Read when an upload ends (after the render that started it): the paper copies as they are then.
+  const archiveRef = useRef(archive);
+  archiveRef.current = archive;
+  const [paperItem, setPaperItem] = useState<MaterialItem | null>(null);
   // The proof years are the rule pack's parameters (假设与参数): one window for the rules and this view.
   const { params } = useEligibility();
   const uploads = useUploads();
@@ -54,11 +61,28 @@ export function MaterialsScreen({ applicantId }: { applicantId: string }) {
       .catch(() => setProfile(null));
   }, []);
 
-  const linkToTarget = useCallback(async (result: AddResult) => {
-    const item = target.current;
-    if (!item) return;
-    await call('attachments:link', { attachmentId: result.attachment.id, slot: item.slot, recordId: item.recordId });
-  }, []);
+  /** The paper copies with `item`'s replaced by `reason`, or taken away (null). */
+  const setPaper = useCallback(
+    (item: MaterialItem, reason: string | null) => {
+      const others = archiveRef.current.materials.paperCopies.filter(
+        (p) => p.slot !== item.slot || p.recordId !== item.recordId,
+      );
+      const paperCopies = reason === null ? others : [...others, { slot: item.slot, recordId: item.recordId, reason }];
+      ops.setSection('materials', { paperCopies });
+    },
+    [ops],
+  );
+
+  const linkToTarget = useCallback(
+    async (result: AddResult) => {
+      const item = target.current;
+      if (!item) return;
+      await call('attachments:link', { attachmentId: result.attachment.id, slot: item.slot, recordId: item.recordId });
+      // A scan after all: the paper copy it stood in for is no longer said.
+      if (item.status === 'paper') setPaper(item, null);
+    },
+    [setPaper],
+  );
 
   const attachments = useMemo(() => (state.kind === 'ready' ? state.attachments : []), [state]);
   const materials = useMemo(() => computeMaterials(archive, attachments, params), [archive, attachments, params]);
@@ -121,6 +145,17 @@ export function MaterialsScreen({ applicantId }: { applicantId: string }) {
   return (
     <ScreenFrame screen="materials">
       <FilePicker ref={picker} onFiles={(files) => void onFiles(files)} testId="materials-input" />
+      {paperItem && (
+        <PaperCopyModal
+          key={paperItem.key}
+          item={paperItem}
+          onClose={() => setPaperItem(null)}
+          onSave={(item, reason) => {
+            setPaper(item, reason);
+            setPaperItem(null);
+          }}
+        />
+      )}
       <Card className="materials-summary-card" size="small">
         <div className="materials-summary">
           <Statistic title={t('mat_sumComplete')} value={`${complete} / 12`} />
@@ -173,6 +208,8 @@ export function MaterialsScreen({ applicantId }: { applicantId: string }) {
                         attachments={attachments}
                         isBusy={isAdding}
                         onAdd={addFor}
+                        onPaper={setPaperItem}
+                        onUnpaper={(i) => setPaper(i, null)}
                       />
                     ))}
                   </ul>

@@ -4,11 +4,21 @@
 // Edits are a draft until 保存 (like 假设与参数): the bar stays in sight and says when there are unsaved
 // changes, leaving asks to save or discard them, and figures that do not add up (postInfoProblems) are
 // named beside their field as they are typed. A refusal of the core is shown at the field it names.
-import { PlusOutlined, UserAddOutlined } from '@ant-design/icons';
+// The unit's workspace reuses it (`unit`, issue 19): the list is filled from the accepted applicants — into
+// the draft, merged, never overwriting what was entered, so nothing is saved and no leave dialog is asked
+// for — and F-4 is previewed and printed below the form (UnitF4Print), a draft until complete. Every hint
+// names only buttons the screen has where it is shown.
+import { PlusOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Col, Empty, Form, Modal, Result, Row, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { UNIT_TYPE_LABELS } from '../../../shared/archive/labels.js';
-import { emptyPostInfo, postInfoEntered, postInfoProblems, type PostInfo } from '../../../shared/forms/postInfo.js';
+import {
+  emptyPostInfo,
+  mergeRecommended,
+  postInfoEntered,
+  postInfoProblems,
+  type PostInfo,
+} from '../../../shared/forms/postInfo.js';
 import { ApiFailure, call } from '../api.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { useEditor } from '../editorContext.js';
@@ -32,12 +42,26 @@ import {
   type PostInfoDraft,
 } from '../forms/postInfoForm.js';
 import { useT, type TextKey } from '../i18n.js';
+import { asApiError } from '../jobs/tracker.js';
+import { UnitF4Print } from '../unit/UnitF4Print.js';
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready' };
 
 const NONE: readonly FieldMessage[] = [];
 
-export function PostInfoScreen() {
+/** What 从审核通过的申报人填入 did, said under the list until the next fill. */
+type Filled =
+  | { kind: 'none' }
+  | { kind: 'nothing'; n: number }
+  | { kind: 'filled'; added: number; completed: number; others: string[] }
+  | { kind: 'failed'; message: string };
+
+export interface PostInfoScreenProps {
+  /** Shown in the unit's workspace: its list comes from its accepted applicants, and F-4 is printed here. */
+  unit?: boolean;
+}
+
+export function PostInfoScreen({ unit = false }: PostInfoScreenProps) {
   const { t, pick, lang } = useT();
   const { archive } = useEditor();
   const { follow, setLeaveGuard, report } = useEligibility();
@@ -55,6 +79,8 @@ export function PostInfoScreen() {
   const [isSaving, setSaving] = useState(false);
   const [justSaved, setJustSaved] = useState(false);
   const [leaving, setLeaving] = useState<(() => void) | null>(null);
+  const [isFilling, setFilling] = useState(false);
+  const [filled, setFilled] = useState<Filled | null>(null);
 
   const load = useCallback(async () => {
     setLoaded({ kind: 'loading' });
@@ -188,6 +214,53 @@ export function PostInfoScreen() {
     }
   };
 
+  // The draft as it is when the accepted applicants arrive (the officer may type while they are read).
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
+  /**
+   * 从审核通过的申报人填入 (unit): the accepted applicants merged into the draft — people already listed keep
+   * what was entered and only get their blanks filled, the others are added. An edit of the draft like any
+   * other: saved with 保存, so it neither asks to leave nor saves what the officer has not checked.
+   */
+  const fillAccepted = async () => {
+    setFilling(true);
+    setFilled(null);
+    try {
+      const { postInfo } = await call('unit:recommendedPeople', {});
+      const current = draftRef.current;
+      const count = readDraft(current, base);
+      if (postInfo.recommended.length === 0) return setFilled({ kind: 'none' });
+      const merged = mergeRecommended(
+        { recommendedCount: count.info.recommendedCount, recommended: current.recommended },
+        postInfo.recommended,
+      );
+      if (merged.added.length === 0 && merged.completed.length === 0) {
+        return setFilled({ kind: 'nothing', n: postInfo.recommended.length });
+      }
+      clearRefusal('recommended');
+      // A count typed that cannot be read stays as typed, with its error.
+      const countText =
+        count.errors.has('recommendedCount') || merged.recommendedCount === null
+          ? current.numbers.recommendedCount
+          : String(merged.recommendedCount);
+      edit((d) => ({
+        numbers: { ...d.numbers, recommendedCount: countText },
+        recommended: [...merged.kept, ...merged.added.map((p) => ({ ...emptyPerson(), ...p }))],
+      }));
+      setFilled({
+        kind: 'filled',
+        added: merged.added.length,
+        completed: merged.completed.length,
+        others: merged.others.map((p) => p.name.trim() || '—'),
+      });
+      if (merged.added.length > 0) focusLater(postFieldId(`recommended.${merged.kept.length}.name`));
+    } catch (e) {
+      setFilled({ kind: 'failed', message: pick(asApiError(e).message) });
+    } finally {
+      setFilling(false);
+    }
+  };
+
   /** Saves the draft; false (the first bad field focused) when it cannot be read or the core refuses it. */
   const save = async (): Promise<boolean> => {
     setTriedSave(true);
@@ -283,7 +356,7 @@ export function PostInfoScreen() {
           className="post-not-public"
           data-testid="post-not-public"
           title={t('post_notPublicTitle')}
-          description={t('post_notPublicText', {
+          description={t(unit ? 'unit_postNotPublicText' : 'post_notPublicText', {
             type: unitType === '' ? t('post_typeUnset') : pick(UNIT_TYPE_LABELS[unitType]),
           })}
           action={
@@ -348,7 +421,12 @@ export function PostInfoScreen() {
           />
         ))}
         {draft.recommended.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('post_noPeople')} className="list-empty" />
+          <Empty
+            image={Empty.PRESENTED_IMAGE_SIMPLE}
+            description={t(unit ? 'unit_postNoPeople' : 'post_noPeople')}
+            className="list-empty"
+            data-testid="post-no-people"
+          />
         ) : (
           <ol
             className="post-people record-list"
@@ -373,11 +451,27 @@ export function PostInfoScreen() {
           <Button icon={<PlusOutlined />} onClick={addPerson} id="post-add-person" data-testid="post-add-person">
             {t('post_addPerson')}
           </Button>
-          <Button icon={<UserAddOutlined />} onClick={addOwn} data-testid="post-add-own">
-            {t('post_addOwn')}
-          </Button>
+          {unit ? (
+            <Button
+              icon={<TeamOutlined />}
+              loading={isFilling}
+              onClick={() => void fillAccepted()}
+              data-testid="post-fill-accepted"
+            >
+              {t('unit_postDraw')}
+            </Button>
+          ) : (
+            <Button icon={<UserAddOutlined />} onClick={addOwn} data-testid="post-add-own">
+              {t('post_addOwn')}
+            </Button>
+          )}
         </Space>
+        <div aria-live="polite" className="post-filled">
+          {filled && <FilledNote filled={filled} />}
+        </div>
       </Form>
+
+      {unit && isPublic && <UnitF4Print info={read.info} unsaved={unsaved} save={save} />}
 
       <div className="params-actions" data-testid="post-actions">
         {refusedGeneral && (
@@ -392,7 +486,8 @@ export function PostInfoScreen() {
             title={t('post_invalid', { n: errorCount })}
           />
         )}
-        {isPublic && !postInfoEntered(read.info) && (
+        {/* The unit prints a draft at any time (below): only the applicant's F-4 waits for the figures. */}
+        {isPublic && !unit && !postInfoEntered(read.info) && (
           <Alert
             type="info"
             showIcon
@@ -407,7 +502,7 @@ export function PostInfoScreen() {
             showIcon
             className="params-error"
             data-testid="post-problems"
-            title={t('post_problemsNote', { n: problems.length })}
+            title={t(unit ? 'unit_postProblemsNote' : 'post_problemsNote', { n: problems.length })}
           />
         )}
         <Space wrap>
@@ -429,7 +524,7 @@ export function PostInfoScreen() {
             </Typography.Text>
           ) : (
             justSaved && (
-              <Typography.Text type="success" data-testid="post-saved">
+              <Typography.Text type="success" className="post-saved" data-testid="post-saved">
                 {t('post_saved')}
               </Typography.Text>
             )
@@ -480,5 +575,40 @@ export function PostInfoScreen() {
         {t('post_leaveBody')}
       </Modal>
     </ScreenFrame>
+  );
+}
+
+/** What 从审核通过的申报人填入 did: nothing to do, who was added or completed, who is listed but not accepted. */
+function FilledNote({ filled }: { filled: Filled }) {
+  const { t } = useT();
+  if (filled.kind === 'failed') {
+    return <Alert type="error" showIcon className="post-table-problems" title={filled.message} />;
+  }
+  const text =
+    filled.kind === 'none'
+      ? t('unit_postFillNone')
+      : filled.kind === 'nothing'
+        ? t('unit_postFillNothing', { n: filled.n })
+        : t('unit_postFilled', {
+            what: [
+              filled.added > 0 ? t('unit_postFilledAdded', { n: filled.added }) : '',
+              filled.completed > 0 ? t('unit_postFilledCompleted', { n: filled.completed }) : '',
+            ]
+              .filter(Boolean)
+              .join(t('commaSep')),
+          });
+  const others =
+    filled.kind === 'filled' && filled.others.length > 0
+      ? t('unit_postFillOthers', { n: filled.others.length, names: filled.others.join(t('listSep')) })
+      : null;
+  return (
+    <Alert
+      type={filled.kind === 'filled' ? 'success' : 'info'}
+      showIcon
+      className="post-table-problems"
+      data-testid="post-filled"
+      title={text}
+      description={others ?? undefined}
+    />
   );
 }

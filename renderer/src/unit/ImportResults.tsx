@@ -1,15 +1,30 @@
-// What each file of a batch import came to: a summary line, then the files — refused ones first and in
-// red with their reason (what the officer must act on), then those taken in, each with its applicant.
+// What each file of a batch import came to: a summary line in the colour of the outcome (all taken in:
+// success; some refused or held: warning; all refused: error; nothing new: info — importOutcome), then the
+// files — refused ones first and in red with their reason (what the officer must act on), held ones with
+// theirs, then those taken in, each with its applicant.
 import { Alert, Button, Table, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import type { UnitImportResult } from '../../../shared/unit/schema.js';
 import { useT, type TextKey } from '../i18n.js';
+import { importOutcome } from './importBatch.js';
+import './review/keyChange.css';
 
 const STATUS_COLOR: Record<UnitImportResult['status'], string> = {
   imported: 'green',
   replaced: 'blue',
   unchanged: 'default',
+  // Its own colours (keyChange.css .unit-tag-held): the gold preset's text is too faint for WCAG AA.
+  held: 'default',
   refused: 'red',
+};
+
+/** Refused files first (what the officer must act on), then held ones (to confirm), then the rest. */
+const ORDER: Record<UnitImportResult['status'], number> = {
+  refused: 0,
+  held: 1,
+  imported: 2,
+  replaced: 2,
+  unchanged: 2,
 };
 
 type Row = UnitImportResult & { key: number };
@@ -28,17 +43,18 @@ export function ImportResults({ results, skipped, partial, onOpenApplicant }: Im
   const { t, pick } = useT();
   const count = (status: UnitImportResult['status']) => results.filter((r) => r.status === status).length;
   const refused = count('refused');
-  const rows: Row[] = [
-    ...results.filter((r) => r.status === 'refused'),
-    ...results.filter((r) => r.status !== 'refused'),
-  ].map((r, i) => ({ ...r, key: i }));
-  const summary = t('unit_importSummary', {
-    n: results.length,
-    imported: count('imported'),
-    replaced: count('replaced'),
-    unchanged: count('unchanged'),
-    refused,
-  });
+  const rows: Row[] = results
+    .map((r, i) => ({ ...r, key: i }))
+    .sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.key - b.key);
+  const held = count('held');
+  const summary =
+    t('unit_importSummary', {
+      n: results.length,
+      imported: count('imported'),
+      replaced: count('replaced'),
+      unchanged: count('unchanged'),
+      refused,
+    }) + (held > 0 ? t('kc_summaryHeld', { n: held }) : '');
   return (
     <section
       className="unit-import-results"
@@ -49,7 +65,7 @@ export function ImportResults({ results, skipped, partial, onOpenApplicant }: Im
         {t('unit_importResultsHeading')}
       </Typography.Title>
       <Alert
-        type={refused > 0 ? 'warning' : 'success'}
+        type={importOutcome(results)}
         showIcon
         className="unit-import-summary"
         data-testid="unit-import-summary"
@@ -84,7 +100,11 @@ export function ImportResults({ results, skipped, partial, onOpenApplicant }: Im
             key: 'status',
             title: t('unit_importOutcome'),
             width: 110,
-            render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{t(importStatusKey(r.status))}</Tag>,
+            render: (_, r) => (
+              <Tag color={STATUS_COLOR[r.status]} className={r.status === 'held' ? 'unit-tag-held' : undefined}>
+                {t(importStatusKey(r.status))}
+              </Tag>
+            ),
           },
           {
             key: 'what',
@@ -94,6 +114,22 @@ export function ImportResults({ results, skipped, partial, onOpenApplicant }: Im
                 <Typography.Text type="danger" data-testid="unit-import-reason">
                   {r.reason ? pick(r.reason) : t('unit_importNoReason')}
                 </Typography.Text>
+              ) : r.status === 'held' && r.reason ? (
+                // A new applicant key: why, and the way to the review page where the officer decides.
+                <span className="unit-import-held">
+                  <Typography.Text data-testid="unit-import-reason">{pick(r.reason)}</Typography.Text>
+                  {r.applicantId && (
+                    <Button
+                      type="link"
+                      size="small"
+                      className="unit-link-button"
+                      onClick={() => onOpenApplicant(r.applicantId!)}
+                      data-testid="unit-import-held-open"
+                    >
+                      {t('kc_openReview', { name: r.name ?? r.file })}
+                    </Button>
+                  )}
+                </span>
               ) : r.applicantId ? (
                 <Button
                   type="link"

@@ -1,6 +1,8 @@
 // 公示 (issue 7, 6; N-8, M-3): a new publicity — the applicants and the start date, the end date on the
 // state calendar — and the publicities so far, newest first, each with its members' outcomes (无异议 /
-// 有异议 with a note) and its PDFs (the notice and each member's M-3 confirmation).
+// 有异议 with a note) and its PDFs (the notice and each member's M-3 confirmation). A publicity edited,
+// deleted or cancelled (issue 19) reads the table again: the applicants' states follow, and those freed
+// can be chosen in the planner at once.
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Empty, Result, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
@@ -48,7 +50,11 @@ export function PublicityScreen({ onOpenApplicant }: PublicityScreenProps) {
     setLoaded((s) =>
       s.kind === 'ready' ? { ...s, publicities: s.publicities.map((p) => (p.id === next.id ? next : p)) } : s,
     );
-    // The table's publicity column follows the recorded outcome.
+    // The table's publicity column follows the recorded outcome (or the edit, or the cancellation).
+    void load(true);
+  };
+  const removed = (id: string) => {
+    setLoaded((s) => (s.kind === 'ready' ? { ...s, publicities: s.publicities.filter((p) => p.id !== id) } : s));
     void load(true);
   };
 
@@ -74,7 +80,7 @@ export function PublicityScreen({ onOpenApplicant }: PublicityScreenProps) {
         <PublicityPlanner
           key={round}
           rows={loaded.rows}
-          onCreated={() => {
+          onSaved={() => {
             setRound((n) => n + 1);
             void load(true);
           }}
@@ -87,7 +93,14 @@ export function PublicityScreen({ onOpenApplicant }: PublicityScreenProps) {
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('uw_pubListEmpty')} data-testid="uw-pub-empty" />
           ) : (
             loaded.publicities.map((p) => (
-              <PublicityCard key={p.id} publicity={p} onChanged={replace} onOpenApplicant={onOpenApplicant} />
+              <PublicityCard
+                key={p.id}
+                publicity={p}
+                rows={loaded.rows}
+                onChanged={replace}
+                onDeleted={removed}
+                onOpenApplicant={onOpenApplicant}
+              />
             ))
           )}
         </section>

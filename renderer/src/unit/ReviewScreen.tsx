@@ -6,17 +6,18 @@ import { ReloadOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, Result, Select, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { KeyStatus } from '../../../shared/api/contract.js';
-import type { AttachmentView } from '../../../shared/attachments/schema.js';
 import type { MaterialReview, ReviewComment, UnitApplicantRow } from '../../../shared/unit/schema.js';
 import { call } from '../api.js';
 import { useT } from '../i18n.js';
-import { AttachmentPreview } from './review/AttachmentPreview.js';
+import { AttachmentPreview, type PreviewFile } from './review/AttachmentPreview.js';
 import { fieldIndex } from './review/archiveFields.js';
 import { FindingsPanel } from './review/FindingsPanel.js';
+import { KeyChangeCard } from './review/KeyChangeCard.js';
 import { REVIEW_STATUS_TAG } from './review/labels.js';
 import { MaterialCard } from './review/MaterialCard.js';
 import { MaterialNav } from './review/MaterialNav.js';
 import { OpinionEditor } from './review/OpinionEditor.js';
+import { PipelineSteps } from './review/PipelineSteps.js';
 import { ReviewActions } from './review/ReviewActions.js';
 import { RevisionPanel } from './review/RevisionPanel.js';
 import { useReviewData, type Review, type ReviewData } from './review/useReviewData.js';
@@ -73,7 +74,7 @@ function ApplicantReview({ applicantId, switcher }: { applicantId: string; switc
   const { t, pick } = useT();
   const { state, reload, retry, patch } = useReviewData(applicantId);
   const [keyStatus, setKeyStatus] = useState<KeyStatus | null>(null);
-  const [preview, setPreview] = useState<{ attachment: AttachmentView; caption: string } | null>(null);
+  const [preview, setPreview] = useState<{ attachment: PreviewFile; caption: string } | null>(null);
   const drainOpinion = useRef<() => Promise<void>>(() => Promise.resolve());
   const registerDrain = useCallback((drain: () => Promise<void>) => {
     drainOpinion.current = drain;
@@ -173,7 +174,7 @@ interface ReviewBodyProps {
   reload: () => void;
   registerDrain: (drain: () => Promise<void>) => void;
   drain: () => Promise<void>;
-  onPreview: (attachment: AttachmentView, caption: string) => void;
+  onPreview: (attachment: PreviewFile, caption: string) => void;
 }
 
 function ReviewBody({ applicantId, data, keyStatus, patch, reload, registerDrain, drain, onPreview }: ReviewBodyProps) {
@@ -233,9 +234,34 @@ function ReviewBody({ applicantId, data, keyStatus, patch, reload, registerDrain
             },
           ]}
         />
+        <PipelineSteps
+          // A first mark or comment moves 待审核 to 审核中 at once; the core's row says so at the next read.
+          stage={
+            review.row.stage === 'pending' && (review.comments.length > 0 || review.materials.some((m) => m.decision))
+              ? 'in_review'
+              : review.row.stage
+          }
+        />
       </Card>
-      <RevisionPanel revisions={review.revisions} changes={review.changes} archive={archive} fields={fields} />
-      <FindingsPanel findings={review.findings} fields={fields} />
+      {/* A revision signed by a new applicant key waits here for the officer (issue 19, item 8). */}
+      <KeyChangeCard applicantId={applicantId} onChanged={reload} />
+      <RevisionPanel
+        applicantId={applicantId}
+        review={review}
+        archive={archive}
+        fields={fields}
+        isOpen={isOpen}
+        onPreview={onPreview}
+        onChecked={(change) =>
+          patch((r) => (r.returnChecklist ? { ...r, returnChecklist: change(r.returnChecklist) } : r))
+        }
+      />
+      <FindingsPanel
+        findings={review.findings}
+        fields={fields}
+        verdict={review.row.verdict}
+        counts={review.row.counts}
+      />
       <section className="uw-materials" aria-labelledby="uw-materials-heading">
         <Typography.Title level={4} id="uw-materials-heading" className="uw-subheading">
           {t('uw_materialsHeading')}
@@ -279,13 +305,18 @@ function ReviewBody({ applicantId, data, keyStatus, patch, reload, registerDrain
         />
         <ReviewActions
           applicantId={applicantId}
+          row={review.row}
           status={review.row.status}
           revision={review.row.revision}
           hasReturnReasons={hasReturnReasons}
           keyStatus={keyStatus}
           decisionOf={decisionOf}
           drain={drain}
-          onStatus={(status) => patch((r) => ({ ...r, row: { ...r.row, status } }))}
+          // The stage follows the status (and may be 审核中 again after a reopen): the row is read again.
+          onStatus={(status) => {
+            patch((r) => ({ ...r, row: { ...r.row, status } }));
+            reload();
+          }}
           onReturned={reload}
         />
       </Card>

@@ -3,7 +3,8 @@
 // passphrase, and 加签并生成报送批次 (unit:submit: level 2 added to each package and the batch for the city
 // written, a job with progress and cancel), and the batches written so far with their downloads.
 import { ReloadOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Descriptions, Empty, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Descriptions, Empty, Input, Result, Space, Spin, Tag, Typography } from 'antd';
+import { verdictWords } from '../../../shared/rules/verdict.js';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { ApiError, KeyStatus } from '../../../shared/api/contract.js';
 import type { BatchFile, UnitApplicantRow, UnitProfile } from '../../../shared/unit/schema.js';
@@ -14,10 +15,13 @@ import { useT } from '../i18n.js';
 import { Fingerprint } from '../package/fingerprint.js';
 import { asApiError, isRunning, useJob } from '../jobs/tracker.js';
 import { BatchDownload, BatchList } from './review/BatchList.js';
-import { REVIEW_STATUS_TAG, PUBLICITY_STATE_TAG } from './review/labels.js';
+import { PUBLICITY_STATE_TAG } from './review/labels.js';
 import { isPassphraseError, needsPassphrase, PassphraseField, passphraseReady } from './review/PassphraseField.js';
 import { PostInfoPanel } from './review/PostInfoPanel.js';
-import { isReady, notReadyReasons } from './review/readiness.js';
+import { isPassedOn, isReady, notReadyReason } from './review/readiness.js';
+import { gapsOf, gapsText, hasGaps } from '../../../shared/unit/gaps.js';
+import { MIN_REASON_CHARS } from '../../../shared/unit/schema.js';
+import { STAGE_LABELS } from '../../../shared/unit/pipeline.js';
 import { WorkFrame } from './review/WorkFrame.js';
 
 export const SUBMIT_JOB_KEY = 'dossier.unitSubmit';
@@ -42,7 +46,7 @@ type Loaded =
     };
 
 export function SubmitScreen({ onOpenApplicant, onOpenPostInfo }: SubmitScreenProps) {
-  const { t, pick } = useT();
+  const { t, pick, lang } = useT();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const { job, tracker } = useJob(SUBMIT_JOB_KEY);
   const [chosen, setChosen] = useState<ReadonlySet<string> | null>(null);
@@ -84,14 +88,18 @@ export function SubmitScreen({ onOpenApplicant, onOpenPostInfo }: SubmitScreenPr
   const onF4State = useCallback((ok: boolean) => setF4Ok(ok), []);
   const rows = loaded.kind === 'ready' ? loaded.rows : [];
   const ready = useMemo(() => rows.filter(isReady), [rows]);
-  const notReady = useMemo(() => rows.filter((r) => !isReady(r)), [rows]);
-  // Everyone ready and not yet countersigned is ticked until the officer changes it.
-  const isDefault = (r: UnitApplicantRow) => r.level < 2;
-  const isChosen = (r: UnitApplicantRow) => (chosen ? chosen.has(r.applicantId) : isDefault(r));
-  const picked = ready.filter(isChosen);
+  const passed = useMemo(() => rows.filter(isPassedOn), [rows]);
+  const notReady = useMemo(() => rows.filter((r) => !isReady(r) && !isPassedOn(r)), [rows]);
+  // Everyone ready is ticked until the officer changes it; a replacement only when chosen.
+  const isChosen = (r: UnitApplicantRow) => (chosen ? chosen.has(r.applicantId) : isReady(r));
+  const picked = [...ready, ...passed].filter(isChosen);
+  // Countersigning against the evidence needs a written reason per applicant (the core's gate says the same).
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  const needsReason = (r: UnitApplicantRow) => hasGaps(gapsOf(r));
+  const reasonOk = (r: UnitApplicantRow) => (reasons[r.applicantId] ?? '').trim().length >= MIN_REASON_CHARS;
   const toggle = (id: string, on: boolean) =>
     setChosen((old) => {
-      const next = new Set(old ?? ready.filter(isDefault).map((r) => r.applicantId));
+      const next = new Set(old ?? ready.map((r) => r.applicantId));
       if (on) next.add(id);
       else next.delete(id);
       return next;
@@ -121,6 +129,7 @@ export function SubmitScreen({ onOpenApplicant, onOpenPostInfo }: SubmitScreenPr
   const waiting: string[] = [];
   if (!keyStatus.exists) waiting.push(t('uw_needKey'));
   if (picked.length === 0) waiting.push(t('uw_needChosen'));
+  if (picked.some((r) => needsReason(r) && !reasonOk(r))) waiting.push(t('uw_needReasons'));
   if (isPublic && !f4Ok) waiting.push(t('uw_needF4'));
   if (keyStatus.exists && !passphraseReady(keyStatus, passphrase)) waiting.push(t('uw_needPassphrase'));
   const canSubmit = waiting.length === 0 && !running;
@@ -139,6 +148,9 @@ export function SubmitScreen({ onOpenApplicant, onOpenPostInfo }: SubmitScreenPr
       await tracker.start([], () =>
         call('unit:submit', {
           applicantIds: picked.map((r) => r.applicantId),
+          reasons: Object.fromEntries(
+            picked.filter(needsReason).map((r) => [r.applicantId, reasons[r.applicantId] ?? '']),
+          ),
           ...(needsPassphrase(keyStatus) ? { passphrase } : {}),
         }),
       );
@@ -151,6 +163,52 @@ export function SubmitScreen({ onOpenApplicant, onOpenPostInfo }: SubmitScreenPr
   const passError = [startError, jobError].find((x) => isPassphraseError(x)) ?? null;
   const otherError = startError && !isPassphraseError(startError) ? startError : null;
   const written = status?.state === 'done' ? (status.batch ?? null) : null;
+  // The list knows whether the batch still waits for its download (it is removed once downloaded whole).
+  const current = written ? (batches.find((b) => b.fileName === written.fileName) ?? written) : null;
+  const autoBackup = status?.state === 'done' ? (status.autoBackup ?? null) : null;
+  const reloadSoon = () => window.setTimeout(() => void load(true), 1500);
+
+  const choice = (r: UnitApplicantRow, replacement: boolean) => (
+    <li key={r.applicantId} data-testid="uw-ready-row" data-applicant={r.applicantId}>
+      <div className="uw-ready-line">
+        <Checkbox
+          checked={isChosen(r)}
+          onChange={(e) => toggle(r.applicantId, e.target.checked)}
+          disabled={running}
+          aria-label={t('uw_readyPick', { name: r.name })}
+        />
+        {name(r)}
+        <Typography.Text type="secondary">{r.specialty}</Typography.Text>
+        <Typography.Text type="secondary">{t('pkg_revisionN', { n: r.revision })}</Typography.Text>
+        <Tag color={r.verdict === 'pass' ? 'green' : r.verdict === 'fail' ? 'red' : 'orange'}>
+          {pick(verdictWords(r.verdict, r.counts))}
+        </Tag>
+        {replacement && <Tag color="blue">{pick(STAGE_LABELS[r.stage])}</Tag>}
+        {replacement && isChosen(r) && <Tag color="purple">{t('uw_replacement')}</Tag>}
+      </div>
+      {needsReason(r) && isChosen(r) && (
+        <div className="uw-reason" data-testid="uw-countersign-reason">
+          <Typography.Text type="warning" id={`uw-gaps-${r.applicantId}`}>
+            {t('uw_gapsNote', { gaps: gapsText(gapsOf(r), lang) })}
+          </Typography.Text>
+          <label htmlFor={`uw-reason-${r.applicantId}`} className="uw-reason-label">
+            {t('uw_countersignReason', { name: r.name })}
+          </label>
+          <Input.TextArea
+            id={`uw-reason-${r.applicantId}`}
+            value={reasons[r.applicantId] ?? ''}
+            onChange={(e) => setReasons((old) => ({ ...old, [r.applicantId]: e.target.value }))}
+            autoSize={{ minRows: 2, maxRows: 5 }}
+            maxLength={2000}
+            aria-required
+            aria-invalid={tried && !reasonOk(r)}
+            aria-describedby={`uw-gaps-${r.applicantId}`}
+            disabled={running}
+          />
+        </div>
+      )}
+    </li>
+  );
 
   const name = (r: UnitApplicantRow) =>
     onOpenApplicant ? (
@@ -192,22 +250,14 @@ export function SubmitScreen({ onOpenApplicant, onOpenPostInfo }: SubmitScreenPr
           ) : (
             <fieldset className="uw-fieldset">
               <legend className="sr-only">{t('uw_readyChoose')}</legend>
-              <ul className="uw-ready">
-                {ready.map((r) => (
-                  <li key={r.applicantId} data-testid="uw-ready-row" data-applicant={r.applicantId}>
-                    <Checkbox
-                      checked={isChosen(r)}
-                      onChange={(e) => toggle(r.applicantId, e.target.checked)}
-                      disabled={running}
-                      aria-label={t('uw_readyPick', { name: r.name })}
-                    />
-                    {name(r)}
-                    <Typography.Text type="secondary">{r.specialty}</Typography.Text>
-                    <Typography.Text type="secondary">{t('pkg_revisionN', { n: r.revision })}</Typography.Text>
-                    {r.level >= 2 && <Tag color="blue">{t('uw_countersigned')}</Tag>}
-                  </li>
-                ))}
-              </ul>
+              <ul className="uw-ready">{ready.map((r) => choice(r, false))}</ul>
+            </fieldset>
+          )}
+          {passed.length > 0 && (
+            <fieldset className="uw-fieldset uw-passed" data-testid="uw-passed">
+              <legend className="uw-passed-legend">{t('uw_passedHeading', { n: passed.length })}</legend>
+              <Typography.Paragraph type="secondary">{t('uw_passedText')}</Typography.Paragraph>
+              <ul className="uw-ready">{passed.map((r) => choice(r, true))}</ul>
             </fieldset>
           )}
           {notReady.length > 0 && (
@@ -219,13 +269,9 @@ export function SubmitScreen({ onOpenApplicant, onOpenPostInfo }: SubmitScreenPr
                 {notReady.map((r) => (
                   <li key={r.applicantId} data-testid="uw-not-ready-row" data-applicant={r.applicantId}>
                     {name(r)}
-                    <Tag color={REVIEW_STATUS_TAG[r.status].color}>{t(REVIEW_STATUS_TAG[r.status].text)}</Tag>
+                    <Tag color="default">{pick(STAGE_LABELS[r.stage])}</Tag>
                     <Tag color={PUBLICITY_STATE_TAG[r.publicity].color}>{t(PUBLICITY_STATE_TAG[r.publicity].text)}</Tag>
-                    <Typography.Text type="secondary">
-                      {notReadyReasons(r)
-                        .map((k) => t(k))
-                        .join(t('clauseSep'))}
-                    </Typography.Text>
+                    <Typography.Text type="secondary">{pick(notReadyReason(r))}</Typography.Text>
                   </li>
                 ))}
               </ul>
@@ -335,7 +381,22 @@ export function SubmitScreen({ onOpenApplicant, onOpenPostInfo }: SubmitScreenPr
                     },
                   ]}
                 />
-                <BatchDownload file={written} primary />
+                <BatchDownload file={current ?? written} primary onDownload={reloadSoon} />
+                {autoBackup?.name && (
+                  <Typography.Paragraph type="secondary" data-testid="uw-auto-backup">
+                    {t('uw_autoBackupDone', { name: autoBackup.name })}
+                  </Typography.Paragraph>
+                )}
+                {autoBackup?.error && (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    className="uw-inline-alert"
+                    title={t('uw_autoBackupFailed')}
+                    description={pick(autoBackup.error)}
+                    data-testid="uw-auto-backup-failed"
+                  />
+                )}
               </div>
             ) : undefined
           }
@@ -345,7 +406,7 @@ export function SubmitScreen({ onOpenApplicant, onOpenPostInfo }: SubmitScreenPr
         <Typography.Title level={4} id="uw-batches-heading" className="uw-subheading">
           {t('uw_batchesHeading')}
         </Typography.Title>
-        <BatchList batches={batches} />
+        <BatchList batches={batches} onDownload={reloadSoon} />
       </section>
     </WorkFrame>
   );

@@ -1,6 +1,6 @@
 // 申报人一览: every applicant whose package the unit holds, in one virtualised table (smooth at 1,000
-// rows): name, committee, specialty, the unit's review status, the eligibility findings (fail / review),
-// materials complete out of needed, publicity, the same scan or paper claimed by another applicant, and the
+// rows): name, committee, specialty, where they stand on the line of steps, the verdict recomputed here
+// with the applicant's own rules (hover: the failures and points to judge), the proofs missing, publicity, the same scan or paper claimed by another applicant, and the
 // revision. Each column sorts; the status, committee, publicity and duplicates filters and the search box
 // (name, ID number, specialty) narrow it. A row opens the applicant's review (click, or Enter on a focused
 // row; the arrow keys move between rows).
@@ -21,11 +21,13 @@ import {
 import type { ApiError } from '../../../shared/api/contract.js';
 import { COMMITTEE_INFO, type CommitteeId } from '../../../shared/archive/committees.js';
 import { COMMITTEES } from '../../../shared/archive/schema.js';
+import type { Localized } from '../../../shared/api/contract.js';
+import { VERDICTS, type Verdict } from '../../../shared/rules/types.js';
+import { verdictWords } from '../../../shared/rules/verdict.js';
+import { PIPELINE_STAGES, STAGE_LABELS, type PipelineStage } from '../../../shared/unit/pipeline.js';
 import {
   PublicityState as PublicityStates,
-  ReviewStatus as ReviewStatuses,
   type PublicityState,
-  type ReviewStatus,
   type UnitApplicantRow,
 } from '../../../shared/unit/schema.js';
 import { call } from '../api.js';
@@ -48,7 +50,25 @@ type Load = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 
 let lastFilter: ApplicantFilter = NO_FILTER;
 let lastSort: { key: SortKey; order: SortOrder } = { key: 'name', order: 'ascend' };
 
-const STATUS_COLOR: Record<ReviewStatus, string> = { pending: 'gold', accepted: 'green', returned: 'volcano' };
+const STAGE_COLOR: Record<PipelineStage, string> = {
+  pending: 'gold',
+  in_review: 'gold',
+  returned: 'volcano',
+  corrected: 'cyan',
+  accepted: 'green',
+  publicity: 'processing',
+  objection: 'red',
+  no_objection: 'green',
+  countersigned: 'geekblue',
+  submitted: 'geekblue',
+};
+const VERDICT_COLOR: Record<Verdict, string> = { pass: 'green', review: 'orange', fail: 'red' };
+/** The filter names the verdict without its count (the words of shared/rules/verdict.ts, one per kind). */
+const VERDICT_FILTER_LABELS: Record<Verdict, Localized> = {
+  pass: verdictWords('pass', { fail: 0, toJudge: 0 }),
+  review: { zh: '需人工确认', en: 'Points to confirm' },
+  fail: { zh: '暂不符合', en: 'Not met' },
+};
 const PUBLICITY_COLOR: Record<PublicityState, string> = {
   none: 'default',
   planned: 'blue',
@@ -177,13 +197,22 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
               {t('unit_exceptional')}
             </Tag>
           )}
+          {r.keyChangeHeld && (
+            // A revision signed by a new key waits on the review page (issue 19, item 8).
+            <Tooltip title={t('kc_importHint')}>
+              <Tag className="unit-tag-small unit-tag-held" data-testid="unit-cell-keychange">
+                {t('kc_flag')}
+              </Tag>
+            </Tooltip>
+          )}
         </span>
       ),
     },
     {
       ...sortable('committee'),
       title: t('unit_colCommittee'),
-      width: 96,
+      // Room for the English "Committee" beside its sort arrows, unbroken (test/e2e/unit-details.spec.ts).
+      width: 112,
       render: (_: unknown, r: UnitApplicantRow) => committeeName(r.committee),
     },
     {
@@ -199,8 +228,8 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
       title: t('unit_colStatus'),
       width: 96,
       render: (_: unknown, r: UnitApplicantRow) => (
-        <Tag color={STATUS_COLOR[r.status]} data-testid="unit-cell-status">
-          {t(`unit_status_${r.status}` as TextKey)}
+        <Tag color={STAGE_COLOR[r.stage]} data-testid="unit-cell-status" data-stage={r.stage}>
+          {pick(STAGE_LABELS[r.stage])}
         </Tag>
       ),
     },
@@ -208,15 +237,34 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
       ...sortable('eligibility'),
       title: t('unit_colEligibility'),
       width: 156,
-      render: (_: unknown, r: UnitApplicantRow) =>
-        r.fail === 0 && r.review === 0 ? (
-          <Tag color="green">{t('unit_eligibleOk')}</Tag>
-        ) : (
-          <span className="unit-tags">
-            {r.fail > 0 && <Tag color="red">{t('unit_eligibleFail', { n: r.fail })}</Tag>}
-            {r.review > 0 && <Tag color="orange">{t('unit_eligibleReview', { n: r.review })}</Tag>}
-          </span>
-        ),
+      render: (_: unknown, r: UnitApplicantRow) => {
+        const tag = (
+          <Tag color={VERDICT_COLOR[r.verdict]} data-testid="unit-cell-verdict" data-verdict={r.verdict}>
+            {pick(verdictWords(r.verdict, r.counts))}
+          </Tag>
+        );
+        if (r.points.length === 0) return tag;
+        // The failures and points to judge, named where the officer looks (the review page links each).
+        return (
+          <Tooltip
+            title={
+              <div data-testid="unit-why">
+                <div className="unit-why-title">{t('unit_whyTitle')}</div>
+                <ul className="unit-why-list">
+                  {r.points.map((p) => (
+                    <li key={p.findingId}>
+                      {p.status === 'fail' ? '✗ ' : '? '}
+                      {pick(p.message)}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            }
+          >
+            {tag}
+          </Tooltip>
+        );
+      },
     },
     {
       ...sortable('materials'),
@@ -227,14 +275,28 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
       ),
       width: 96,
       render: (_: unknown, r: UnitApplicantRow) => {
-        const complete = r.materialsComplete >= r.materialsNeeded;
+        const missing = r.materials.missing;
+        if (missing.length === 0) {
+          return (
+            <Tag color="green" data-testid="unit-cell-materials">
+              {t('unit_materialsComplete')}
+            </Tag>
+          );
+        }
         return (
-          <Typography.Text
-            type={complete ? 'success' : 'warning'}
-            aria-label={t('unit_materialsOf', { done: r.materialsComplete, n: r.materialsNeeded })}
+          <Tooltip
+            title={
+              <ul className="unit-why-list">
+                {missing.map((m) => (
+                  <li key={m.key}>{pick(m.message)}</li>
+                ))}
+              </ul>
+            }
           >
-            {r.materialsComplete}/{r.materialsNeeded}
-          </Typography.Text>
+            <Tag color="orange" data-testid="unit-cell-materials">
+              {t('unit_materialsMissing', { n: missing.length })}
+            </Tag>
+          </Tooltip>
         );
       },
     },
@@ -328,7 +390,8 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
       </Empty>
     );
   } else {
-    const statusOptions = ReviewStatuses.options.map((s) => ({ value: s, label: t(`unit_status_${s}` as TextKey) }));
+    const stageOptions = PIPELINE_STAGES.map((s) => ({ value: s, label: pick(STAGE_LABELS[s]) }));
+    const verdictOptions = VERDICTS.map((v) => ({ value: v, label: pick(VERDICT_FILTER_LABELS[v]) }));
     const publicityOptions = PublicityStates.options.map((s) => ({
       value: s,
       label: t(`unit_publicity_${s}` as TextKey),
@@ -351,16 +414,28 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
             className="unit-search"
             data-testid="unit-search"
           />
-          <Select<ReviewStatus[]>
+          <Select<PipelineStage[]>
             mode="multiple"
             allowClear
             placeholder={t('unit_filterStatus')}
             aria-label={t('unit_filterStatus')}
-            value={filter.status}
-            options={statusOptions}
-            onChange={(status) => setFilter({ status })}
+            value={filter.stage}
+            options={stageOptions}
+            onChange={(stage) => setFilter({ stage })}
             className="unit-filter"
             data-testid="unit-filter-status"
+            maxTagCount="responsive"
+          />
+          <Select<Verdict[]>
+            mode="multiple"
+            allowClear
+            placeholder={t('unit_filterVerdict')}
+            aria-label={t('unit_filterVerdict')}
+            value={filter.verdict}
+            options={verdictOptions}
+            onChange={(verdict) => setFilter({ verdict })}
+            className="unit-filter"
+            data-testid="unit-filter-verdict"
             maxTagCount="responsive"
           />
           <Select<string[]>
@@ -453,7 +528,12 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
                 role: 'button',
                 'aria-label': t('unit_rowLabel', {
                   name: r.name || t('unit_noName'),
-                  status: t(`unit_status_${r.status}` as TextKey),
+                  status: pick(STAGE_LABELS[r.stage]),
+                  verdict: pick(verdictWords(r.verdict, r.counts)),
+                  materials:
+                    r.materials.missing.length === 0
+                      ? t('unit_materialsComplete')
+                      : t('unit_materialsMissingLabel', { n: r.materials.missing.length }),
                 }),
                 'data-testid': `unit-row-${r.applicantId}`,
                 onClick: () => onOpenApplicant(r.applicantId),

@@ -4,7 +4,7 @@
 // the field checks read), an empty report, and the unit workspace's navigation.
 import { useMemo, type ReactNode } from 'react';
 import { emptyArchive } from '../../../shared/archive/empty.js';
-import { findProblems } from '../../../shared/archive/problems.js';
+import { findProblems, type Problem } from '../../../shared/archive/problems.js';
 import type { ArchiveDocument } from '../../../shared/archive/schema.js';
 import { DEFAULT_PARAMS_2020, type Params2020 } from '../../../shared/rules/pack2020/params.js';
 import type { Fix, Report } from '../../../shared/rules/types.js';
@@ -44,8 +44,10 @@ export function unitProblems(
   today: string,
   fromCore: readonly Issue[] = [],
   severity: 'error' | 'warning' = 'warning',
+  /** Found as typed by the screen itself (the type against the applicants' archives). */
+  extra: readonly Problem[] = [],
 ) {
-  const typed = findProblems(unitArchive(profile), today).filter((p) => p.path.startsWith('unit.'));
+  const typed = [...findProblems(unitArchive(profile), today).filter((p) => p.path.startsWith('unit.')), ...extra];
   // A field the checks already speak about as typed needs no second, older word from the core.
   const seen = new Set(typed.map((p) => p.path));
   const core = fromCore
@@ -67,6 +69,8 @@ export interface UnitContextsProps {
   coreSeverity?: 'error' | 'warning';
   /** The workspace's rule-pack parameters (the defaults until read). */
   params?: Params2020;
+  /** Problems the screen finds in the draft beyond the archive's field checks (unitProblems `extra`). */
+  extraProblems?: readonly Problem[];
   follow: (fix: Fix) => void;
   setLeaveGuard: (guard: LeaveGuard | null) => void;
   children: ReactNode;
@@ -78,14 +82,15 @@ export function UnitContexts({
   coreProblems,
   coreSeverity = 'warning',
   params = DEFAULT_PARAMS_2020,
+  extraProblems,
   follow,
   setLeaveGuard,
   children,
 }: UnitContextsProps) {
   const editor = useMemo<EditorValue>(() => {
-    const problems = unitProblems(profile, today, coreProblems, coreSeverity);
+    const problems = unitProblems(profile, today, coreProblems, coreSeverity, extraProblems);
     return { archive: unitArchive(profile), ops: NO_OPS, problems, problemsByPath: indexProblems(problems) };
-  }, [profile, today, coreProblems, coreSeverity]);
+  }, [profile, today, coreProblems, coreSeverity, extraProblems]);
   const eligibility = useMemo<EligibilityValue>(
     () => ({
       report: EMPTY_REPORT(today, params),

@@ -8,7 +8,7 @@ import { useEffect, useRef } from 'react';
 import { DropZone } from '../attachments/DropZone.js';
 import { formatBytes } from '../attachments/linkText.js';
 import { JobPanel } from '../forms/JobPanel.js';
-import { useT } from '../i18n.js';
+import { useT, type TextKey } from '../i18n.js';
 import { isRunning, useJob } from '../jobs/tracker.js';
 import { takeOpenedPackage, useOpenedPackage } from '../package/openedPackages.js';
 import { PACKAGE_ACCEPT } from '../package/PackageVerify.js';
@@ -20,11 +20,21 @@ import {
   dismissBatch,
   importFiles,
   importOpened,
+  importOutcome,
   UNIT_IMPORT_JOB,
   useImportBatch,
+  type ImportOutcome,
 } from './importBatch.js';
 import { ImportResults } from './ImportResults.js';
 import { UnitFrame } from './UnitFrame.js';
+
+/** The job's closing line by outcome: 导入完成 only when every file came in. */
+const OUTCOME_TEXT: Record<ImportOutcome, TextKey> = {
+  success: 'unit_importDone',
+  warning: 'unit_importDoneSome',
+  error: 'unit_importDoneNone',
+  info: 'unit_importDoneNothing',
+};
 
 export interface UnitImportScreenProps {
   onOpenApplicant: (applicantId: string) => void;
@@ -52,6 +62,8 @@ export function UnitImportScreen({ onOpenApplicant, onShowTable }: UnitImportScr
   const ended = job?.status && job.status.state !== 'running' ? job.status : null;
   const results = [...batch.refused, ...(ended?.unitImport ?? [])];
   const hasResults = !busy && (results.length > 0 || batch.skipped.length > 0);
+  // The job's closing line takes the colour and words of what the files came to, not merely "it ended".
+  const outcome = importOutcome(results);
 
   // When the batch ends, bring its results into view (they are what the officer waited for).
   const wasBusy = useRef(busy);
@@ -153,10 +165,11 @@ export function UnitImportScreen({ onOpenApplicant, onShowTable }: UnitImportScr
           testId="unit-import-job"
           onCancel={() => void tracker.cancel()}
           onDismiss={dismissBatch}
+          doneType={outcome}
           texts={{
             label: t('unit_importJob'),
             running: (done, total) => t('unit_importRunning', { done, n: total }),
-            done: t('unit_importDone'),
+            done: t(OUTCOME_TEXT[outcome]),
             cancelled: t('unit_importCancelled'),
             failed: (detail) => t('unit_importJobFailed', { detail }),
             lost: (detail) => t('unit_importLost', { detail }),

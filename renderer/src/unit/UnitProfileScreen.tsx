@@ -7,7 +7,9 @@ import { BankOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Modal, Result, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError, Issue, KeyStatus } from '../../../shared/api/contract.js';
+import type { Problem } from '../../../shared/archive/problems.js';
 import type { UnitProfile } from '../../../shared/unit/schema.js';
+import { unitTypeConflict, type ArchiveUnitType } from '../../../shared/unit/unitType.js';
 import { ApiFailure, call } from '../api.js';
 import { fieldId } from '../components/FieldItem.js';
 import { UnitFields } from '../components/UnitFields.js';
@@ -44,11 +46,26 @@ export function UnitProfileScreen({ saved, today, onSaved, setLeaveGuard, follow
   const [leaving, setLeaving] = useState<(() => void) | null>(null);
   const [key, setKey] = useState<KeyState>({ kind: 'loading' });
 
+  // What the applicants' archives give as the unit's type: a type that differs is said at the field as
+  // it is chosen, naming who (shared/unit/unitType.ts), and stays said while it differs.
+  const [archiveTypes, setArchiveTypes] = useState<readonly ArchiveUnitType[]>([]);
+  useEffect(() => {
+    call('unit:get', {}).then(
+      (value) => setArchiveTypes(value.archiveTypes),
+      // Without them the form still works; the core names the difference again when saving.
+      () => undefined,
+    );
+  }, []);
+  const typeProblems = useMemo((): Problem[] => {
+    const conflict = unitTypeConflict(draft.type, archiveTypes);
+    return conflict ? [{ ...conflict, severity: 'warning' }] : [];
+  }, [draft.type, archiveTypes]);
+
   const unsaved = !sameProfile(draft, saved);
   const coreSeverity = saveError ? 'error' : 'warning';
   const problems = useMemo(
-    () => unitProblems(draft, today, coreProblems, coreSeverity),
-    [draft, today, coreProblems, coreSeverity],
+    () => unitProblems(draft, today, coreProblems, coreSeverity, typeProblems),
+    [draft, today, coreProblems, coreSeverity, typeProblems],
   );
   // What the checks still say after a save, warnings too (a missing credit code blocks nothing, yet the
   // unit's opinion page and review.json need it).
@@ -150,6 +167,7 @@ export function UnitProfileScreen({ saved, today, onSaved, setLeaveGuard, follow
           today={today}
           coreProblems={coreProblems}
           coreSeverity={coreSeverity}
+          extraProblems={typeProblems}
           follow={follow}
           setLeaveGuard={setLeaveGuard}
         >

@@ -18,13 +18,13 @@ import { useT, type Lang, type TextKey } from '../i18n.js';
 import { asApiError } from '../jobs/tracker.js';
 import { useOpenedPackage } from '../package/openedPackages.js';
 import { BackupsScreen } from '../screens/BackupsScreen.js';
+import { PostInfoScreen } from '../screens/PostInfoScreen.js';
 import { PublicityScreen } from './PublicityScreen.js';
 import { ReviewScreen } from './ReviewScreen.js';
 import { SubmitScreen } from './SubmitScreen.js';
 import { UnitApplicantsScreen } from './UnitApplicantsScreen.js';
 import { UnitContexts } from './UnitContexts.js';
 import { UnitImportScreen } from './UnitImportScreen.js';
-import { UnitPostInfo } from './UnitPostInfo.js';
 import { UnitProfileScreen } from './UnitProfileScreen.js';
 import { isUnitScreenKey, isUnitScreenListed, UNIT_SCREENS, type UnitScreenKey } from './unitScreens.js';
 import './unit.css';
@@ -184,7 +184,7 @@ export function UnitWorkspace({ onLangChange }: UnitWorkspaceProps) {
         body = <PublicityScreen onOpenApplicant={openApplicant} />;
         break;
       case 'unitPostInfo':
-        body = <UnitPostInfo leaveGuard={() => leaveGuard.current} />;
+        body = <PostInfoScreen unit />;
         break;
       case 'unitSubmit':
         body = <SubmitScreen onOpenApplicant={openApplicant} onOpenPostInfo={() => navigate('unitPostInfo')} />;

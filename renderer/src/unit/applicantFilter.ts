@@ -1,11 +1,16 @@
 // The applicant table's search, filters and orderings (pure: the table at 1,000 rows runs them on every
 // keystroke of the search box, so each is one pass over the rows).
-import type { PublicityState, ReviewStatus, UnitApplicantRow } from '../../../shared/unit/schema.js';
+import type { Verdict } from '../../../shared/rules/types.js';
+import { stageStep, type PipelineStage } from '../../../shared/unit/pipeline.js';
+import type { PublicityState, UnitApplicantRow } from '../../../shared/unit/schema.js';
 
 export interface ApplicantFilter {
   /** Matched against the name, the ID number and the specialty. */
   search: string;
-  status: ReviewStatus[];
+  /** Where they stand on the line of steps (shared/unit/pipeline.ts). */
+  stage: PipelineStage[];
+  /** The verdict recomputed here (可以申报 / 需人工确认 / 暂不符合). */
+  verdict: Verdict[];
   /** Committee ids; '' stands for "not chosen". */
   committee: string[];
   publicity: PublicityState[];
@@ -14,25 +19,33 @@ export interface ApplicantFilter {
 
 export const NO_FILTER: ApplicantFilter = {
   search: '',
-  status: [],
+  stage: [],
+  verdict: [],
   committee: [],
   publicity: [],
   duplicatesOnly: false,
 };
 
 export const isFiltered = (f: ApplicantFilter) =>
-  f.search.trim() !== '' || f.status.length > 0 || f.committee.length > 0 || f.publicity.length > 0 || f.duplicatesOnly;
+  f.search.trim() !== '' ||
+  f.stage.length > 0 ||
+  f.verdict.length > 0 ||
+  f.committee.length > 0 ||
+  f.publicity.length > 0 ||
+  f.duplicatesOnly;
 
 // ID numbers end in x or X alike; names and specialties are compared as typed, case-insensitively.
 const fold = (s: string) => s.normalize('NFKC').toLowerCase();
 
 export function filterApplicants(rows: readonly UnitApplicantRow[], f: ApplicantFilter): UnitApplicantRow[] {
   const terms = fold(f.search).split(/\s+/).filter(Boolean);
-  const status = new Set(f.status);
+  const stage = new Set(f.stage);
+  const verdict = new Set(f.verdict);
   const committee = new Set(f.committee);
   const publicity = new Set(f.publicity);
   return rows.filter((r) => {
-    if (status.size > 0 && !status.has(r.status)) return false;
+    if (stage.size > 0 && !stage.has(r.stage)) return false;
+    if (verdict.size > 0 && !verdict.has(r.verdict)) return false;
     if (committee.size > 0 && !committee.has(r.committee)) return false;
     if (publicity.size > 0 && !publicity.has(r.publicity)) return false;
     if (f.duplicatesOnly && r.duplicates.length === 0) return false;
@@ -46,7 +59,8 @@ export function filterApplicants(rows: readonly UnitApplicantRow[], f: Applicant
 // Chinese names in pinyin order, as an HR officer's lists are.
 const collator = new Intl.Collator(['zh-Hans-CN-u-co-pinyin', 'en'], { numeric: true, sensitivity: 'base' });
 
-const STATUS_ORDER: Record<ReviewStatus, number> = { pending: 0, returned: 1, accepted: 2 };
+// Ascending: the weakest first — a failed check, then points to judge, then the ready ones.
+const VERDICT_ORDER: Record<Verdict, number> = { fail: 0, review: 1, pass: 2 };
 const PUBLICITY_ORDER: Record<PublicityState, number> = {
   none: 0,
   planned: 1,
@@ -56,8 +70,6 @@ const PUBLICITY_ORDER: Record<PublicityState, number> = {
   no_objection: 5,
 };
 
-const ratio = (r: UnitApplicantRow) => (r.materialsNeeded > 0 ? r.materialsComplete / r.materialsNeeded : 1);
-
 export type SortKey =
   'name' | 'committee' | 'specialty' | 'status' | 'eligibility' | 'materials' | 'publicity' | 'duplicates' | 'revision';
 
@@ -66,9 +78,13 @@ export const COMPARE: Record<SortKey, (a: UnitApplicantRow, b: UnitApplicantRow)
   name: (a, b) => collator.compare(a.name, b.name) || collator.compare(a.idNumber, b.idNumber),
   committee: (a, b) => collator.compare(a.committee, b.committee) || COMPARE.name(a, b),
   specialty: (a, b) => collator.compare(a.specialty, b.specialty) || COMPARE.name(a, b),
-  status: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || COMPARE.name(a, b),
-  eligibility: (a, b) => a.fail - b.fail || a.review - b.review || COMPARE.name(a, b),
-  materials: (a, b) => ratio(a) - ratio(b) || a.materialsComplete - b.materialsComplete || COMPARE.name(a, b),
+  status: (a, b) => stageStep(a.stage) - stageStep(b.stage) || COMPARE.name(a, b),
+  eligibility: (a, b) =>
+    VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] ||
+    b.counts.fail - a.counts.fail ||
+    b.counts.toJudge - a.counts.toJudge ||
+    COMPARE.name(a, b),
+  materials: (a, b) => b.materials.missing.length - a.materials.missing.length || COMPARE.name(a, b),
   publicity: (a, b) => PUBLICITY_ORDER[a.publicity] - PUBLICITY_ORDER[b.publicity] || COMPARE.name(a, b),
   duplicates: (a, b) => a.duplicates.length - b.duplicates.length || COMPARE.name(a, b),
   revision: (a, b) => a.revision - b.revision || a.level - b.level || COMPARE.name(a, b),

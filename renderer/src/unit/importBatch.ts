@@ -15,6 +15,22 @@ export const MAX_BATCH = 2000;
 
 export const isPackageName = (name: string) => /\.zcpkg$/i.test(name);
 
+/** What a finished batch came to, as its colour and headline say it (Alert types). */
+export type ImportOutcome = 'success' | 'warning' | 'error' | 'info';
+
+/**
+ * The outcome of a batch's results: every file taken in, success; some refused (or held for the
+ * officer), warning; every file refused, error; nothing taken and nothing refused (all already here,
+ * unchanged), info. Never a green "done" over a list of refusals.
+ */
+export function importOutcome(results: readonly UnitImportResult[]): ImportOutcome {
+  const refused = results.filter((r) => r.status === 'refused').length;
+  if (results.length === 0) return 'info';
+  if (refused === results.length) return 'error';
+  if (refused > 0 || results.some((r) => r.status === 'held')) return 'warning';
+  return results.some((r) => r.status === 'imported' || r.status === 'replaced') ? 'success' : 'info';
+}
+
 export type BatchState =
   | { phase: 'idle' }
   | {

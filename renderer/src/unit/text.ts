@@ -34,8 +34,8 @@ export const UNIT_TEXT = {
     en: 'Choose the packages (.zcpkg) the applicants handed in: many files at once, or a whole folder (a USB stick). Each is verified first — signatures and file digests — and imported only when it holds; a newer revision of the same applicant replaces the older one, which stays in the history.',
   },
   unit_intro_unitApplicants: {
-    zh: '本单位全部申报人：审核状态、资格检查结果、材料是否齐全、公示情况，以及与他人重复的扫描件或论文。点击一行（或选中后按回车）进入审核。',
-    en: 'Every applicant of the unit: review status, eligibility findings, materials, publicity, and scans or papers also claimed by someone else. Click a row (or focus it and press Enter) to review it.',
+    zh: '本单位全部申报人：办理进度、资格检查结论（与申报人所见相同；指向结论可看依据）、材料是否齐全、公示情况，以及与他人重复的扫描件或论文。点击一行（或选中后按回车）进入审核。',
+    en: "Every applicant of the unit: where they stand, the verdict (the applicant's own words; hover for why), whether the proofs are complete, publicity, and scans or papers also claimed by someone else. Click a row (or focus it and press Enter) to review it.",
   },
   unit_intro_unitReview: {
     zh: '逐项审核一位申报人的材料（N-10）。',
@@ -113,6 +113,18 @@ export const UNIT_TEXT = {
   unit_importJob: { zh: '导入申报包', en: 'Importing the packages' },
   unit_importRunning: { zh: '正在校验并导入：{done}/{n}', en: 'Verifying and importing: {done} of {n}' },
   unit_importDone: { zh: '导入完成', en: 'Import finished' },
+  unit_importDoneSome: {
+    zh: '部分文件未导入：请查看下方各文件的原因',
+    en: "Some files were not imported: see each file's reason below",
+  },
+  unit_importDoneNone: {
+    zh: '未导入任何申报包：所选文件均被拒绝，原因见下方',
+    en: 'Nothing was imported: every file was refused; see why below',
+  },
+  unit_importDoneNothing: {
+    zh: '无需导入：所选申报包均已导入过，内容未变',
+    en: 'Nothing to import: every package chosen is already here, unchanged',
+  },
   unit_importCancelled: { zh: '导入已取消', en: 'Import cancelled' },
   unit_importJobFailed: { zh: '导入失败：{detail}', en: 'The import failed: {detail}' },
   unit_importLost: {
@@ -155,7 +167,8 @@ export const UNIT_TEXT = {
   unit_filtersLabel: { zh: '查找与筛选申报人', en: 'Search and filter the applicants' },
   unit_searchLabel: { zh: '按姓名、身份证号或专业查找', en: 'Search by name, ID number or specialty' },
   unit_searchPlaceholder: { zh: '姓名、身份证号、专业', en: 'Name, ID number, specialty' },
-  unit_filterStatus: { zh: '审核状态', en: 'Review status' },
+  unit_filterStatus: { zh: '进度', en: 'Stage' },
+  unit_filterVerdict: { zh: '资格检查结论', en: 'Verdict' },
   unit_filterCommittee: { zh: '评委会', en: 'Committee' },
   unit_filterPublicity: { zh: '公示', en: 'Publicity' },
   unit_filterDuplicates: { zh: '只看有重复材料的（{n}）', en: 'Only with shared materials ({n})' },
@@ -164,17 +177,24 @@ export const UNIT_TEXT = {
   unit_count: { zh: '共 {n} 位申报人', en: '{n} {n:applicant|applicants}' },
   unit_countFiltered: { zh: '显示 {shown} 位，共 {n} 位', en: '{shown} of {n} applicants shown' },
   unit_noMatch: { zh: '没有符合条件的申报人', en: 'No applicant matches' },
-  unit_rowLabel: { zh: '{name}，{status}：打开审核', en: '{name}, {status}: open the review' },
+  unit_rowLabel: {
+    zh: '{name}，{status}，{verdict}，{materials}：打开审核',
+    en: '{name}, {status}, {verdict}, {materials}: open the review',
+  },
   unit_colName: { zh: '姓名', en: 'Name' },
   unit_colCommittee: { zh: '评委会', en: 'Committee' },
   unit_colSpecialty: { zh: '专业', en: 'Specialty' },
-  unit_colStatus: { zh: '审核状态', en: 'Review' },
+  unit_colStatus: { zh: '进度', en: 'Stage' },
   unit_colEligibility: { zh: '资格检查', en: 'Eligibility' },
-  unit_colMaterials: { zh: '材料齐全', en: 'Complete' },
+  unit_colMaterials: { zh: '材料', en: 'Materials' },
   unit_colMaterialsHint: {
-    zh: '所需材料（M-1 … M-12 中需上传扫描件的各项）中已齐全的项数 / 所需项数；由表格功能生成的不计入。',
-    en: 'Materials complete out of those needing scans (M-1 … M-12); forms the app generates are not counted.',
+    zh: '申报人应上传的证明材料是否齐全；缺少时写明缺几项，指向各项可看明细。',
+    en: 'Whether the proofs the applicant must scan are all there; when not, how many are missing (hover for which).',
   },
+  unit_materialsComplete: { zh: '齐全', en: 'Complete' },
+  unit_materialsMissing: { zh: '缺 {n} 项', en: '{n} missing' },
+  unit_materialsMissingLabel: { zh: '缺少材料 {n} 项', en: '{n} {n:proof|proofs} missing' },
+  unit_whyTitle: { zh: '依据（点击打开审核）', en: 'Why (click to open the review)' },
   unit_colPublicity: { zh: '公示', en: 'Publicity' },
   unit_colDuplicates: { zh: '重复材料', en: 'Shared' },
   unit_colRevision: { zh: '版本', en: 'Revision' },
@@ -184,10 +204,6 @@ export const UNIT_TEXT = {
   unit_status_pending: { zh: '待审核', en: 'Pending' },
   unit_status_accepted: { zh: '已通过', en: 'Accepted' },
   unit_status_returned: { zh: '已退回', en: 'Returned' },
-  unit_eligibleOk: { zh: '符合', en: 'Eligible' },
-  unit_eligibleFail: { zh: '不符合 {n}', en: '{n} failed' },
-  unit_eligibleReview: { zh: '待核实 {n}', en: '{n} to check' },
-  unit_materialsOf: { zh: '材料齐全 {done} 项，共需 {n} 项', en: '{done} of {n} materials complete' },
   unit_publicity_none: { zh: '未公示', en: 'Not yet' },
   unit_publicity_planned: { zh: '待公示', en: 'Planned' },
   unit_publicity_running: { zh: '公示中', en: 'Running' },
@@ -202,23 +218,66 @@ export const UNIT_TEXT = {
   unit_revisionN: { zh: '第 {n} 版', en: 'Rev. {n}' },
   unit_level2: { zh: '已加签', en: 'Signed' },
 
-  // 岗位信息表
-  unit_postDrawHeading: { zh: '推荐人选', en: 'Recommended people' },
-  unit_postDrawText: {
-    zh: '从本单位审核通过的申报人中填入岗位信息表第二部分的推荐人选（姓名、身份证号、现专业技术资格和聘任情况），替换现有名单。',
-    en: "Fill part 2's recommended people from the applicants your unit accepted (name, ID number, current title and appointment), replacing the list.",
-  },
+  // 岗位信息表 in the unit's workspace: the list filled from the accepted applicants, F-4 printed here
   unit_postDraw: { zh: '从审核通过的申报人填入', en: 'Fill in from the accepted applicants' },
-  unit_postDrawTitle: {
-    zh: '用 {n} 位审核通过的申报人替换推荐人选名单？',
-    en: 'Replace the recommended people with the {n} accepted {n:applicant|applicants}?',
+  unit_postNoPeople: {
+    zh: '还没有推荐人员。可以“从审核通过的申报人填入”，或点击“添加一人”逐人填写。',
+    en: 'Nobody yet. Use "Fill in from the accepted applicants", or "Add a person" to enter people one by one.',
   },
-  unit_postDrawNone: {
-    zh: '目前没有审核通过的申报人：名单将被清空。',
-    en: 'No applicant has been accepted yet: the list would be emptied.',
+  unit_postFillNone: {
+    zh: '目前没有审核通过的申报人：名单没有改变。',
+    en: 'No applicant has been accepted yet: the list is unchanged.',
   },
-  unit_postDrawOk: { zh: '替换并保存', en: 'Replace and save' },
-  unit_postDrawn: { zh: '已填入 {n} 位推荐人选并保存。', en: '{n} recommended {n:person|people} filled in and saved.' },
+  unit_postFillNothing: {
+    zh: '名单中已有全部 {n} 位审核通过的申报人，没有需要填入的内容。',
+    en: 'The list already has all {n} accepted {n:applicant|applicants}: nothing to fill in.',
+  },
+  unit_postFilled: {
+    zh: '已填入：{what}。尚未保存：请核对后点击“保存岗位信息”。',
+    en: 'Filled in: {what}. Not saved yet: check, then "Save the post information".',
+  },
+  unit_postFilledAdded: { zh: '新增 {n} 人', en: '{n} {n:person|people} added' },
+  unit_postFilledCompleted: {
+    zh: '补全 {n} 人的空白项（已填写的内容保持不变）',
+    en: 'the blanks of {n} {n:person|people} filled (what was entered is kept)',
+  },
+  unit_postFillOthers: {
+    zh: '名单中另有 {n} 人不是审核通过的申报人（{names}）：如不再推荐，请删除。',
+    en: '{n} {n:person|people} on the list {n:is|are} not among the accepted applicants ({names}): remove them if no longer recommended.',
+  },
+  unit_postProblemsNote: {
+    zh: '有 {n} 处需要更正（见字段旁的提示）：可以保存；更正前打印的 F-4 标为“草稿”。',
+    en: '{n} {n:entry needs|entries need} correcting (see beside the fields): you can save; until corrected, F-4 prints as a draft.',
+  },
+  unit_postNotPublicText: {
+    zh: '《事业单位人员职称申报岗位信息表》只适用于事业单位的在编人员（M-12、N-14）。单位信息中的单位性质为“{type}”，因此本单位不需要也不能打印 F-4，导航中也不显示本页。如单位性质有误，请先修改。',
+    en: 'Form F-4 is only for staff on the establishment of public institutions (M-12, N-14). The unit\'s data gives its type as "{type}", so it needs no F-4 and cannot print one, and this screen is not in the navigation. If the type is wrong, change it first.',
+  },
+  unit_f4Heading: { zh: '打印 F-4', en: 'Print F-4' },
+  unit_f4Text: {
+    zh: '按已保存的岗位信息生成《事业单位人员职称申报岗位信息表》，可随时预览、打印或下载，交主管部门（或人力社保部门）签署意见并盖章。',
+    en: 'Makes form F-4 from the saved post information, to preview, print or download at any time and take to the competent (or HR) department for its opinion and seal.',
+  },
+  unit_f4Draft: { zh: '将打印为“草稿”', en: 'Prints as a draft (草稿)' },
+  unit_f4DraftText: {
+    zh: '{reason}。每页标有“草稿”，仅供核对，请勿盖章报送；填写完整、更正后再打印正式表格。',
+    en: '{reason}. Every page is marked 草稿 (draft): for checking only, not for the seal. Complete and correct it, then print the final sheet.',
+  },
+  unit_f4Complete: {
+    zh: '岗位信息填写完整：打印的 F-4 不带“草稿”标记，可交主管部门签署意见并盖章。',
+    en: 'The post information is complete: F-4 prints without the draft mark, ready for the competent department’s opinion and seal.',
+  },
+  unit_f4Unsaved: {
+    zh: '有未保存的修改：预览、打印前会先保存。',
+    en: 'There are unsaved changes: they are saved before the preview or print.',
+  },
+  unit_f4NotSaved: {
+    zh: '修改未能保存（见标红的字段），未生成 F-4。',
+    en: 'The changes could not be saved (see the fields in red); F-4 was not made.',
+  },
+  unit_f4Preview: { zh: '预览 F-4', en: 'Preview F-4' },
+  unit_f4Print: { zh: '打印 F-4', en: 'Print F-4' },
+  unit_f4Made: { zh: '已生成：{name}（{pages}）', en: 'Made: {name} ({pages})' },
   unit_startConfirmTitle: { zh: '将此工作区用于单位审核？', en: "Use this workspace for the unit's review?" },
   unit_startConfirmText: {
     zh: '此工作区将专用于审核本单位申报人的申报包，之后不能再在其中填写个人档案。申报人自己的档案请另用一个工作区。',

@@ -4,6 +4,7 @@ import { recordSubject, sectionSubject, type SectionField } from '../../archive/
 import type { AnyRecord, ArchiveDocument, RecordKind } from '../../archive/schema.js';
 import { zhJoin } from '../../archive/spacing.js';
 import { isRealDate } from '../../checks/dates.js';
+import { paperCopyOf } from '../../materials/requirements.js';
 import type { Confidence, Evidence, Fix, Localized, Outcome, RuleInput } from '../types.js';
 import type { Params2020 } from './params.js';
 
@@ -55,25 +56,22 @@ export const LINKS_UNKNOWN = t(
 );
 
 /**
- * One outcome for a required proof: pass when attached, `missingStatus` when not, review when unknown.
- * `auto` materials (N-11: extracted by the provincial system) are only a reminder when missing.
+ * Where a required scan stands: attached, missing, handed in on paper instead (提交纸质件, with the applicant's
+ * reason), or unknown when the links are not known (an exported JSON checked on its own).
  */
-export function proofOutcome(
-  input: Input,
-  o: {
-    slot: string;
-    recordId?: string;
-    prefix?: boolean;
-    what: Localized;
-    key?: string;
-    evidence?: Evidence[];
-    auto?: boolean;
-  },
+export type ScanState = 'attached' | 'missing' | 'unknown' | { paper: string };
+
+/**
+ * THE outcome of a required scan (issue 19), for every rule that asks for one: pass when attached; a failure
+ * naming the scan with a link to its slot when missing (rules.md: a confirmed failure is a fail — the rule's
+ * or the outcome's confidence decides, an assumed part only asks a person); a note, not a point to judge,
+ * when the applicant hands it in on paper with a written reason (the unit reads it and collects the paper);
+ * review when the links are not known.
+ */
+export function scanOutcome(
+  o: { slot: string; recordId?: string; what: Localized; key?: string; evidence?: Evidence[] },
+  state: ScanState,
 ): Outcome {
-  const state = proofState(input, o.slot, {
-    ...(o.recordId !== undefined ? { recordId: o.recordId } : {}),
-    ...(o.prefix ? { prefix: true } : {}),
-  });
   const base = {
     ...(o.key !== undefined ? { key: o.key } : {}),
     evidence: o.evidence ?? [],
@@ -88,22 +86,58 @@ export function proofOutcome(
       message: t(`${o.what.zh}：${LINKS_UNKNOWN.zh}`, `${o.what.en}: ${LINKS_UNKNOWN.en}`),
     };
   }
-  if (o.auto) {
+  if (state !== 'missing') {
     return {
       ...base,
       status: 'review',
       severity: 'info',
       message: t(
-        `${zhJoin('尚未上传', o.what.zh)}。档案完整时省系统会自动提取（N-11）；如单位要求，请上传扫描件。`,
-        `${o.what.en} is not attached. The provincial system extracts it from a complete archive (N-11); attach a scan if your unit asks for it.`,
+        `${o.what.zh}：提交纸质件，未上传扫描件。理由：${state.paper.trim()}`,
+        `${capitalize(o.what.en)}: handed in on paper, no scan attached. Reason: ${state.paper.trim()}`,
       ),
     };
   }
   return {
     ...base,
     status: 'fail',
-    message: t(`${zhJoin('缺少', o.what.zh)}，请上传扫描件。`, `${capitalize(o.what.en)} is missing: attach a scan.`),
+    message: t(
+      `${zhJoin('缺少', o.what.zh)}，请上传扫描件（或注明提交纸质件及理由）。`,
+      `${capitalize(o.what.en)} is missing: attach a scan (or say why it is handed in on paper).`,
+    ),
   };
+}
+
+/** A proof's state among the links (proofState), or the applicant's paper copy of it when it has no scan. */
+export function scanState(
+  input: Input,
+  slotName: string,
+  opts: { recordId?: string; prefix?: boolean } = {},
+): ScanState {
+  const state = proofState(input, slotName, opts);
+  if (state !== 'missing') return state;
+  // An archive read by an earlier release's reader has no paper copies.
+  const copies = input.archive.materials?.paperCopies ?? [];
+  const paper = paperCopyOf(copies, { slot: slotName, recordId: opts.recordId ?? null });
+  return paper ? { paper: paper.reason } : 'missing';
+}
+
+/** One outcome for a required proof of one slot (and record): scanOutcome of its scanState. */
+export function proofOutcome(
+  input: Input,
+  o: {
+    slot: string;
+    recordId?: string;
+    prefix?: boolean;
+    what: Localized;
+    key?: string;
+    evidence?: Evidence[];
+  },
+): Outcome {
+  const state = scanState(input, o.slot, {
+    ...(o.recordId !== undefined ? { recordId: o.recordId } : {}),
+    ...(o.prefix ? { prefix: true } : {}),
+  });
+  return scanOutcome(o, state);
 }
 
 /** `date` + `years` calendar years; 02-29 in a non-leap target year becomes 03-01 (the day after 02-28). */

@@ -6,14 +6,7 @@ import { t } from './helpers.js';
 import { ceHoursRule, ceProofRule } from './ce.js';
 import { covidRule, exceptionalRule } from './exceptional.js';
 import { ageRule, idConsistencyRule, idRule, nameRule } from './identity.js';
-import {
-  assessmentRule,
-  degreeRecordRule,
-  foreignDegreeRule,
-  graduateFormRule,
-  pensionRule,
-  titleCertRule,
-} from './materials.js';
+import { assessmentRule, foreignDegreeRule, graduateFormRule, pensionRule } from './materials.js';
 import {
   channelRule,
   committeeRule,
@@ -26,6 +19,7 @@ import {
 } from './notice.js';
 import { DEFAULT_PARAMS_2020, Params2020 } from './params.js';
 import { publicityProofRule, publicityRule } from './publicity.js';
+import { m10ScansRule, m4ScansRule, readableScansRule } from './scans.js';
 import { lateDegreeRule, routeRule, seniorityRule, totalYearsRule } from './seniority.js';
 import {
   afterTitleRule,
@@ -38,7 +32,10 @@ import {
 
 export const PACK_2020: RulePack<Params2020> = loadPack<Params2020>({
   id: 'zj-senior-engineer-2020',
-  version: '2.0.0',
+  // 2.1.0 (issue 19): every required scan of the materials view is judged (M-4.scans, M-10.work-proof; the
+  // title certificate and CHSI record rules folded into M-4.scans, pension and assessment scans no longer
+  // mere reminders), a paper copy with a written reason stands in for a scan, and R-9.readable-scans.
+  version: '2.1.0',
   title: t(
     '浙经信人事〔2020〕84号 高级工程师评审（2020 年度）',
     'Zhejiang senior engineer evaluation 2020 (浙经信人事〔2020〕84号)',
@@ -73,8 +70,8 @@ export const PACK_2020: RulePack<Params2020> = loadPack<Params2020>({
     assessmentRule,
     graduateFormRule,
     foreignDegreeRule,
-    degreeRecordRule,
-    titleCertRule,
+    m4ScansRule,
+    m10ScansRule,
     publicInstitutionRule,
     channelRule,
     disciplineRule,
@@ -82,6 +79,7 @@ export const PACK_2020: RulePack<Params2020> = loadPack<Params2020>({
     noLanguageRule,
     summaryRule,
     uploadRule,
+    readableScansRule,
     nameRule,
   ],
   openQuestions: [

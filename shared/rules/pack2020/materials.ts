@@ -1,11 +1,11 @@
 // R-8 yearly materials and degree documents: pension proof (M-5), annual assessments (M-9), graduates
-// before 2001 and foreign degrees (N-12), degree registration records from 2001 on (M-4).
+// before 2001 and foreign degrees (N-12). The other scans of M-4 (ID card, photo, diplomas, degree
+// certificates, the CHSI record, the title certificate, the appointment, honours) are scans.ts's.
 import { ASSESSMENT_RESULT_LABELS, DEGREE_ORIGIN_LABELS } from '../../archive/labels.js';
 import { isRealDate } from '../../checks/dates.js';
 import type { Outcome, Rule } from '../types.js';
 import { field, pensionYearConfidence, proofOutcome, recordEvidence, screen, t } from './helpers.js';
 import type { Params2020 } from './params.js';
-import { engineerTitle } from './seniority.js';
 
 const sorted = (years: readonly number[]) => [...years].sort((a, b) => a - b);
 
@@ -31,14 +31,15 @@ export const pensionRule: Rule<Params2020> = {
           fix: screen('pension'),
         };
       }
-      return proofOutcome(input, {
+      // The scan of a confirmed year is required like every other (issue 19): missing → fail; 2020 assumed.
+      const proof = proofOutcome(input, {
         slot: `M-5/pension/${year}`,
         recordId: record.id,
         key: String(year),
-        auto: true,
         what: t(`${year} 年养老保险缴费证明`, `the ${year} pension payment proof`),
         evidence: [recordEvidence(archive, 'pensionYears', record.id)],
       });
+      return proof.status === 'fail' ? { ...proof, confidence: pensionYearConfidence(year, params) } : proof;
     });
   },
 };
@@ -97,7 +98,6 @@ export const assessmentRule: Rule<Params2020> = {
           slot: `M-9/assessment/${year}`,
           recordId: record.id,
           key,
-          auto: true,
           what: t(`${year} 年度考核材料`, `the ${year} assessment record`),
           evidence,
         }),
@@ -114,9 +114,13 @@ export const graduateFormRule: Rule<Params2020> = {
   title: t('2001 年前毕业：《高校毕业生登记表》', 'Graduated before 2001: graduate registration form'),
   params: ['graduateFormBefore'],
   check(input) {
+    // As the materials view asks (requirements.ts needsM4): a degree from abroad is certified instead (N-12).
     const early = input.archive.educations.filter(
       (e) =>
-        isRealDate(e.graduationDate) && e.graduationDate < input.params.graduateFormBefore && e.level !== 'secondary',
+        isRealDate(e.graduationDate) &&
+        e.graduationDate < input.params.graduateFormBefore &&
+        e.level !== 'secondary' &&
+        e.origin === 'domestic',
     );
     if (early.length === 0)
       return [
@@ -162,60 +166,5 @@ export const foreignDegreeRule: Rule<Params2020> = {
         evidence: [recordEvidence(input.archive, 'educations', e.id, 'origin')],
       }),
     );
-  },
-};
-
-export const degreeRecordRule: Rule<Params2020> = {
-  id: 'M-4.degree-record',
-  clause: ['M-4', 'N-11'],
-  severity: 'warning',
-  confidence: 'confirmed',
-  title: t('2001 年起毕业：学历电子注册备案表或认证报告', 'Graduated from 2001: degree registration record'),
-  params: ['graduateFormBefore'],
-  check(input) {
-    const later = input.archive.educations.filter(
-      (e) =>
-        isRealDate(e.graduationDate) &&
-        e.graduationDate >= input.params.graduateFormBefore &&
-        e.origin === 'domestic' &&
-        e.level !== 'secondary',
-    );
-    if (later.length === 0)
-      return [{ status: 'n/a', message: t('无 2001 年起毕业的国内学历。', 'No domestic degree from 2001 on.') }];
-    return later.map((e) =>
-      proofOutcome(input, {
-        slot: 'M-4/chsi-record',
-        recordId: e.id,
-        key: e.id,
-        auto: true,
-        what: t(
-          '《教育部学历证书电子注册备案表》或《中国高等教育学历认证报告》',
-          'the degree registration record or verification report',
-        ),
-        evidence: [recordEvidence(input.archive, 'educations', e.id)],
-      }),
-    );
-  },
-};
-
-export const titleCertRule: Rule<Params2020> = {
-  id: 'M-4.title-certificate',
-  clause: ['M-4', 'N-11'],
-  severity: 'warning',
-  confidence: 'confirmed',
-  title: t('现有职称资格证书', 'Current title certificate'),
-  params: [],
-  check(input) {
-    const title = engineerTitle(input.archive.titles);
-    if (!title) return [{ status: 'n/a', message: t('未填写工程师职称。', 'No engineer title entered.') }];
-    return [
-      proofOutcome(input, {
-        slot: 'M-4/title-cert',
-        recordId: title.id,
-        auto: true,
-        what: t('工程师资格证书', 'the engineer certificate'),
-        evidence: [recordEvidence(input.archive, 'titles', title.id)],
-      }),
-    ];
   },
 };

@@ -4,7 +4,7 @@ import { PAPER_PAGE_LABELS, PAPER_PAGE_TAGS } from '../../attachments/slots.js';
 import { isRealDate } from '../../checks/dates.js';
 import { checkCn, checkIssn } from '../../checks/issn.js';
 import type { Outcome, Rule } from '../types.js';
-import { field, LINKS_UNKNOWN, proofOutcome, recordEvidence, screen, slot, t } from './helpers.js';
+import { field, LINKS_UNKNOWN, proofOutcome, recordEvidence, scanState, screen, slot, t } from './helpers.js';
 import type { Params2020 } from './params.js';
 import { engineerTitle } from './seniority.js';
 
@@ -132,15 +132,36 @@ export const paperPagesRule: Rule<Params2020> = {
     "A paper's scans show cover, ISSN/CN page, contents and article",
   ),
   params: [],
-  check({ archive, links }) {
+  check(input) {
+    const { archive, links } = input;
     const papers = archive.works.filter((w) => w.type === 'paper');
     if (papers.length === 0) return NONE('没有论文。', 'No papers.');
     return papers.map((w): Outcome => {
       const evidence = [recordEvidence(archive, 'works', w.id)];
       if (links === null) return { key: w.id, status: 'review', message: LINKS_UNKNOWN, evidence };
-      const missing = PAPER_PAGE_TAGS.filter(
-        (tag) => !links.some((l) => l.slot === `M-10/paper/${tag}` && l.recordId === w.id),
-      );
+      // Each page as every required scan is judged (helpers.ts scanState): a page handed in on paper with
+      // its reason is not missing. Linked to this paper itself: a page of another paper proves nothing here.
+      const states = PAPER_PAGE_TAGS.map((tag) => ({
+        tag,
+        state: links.some((l) => l.slot === `M-10/paper/${tag}` && l.recordId === w.id)
+          ? ('attached' as const)
+          : scanState({ ...input, links: [] }, `M-10/paper/${tag}`, { recordId: w.id }),
+      }));
+      const missing = states.filter((s) => s.state === 'missing').map((s) => s.tag);
+      const paper = states.flatMap((s) => (typeof s.state === 'object' ? [{ tag: s.tag, reason: s.state.paper }] : []));
+      if (missing.length === 0 && paper.length > 0) {
+        return {
+          key: w.id,
+          status: 'review',
+          severity: 'info',
+          message: t(
+            `提交纸质件：${paper.map((p) => `${PAPER_PAGE_LABELS[p.tag].zh}（理由：${p.reason.trim()}）`).join('；')}。`,
+            `Handed in on paper: ${paper.map((p) => `${PAPER_PAGE_LABELS[p.tag].en} (reason: ${p.reason.trim()})`).join('; ')}.`,
+          ),
+          evidence,
+          fix: slot(`M-10/paper/${paper[0]!.tag}`, w.id),
+        };
+      }
       if (missing.length === 0) {
         return {
           key: w.id,

@@ -5,6 +5,7 @@
 // Coordinates inside this class are measured from the top of the page (as forms are read); pdf-lib's
 // bottom-up y is computed only where drawing happens.
 import {
+  degrees,
   PDFDocument,
   popGraphicsState,
   pushGraphicsState,
@@ -31,6 +32,9 @@ const LINE = 1.45;
 const PAD = 4;
 const BLACK = rgb(0, 0, 0);
 const GREY = rgb(0.35, 0.35, 0.35);
+/** A draft's mark: red, as a stamp; faint where it crosses the page, so the form stays readable under it. */
+const DRAFT_RED = rgb(0.75, 0.1, 0.1);
+const DRAFT_STAMP = { size: 150, opacity: 0.1, angle: 35 };
 /**
  * No OpenType shaping when drawing: each character gets its own glyph and advance, exactly as `measure`
  * measures it (contextual alternates would change digits' widths, kerning would move text), and the
@@ -82,6 +86,11 @@ export type FormMeta = {
   fingerprintKind?: string;
   /** Page x of y in the form's language. */
   pageLabel: (page: number, pages: number) => string;
+  /**
+   * A draft's mark (e.g. 草稿 with why): said at the top of every page and stamped across it, so a sheet
+   * printed before its figures are complete cannot pass for the one to be sealed. None on a final form.
+   */
+  draft?: { mark: string; note: string };
 };
 
 type Embedded = { chain: LoadedFont[]; pdfFonts: (PDFFont | null)[] };
@@ -115,7 +124,7 @@ export class FormDoc {
     // No dates and no random font tags: the same archive must give the same bytes (hashes in the package).
     const pdf = await PDFDocument.create({ updateMetadata: false });
     pdf.registerFontkit(pdfLibFontkit as never);
-    pdf.setTitle(meta.title, { showInWindowTitleBar: true });
+    pdf.setTitle(meta.draft ? `${meta.title}（${meta.draft.mark}）` : meta.title, { showInWindowTitleBar: true });
     pdf.setCreator('Dossier 职称申报材料助手');
     pdf.setProducer('Dossier (pdf-lib)');
     pdf.setLanguage('zh-CN');
@@ -472,6 +481,30 @@ export class FormDoc {
   }
 
   /**
+   * A draft's mark on the current page: 「草稿」 and why at the top right, in the margin above the form, and
+   * the word stamped large and faint across the middle. Drawn with the form's own bold font (embedded, so
+   * every reader shows it), last, so nothing drawn before hides it.
+   */
+  private async drawDraftMark(draft: { mark: string; note: string }): Promise<void> {
+    const size = 9;
+    const head = `${draft.mark}　${draft.note}`;
+    const width = this.measure(head, size, 'bold');
+    const right = A4.width - MARGIN.right;
+    const top = 22;
+    const baseline = A4.height - top - size * 0.88 - ((LINE - 1) * size) / 2;
+    // The mark's words are the project's own: the primary font has every one of them.
+    const font = await this.pdfFont('bold', 0);
+    this.page.drawText(head, { x: right - width, y: baseline, size, font, color: DRAFT_RED });
+    const { size: big, opacity, angle } = DRAFT_STAMP;
+    const w = this.measure(draft.mark, big, 'bold');
+    const rad = (angle * Math.PI) / 180;
+    // The stamp's middle at the page's middle: start half its length back along its slope.
+    const x = A4.width / 2 - (Math.cos(rad) * w) / 2 + Math.sin(rad) * big * 0.4;
+    const y = A4.height / 2 - (Math.sin(rad) * w) / 2 - Math.cos(rad) * big * 0.4;
+    this.page.drawText(draft.mark, { x, y, size: big, font, color: DRAFT_RED, opacity, rotate: degrees(angle) });
+  }
+
+  /**
    * Finishes the document: a running title on continuation pages, and on every page the footer with the
    * page number, the fingerprint and its QR code. Returns the PDF bytes.
    */
@@ -497,6 +530,7 @@ export class FormDoc {
       const lw = this.measure(label, 8);
       await this.drawLine(label, A4.width - MARGIN.right - qrSize - 6 - lw, footerTop, 8, 'regular', true);
       page.drawPage(qr, { x: A4.width - MARGIN.right - qrSize, y: 10 });
+      if (this.meta.draft) await this.drawDraftMark(this.meta.draft);
     }
     return this.pdf.save({ useObjectStreams: false });
   }

@@ -11,8 +11,11 @@ import '../../attachments/attachments.css';
 import { usePageViewer } from '../../attachments/usePageViewer.js';
 import { useT } from '../../i18n.js';
 
+/** What the preview needs of a file: an attachment held now, or a scan of an older revision (RevisionFile). */
+export type PreviewFile = Pick<AttachmentView, 'sha256' | 'fileName' | 'mediaType' | 'pages'>;
+
 export interface AttachmentPreviewProps {
-  attachment: AttachmentView | null;
+  attachment: PreviewFile | null;
   /** What it proves, e.g. "毕业证书：浙江大学 大学本科". */
   caption: string;
   onClose: () => void;

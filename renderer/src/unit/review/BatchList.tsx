@@ -1,7 +1,9 @@
-// The batches for the city written so far (unit:batches, <data>/batches/): file, applicants, size, when,
-// the file's fingerprint, and its download — what the officer hands to the city (N-9).
-import { CloudDownloadOutlined } from '@ant-design/icons';
-import { Button, Empty, Table, Typography } from 'antd';
+// The batches for the city written so far (unit:batches): file, applicants, size, when, the file's
+// fingerprint, and its download while it still waits in the workspace — what the officer hands to the city
+// (N-9). Once downloaded whole, the file is removed from the workspace (issue 19: the packages are not kept
+// a third time) and the row says so; the record stays.
+import { CheckCircleOutlined, CloudDownloadOutlined } from '@ant-design/icons';
+import { Button, Empty, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import type { BatchFile } from '../../../../shared/unit/schema.js';
@@ -9,8 +11,27 @@ import { formatBytes } from '../../attachments/linkText.js';
 import { batchUrl } from '../../download.js';
 import { useT } from '../../i18n.js';
 
-export function BatchDownload({ file, primary = false }: { file: BatchFile; primary?: boolean }) {
+export interface BatchDownloadProps {
+  file: BatchFile;
+  primary?: boolean;
+  /** Told when the download starts: the list is read again once the file has gone out. */
+  onDownload?: () => void;
+}
+
+export function BatchDownload({ file, primary = false, onDownload }: BatchDownloadProps) {
   const { t } = useT();
+  if (!file.awaitingDownload) {
+    return (
+      <Tag
+        icon={<CheckCircleOutlined aria-hidden />}
+        color="success"
+        title={t('uw_batchDeliveredHint')}
+        data-testid="uw-batch-delivered"
+      >
+        {t('uw_batchDelivered')}
+      </Tag>
+    );
+  }
   return (
     <Button
       type={primary ? 'primary' : 'default'}
@@ -18,6 +39,7 @@ export function BatchDownload({ file, primary = false }: { file: BatchFile; prim
       icon={<CloudDownloadOutlined />}
       href={batchUrl(file.fileName)}
       download={file.fileName}
+      onClick={onDownload}
       aria-label={t('pkg_downloadOf', { name: file.fileName })}
       data-testid="uw-batch-download"
     >
@@ -26,7 +48,7 @@ export function BatchDownload({ file, primary = false }: { file: BatchFile; prim
   );
 }
 
-export function BatchList({ batches }: { batches: readonly BatchFile[] }) {
+export function BatchList({ batches, onDownload }: { batches: readonly BatchFile[]; onDownload?: () => void }) {
   const { t } = useT();
   if (batches.length === 0) {
     return (
@@ -34,39 +56,55 @@ export function BatchList({ batches }: { batches: readonly BatchFile[] }) {
     );
   }
   return (
-    <Table
-      size="small"
-      rowKey="fileName"
-      pagination={false}
-      dataSource={[...batches]}
-      data-testid="uw-batches"
-      onRow={(b) => ({ 'data-testid': 'uw-batch', 'data-name': b.fileName }) as HTMLAttributes<HTMLElement>}
-      columns={[
-        {
-          key: 'name',
-          title: t('pkg_fileName'),
-          render: (_, b) => <Typography.Text className="uw-mono">{b.fileName}</Typography.Text>,
-        },
-        { key: 'applicants', title: t('uw_batchApplicants'), width: 96, render: (_, b) => b.applicants },
-        { key: 'size', title: t('pkg_size'), width: 96, render: (_, b) => formatBytes(b.size) },
-        {
-          key: 'created',
-          title: t('uw_batchCreated'),
-          width: 150,
-          render: (_, b) => dayjs(b.createdAt).format('YYYY-MM-DD HH:mm'),
-        },
-        {
-          key: 'sha',
-          title: t('uw_batchSha'),
-          width: 120,
-          render: (_, b) => (
-            <Typography.Text className="uw-mono" copyable={{ text: b.sha256 }} title={b.sha256}>
-              {b.sha256.slice(0, 8)}
-            </Typography.Text>
-          ),
-        },
-        { key: 'download', title: '', width: 96, render: (_, b) => <BatchDownload file={b} /> },
-      ]}
-    />
+    <>
+      <Typography.Paragraph type="secondary" data-testid="uw-batches-kept">
+        {t('uw_batchesKept')}
+      </Typography.Paragraph>
+      <Table
+        size="small"
+        rowKey="fileName"
+        pagination={false}
+        dataSource={[...batches]}
+        data-testid="uw-batches"
+        onRow={(b) =>
+          ({
+            'data-testid': 'uw-batch',
+            'data-name': b.fileName,
+            'data-awaiting': String(b.awaitingDownload),
+          }) as HTMLAttributes<HTMLElement>
+        }
+        columns={[
+          {
+            key: 'name',
+            title: t('pkg_fileName'),
+            render: (_, b) => <Typography.Text className="uw-mono">{b.fileName}</Typography.Text>,
+          },
+          { key: 'applicants', title: t('uw_batchApplicants'), width: 96, render: (_, b) => b.applicants },
+          { key: 'size', title: t('pkg_size'), width: 96, render: (_, b) => formatBytes(b.size) },
+          {
+            key: 'created',
+            title: t('uw_batchCreated'),
+            width: 150,
+            render: (_, b) => dayjs(b.createdAt).format('YYYY-MM-DD HH:mm'),
+          },
+          {
+            key: 'sha',
+            title: t('uw_batchSha'),
+            width: 120,
+            render: (_, b) => (
+              <Typography.Text className="uw-mono" copyable={{ text: b.sha256 }} title={b.sha256}>
+                {b.sha256.slice(0, 8)}
+              </Typography.Text>
+            ),
+          },
+          {
+            key: 'download',
+            title: '',
+            width: 110,
+            render: (_, b) => <BatchDownload file={b} {...(onDownload ? { onDownload } : {})} />,
+          },
+        ]}
+      />
+    </>
   );
 }

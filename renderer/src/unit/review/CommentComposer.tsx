@@ -1,9 +1,11 @@
 // Writing one comment of the unit on a material: what it is about (the material, a field of the material's
 // records, one of its files — a searchable select) and the text; 添加 sends unit:addComment. A refusal
 // (a field that no longer exists, a file not the applicant's) is shown under the text, which is kept.
+// The text is a draft until it is added (commentDrafts.ts): kept per applicant and material as it is
+// typed, it comes back after another screen, another applicant or a reload, and a closed tab asks first.
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Select } from 'antd';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../../shared/api/contract.js';
 import type { MaterialId } from '../../../../shared/materials/requirements.js';
 import type { ReviewComment } from '../../../../shared/unit/schema.js';
@@ -11,7 +13,8 @@ import { call } from '../../api.js';
 import { LabelledField } from '../../components/LabelledField.js';
 import { useT } from '../../i18n.js';
 import { asApiError } from '../../jobs/tracker.js';
-import type { TargetGroup } from './commentTargets.js';
+import { clearCommentDraft, commentDraft, saveCommentDraft } from './commentDrafts.js';
+import { MATERIAL_TARGET, type TargetGroup } from './commentTargets.js';
 
 const MAX_COMMENT = 2000;
 
@@ -31,13 +34,21 @@ export interface CommentComposerProps {
 export function CommentComposer(props: CommentComposerProps) {
   const { applicantId, material, groups, target, onTarget, onAdded, onClose } = props;
   const { t, pick } = useT();
-  const [text, setText] = useState('');
+  const [text, setText] = useState(() => commentDraft(applicantId, material)?.text ?? '');
   const [isSending, setSending] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [tried, setTried] = useState(false);
   const option = groups.flatMap((g) => g.options).find((o) => o.value === target);
   const isEmpty = text.trim().length === 0;
   const textId = commentTextId(material);
+
+  // Every keystroke and every change of target is kept at once: a draft is lost to nothing.
+  useEffect(() => saveCommentDraft(applicantId, material, { target, text }), [applicantId, material, target, text]);
+  // A draft's target from an earlier revision (a file since replaced) falls back to the material itself.
+  const isTargetGone = option === undefined && groups.length > 0;
+  useEffect(() => {
+    if (isTargetGone) onTarget(MATERIAL_TARGET);
+  }, [isTargetGone, onTarget]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -50,6 +61,7 @@ export function CommentComposer(props: CommentComposerProps) {
     setError(null);
     try {
       const { comment } = await call('unit:addComment', { applicantId, material, target: option.target, text });
+      clearCommentDraft(applicantId, material);
       onAdded(comment);
       setText('');
       setTried(false);

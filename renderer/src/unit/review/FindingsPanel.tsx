@@ -4,6 +4,8 @@ import { AimOutlined } from '@ant-design/icons';
 import { Alert, Button, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Localized, ReviewFinding } from '../../../../shared/api/contract.js';
+import type { Verdict } from '../../../../shared/rules/types.js';
+import { verdictWords } from '../../../../shared/rules/verdict.js';
 import { useT, type TextKey } from '../../i18n.js';
 
 /** Brings a field of the archive view into sight and gives it the focus (it is read-only: a highlight). */
@@ -18,12 +20,15 @@ export function revealField(path: string): void {
 export interface FindingsPanelProps {
   findings: readonly ReviewFinding[];
   fields: ReadonlyMap<string, { group: Localized; label: TextKey }>;
+  /** The table row's verdict and counts: the same words as the table and the applicant's 资格检查. */
+  verdict: Verdict;
+  counts: { fail: number; toJudge: number };
 }
 
 /** Points to judge shown before 显示全部: every failure is always shown. */
 const FIRST_REVIEWS = 4;
 
-export function FindingsPanel({ findings, fields }: FindingsPanelProps) {
+export function FindingsPanel({ findings, fields, verdict, counts }: FindingsPanelProps) {
   const { t, pick } = useT();
   const [showAll, setShowAll] = useState(false);
   const sorted = [...findings].sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1));
@@ -40,7 +45,10 @@ export function FindingsPanel({ findings, fields }: FindingsPanelProps) {
       ) : (
         <>
           <Typography.Paragraph type="secondary">
-            {t('uw_findingsLead', { fail: fails, review: findings.length - fails })}
+            {t('uw_findingsLead', {
+              verdict: pick(verdictWords(verdict, counts)),
+              notes: findings.filter((f) => f.status === 'review' && f.severity === 'info').length,
+            })}
           </Typography.Paragraph>
           <ul className="uw-finding-list">
             {shown.map((f) => (

@@ -14,6 +14,7 @@ import { useT, type TextKey } from '../../i18n.js';
 import { asApiError } from '../../jobs/tracker.js';
 import { isEmptyValue, materialGroups, type FieldView, type GroupView } from './archiveFields.js';
 import { CommentComposer, commentTextId } from './CommentComposer.js';
+import { commentDraft } from './commentDrafts.js';
 import { MATERIAL_TARGET, materialFiles, targetGroups, targetKey, targetText } from './commentTargets.js';
 import { ProofList } from './ProofList.js';
 
@@ -63,9 +64,11 @@ export function MaterialCard(props: MaterialCardProps) {
   const [markError, setMarkError] = useState<ApiError | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
   const [deleteError, setDeleteError] = useState<{ id: string; error: ApiError } | null>(null);
-  const [target, setTarget] = useState(MATERIAL_TARGET);
+  // An unsent draft (commentDrafts.ts) reopens its composer with its target, as it was left.
+  const [target, setTarget] = useState(() => commentDraft(applicantId, status.id)?.target || MATERIAL_TARGET);
   // The composer opens on demand: twelve of them open at once would bury the archive.
-  const [isComposing, setComposing] = useState(false);
+  const [isComposing, setComposing] = useState(() => commentDraft(applicantId, status.id) !== null);
+  const hasDraft = !isComposing && commentDraft(applicantId, status.id) !== null;
 
   const groups = useMemo(() => materialGroups(archive, status), [archive, status]);
   const files = useMemo(() => materialFiles(status.items, attachments), [status.items, attachments]);
@@ -257,7 +260,7 @@ export function MaterialCard(props: MaterialCardProps) {
             onClick={() => compose(target)}
             data-testid={`uw-comment-open-${status.id}`}
           >
-            {t('uw_commentWrite')}
+            {hasDraft ? t('uw_commentResume') : t('uw_commentWrite')}
           </Button>
         )}
       </section>

@@ -1,12 +1,13 @@
 // F-4 for a public institution (N-14, M-12) before the batch: whether the unit's 岗位信息表 is saved and
 // adds up (postInfo:get problems), a way to it, and 从已通过的申报人填入 — the recommended people drawn from
-// the accepted applicants (unit:recommendedPeople), shown first and saved (postInfo:set) only once the
-// officer confirms.
+// the accepted applicants (unit:recommendedPeople) and merged into the saved list as 岗位信息表 merges them
+// (mergeRecommended: nobody removed, nothing entered overwritten), shown first and saved (postInfo:set)
+// only once the officer confirms.
 import { FormOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, Issue } from '../../../../shared/api/contract.js';
-import type { PostInfo } from '../../../../shared/forms/postInfo.js';
+import { mergeRecommended, type PostInfo } from '../../../../shared/forms/postInfo.js';
 import { call } from '../../api.js';
 import { useT } from '../../i18n.js';
 import { asApiError } from '../../jobs/tracker.js';
@@ -48,9 +49,17 @@ export function PostInfoPanel({ onOpenPostInfo, onState }: PostInfoPanelProps) {
     setFillError(null);
     setFilled(null);
     try {
-      const { postInfo } = await call('unit:recommendedPeople', {});
-      const names = postInfo.recommended.map((p) => p.name || '—');
+      const { postInfo: drawn } = await call('unit:recommendedPeople', {});
+      const names = drawn.recommended.map((p) => p.name || '—');
+      // The saved figures (as read last; unread, the core's: unit:recommendedPeople gives them with its list).
+      const held = state.kind === 'ready' ? state.postInfo : { ...drawn, recommended: [] };
       const before = state.kind === 'ready' ? state.postInfo.recommended.length : 0;
+      const merged = mergeRecommended(held, drawn.recommended);
+      const postInfo: PostInfo = {
+        ...held,
+        recommended: [...merged.kept, ...merged.added],
+        recommendedCount: merged.recommendedCount,
+      };
       const confirmed = await modal.confirm({
         title: t('uw_f4FillTitle', { n: names.length }),
         content: (
@@ -63,6 +72,8 @@ export function PostInfoPanel({ onOpenPostInfo, onState }: PostInfoPanelProps) {
         cancelText: t('cancel'),
       });
       if (!confirmed) return;
+      // Everyone is on the list already, as entered: nothing to save.
+      if (merged.added.length === 0 && merged.completed.length === 0) return setFilled(postInfo.recommended.length);
       const saved = await call('postInfo:set', { postInfo });
       setState({ kind: 'ready', postInfo: saved.postInfo, problems: saved.problems, saved: true });
       setFilled(saved.postInfo.recommended.length);

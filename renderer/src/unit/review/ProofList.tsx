@@ -1,9 +1,11 @@
 // The proofs of one record (or of a material as a whole): each item the materials view asks for, what is
 // missing in red, and every attached file as a thumbnail that opens the read-only preview — the scan right
-// beside the record it proves (issue 7, 4).
+// beside the record it proves (issue 7, 4), with its page count and its pixel size (an image's pixels, a
+// PDF's scanned pages at A4), flagged when a reviewer may not be able to read it (READABLE_SCAN, issue 19);
+// an item the applicant hands in on paper says so, with the applicant's reason.
 import { CloseCircleFilled, CommentOutlined, ExclamationCircleFilled, EyeOutlined } from '@ant-design/icons';
 import { Button, Tag, Typography } from 'antd';
-import type { AttachmentView } from '../../../../shared/attachments/schema.js';
+import { lowResolution, type AttachmentView } from '../../../../shared/attachments/schema.js';
 import { PAPER_PAGE_LABELS, parseSlot, type PaperPageTag } from '../../../../shared/attachments/slots.js';
 import type { MaterialItem } from '../../../../shared/materials/requirements.js';
 import type { ReviewComment } from '../../../../shared/unit/schema.js';
@@ -56,6 +58,7 @@ export function ProofList({ items, attachments, comments, onPreview, onComment, 
               {item.status === 'attention' && <ExclamationCircleFilled aria-hidden />} {text}
               {item.status === 'generated' && item.note && `${t('commaSep')}${pick(item.note)}`}
               {item.status === 'unit-provides' && `${t('commaSep')}${t('mat_unitProvides')}`}
+              {item.status === 'paper' && `${t('commaSep')}${t('uw_paperItem', { reason: item.paperReason ?? '' })}`}
               {/* Filed outside the window or under another year than its record's: say why. */}
               {item.status === 'attention' && item.message && `${t('commaSep')}${pick(item.message)}`}
             </Typography.Text>
@@ -81,9 +84,7 @@ export function ProofList({ items, attachments, comments, onPreview, onComment, 
                         <Typography.Text className="uw-file-name" ellipsis={{ tooltip: file.fileName }}>
                           {file.fileName}
                         </Typography.Text>
-                        <Typography.Text type="secondary" className="uw-file-meta">
-                          {t('uw_pages', { n: file.pages })}
-                        </Typography.Text>
+                        <FileMeta file={file} />
                         <span className="uw-file-actions">
                           <Button
                             size="small"
@@ -118,5 +119,29 @@ export function ProofList({ items, attachments, comments, onPreview, onComment, 
         );
       })}
     </ul>
+  );
+}
+
+/** 1 页 · 2480×3508 像素: what a reviewer needs to know before opening a scan; flagged when it reads poorly. */
+function FileMeta({ file }: { file: AttachmentView }) {
+  const { t, pick } = useT();
+  const size =
+    file.width !== null && file.height !== null
+      ? t('uw_pixels', { w: file.width, h: file.height })
+      : file.scanDpi !== null
+        ? t('uw_scanDpi', { dpi: file.scanDpi })
+        : null;
+  // The ID photo is small by design (its pixels are the upload profile's): never flagged.
+  const isPhoto = file.links.some((l) => l.slot === 'M-4/photo');
+  const blurred = isPhoto ? null : lowResolution(file);
+  return (
+    <Typography.Text type="secondary" className="uw-file-meta" data-testid="uw-file-meta">
+      {[t('uw_pages', { n: file.pages }), size].filter(Boolean).join(' · ')}
+      {blurred && (
+        <Tag className="uw-file-lowres" title={pick(blurred)} data-testid="uw-file-lowres">
+          {t('uw_lowResolution')}
+        </Tag>
+      )}
+    </Typography.Text>
   );
 }

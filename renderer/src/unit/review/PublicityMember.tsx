@@ -1,6 +1,7 @@
 // One applicant of a publicity: the outcome the unit records at its end (待定 / 无异议 / 有异议, N-8) and a
 // note — required for an objection, said beside the note before anything is sent; 记录 sends
-// unit:recordObjection and the answer is the publicity as now stored.
+// unit:recordObjection and the answer is the publicity as now stored. In a cancelled publicity (issue 19)
+// the outcome is only shown, as it was when cancelled: nothing is recorded there any more.
 import { Button, Input, Radio, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -19,9 +20,17 @@ export interface PublicityMemberProps {
   member: Member;
   onRecorded: (publicity: Publicity) => void;
   onOpenApplicant?: ((applicantId: string) => void) | undefined;
+  /** Shown only (a cancelled publicity). */
+  readOnly?: boolean;
 }
 
-export function PublicityMember({ publicityId, member, onRecorded, onOpenApplicant }: PublicityMemberProps) {
+export function PublicityMember({
+  publicityId,
+  member,
+  onRecorded,
+  onOpenApplicant,
+  readOnly = false,
+}: PublicityMemberProps) {
   const { t, pick } = useT();
   const [outcome, setOutcome] = useState<Outcome>(member.outcome);
   const [note, setNote] = useState(member.note);
@@ -76,53 +85,57 @@ export function PublicityMember({ publicityId, member, onRecorded, onOpenApplica
             : t('uw_notRecorded')}
         </Typography.Text>
       </div>
-      <Radio.Group
-        optionType="button"
-        size="small"
-        value={outcome}
-        aria-label={t('uw_outcomeOf', { name: member.name })}
-        onChange={(e) => setOutcome(e.target.value as Outcome)}
-        options={(['pending', 'no_objection', 'objection'] as const).map((value) => ({
-          value,
-          label: t(OUTCOME_TEXT[value]),
-        }))}
-        data-testid="uw-member-outcome"
-      />
-      <div className="uw-member-note">
-        <label htmlFor={`${base}-note`} className="sr-only">
-          {t('uw_noteOf', { name: member.name })}
-        </label>
-        <Input
-          id={`${base}-note`}
-          value={note}
-          maxLength={2000}
-          status={noteError ? 'error' : undefined}
-          aria-invalid={noteError ? true : undefined}
-          aria-describedby={`${base}-msg`}
-          placeholder={t(outcome === 'objection' ? 'uw_notePlaceholderObjection' : 'uw_notePlaceholder')}
-          onChange={(e) => setNote(e.target.value)}
-          onPressEnter={() => void record()}
-          data-testid="uw-member-note"
-        />
-        <Typography.Text
-          type="danger"
-          id={`${base}-msg`}
-          className="uw-member-msg"
-          role={noteError ? 'alert' : undefined}
-        >
-          {noteError ?? ''}
-        </Typography.Text>
-      </div>
-      <Button
-        onClick={() => void record()}
-        loading={isSaving}
-        disabled={!changed || isSaving}
-        type={changed ? 'primary' : 'default'}
-        autoInsertSpace={false}
-        data-testid="uw-member-record"
-      >
-        {t('uw_record')}
-      </Button>
+      {!readOnly && (
+        <>
+          <Radio.Group
+            optionType="button"
+            size="small"
+            value={outcome}
+            aria-label={t('uw_outcomeOf', { name: member.name })}
+            onChange={(e) => setOutcome(e.target.value as Outcome)}
+            options={(['pending', 'no_objection', 'objection'] as const).map((value) => ({
+              value,
+              label: t(OUTCOME_TEXT[value]),
+            }))}
+            data-testid="uw-member-outcome"
+          />
+          <div className="uw-member-note">
+            <label htmlFor={`${base}-note`} className="sr-only">
+              {t('uw_noteOf', { name: member.name })}
+            </label>
+            <Input
+              id={`${base}-note`}
+              value={note}
+              maxLength={2000}
+              status={noteError ? 'error' : undefined}
+              aria-invalid={noteError ? true : undefined}
+              aria-describedby={`${base}-msg`}
+              placeholder={t(outcome === 'objection' ? 'uw_notePlaceholderObjection' : 'uw_notePlaceholder')}
+              onChange={(e) => setNote(e.target.value)}
+              onPressEnter={() => void record()}
+              data-testid="uw-member-note"
+            />
+            <Typography.Text
+              type="danger"
+              id={`${base}-msg`}
+              className="uw-member-msg"
+              role={noteError ? 'alert' : undefined}
+            >
+              {noteError ?? ''}
+            </Typography.Text>
+          </div>
+          <Button
+            onClick={() => void record()}
+            loading={isSaving}
+            disabled={!changed || isSaving}
+            type={changed ? 'primary' : 'default'}
+            autoInsertSpace={false}
+            data-testid="uw-member-record"
+          >
+            {t('uw_record')}
+          </Button>
+        </>
+      )}
     </li>
   );
 }

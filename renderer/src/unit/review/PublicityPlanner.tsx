@@ -2,8 +2,11 @@
 // start date; as the date changes the end date is asked of the core (unit:publicityPlan: ≥ 5 working days
 // on the state calendar) or its refusal is shown beside the date — a weekend or holiday start offers the
 // next working day. 创建公示 sends unit:publicize; a refusal is shown beside the button.
+// The same form re-plans a publicity that has not started (issue 19, `editing`: in the edit dialog, its
+// members ticked and its start filled in; 保存修改 sends unit:editPublicity, checked as a new plan is).
 import { CalendarOutlined, NotificationOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, DatePicker, Empty, Form, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError } from '../../../../shared/api/contract.js';
@@ -21,20 +24,31 @@ type Plan =
   | { kind: 'ok'; date: string; endDate: string; workingDays: number }
   | { kind: 'refused'; date: string; error: ApiError; next: string | null };
 
-/** In a publicity that has not ended: a second one would overlap (the core refuses it too). */
-const isBusy = (row: UnitApplicantRow) => row.publicity === 'planned' || row.publicity === 'running';
 const isDefault = (row: UnitApplicantRow) => row.status === 'accepted' && row.publicity === 'none';
 
 export interface PublicityPlannerProps {
   rows: readonly UnitApplicantRow[];
-  onCreated: (publicity: Publicity) => void;
+  /** The publicity as stored after 创建公示 (or 保存修改). */
+  onSaved: (publicity: Publicity) => void;
+  /** A planned publicity to re-plan instead of making a new one (shown without its card, in a dialog). */
+  editing?: Publicity | undefined;
+  /** Leaves the edit without saving (edit only). */
+  onClose?: (() => void) | undefined;
 }
 
-export function PublicityPlanner({ rows, onCreated }: PublicityPlannerProps) {
+export function PublicityPlanner({ rows, onSaved, editing, onClose }: PublicityPlannerProps) {
   const { t, pick } = useT();
+  const own = useMemo(() => new Set(editing?.members.map((m) => m.applicantId)), [editing]);
+  // In a publicity that has not ended — other than the one re-planned: a second would overlap (the core
+  // refuses it too).
+  const isBusy = (row: UnitApplicantRow) =>
+    (row.publicity === 'planned' || row.publicity === 'running') && !own.has(row.applicantId);
+  // Ids and test ids apart from the new-publicity form's, which stays on the page under the edit dialog.
+  const tid = (name: string) => (editing ? `uw-pub-edit-${name}` : `uw-pub-${name}`);
+  const listRef = useRef<HTMLUListElement>(null);
   // null: the default choice, which follows the table as it is read again (the accepted, not yet publicised).
-  const [chosen, setChosen] = useState<ReadonlySet<string> | null>(null);
-  const [start, setStart] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<ReadonlySet<string> | null>(editing ? own : null);
+  const [start, setStart] = useState<string | null>(editing?.startDate ?? null);
   const [plan, setPlan] = useState<Plan>({ kind: 'none' });
   const [isCreating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<ApiError | null>(null);
@@ -58,7 +72,7 @@ export function PublicityPlanner({ rows, onCreated }: PublicityPlannerProps) {
       });
   }, [start]);
 
-  const selectable = useMemo(() => rows.filter((r) => !isBusy(r)), [rows]);
+  const selectable = rows.filter((r) => !isBusy(r));
   const isChosen = (r: UnitApplicantRow) => (chosen ? chosen.has(r.applicantId) : isDefault(r));
   const picked = selectable.filter(isChosen);
   const toggle = (id: string, on: boolean) =>
@@ -73,20 +87,20 @@ export function PublicityPlanner({ rows, onCreated }: PublicityPlannerProps) {
     setTried(true);
     setCreateError(null);
     if (picked.length === 0) {
-      document.querySelector<HTMLInputElement>('.uw-pub-members input[type="checkbox"]:not([disabled])')?.focus();
+      listRef.current?.querySelector<HTMLInputElement>('input[type="checkbox"]:not([disabled])')?.focus();
       return;
     }
     if (!start || plan.kind !== 'ok') {
-      document.getElementById('uw-pub-start')?.focus();
+      document.getElementById(tid('start'))?.focus();
       return;
     }
     setCreating(true);
     try {
-      const { publicity } = await call('unit:publicize', {
-        applicantIds: picked.map((r) => r.applicantId),
-        startDate: start,
-      });
-      onCreated(publicity);
+      const applicantIds = picked.map((r) => r.applicantId);
+      const { publicity } = editing
+        ? await call('unit:editPublicity', { publicityId: editing.id, applicantIds, startDate: start })
+        : await call('unit:publicize', { applicantIds, startDate: start });
+      onSaved(publicity);
       setChosen(null);
       setStart(null);
       setTried(false);
@@ -106,29 +120,21 @@ export function PublicityPlanner({ rows, onCreated }: PublicityPlannerProps) {
         ? t('uw_pubAsking')
         : t('uw_pubStartHint');
 
-  return (
-    <Card
-      className="uw-pub-planner"
-      data-testid="uw-pub-planner"
-      title={
-        <span className="uw-card-title">
-          <NotificationOutlined aria-hidden /> {t('uw_pubNewHeading')}
-        </span>
-      }
-    >
+  const body: ReactNode = (
+    <>
       <Form layout="vertical" component={false}>
         <fieldset className="uw-fieldset">
           <legend className="uw-legend">{t('uw_pubChoose', { n: picked.length })}</legend>
           {rows.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('uw_noApplicants')} />
           ) : (
-            <ul className="uw-pub-members" data-testid="uw-pub-choose">
+            <ul className="uw-pub-members" data-testid={tid('choose')} ref={listRef}>
               {rows.map((r) => {
                 const busy = isBusy(r);
                 const status = REVIEW_STATUS_TAG[r.status];
                 const pub = PUBLICITY_STATE_TAG[r.publicity];
                 return (
-                  <li key={r.applicantId} data-testid="uw-pub-choice" data-applicant={r.applicantId}>
+                  <li key={r.applicantId} data-testid={tid('choice')} data-applicant={r.applicantId}>
                     <Checkbox
                       checked={!busy && isChosen(r)}
                       disabled={busy}
@@ -147,7 +153,7 @@ export function PublicityPlanner({ rows, onCreated }: PublicityPlannerProps) {
             </ul>
           )}
           {tried && picked.length === 0 && rows.length > 0 && (
-            <Typography.Text type="danger" role="alert" data-testid="uw-pub-choose-error">
+            <Typography.Text type="danger" role="alert" data-testid={tid('choose-error')}>
               {t('uw_pubNoneChosen')}
             </Typography.Text>
           )}
@@ -155,13 +161,13 @@ export function PublicityPlanner({ rows, onCreated }: PublicityPlannerProps) {
         <div className="uw-pub-date">
           {/* The end date and a refusal share one line under the field, so neither pushes the page. */}
           <LabelledField
-            id="uw-pub-start"
+            id={tid('start')}
             label={t('uw_pubStart')}
             required
             hint={
               <span
                 className="uw-pub-plan"
-                data-testid="uw-pub-plan"
+                data-testid={tid('plan')}
                 data-state={plan.kind}
                 role={dateError ? 'alert' : undefined}
               >
@@ -170,7 +176,7 @@ export function PublicityPlanner({ rows, onCreated }: PublicityPlannerProps) {
                   <Button
                     size="small"
                     onClick={() => setStart(plan.next)}
-                    data-testid="uw-pub-take-next"
+                    data-testid={tid('take-next')}
                     className="uw-pub-next"
                   >
                     {t('uw_pubTakeNext', { date: plan.next })}
@@ -188,7 +194,7 @@ export function PublicityPlanner({ rows, onCreated }: PublicityPlannerProps) {
                 onChange={(value: Dayjs | null) => setStart(value ? value.format('YYYY-MM-DD') : null)}
                 format="YYYY-MM-DD"
                 suffixIcon={<CalendarOutlined />}
-                data-testid="uw-pub-start"
+                data-testid={tid('start')}
               />
             )}
           </LabelledField>
@@ -200,10 +206,15 @@ export function PublicityPlanner({ rows, onCreated }: PublicityPlannerProps) {
             loading={isCreating}
             disabled={isCreating || plan.kind === 'asking'}
             onClick={() => void create()}
-            data-testid="uw-pub-create"
+            data-testid={tid('create')}
           >
-            {t('uw_pubCreate')}
+            {t(editing ? 'uw_pubSaveEdit' : 'uw_pubCreate')}
           </Button>
+          {onClose && (
+            <Button onClick={onClose} disabled={isCreating} data-testid={tid('close')}>
+              {t('uw_pubDiscardEdit')}
+            </Button>
+          )}
         </Space>
       </Form>
       {createError && (
@@ -212,7 +223,7 @@ export function PublicityPlanner({ rows, onCreated }: PublicityPlannerProps) {
           showIcon
           role="alert"
           className="uw-inline-alert"
-          data-testid="uw-pub-create-error"
+          data-testid={tid('create-error')}
           title={pick(createError.message)}
           description={
             createError.issues && createError.issues.length > 0 ? (
@@ -225,6 +236,20 @@ export function PublicityPlanner({ rows, onCreated }: PublicityPlannerProps) {
           }
         />
       )}
+    </>
+  );
+  if (editing) return <div data-testid="uw-pub-edit">{body}</div>;
+  return (
+    <Card
+      className="uw-pub-planner"
+      data-testid="uw-pub-planner"
+      title={
+        <span className="uw-card-title">
+          <NotificationOutlined aria-hidden /> {t('uw_pubNewHeading')}
+        </span>
+      }
+    >
+      {body}
     </Card>
   );
 }

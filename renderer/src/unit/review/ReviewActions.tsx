@@ -3,10 +3,11 @@
 // signed with the unit key, carrying the comments, written in a job with progress and cancel, then offered
 // for download to hand back to the applicant). What stands in the way is said beside the button.
 import { CheckOutlined, RollbackOutlined, UnlockOutlined } from '@ant-design/icons';
-import { Alert, Button, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Input, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ApiError, KeyStatus } from '../../../../shared/api/contract.js';
-import type { MaterialDecision, ReviewStatus } from '../../../../shared/unit/schema.js';
+import { gapsOf, gapsText, hasGaps } from '../../../../shared/unit/gaps.js';
+import type { MaterialDecision, ReviewStatus, UnitApplicantRow } from '../../../../shared/unit/schema.js';
 import { call } from '../../api.js';
 import { JobPanel } from '../../forms/JobPanel.js';
 import { useT } from '../../i18n.js';
@@ -19,6 +20,8 @@ export const returnJobKey = (applicantId: string) => `dossier.unitReturn.${appli
 
 export interface ReviewActionsProps {
   applicantId: string;
+  /** The table's row: the verdict and the proofs missing decide whether acceptance needs a reason. */
+  row: UnitApplicantRow;
   status: ReviewStatus;
   /** The revision under review: a returned package of an earlier one is not offered any more. */
   revision: number;
@@ -36,11 +39,15 @@ export interface ReviewActionsProps {
 
 export function ReviewActions(props: ReviewActionsProps) {
   const { applicantId, status, revision, hasReturnReasons, keyStatus, drain } = props;
-  const { t, pick } = useT();
+  const { t, pick, lang } = useT();
   const { job, tracker } = useJob(returnJobKey(applicantId));
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState<'accept' | 'reopen' | null>(null);
   const [statusError, setStatusError] = useState<ApiError | null>(null);
+  const [reason, setReason] = useState('');
+  const gaps = gapsOf(props.row);
+  const needsReason = status === 'pending' && hasGaps(gaps);
+  const reasonError = statusError?.issues?.find((i) => i.path === 'reason') ?? null;
   const [returnError, setReturnError] = useState<ApiError | null>(null);
 
   // A refusal is about the status it was given in: another status makes it old news.
@@ -66,7 +73,11 @@ export function ReviewActions(props: ReviewActionsProps) {
     setStatusError(null);
     try {
       await drain();
-      const value = await call('unit:setStatus', { applicantId, status: next });
+      const value = await call('unit:setStatus', {
+        applicantId,
+        status: next,
+        ...(next === 'accepted' && needsReason ? { reason } : {}),
+      });
       props.onStatus(value.status);
     } catch (e) {
       setStatusError(asApiError(e));
@@ -129,6 +140,41 @@ export function ReviewActions(props: ReviewActionsProps) {
           data-testid="uw-returned-note"
         />
       )}
+      {needsReason && (
+        <div className="uw-reason uw-reason-accept" data-testid="uw-accept-reason">
+          <Alert
+            type="warning"
+            showIcon
+            id="uw-accept-gaps"
+            title={t('uw_gapsNote', { gaps: gapsText(gaps, lang) })}
+            data-testid="uw-accept-gaps"
+          />
+          <label htmlFor="uw-accept-reason-input" className="uw-reason-label">
+            {t('uw_acceptReason')}
+          </label>
+          <Input.TextArea
+            id="uw-accept-reason-input"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            maxLength={2000}
+            aria-required
+            aria-invalid={reasonError !== null}
+            aria-describedby={reasonError ? 'uw-accept-gaps uw-accept-reason-error' : 'uw-accept-gaps'}
+            status={reasonError ? 'error' : undefined}
+          />
+          {reasonError && (
+            <Typography.Text
+              type="danger"
+              id="uw-accept-reason-error"
+              role="alert"
+              data-testid="uw-accept-reason-error"
+            >
+              {pick(reasonError.message)}
+            </Typography.Text>
+          )}
+        </div>
+      )}
       <div className="uw-action-row">
         {status === 'pending' && (
           <Button
@@ -155,7 +201,7 @@ export function ReviewActions(props: ReviewActionsProps) {
           </Button>
         )}
       </div>
-      {statusError && (
+      {statusError && !reasonError && (
         <Alert
           type="error"
           showIcon

@@ -1,44 +1,51 @@
 // What the officer re-reads when a corrected revision arrives: the revisions held here (imported from the
 // applicant, the returned one exported by the unit), whether the newest names the returned one it corrects
-// (its `supersedes`), and each field that changed since the previous revision, before → after.
+// (its `supersedes`), the return's comments as a checklist with the applicant's change beside each (issue 19),
+// each field that changed since the previous revision, before → after, and each scan added, removed or
+// replaced per material slot, the old and the new side by side.
 import { Alert, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { Localized } from '../../../../shared/api/contract.js';
+import type { Localized, OutputOf } from '../../../../shared/api/contract.js';
 import type { ArchiveDocument } from '../../../../shared/archive/schema.js';
-import { nameRecord } from '../../../../shared/materials/recordNames.js';
-import type { ArchiveChange, RevisionInfo } from '../../../../shared/unit/schema.js';
+import type { ReturnChecklist as Checklist, RevisionInfo } from '../../../../shared/unit/schema.js';
 import { useT, type TextKey } from '../../i18n.js';
-
-const CHANGE_TAG: Record<ArchiveChange['kind'], { color: string; text: TextKey }> = {
-  added: { color: 'green', text: 'uw_changeAdded' },
-  removed: { color: 'red', text: 'uw_changeRemoved' },
-  changed: { color: 'blue', text: 'uw_changeChanged' },
-};
+import type { PreviewFile } from './AttachmentPreview.js';
+import { fieldPlace } from './changeNames.js';
+import { ReturnChecklist } from './ReturnChecklist.js';
+import { ChangeTag, ScanChanges } from './ScanChanges.js';
 
 export interface RevisionPanelProps {
-  revisions: readonly RevisionInfo[];
-  changes: readonly ArchiveChange[];
+  applicantId: string;
+  review: Pick<OutputOf<'unit:review'>, 'row' | 'revisions' | 'changes' | 'attachmentChanges' | 'returnChecklist'>;
   archive: ArchiveDocument;
   fields: ReadonlyMap<string, { group: Localized; label: TextKey }>;
+  /** The review is pending: the checklist's ticks can change. */
+  isOpen: boolean;
+  onPreview: (file: PreviewFile, caption: string) => void;
+  onChecked: (change: (checklist: Checklist) => Checklist) => void;
 }
 
 /** A return's file says so in its name (electron/core/unit/levelTwo.ts); any other level 2 is a countersignature. */
 const isReturn = (fileName: string) => fileName.endsWith('-退回.zcpkg');
 
-export function RevisionPanel({ revisions, changes, archive, fields }: RevisionPanelProps) {
-  const { t, pick } = useT();
+export function RevisionPanel({
+  applicantId,
+  review,
+  archive,
+  fields,
+  isOpen,
+  onPreview,
+  onChecked,
+}: RevisionPanelProps) {
+  const { t, lang } = useT();
+  const { revisions, changes, attachmentChanges, returnChecklist } = review;
   const imported = revisions.filter((r) => r.direction === 'imported');
   const newest = imported.reduce<RevisionInfo | null>((a, r) => (!a || r.revision > a.revision ? r : a), null);
   // The first revision alone: nothing to compare with.
   if (revisions.length <= 1) return null;
-
-  const nameOf = (path: string): string => {
-    const field = fields.get(path);
-    if (field) return t('uw_targetField', { group: pick(field.group), field: t(field.label) });
-    const [, id] = path.split('.');
-    const record = id ? nameRecord(archive, id) : null;
-    return record ? pick(record) : path;
-  };
+  const current = review.row.revision;
+  const previous = revisions.reduce((a, r) => (r.revision < current && r.revision > a ? r.revision : a), 0);
+  const compared = { previous, current };
 
   const link = newest?.supersedesKnown;
   return (
@@ -85,10 +92,26 @@ export function RevisionPanel({ revisions, changes, archive, fields }: RevisionP
           data-testid="uw-supersedes"
         />
       )}
+      {newest && newest.revision > 1 && returnChecklist && (
+        <ReturnChecklist
+          applicantId={applicantId}
+          checklist={returnChecklist}
+          archive={archive}
+          fields={fields}
+          revisions={compared}
+          isOpen={isOpen}
+          onPreview={onPreview}
+          onChecked={onChecked}
+        />
+      )}
       {newest && newest.revision > 1 && (
         <>
-          <Typography.Paragraph className="uw-changes-lead">
-            {changes.length === 0 ? t('uw_changesNone') : t('uw_changesLead', { n: changes.length })}
+          <Typography.Paragraph className="uw-changes-lead" data-testid="uw-changes-lead">
+            {changes.length === 0 && attachmentChanges.length === 0
+              ? t('uw_changesNone')
+              : changes.length === 0
+                ? t('uw_fieldChangesNone')
+                : t('uw_changesLead', { n: changes.length })}
           </Typography.Paragraph>
           {changes.length > 0 && (
             <Table
@@ -102,9 +125,13 @@ export function RevisionPanel({ revisions, changes, archive, fields }: RevisionP
                   key: 'kind',
                   title: t('uw_changeKind'),
                   width: 88,
-                  render: (_, c) => <Tag color={CHANGE_TAG[c.kind].color}>{t(CHANGE_TAG[c.kind].text)}</Tag>,
+                  render: (_, c) => <ChangeTag kind={c.kind} />,
                 },
-                { key: 'field', title: t('uw_changeField'), render: (_, c) => nameOf(c.path) },
+                {
+                  key: 'field',
+                  title: t('uw_changeField'),
+                  render: (_, c) => fieldPlace(c.path, fields, archive, t, lang),
+                },
                 {
                   key: 'before',
                   title: t('uw_changeBefore'),
@@ -117,6 +144,20 @@ export function RevisionPanel({ revisions, changes, archive, fields }: RevisionP
                 },
               ]}
             />
+          )}
+          {attachmentChanges.length > 0 ? (
+            <>
+              <Typography.Paragraph className="uw-changes-lead uw-scan-lead">
+                {t('uw_scanChangesLead', { n: attachmentChanges.length })}
+              </Typography.Paragraph>
+              <ScanChanges changes={attachmentChanges} archive={archive} revisions={compared} onPreview={onPreview} />
+            </>
+          ) : (
+            changes.length > 0 && (
+              <Typography.Paragraph className="uw-changes-lead uw-scan-lead">
+                {t('uw_scanChangesNone')}
+              </Typography.Paragraph>
+            )
           )}
         </>
       )}

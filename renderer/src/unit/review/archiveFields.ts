@@ -97,6 +97,8 @@ const SECTION_SPECS: Record<SectionName, Spec[]> = {
     { field: 'covidFrontline', label: 'f_covidFrontline', kind: 'bool' },
   ],
   summary: [{ field: 'text', label: 'summaryLabel', kind: 'long' }],
+  // The paper copies (提交纸质件) are shown at their material's items (ProofList), not as fields.
+  materials: [],
 };
 
 const RECORD_SPECS: Record<Exclude<RecordKind, 'works'>, Spec[]> = {
@@ -196,6 +198,7 @@ const SECTION_TITLES: Record<SectionName, Localized> = {
   unit: { zh: '单位', en: 'Employer' },
   application: { zh: '申报', en: 'Application' },
   summary: { zh: '工作总结', en: 'Work summary' },
+  materials: { zh: '材料', en: 'Materials' },
 };
 
 function fieldsOf(prefix: string, value: Record<string, unknown>, specs: readonly Spec[]): FieldView[] {

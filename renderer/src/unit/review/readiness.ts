@@ -1,17 +1,14 @@
-// Who can be passed upwards (N-9): accepted by the unit and publicised without objection (N-8); everyone
-// else with the reason in the officer's words. The core checks the same before it signs anything.
+// Who can be passed upwards (N-9): those whose line of steps reached 公示无异议 (shared/unit/pipeline.ts) —
+// accepted and publicised without objection (N-8). Everyone else is said with the next step their stage
+// needs, in the same words as the review page. The core checks the same before it signs anything.
+import type { Localized } from '../../../../shared/api/contract.js';
+import { isReplacement, isSubmittable, NEXT_STEP } from '../../../../shared/unit/pipeline.js';
 import type { UnitApplicantRow } from '../../../../shared/unit/schema.js';
-import type { TextKey } from '../../i18n.js';
 
-export function notReadyReasons(row: UnitApplicantRow): TextKey[] {
-  const reasons: TextKey[] = [];
-  if (row.status === 'pending') reasons.push('uw_whyPending');
-  if (row.status === 'returned') reasons.push('uw_whyReturned');
-  if (row.publicity === 'none') reasons.push('uw_whyNoPublicity');
-  if (row.publicity === 'planned' || row.publicity === 'running') reasons.push('uw_whyPublicityRunning');
-  if (row.publicity === 'ended') reasons.push('uw_whyPublicityUnrecorded');
-  if (row.publicity === 'objection') reasons.push('uw_whyObjection');
-  return reasons;
-}
+export const isReady = (row: UnitApplicantRow): boolean => isSubmittable(row.stage);
 
-export const isReady = (row: UnitApplicantRow): boolean => notReadyReasons(row).length === 0;
+/** Countersigned already: may go into a new batch, which then replaces the earlier package. */
+export const isPassedOn = (row: UnitApplicantRow): boolean => isReplacement(row.stage);
+
+/** What the applicant's stage still needs before they can be passed on. */
+export const notReadyReason = (row: UnitApplicantRow): Localized => NEXT_STEP[row.stage];
