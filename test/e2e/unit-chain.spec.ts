@@ -212,7 +212,8 @@ test('the whole chain: export, import, return with a comment, fix, re-export, ac
     await expect(replacedRow).toHaveAttribute('data-status', 'replaced');
     await expect(replacedRow).toContainText('已替换');
     await replacedRow.getByRole('button', { name: /吴𠮷喆/ }).click();
-    await expect(heading).toBeVisible({ timeout: 120_000 }); // H7-TEMP
+    // The review of a corrected revision reads the previous one's package for the scan diff: allow it time.
+    await expect(heading).toBeVisible({ timeout: 60_000 });
     await expect(u.getByTestId('uw-revision-now')).toHaveText('第 2 版');
     await expect(u.getByTestId('uw-status')).toHaveAttribute('data-status', 'pending');
     // It names the returned package it corrects, and what changed is shown, before → after.
