@@ -4,8 +4,9 @@
 import electron = require('electron');
 const { contextBridge, ipcRenderer, webUtils } = electron;
 
-// `domain:verb`, both camelCase: uploadProfile:get, attachments:addPaths (the dispatcher checks the list).
-const METHOD = /^[a-z][A-Za-z]*:[a-z][A-Za-z]*$/;
+// `domain:verb`, both camelCase, digits allowed after the first letter: uploadProfile:get, unit:f4 (the
+// dispatcher checks the list).
+const METHOD = /^[a-z][A-Za-z0-9]*:[a-z][A-Za-z0-9]*$/;
 /** The one event the main process sends (ipc.ts OPEN_FILE_CHANNEL): a package file to open. */
 const OPEN_FILE_CHANNEL = 'dossier:open-file';
 

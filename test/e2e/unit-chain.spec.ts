@@ -323,7 +323,7 @@ test('the whole chain: export, import, return with a comment, fix, re-export, ac
     // The check can fail: level 1 is the applicant's, not the unit's key.
     const wrong = spawnSync(process.execPath, ['bin/dossier.js', 'verify', l2, '--expect-fingerprint', unitKey]);
     expect(wrong.status).toBe(1);
-    expect(wrong.stdout.toString()).toContain('（与预期不符！）');
+    expect(wrong.stdout.toString()).toContain('（与预期不符！预期 ');
 
     const stock = stockToolsVerify(l2, files);
     expect(stock.status, stock.out).toBe(0);
