@@ -60,7 +60,11 @@ describe('upload profile', () => {
     service.linkAttachment(w, { attachmentId: photo.id, slot: 'M-4/photo' });
     service.linkAttachment(w, { attachmentId: png.id, slot: 'M-4/id-card' });
     const { attachments, materials } = service.listAttachments(w, { applicantId });
-    expect(attachments.find((a) => a.id === png.id)?.profileIssues.map((i) => i.code)).toEqual(['format']);
+    // The tiny PNG in a required scan slot is also below the readable resolution (rule pack 2.1.0, M-4.scans).
+    expect(attachments.find((a) => a.id === png.id)?.profileIssues.map((i) => i.code)).toEqual([
+      'format',
+      'low_resolution',
+    ]);
     expect(attachments.find((a) => a.id === photo.id)?.profileIssues.map((i) => i.code)).toEqual(['photo_pixels']);
     expect(materials).toEqual([
       { material: 'M-4', bytes: png.bytes + photo.bytes, attachments: 2, isOverLimit: false },
