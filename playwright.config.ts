@@ -14,8 +14,8 @@ export default defineConfig({
     locale: 'zh-CN',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      // Legible Chinese in screenshots: the machine has no CJK system font; test/e2e/fonts.conf adds the
-      // project's own (resources/fonts, node-source-han-sans-sc) to the system configuration.
+      // No CJK font but the app's own: test/e2e/fonts.conf is the system configuration alone, and the machine
+      // has no CJK system font — the UI must draw Chinese with the fonts it ships (issue 15).
       env: { ...process.env, FONTCONFIG_FILE: path.resolve('test/e2e/fonts.conf') },
       args: [
         '--no-sandbox',

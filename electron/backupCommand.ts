@@ -11,7 +11,8 @@ import { createBackup, createFolderBackup } from './core/backup/create.js';
 import type { BackupInfo, BackupProgress } from './core/backup/format.js';
 import { restoreBackup } from './core/backup/restore.js';
 import { verifyBackup } from './core/backup/verify.js';
-import { DossierError, isInvalidInput } from './core/errors.js';
+import { DossierError, exitCodeOf } from './core/errors.js';
+import { noteOutsideWrite, sweepLeftovers } from './core/leftovers.js';
 import { bestBackup, checkWorkspace, DEFAULT_SAMPLE, type StartupReport } from './core/startupCheck.js';
 import { closeWorkspace, DATABASE_FILE, openWorkspace } from './core/workspace.js';
 import { reportFailure } from './checkCommand.js';
@@ -45,6 +46,8 @@ export interface DoctorCommandOptions {
   dataDir: string;
   json?: boolean | undefined;
   sample?: string | undefined;
+  /** Every store file re-hashed, not a sample (issue 13). */
+  full?: boolean | undefined;
   lang: Lang;
 }
 
@@ -60,7 +63,7 @@ async function guarded(o: { json?: boolean | undefined; lang: Lang }, run: () =>
     return await run();
   } catch (e) {
     if (!(e instanceof DossierError)) throw e;
-    return reportFailure({ json: o.json === true, lang: o.lang }, e.toApiError(), isInvalidInput(e) ? 2 : 1);
+    return reportFailure({ json: o.json === true, lang: o.lang }, e.toApiError(), exitCodeOf(e));
   }
 }
 
@@ -115,7 +118,8 @@ function describeInfo(info: BackupInfo, lang: Lang): string {
   if (!info.clean) {
     lines.push(
       say({
-        zh: `  注意：备份时工作区已有问题（数据库检查：${info.quickCheck.slice(0, 2).join('; ')}；缺失 ${info.missing.length} 个、损坏 ${info.damaged.length} 个附件文件）。`,
+        // SQLite's own words are English: the Chinese line says what they mean (the English one quotes them).
+        zh: `  注意：备份时工作区已有问题（数据库检查${info.quickCheck.length === 1 && info.quickCheck[0] === 'ok' ? '通过' : '未通过'}；缺失 ${info.missing.length} 个、损坏 ${info.damaged.length} 个附件文件）。`,
         en: `  Note: the workspace had problems when this was made (database check: ${info.quickCheck.slice(0, 2).join('; ')}; ${info.missing.length} attachment file(s) missing, ${info.damaged.length} damaged).`,
       }),
     );
@@ -145,7 +149,8 @@ export function runBackup(o: BackupCommandOptions): Promise<number> {
       const onProgress = progressPrinter(o.lang);
       if (o.auto) {
         const dir = o.out === undefined ? undefined : path.resolve(o.out);
-        const result = await autoBackup(w, { dir, keep, signal, onProgress });
+        const forget = dir === undefined ? async () => {} : await noteOutsideWrite(o.dataDir, dir);
+        const result = await autoBackup(w, { dir, keep, signal, onProgress }).finally(forget);
         if (!result.created) {
           console.log(
             say({ zh: `今天的备份已存在：${result.file}`, en: `Today's backup already exists: ${result.file}` }),
@@ -169,7 +174,8 @@ export function runBackup(o: BackupCommandOptions): Promise<number> {
       const target = manualTarget(o.dataDir, o.out);
       // In the backups folder, a folder sharing the workspace's files; elsewhere (--out), one whole file.
       const make = o.out === undefined ? createFolderBackup : createBackup;
-      const info = await make(w, target, { signal, onProgress });
+      const forget = await noteOutsideWrite(o.dataDir, path.dirname(target), path.basename(target));
+      const info = await make(w, target, { signal, onProgress }).finally(forget);
       console.log(say({ zh: `已备份并校验：${info.file}`, en: `Backed up and verified: ${info.file}` }));
       console.log(describeInfo(info, o.lang));
       return 0;
@@ -242,14 +248,28 @@ export function runDoctor(o: DoctorCommandOptions): Promise<number> {
       throw usage(`--sample 须为非负整数：${o.sample}`, `--sample must be a non-negative integer: ${o.sample}`);
     }
     requireWorkspace(o.dataDir);
-    const report = await checkWorkspace(o.dataDir, { sample, listBackups: true });
-    if (o.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else console.log(formatDoctor(report, o.lang));
-    return report.isOk ? 0 : 1;
+    // What dead processes left (issue 13): removed before the check, and said.
+    const leftoversRemoved = await sweepLeftovers(o.dataDir);
+    const printer = progressPrinter(o.lang);
+    const { signal, done } = interruptible();
+    try {
+      const report = await checkWorkspace(o.dataDir, {
+        sample,
+        full: o.full === true,
+        listBackups: true,
+        signal,
+        onProgress: printer && ((doneBytes, totalBytes) => printer({ phase: 'verify', doneBytes, totalBytes })),
+      });
+      if (o.json) process.stdout.write(`${JSON.stringify({ ...report, leftoversRemoved }, null, 2)}\n`);
+      else console.log(formatDoctor(report, leftoversRemoved, o.lang));
+      return report.isOk ? 0 : 1;
+    } finally {
+      done();
+    }
   });
 }
 
-export function formatDoctor(r: StartupReport, lang: Lang): string {
+export function formatDoctor(r: StartupReport, leftoversRemoved: string[], lang: Lang): string {
   const say = (t: Localized) => t[lang];
   const db = r.database;
   const sound = db.quickCheck.length === 1 && db.quickCheck[0] === 'ok';
@@ -267,10 +287,27 @@ export function formatDoctor(r: StartupReport, lang: Lang): string {
       en: `Database: ${sound ? 'sound' : 'damaged'} (quick_check: ${db.quickCheck.slice(0, 3).join('; ')}), version ${db.schemaVersion ?? '?'} (${migration.en})`,
     }),
     say({
-      zh: `附件存储：${r.store.stored} 个文件，数据库引用 ${r.store.referenced} 个，缺失 ${r.store.missing.length} 个；抽查 ${r.store.sampled} 个（${mb(r.store.sampledBytes)}），损坏 ${r.store.damaged.length} 个`,
-      en: `Attachment store: ${r.store.stored} file(s), ${r.store.referenced} referenced, ${r.store.missing.length} missing; ${r.store.sampled} re-hashed (${mb(r.store.sampledBytes)}), ${r.store.damaged.length} damaged`,
+      zh: `附件存储：${r.store.stored} 个文件，数据库引用 ${r.store.referenced} 个，缺失 ${r.store.missing.length} 个；${r.store.full ? '全部检查' : '抽查'} ${r.store.sampled} 个（${mb(r.store.sampledBytes)}），损坏 ${r.store.damaged.length} 个`,
+      en: `Attachment store: ${r.store.stored} file(s), ${r.store.referenced} referenced, ${r.store.missing.length} missing; ${r.store.sampled} re-hashed${r.store.full ? ' (all)' : ''} (${mb(r.store.sampledBytes)}), ${r.store.damaged.length} damaged`,
     }),
   ];
+  for (const f of r.store.files) {
+    const names = f.attachments.map((a) => a.fileName).join(lang === 'zh' ? '、' : ', ') || f.sha256;
+    lines.push(
+      say({
+        zh: `  ${f.state === 'missing' ? '缺失' : '损坏'}：${names}（${f.sha256.slice(0, 12)}）`,
+        en: `  ${f.state === 'missing' ? 'missing' : 'damaged'}: ${names} (${f.sha256.slice(0, 12)})`,
+      }),
+    );
+  }
+  if (leftoversRemoved.length) {
+    lines.push(
+      say({
+        zh: `已清除已结束进程留下的 ${leftoversRemoved.length} 个临时文件。`,
+        en: `Removed ${leftoversRemoved.length} temporary file(s) left by processes that ended.`,
+      }),
+    );
+  }
   if (r.isOk) lines.push(say({ zh: '结论：工作区完好。', en: 'Result: the workspace is sound.' }));
   else {
     lines.push(say({ zh: '结论：发现问题——', en: 'Result: problems found —' }));

@@ -13,7 +13,7 @@ import { DEFAULT_PARAMS_2020, PACK_2020 } from '../shared/rules/pack2020/index.j
 import { STATUSES, type Finding, type Report, type Status } from '../shared/rules/types.js';
 import { roundNote, summarize, verdictExplanation, verdictText } from '../shared/rules/verdict.js';
 import { parseArchiveJson } from './core/archiveService.js';
-import { DossierError, isInvalidInput } from './core/errors.js';
+import { explainFailure, exitCodeOf, type FailureContext } from './core/errors.js';
 import { checkApplicant, checkArchive } from './core/rulesService.js';
 import { closeWorkspace, currentApplicantId, DATABASE_FILE, openWorkspace } from './core/workspace.js';
 
@@ -126,38 +126,22 @@ export function reportFailure(o: Pick<CheckOptions, 'json' | 'lang'>, error: Api
   return exitCode;
 }
 
-/** A path that could not be read or written (ENOENT, EACCES …): said as such, not as a stack trace. */
-export function isFileError(e: unknown): e is NodeJS.ErrnoException & { path: string } {
-  return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && 'path' in e;
-}
-
 export function runCheck(o: CheckOptions): number {
   if (!o.json) return check(o); // errors thrown reach cli.ts, which prints them as text
   try {
     return check(o);
   } catch (e) {
-    return reportThrown(o, e);
+    return reportThrown(o, e, { command: 'dossier check', dataDir: o.dataDir ?? undefined });
   }
 }
 
 /**
- * What a reading command (check, materials) threw, reported: a refusal with its exit code, a file it
- * could not access, else — with --json only, so that stdout stays one JSON value — an internal error;
- * without --json that is thrown on for cli.ts.
+ * What a reading command (check, materials, unit-list) threw, reported as a message with its exit code
+ * (core/errors.ts explainFailure: a damaged database is exit 3, never check's "fails the rules" 1).
  */
-export function reportThrown(o: Pick<CheckOptions, 'json' | 'lang'>, e: unknown): number {
-  if (e instanceof DossierError) return reportFailure(o, e.toApiError(), isInvalidInput(e) ? 2 : 1);
-  if (isFileError(e)) {
-    const message = { zh: `无法访问 ${e.path}（${e.code}）`, en: `Cannot access ${e.path} (${e.code})` };
-    return reportFailure(o, { code: 'file_access', message }, 1);
-  }
-  if (!o.json) throw e;
-  const detail = e instanceof Error ? e.message : String(e);
-  return reportFailure(
-    o,
-    { code: 'internal', message: { zh: `内部错误：${detail}`, en: `Internal error: ${detail}` } },
-    1,
-  );
+export function reportThrown(o: Pick<CheckOptions, 'json' | 'lang'>, e: unknown, where: FailureContext = {}): number {
+  const error = explainFailure(e, where);
+  return reportFailure(o, error.toApiError(), exitCodeOf(error));
 }
 
 function check(o: CheckOptions): number {
@@ -193,7 +177,7 @@ function check(o: CheckOptions): number {
     if (o.dataDir === null) {
       report = runPack(PACK_2020, { archive, links: null, params: DEFAULT_PARAMS_2020, today, applicationDate });
     } else {
-      const workspace = openWorkspace(o.dataDir);
+      const workspace = openWorkspace(o.dataDir, { readOnly: true });
       try {
         report = checkArchive(workspace.db, archive, null, today, applicationDate);
       } finally {
@@ -201,7 +185,7 @@ function check(o: CheckOptions): number {
       }
     }
   } else {
-    const workspace = openWorkspace(o.dataDir!);
+    const workspace = openWorkspace(o.dataDir!, { readOnly: true });
     try {
       const applicantId = currentApplicantId(workspace);
       if (!applicantId) return fail('no_archive', { zh: '工作区中没有档案。', en: 'The workspace holds no archive.' });

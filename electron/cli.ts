@@ -1,13 +1,16 @@
 // The `dossier` command: the same core as the app, without the UI.
-import { readFileSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Localized } from '../shared/api/contract.js';
 import { exportArchiveJson, importArchiveJson, parseArchiveJson } from './core/archiveService.js';
-import { DossierError, isInvalidInput } from './core/errors.js';
-import { defaultDataDir } from './core/paths.js';
+import { DossierError, explainFailure, exitCodeOf, isFileError } from './core/errors.js';
+import { mkdirPrivateSync, writeFileAtomic } from './core/durable.js';
+import { lockDataFolder, type FolderLock } from './core/folderLock.js';
+import { refuseDamagedFile } from './core/db.js';
+import { defaultDataDir, folderUsage } from './core/paths.js';
 import { closeWorkspace, currentApplicantId, DATABASE_FILE, openWorkspace, type Workspace } from './core/workspace.js';
-import { isFileError, reportFailure, runCheck } from './checkCommand.js';
+import { reportFailure, runCheck } from './checkCommand.js';
 import type { RecoveryQuestion } from './core/startupRecovery.js';
 import { createInterface } from 'node:readline/promises';
 import { findElectron, runElectron } from './launch.js';
@@ -19,6 +22,30 @@ const backups = () => import('./backupCommand.js');
 const packages = () => import('./packageCommand.js');
 const units = () => import('./unitCommand.js');
 
+/** The commands with --json: whatever happens, their stdout is one JSON value. */
+const JSON_COMMANDS = ['check', 'doctor', 'verify-backup', 'verify', 'params', 'materials', 'unit-list'];
+
+/**
+ * The commands that change the data folder (the others only read it, opening the database read-only). They
+ * hold the folder's lock while they run (core/folderLock.ts), so they are refused while the app runs there.
+ */
+function isWriting(command: string, values: { set?: string[] | undefined }): boolean {
+  if (command === 'params' || command === 'unit-profile' || command === 'post-info')
+    return (values.set?.length ?? 0) > 0;
+  return [
+    'init',
+    'import-json',
+    'backup',
+    'keygen',
+    'export',
+    'import',
+    'unit-import',
+    'unit-accept-key',
+    'unit-reject-key',
+    'unit-submit',
+  ].includes(command);
+}
+
 const HELP = `职称申报材料助手 dossier — 用法 / usage:
   dossier start        [--data DIR]            启动桌面应用；无 Electron 运行时则改用浏览器模式
   dossier serve        [--data DIR] [--port N] 浏览器模式（仅 127.0.0.1，带访问令牌）
@@ -26,21 +53,28 @@ const HELP = `职称申报材料助手 dossier — 用法 / usage:
   dossier import-json  FILE [--data DIR]       导入业绩档案 JSON（仅空工作区；全部或不导入）
   dossier export-json  [--data DIR] [--out FILE] 导出业绩档案 JSON（默认输出到标准输出）
   dossier check        [--data DIR | FILE.json] [--json] [--today YYYY-MM-DD (application date)]
-                                               资格检查（2020 规则包）；退出码 0 无不符合项，1 有不符合项，2 输入无效
+                                               资格检查（2020 规则包）；退出码 0 无不符合项，1 有不符合项，2 输入无效，
+                                               3 无法检查（数据库损坏等）
   dossier params       [--data DIR] [--json] [--set KEY=VALUE …]
                                                规则包参数：查看，或修改（全部有效才保存并记入修改记录；否则 2，不作修改）
   dossier materials    [--data DIR | FILE.json] [--json]
                                                材料清单 M-1…M-12：所需、已附、缺少（档案文件不含附件）；0 已列出，2 输入无效
   dossier forms        [--data DIR] --out DIR [--only F-1,M-2,material:M-4]
                                                生成适用的全部表格（F-1、F-3、F-4、M-2、M-3、材料目录）和各材料合并 PDF；
-                                               单位工作区：本单位的 F-4（仅事业单位；未填写完整时为草稿）
+                                               单位工作区：本单位的 F-4（仅事业单位；未填写完整时为草稿）；
+                                               未生成的表格逐一列出原因
+  dossier post-info    [--data DIR] [--set FILE.json]
+                                               F-4 岗位信息（单位的数字）：查看（JSON），或保存（与“岗位信息表”相同的检查；
+                                               有问题则逐项列出，退出码 2，不作修改）
   dossier backup       [--data DIR] [--out FILE|DIR] [--auto [--keep N]]
                                                备份整个工作区（数据库、附件、申报包）：默认在 backups 中建备份文件夹
                                                （与工作区共用文件，几乎不占空间）；--out 写成一个完整的文件（可带走）；
                                                --auto 每日轮换，保留最近 7 天
   dossier restore      BACKUP NEW_DIR          校验后恢复（备份文件或备份文件夹）到新的（不存在或空的）文件夹，绝不覆盖
   dossier verify-backup BACKUP [--json]        完整校验备份（文件或文件夹）；0 完好，1 损坏，2 不是备份
-  dossier doctor       [--data DIR] [--json] [--sample N]  只读检查工作区并列出可用备份
+  dossier doctor       [--data DIR] [--json] [--sample N | --full]
+                                               检查工作区（数据库；附件文件抽查，--full 逐一全部检查）并列出可用备份，
+                                               清除已结束进程留下的临时文件；0 完好，1 有问题（逐一列出缺失或损坏的文件）
   dossier keygen       [--data DIR] [--passphrase-file F] [--replace]
                                                创建签名密钥（SM2）；密码取自 DOSSIER_PASSPHRASE 或文件；密钥不在工作区
                                                备份中，请另存 keys/signing-key.json；--replace 忘记密码时换用新密钥
@@ -54,15 +88,18 @@ const HELP = `职称申报材料助手 dossier — 用法 / usage:
                                                --expect-fingerprint 同 --expect-applicant（只核对第 1 级）；
                                                --json 逐级给出签名人指纹及是否相符（未指定预期则为 null）；
                                                0 全部通过，1 未通过（含签名人不符），2 不是申报包或用法错误
-  dossier import       FILE [--data DIR] [--expect-applicant HEX]
+  dossier import       FILE [--data DIR] [--expect-applicant HEX] [--expect-unit HEX]
                                                验证后导入申报包（全部或不导入）；--expect-applicant（或
-                                               --expect-fingerprint）核对第 1 级（申报人）的签名人
+                                               --expect-fingerprint）核对第 1 级（申报人）的签名人；
+                                               --expect-unit 确认第 2 级（单位）的密钥（单位审核推荐意见表上
+                                               印的指纹），首次导入单位签名的申报包时必须给出
   dossier unit-profile [--data DIR] [--set FILE.json]
                                                单位信息：查看或保存（空工作区由此成为单位工作区）
-  dossier unit-import  FOLDER|FILE.zcpkg … [--data DIR]
+  dossier unit-import  FOLDER|FILE.zcpkg … [--data DIR] [--expect-fingerprint HEX]
                                                单位批量导入申报包（文件夹中的全部 .zcpkg，不含子文件夹），
                                                每个文件一行结果；0 无拒绝，1 有拒绝，2 用法错误；已有申报人
-                                               换了签名密钥的新版本“暂存”，并给出接受或拒绝的命令
+                                               换了签名密钥的新版本“暂存”，并给出接受或拒绝的命令；
+                                               --expect-fingerprint 核对（单个文件的）第 1 级签名人（F-1 上的指纹）
   dossier unit-accept-key APPLICANT --reason "理由" [--data DIR]
                                                当面核实申报人本人身份后接受其新签名密钥（理由至少 10 个字，
                                                记入审核记录）：暂存的版本重新校验后导入，此后以新密钥为准
@@ -73,7 +110,12 @@ const HELP = `职称申报材料助手 dossier — 用法 / usage:
                                                加签并把报送批次写到 --out（不保存在工作区中），随后自动备份；
                                                --reason 用于资格检查不符合或缺材料仍报送的申报人；0 已写出，1 被拒绝，2 用法错误
 选项 / options: --data DIR 数据文件夹（默认 ${defaultDataDir()}，或环境变量 DOSSIER_DATA）；--lang en 英文提示
-退出码 / exit codes: 0 成功 success, 1 失败 failure, 2 输入无效 invalid input`;
+退出码 / exit codes: 0 成功 success, 1 失败 failure, 2 输入无效 invalid input,
+  3 数据文件夹现在不能使用 the data folder cannot be used now（数据库损坏 damaged database、磁盘已满 disk full、
+    应用正在使用 in use by the app、需先升级 needs an upgrade）
+应用（start、serve）运行时独占其数据文件夹：第二个应用和写入的命令被拒绝（3），只读的命令（check、materials、
+  export-json、forms、doctor、verify、unit-list）照常运行，不写入数据库 / the running app holds its data folder:
+  a second app and the writing commands are refused (3); the reading commands run and never write to it`;
 
 const OPTIONS = {
   data: { type: 'string' },
@@ -86,6 +128,7 @@ const OPTIONS = {
   auto: { type: 'boolean' },
   keep: { type: 'string' },
   sample: { type: 'string' },
+  full: { type: 'boolean' },
   'passphrase-file': { type: 'string' },
   justify: { type: 'string', multiple: true },
   'expect-fingerprint': { type: 'string' },
@@ -109,8 +152,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const loose = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS, strict: false });
-    const jsonCommands = ['check', 'doctor', 'verify-backup', 'verify', 'params', 'materials', 'unit-list'];
-    if (jsonCommands.includes(String(loose.positionals[0])) && loose.values.json === true) {
+    if (JSON_COMMANDS.includes(String(loose.positionals[0])) && loose.values.json === true) {
       const looseLang = loose.values.lang === 'en' || process.env.DOSSIER_LANG === 'en' ? 'en' : 'zh';
       return reportFailure(
         { json: true, lang: looseLang },
@@ -129,19 +171,27 @@ export async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   const dataDir = path.resolve(values.data ?? defaultDataDir());
+  // A folder that does not exist yet has no one to share it with: init and import-json create it and lock it.
+  let lock: FolderLock | null = null;
   try {
+    if (isWriting(command, values) && command !== 'import-json' && (command === 'init' || existsSync(dataDir))) {
+      mkdirPrivateSync(dataDir);
+      lock = lockDataFolder(dataDir, { command: `dossier ${command}` });
+      // Nothing is written into a damaged database. A backup still runs: it is the rescue, marked not clean.
+      if (command !== 'backup') refuseDamagedWorkspace(dataDir);
+    }
     switch (command) {
       case 'start':
         return await start(dataDir, parsePort(values.port));
       case 'serve':
-        return await serve(dataDir, parsePort(values.port));
+        return await serve(dataDir, parsePort(values.port), 'serve');
       case 'init':
         return init(dataDir);
       case 'import-json':
         return importJson(dataDir, rest[0]);
       case 'export-json':
         requireWorkspace(dataDir);
-        return withWorkspace(dataDir, (w) => exportJson(w, values.out));
+        return withWorkspace(dataDir, (w) => exportJson(w, values.out), { readOnly: true });
       case 'check':
         return runCheck({
           file: rest[0],
@@ -178,7 +228,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'verify-backup':
         return await (await backups()).runVerifyBackup({ file: rest[0], json: values.json, lang });
       case 'doctor':
-        return await (await backups()).runDoctor({ dataDir, json: values.json, sample: values.sample, lang });
+        return await (
+          await backups()
+        ).runDoctor({ dataDir, json: values.json, sample: values.sample, full: values.full, lang });
       case 'keygen':
         return await (
           await packages()
@@ -213,7 +265,14 @@ export async function main(argv: string[]): Promise<number> {
           lang,
         });
       case 'unit-import':
-        return await (await units()).runUnitImport({ paths: rest, dataDir, lang });
+        return await (
+          await units()
+        ).runUnitImport({
+          paths: rest,
+          dataDir,
+          lang,
+          expectFingerprint: values['expect-fingerprint'] ?? values['expect-applicant'],
+        });
       case 'unit-accept-key':
         return await (
           await units()
@@ -235,6 +294,13 @@ export async function main(argv: string[]): Promise<number> {
         });
       case 'unit-reject-key':
         return await (await units()).runUnitRejectKey({ applicant: rest[0], extra: rest.slice(1), dataDir, lang });
+      case 'post-info':
+        return (await import('./postInfoCommand.js')).runPostInfo({
+          dataDir,
+          set: values.set?.at(-1),
+          extra: rest,
+          say,
+        });
       case 'unit-profile':
         return await (await units()).runUnitProfile({ dataDir, set: values.set?.at(-1), lang });
       case 'import':
@@ -256,17 +322,21 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`${e.message}\n\n${HELP}`);
       return 2;
     }
-    if (e instanceof DossierError) {
-      console.error(say(e.localized));
-      for (const issue of e.issues ?? []) console.error(`  ${issue.path}: ${say(issue.message)}`);
-      return isInvalidInput(e) ? 2 : 1;
+    // Every failure is a message naming what and where, never a stack trace (issue 13).
+    const error = explainFailure(e, {
+      command: `dossier ${command}`,
+      dataDir,
+      out: values.out,
+      needed: command === 'backup' ? await backupSize(dataDir, values.out !== undefined) : undefined,
+    });
+    if (values.json === true && JSON_COMMANDS.includes(command)) {
+      return reportFailure({ json: true, lang }, error.toApiError(), exitCodeOf(error));
     }
-    if (isFileError(e)) {
-      // A path that cannot be read or written: say which, not a stack trace.
-      console.error(say({ zh: `无法访问 ${e.path}（${e.code}）`, en: `Cannot access ${e.path} (${e.code})` }));
-      return 1;
-    }
-    throw e;
+    console.error(say(error.localized));
+    for (const issue of error.issues ?? []) console.error(`  ${issue.path}: ${say(issue.message)}`);
+    return exitCodeOf(error);
+  } finally {
+    lock?.release();
   }
 }
 
@@ -290,8 +360,23 @@ function requireWorkspace(dataDir: string): void {
   }
 }
 
-function withWorkspace(dataDir: string, run: (w: Workspace) => number): number {
-  const workspace = openWorkspace(dataDir);
+/**
+ * What a backup needs on disk, for a full disk's message: one whole file (--out) holds the workspace; a
+ * backup folder shares the files and needs about the database's size.
+ */
+async function backupSize(dataDir: string, whole: boolean): Promise<number | undefined> {
+  const { byEntry } = await folderUsage(dataDir);
+  const own = Object.entries(byEntry).filter(([name]) => name !== 'backups');
+  return whole ? own.reduce((sum, [, n]) => sum + n, 0) : byEntry[DATABASE_FILE];
+}
+
+function refuseDamagedWorkspace(dataDir: string): void {
+  const file = path.join(dataDir, DATABASE_FILE);
+  if (existsSync(file)) refuseDamagedFile(file);
+}
+
+function withWorkspace(dataDir: string, run: (w: Workspace) => number, options: { readOnly?: boolean } = {}): number {
+  const workspace = openWorkspace(dataDir, options);
   try {
     return run(workspace);
   } finally {
@@ -324,10 +409,17 @@ function importJson(dataDir: string, file: string | undefined): number {
     return 2;
   }
   parseArchiveJson(text);
-  withWorkspace(dataDir, (w) => {
-    importArchiveJson(w.db, text);
-    return 0;
-  });
+  mkdirPrivateSync(dataDir);
+  const lock = lockDataFolder(dataDir, { command: 'dossier import-json' });
+  try {
+    refuseDamagedWorkspace(dataDir);
+    withWorkspace(dataDir, (w) => {
+      importArchiveJson(w.db, text);
+      return 0;
+    });
+  } finally {
+    lock.release();
+  }
   console.log(say({ zh: `已导入：${file}`, en: `Imported: ${file}` }));
   return 0;
 }
@@ -348,28 +440,42 @@ function exportJson(workspace: Workspace, out: string | undefined): number {
   return 0;
 }
 
-/** Temp file, fsync, rename: a crash never leaves half a file under the real name. */
-export function writeFileAtomic(file: string, content: string): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, content);
-  const fd = openSync(temp, 'r');
+async function serve(
+  requestedDir: string,
+  port: number | undefined,
+  command: 'start' | 'serve',
+  prefix?: Localized,
+): Promise<number> {
+  // The folder is the app's while it runs (issue 13): a second app, or a command that writes, is refused.
+  mkdirPrivateSync(requestedDir);
+  const locks = [lockDataFolder(requestedDir, { command: `dossier ${command}`, app: true })];
   try {
-    fsyncSync(fd);
+    return await serveLocked(requestedDir, port, command, prefix, (next) => locks.push(next));
   } finally {
-    closeSync(fd);
+    for (const lock of locks.reverse()) lock.release();
   }
-  renameSync(temp, file);
 }
 
-async function serve(requestedDir: string, port: number | undefined, prefix?: Localized): Promise<number> {
+async function serveLocked(
+  requestedDir: string,
+  port: number | undefined,
+  command: 'start' | 'serve',
+  prefix: Localized | undefined,
+  lockToo: (lock: FolderLock) => void,
+): Promise<number> {
   const { workspaceToOpen } = await import('./core/startupRecovery.js');
   const dataDir = await workspaceToOpen(requestedDir, askOnTerminal);
+  // Restored into a new folder: that one is locked (the requested one stays locked until the end).
+  if (dataDir !== requestedDir) lockToo(lockDataFolder(dataDir, { command: `dossier ${command}`, app: true }));
   const workspace = openWorkspace(dataDir);
   const { startServer } = await import('./serve.js');
   const server = await startServer({ workspace, port });
   // Daily rotating backups while the app runs (issue 8), in <data>/backups.
   const { scheduleAutoBackups } = await import('./core/backup/schedule.js');
   const stopBackups = scheduleAutoBackups(workspace);
+  // The start-up check's sample of scans, re-hashed in the background: it never blocks (issue 13).
+  const { scheduleSpotCheck } = await import('./core/attachments/verify.js');
+  const stopSpotCheck = scheduleSpotCheck(workspace);
   const opening = prefix ?? { zh: '浏览器模式已启动', en: 'Browser mode started' };
   console.log(`${say(opening)}${lang === 'zh' ? '：请在浏览器中打开' : ': open'} ${server.url}`);
   console.log(say({ zh: `数据文件夹：${dataDir}（按 Ctrl+C 退出）`, en: `Data folder: ${dataDir} (Ctrl+C to quit)` }));
@@ -379,6 +485,7 @@ async function serve(requestedDir: string, port: number | undefined, prefix?: Lo
     process.once('SIGTERM', stop);
   });
   stopBackups();
+  stopSpotCheck();
   await server.close();
   closeWorkspace(workspace);
   return 0;
@@ -405,7 +512,7 @@ async function askOnTerminal(q: RecoveryQuestion): Promise<boolean> {
 async function start(dataDir: string, port: number | undefined): Promise<number> {
   const electron = findElectron();
   if ('binary' in electron) return runElectron(electron.binary, dataDir);
-  return serve(dataDir, port, {
+  return serve(dataDir, port, 'start', {
     zh: `无法打开桌面窗口（${electron.missing.zh}），已改用浏览器模式`,
     en: `Cannot open the desktop window (${electron.missing.en}); using the browser mode`,
   });

@@ -6,14 +6,12 @@
 // as its 岗位信息表 screen prints it (草稿 until complete, said on stdout); an enterprise is told why it has
 // none and nothing is written. The applicants' forms are theirs to make; the unit's publicity PDFs are
 // made on 公示.
-import { mkdirSync } from 'node:fs';
-import { copyFileAtomic } from './core/durable.js';
+import { mkdirPrivateSync, writeFileAtomic } from './core/durable.js';
 import path from 'node:path';
 import type { GeneratedFile, Localized } from '../shared/api/contract.js';
 import { OutputKey } from '../shared/api/contract.js';
-import { storedPath } from './core/attachments/store.js';
 import { DossierError } from './core/errors.js';
-import { allOutputKeys, generateOne } from './core/forms/formsService.js';
+import { allOutputKeys, makeOutput, skippedForms } from './core/forms/formsService.js';
 import { makeUnitF4, unitForF4 } from './core/forms/unitF4.js';
 import { isUnitWorkspace } from './core/unit/mode.js';
 import { closeWorkspace, currentApplicantId, openWorkspace, type Workspace } from './core/workspace.js';
@@ -36,7 +34,9 @@ export async function runForms({ dataDir, out, only, say }: FormsOptions): Promi
       });
     }
   }
-  const w = openWorkspace(dataDir);
+  // A reading command (issue 13): the forms go to --out only, never into the workspace, whose database is
+  // opened read-only — the app's forms screen keeps its own.
+  const w = openWorkspace(dataDir, { readOnly: true });
   if (isUnitWorkspace(w)) {
     try {
       return await runUnitForms(w, { out, keys, say });
@@ -52,8 +52,20 @@ export async function runForms({ dataDir, out, only, say }: FormsOptions): Promi
     if (!applicantId) {
       throw new DossierError('no_archive', { zh: '工作区中没有档案。', en: 'The workspace holds no archive.' });
     }
-    mkdirSync(out, { recursive: true });
-    const todo = (keys as Parameters<typeof generateOne>[2][] | undefined) ?? allOutputKeys(w, applicantId);
+    mkdirPrivateSync(out);
+    const asked = (keys as Parameters<typeof makeOutput>[2][] | undefined) ?? allOutputKeys(w, applicantId);
+    // Every form left out is named with why (F-4 before the unit's figures, F-3 without 破格, M-8 before the
+    // summary), never silently: the applicant then knows what to enter, or that nothing is missing.
+    if (!keys) {
+      for (const f of skippedForms(w, applicantId)) {
+        console.error(
+          say({ zh: `未生成 ${f.id} ${f.title.zh}：${f.why.zh}`, en: `Not made: ${f.id} ${f.title.en}: ${f.why.en}` }),
+        );
+      }
+    }
+    // The index counts the others' pages: made last.
+    const todo = [...asked.filter((k) => k !== 'index'), ...asked.filter((k) => k === 'index')];
+    const made: GeneratedFile[] = [];
     let failed = 0;
     for (const [i, key] of todo.entries()) {
       if (controller.signal.aborted) {
@@ -62,7 +74,9 @@ export async function runForms({ dataDir, out, only, say }: FormsOptions): Promi
       }
       const counter = `[${i + 1}/${todo.length}]`;
       try {
-        writeOut(w, await generateOne(w, applicantId, key, { signal: controller.signal }), out, counter, say);
+        const output = await makeOutput(w, applicantId, key, { signal: controller.signal }, made);
+        made.push(output.file);
+        writeOut(output, out, counter, say);
       } catch (e) {
         if (!(e instanceof DossierError)) throw e;
         if (e.code === 'cancelled') continue;
@@ -79,12 +93,17 @@ export async function runForms({ dataDir, out, only, say }: FormsOptions): Promi
 }
 
 /**
- * Copies a stored output into the folder (whole: temp file, fsync, rename) and says so on stderr: its
- * pages and size, characters no font has, and its notes. Returns the path written.
+ * Writes an output into the folder (whole: temp file, fsync, rename) and says so on stderr: its pages and
+ * size, characters no font has, and its notes. Returns the path written.
  */
-function writeOut(w: Workspace, file: GeneratedFile, out: string, counter: string, say: FormsOptions['say']): string {
+function writeOut(
+  { file, bytes }: { file: GeneratedFile; bytes: Uint8Array },
+  out: string,
+  counter: string,
+  say: FormsOptions['say'],
+): string {
   const target = path.join(out, file.fileName);
-  copyFileAtomic(storedPath(w.store, file.sha256), target);
+  writeFileAtomic(target, bytes);
   const kb = Math.ceil(file.size / 1024);
   console.error(
     `${counter} ${file.fileName} — ${say({ zh: `${file.pages} 页，${kb} KB`, en: `${file.pages} pages, ${kb} KB` })}`,
@@ -117,9 +136,9 @@ async function runUnitForms(
   }
   // Refused (an enterprise, no profile) before anything is written, the output folder included.
   unitForF4(w);
-  mkdirSync(out, { recursive: true });
-  const { file, draft } = await makeUnitF4(w);
-  const target = writeOut(w, file, out, '[1/1]', say);
+  mkdirPrivateSync(out);
+  const { file, draft, bytes } = await makeUnitF4(w, { keep: false });
+  const target = writeOut({ file, bytes }, out, '[1/1]', say);
   console.log(
     say(
       draft

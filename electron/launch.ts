@@ -1,25 +1,32 @@
 // `dossier start`: the desktop window where the Electron runtime is installed, otherwise the same UI in
 // the browser mode — said in one clear line, with the address to open.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Localized } from '../shared/api/contract.js';
 import { packageRoot } from './core/paths.js';
 
 const NOT_DOWNLOADED = {
-  zh: 'Electron 运行时未下载；联网时可运行 node node_modules/electron/install.js 下载',
-  en: 'the Electron runtime is not downloaded; where the network allows, run node node_modules/electron/install.js',
+  zh: 'Electron 运行时未下载；联网时可运行 npx install-electron --no 下载',
+  en: 'the Electron runtime is not downloaded; where the network allows, run npx install-electron --no',
 };
 
-/** The Electron binary's path, or why there is none. The npm package installs without its runtime where
- *  the download is unreachable (and npm's allowScripts keeps `npm ci` from trying); requiring it throws. */
-export function findElectron(): { binary: string } | { missing: Localized } {
+/** The Electron binary's path, or why there is none. Since Electron 42 the npm package downloads its runtime
+ *  lazily: requiring it with the runtime missing starts a download (and waits on the network), which an
+ *  offline start must never do. So the package's own pointer (path.txt, written once the runtime is there) is
+ *  read here instead, exactly as the package's index.js reads it, without the download. */
+export function findElectron(from: string = import.meta.url): { binary: string } | { missing: Localized } {
   try {
-    const binary = createRequire(import.meta.url)('electron') as unknown;
-    if (typeof binary === 'string' && existsSync(binary)) return { binary };
+    const packageJson = createRequire(from).resolve('electron/package.json');
+    const dir = path.dirname(packageJson);
+    const pointer = path.join(dir, 'path.txt');
+    if (existsSync(pointer)) {
+      const binary = path.join(dir, 'dist', readFileSync(pointer, 'utf8').trim());
+      if (existsSync(binary)) return { binary };
+    }
   } catch {
-    // Reported below: the package's own message ("delete node_modules/electron…") misleads here.
+    // No electron package at all (a production install without devDependencies): said below.
   }
   return { missing: NOT_DOWNLOADED };
 }

@@ -11,12 +11,14 @@ import {
   session,
   type BrowserWindowConstructorOptions,
 } from 'electron';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { openPreviewFile } from './core/unit/heldFiles.js';
 import { scheduleAutoBackups } from './core/backup/schedule.js';
 import { DossierError } from './core/errors.js';
+import { lockDataFolder, type FolderLock } from './core/folderLock.js';
 import { isPackagePath, packagePathFromArgv } from './core/openFile.js';
 import { useOsKeychain } from './core/package/keyService.js';
 import { osKeychainProtector } from './core/package/osProtector.js';
@@ -25,8 +27,10 @@ import { openBatchDownload } from './core/unit/batch.js';
 import { packageRoot } from './core/paths.js';
 import { closeWorkspace, openWorkspace, type Workspace } from './core/workspace.js';
 import { registerIpc, sendOpenFile } from './ipc.js';
+import { scheduleSpotCheck } from './core/attachments/verify.js';
 import { workspaceToOpen, type RecoveryQuestion } from './core/startupRecovery.js';
-import { CONTENT_SECURITY_POLICY } from './serve.js';
+import { CONTENT_SECURITY_POLICY, FULL_FONTS } from './serve.js';
+import { fullFontFile } from './core/forms/fonts.js';
 
 export const APP_ORIGIN = 'app://dossier';
 // Packaged, the resources sit outside app.asar (electron-builder.yml extraResources).
@@ -138,6 +142,10 @@ function serveRenderer(workspace: Workspace): void {
         },
       });
     }
+    if (pathname.startsWith(FULL_FONTS)) {
+      const font = fullFontFile(pathname.slice(FULL_FONTS.length));
+      return font ? net.fetch(pathToFileURL(font).toString()) : new Response('not found', { status: 404 });
+    }
     const file = path.resolve(rendererDir, decodeURIComponent(pathname).replace(/^\/+/, '') || 'index.html');
     if (!file.startsWith(rendererDir + path.sep)) return new Response('not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
@@ -180,18 +188,36 @@ export function registerOsKeychain(): boolean {
 async function start(): Promise<void> {
   await app.whenReady();
   registerOsKeychain();
-  const dataDir = await workspaceToOpen(process.env.DOSSIER_DATA ?? app.getPath('userData'), askInDialog);
-  const workspace = openWorkspace(dataDir);
+  const requested = process.env.DOSSIER_DATA ?? app.getPath('userData');
+  // One writer per data folder (issue 13): held until the app quits, released by the OS on a crash. The
+  // single-instance lock below hands a second launch to this one; this refuses another app on the folder
+  // (a browser mode, another copy) and keeps the CLI's writing commands out while the app runs.
+  mkdirSync(requested, { recursive: true });
+  const locks: FolderLock[] = [lockDataFolder(requested, { command: 'dossier start (desktop)', app: true })];
+  const releaseLocks = () => locks.splice(0).forEach((lock) => lock.release());
+  let workspace: Workspace;
+  try {
+    const dataDir = await workspaceToOpen(requested, askInDialog);
+    if (dataDir !== requested) locks.push(lockDataFolder(dataDir, { command: 'dossier start (desktop)', app: true }));
+    workspace = openWorkspace(dataDir);
+  } catch (e) {
+    releaseLocks();
+    throw e;
+  }
   lockDown();
   serveRenderer(workspace);
   registerIpc(workspace, APP_ORIGIN);
   mainWindow = createWindow();
   mainWindow.on('closed', () => (mainWindow = null));
   const stopBackups = scheduleAutoBackups(workspace);
+  // The start-up check's sample of scans, re-hashed in the background: it never blocks (issue 13).
+  const stopSpotCheck = scheduleSpotCheck(workspace);
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     stopBackups();
+    stopSpotCheck();
     closeWorkspace(workspace);
+    releaseLocks();
   });
 }
 

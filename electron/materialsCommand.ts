@@ -25,7 +25,7 @@ import { DEFAULT_PARAMS_2020 } from '../shared/rules/pack2020/params.js';
 import { reportFailure, reportThrown } from './checkCommand.js';
 import { parseArchiveJson, readArchive } from './core/archiveService.js';
 import { listAttachments } from './core/attachments/attachmentService.js';
-import { DossierError, isInvalidInput } from './core/errors.js';
+import { DossierError, exitCodeOf } from './core/errors.js';
 import { getParams } from './core/rulesService.js';
 import { closeWorkspace, currentApplicantId, DATABASE_FILE, openWorkspace } from './core/workspace.js';
 
@@ -210,8 +210,8 @@ export function runMaterials(o: MaterialsOptions): number {
   try {
     return materials(o);
   } catch (e) {
-    if (e instanceof DossierError) return reportFailure(o, readError(e), isInvalidInput(e) ? 2 : 1);
-    return reportThrown(o, e);
+    if (e instanceof DossierError) return reportFailure(o, readError(e), exitCodeOf(e));
+    return reportThrown(o, e, { command: 'dossier materials', dataDir: o.dataDir ?? undefined });
   }
 }
 
@@ -260,7 +260,7 @@ function materials(o: MaterialsOptions): number {
       paramsFrom: L('默认参数', 'the default parameters'),
     };
     if (o.dataDir !== null) {
-      const workspace = openWorkspace(o.dataDir);
+      const workspace = openWorkspace(o.dataDir, { readOnly: true });
       try {
         window = getParams(workspace.db);
       } finally {
@@ -272,7 +272,7 @@ function materials(o: MaterialsOptions): number {
       );
     }
   } else {
-    const workspace = openWorkspace(o.dataDir!);
+    const workspace = openWorkspace(o.dataDir!, { readOnly: true });
     try {
       const applicantId = currentApplicantId(workspace);
       if (!applicantId) return fail('no_archive', L('工作区中没有档案。', 'The workspace holds no archive.'));

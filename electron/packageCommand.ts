@@ -11,7 +11,7 @@ import { levelSigner, type LevelReport, type VerifyReport } from '../shared/pack
 import { joinAdvice, KEY_FILE_IN_DATA, KEY_NOT_IN_BACKUP, keyKeepCopyCli } from '../shared/package/keyAdvice.js';
 import { reportFailure } from './checkCommand.js';
 import { copyFileAtomic } from './core/durable.js';
-import { DossierError, isInvalidInput } from './core/errors.js';
+import { DossierError, exitCodeOf, isInvalidInput } from './core/errors.js';
 import { cancelJob, waitForJob } from './core/jobs.js';
 import { packagesDir, precheck, startExport } from './core/package/exportService.js';
 import { startImport } from './core/package/importService.js';
@@ -90,7 +90,7 @@ async function guarded(o: { json?: boolean | undefined; lang: Lang }, run: () =>
     return await run();
   } catch (e) {
     if (!(e instanceof DossierError)) throw e;
-    const code = isInvalidInput(e) || isNotAPackage(e.code) || e.code === 'weak_passphrase' ? 2 : 1;
+    const code = isNotAPackage(e.code) || e.code === 'weak_passphrase' ? 2 : exitCodeOf(e);
     return reportFailure({ json: o.json === true, lang: o.lang }, e.toApiError(), code);
   }
 }
@@ -415,7 +415,7 @@ export function formatVerifyReport(r: VerifyReport, lang: Lang): string {
 }
 
 /** A fingerprint as typed from paper (groups of four, any case) → 64 lower-case hex digits; else refused. */
-function fingerprintOption(value: string | undefined, flag: string): string | undefined {
+export function fingerprintOption(value: string | undefined, flag: string): string | undefined {
   if (value === undefined) return undefined;
   const hex = value.replace(/\s+/g, '').toLowerCase();
   if (/^[0-9a-f]{64}$/.test(hex)) return hex;
@@ -481,22 +481,16 @@ export function runVerify(o: VerifyOptions): Promise<number> {
 export function runImport(o: ImportOptions): Promise<number> {
   return guarded(o, async () => {
     const say = (t: Localized) => t[o.lang];
-    // The import pins level 1 only (importService's expectFingerprint): a unit pin given here would go
-    // unchecked, so it is refused rather than silently ignored.
-    if (o.expectUnit !== undefined) {
-      throw usage(
-        'import 不支持 --expect-unit：请先用 dossier verify 文件 --expect-unit 指纹 核对单位的签名人，再导入。',
-        'import does not take --expect-unit: check the unit signer with dossier verify FILE --expect-unit HEX first, then import.',
-      );
-    }
     const expectFingerprint = applicantPin(o);
+    // Level 2's signer as on the unit's opinion page: the unit key is trusted from then on (unitKeyTrust.ts).
+    const trustUnitKey = fingerprintOption(o.expectUnit, '--expect-unit');
     const file = requireFile(o.file, 'import');
     const w = openWorkspace(o.dataDir);
     let jobId: string | null = null;
     const done = interruptible(() => jobId);
     try {
       const { uploadId } = await registerPath(w, file);
-      ({ jobId } = await startImport(w, { uploadId, expectFingerprint }));
+      ({ jobId } = await startImport(w, { uploadId, expectFingerprint, trustUnitKey }));
       const status = await waitForJob(jobId, progressLines(o.lang));
       if (status.state === 'cancelled') {
         console.error(say({ zh: '已取消，未导入任何内容。', en: 'Cancelled; nothing was imported.' }));

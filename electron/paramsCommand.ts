@@ -273,7 +273,8 @@ export function runParams(o: ParamsOptions): number {
   const { changes, problems } = readChanges(o.set);
   if (problems.length > 0) return refuse(o, invalid(problems));
 
-  const workspace = openWorkspace(o.dataDir);
+  // Only --set writes: showing opens the database read-only.
+  const workspace = openWorkspace(o.dataDir, { readOnly: o.set.length === 0 });
   try {
     if (o.set.length === 0) return show(o, getParams(workspace.db), paramLog(workspace.db));
     // Every value has passed its own check: what is left are the cross-field checks, which setParams runs

@@ -9,9 +9,11 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DESKTOP_ONLY_METHODS, PackageUploadResult, UploadResult } from '../shared/api/contract.js';
 import { addAttachmentFromStream } from './core/attachments/attachmentService.js';
+import { fullFontFile } from './core/forms/fonts.js';
 import { openPreviewFile } from './core/unit/heldFiles.js';
 import { getUploadProfile } from './core/attachments/profile.js';
 import { callService, dispatch } from './core/dispatcher.js';
+import { explainFailure, logFailure } from './core/errors.js';
 import { openPackageDownload } from './core/package/packageFiles.js';
 import { openBatchDownload } from './core/unit/batch.js';
 import { MAX_PACKAGE_BYTES, receiveUpload } from './core/package/uploads.js';
@@ -34,6 +36,9 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** Where the UI fetches the full faces behind its subsets (scripts/fonts/uiFonts.mjs: `full/` beside its CSS). */
+export const FULL_FONTS = '/fonts/full/';
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -45,6 +50,8 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
+  '.otf': 'font/otf',
+  '.ttf': 'font/ttf',
 };
 
 export interface Server {
@@ -70,9 +77,11 @@ export async function startServer(options: ServeOptions): Promise<Server> {
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      console.error('[dossier] request failed:', e);
-      if (!res.headersSent)
-        sendJson(res, 500, { ok: false, error: { code: 'internal', message: msg('内部错误', 'Internal error') } });
+      // One line in the log and a message in the answer, never a stack trace (issue 13).
+      const where = { dataDir: options.workspace.dataDir };
+      logFailure(`${req.method ?? ''} request`, e, where);
+      const error = explainFailure(e, where).toApiError();
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error });
       else res.destroy();
     });
   });
@@ -84,13 +93,18 @@ export async function startServer(options: ServeOptions): Promise<Server> {
     // DNS rebinding: only our own host names reach us, whatever the browser resolved.
     if (!isOwnHost(req.headers.host, port))
       return refuse(res, 403, 'bad_host', '拒绝：主机名不符', 'Refused: wrong Host');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    // A URL that does not parse, or whose path has malformed percent-encoding (`/%E0%A4%A`), is the
+    // caller's mistake: 400 here, so that no decodeURIComponent below can throw a URIError into the log.
+    const url = URL.parse(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (!url || !isDecodable(url.pathname))
+      return refuse(res, 400, 'bad_url', '请求地址无效（百分号编码有误）', 'Malformed URL (bad percent-encoding)');
     if (url.pathname === '/api/upload') return handleUpload(req, res, url);
     if (url.pathname === '/api/package') return handlePackageUpload(req, res, url);
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length));
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return refuse(res, 405, 'method', '不支持的请求', 'Method not allowed');
     if (url.pathname.startsWith('/files/')) return serveFile(req, res, url);
+    if (url.pathname.startsWith(FULL_FONTS)) return serveFullFont(res, url.pathname.slice(FULL_FONTS.length));
     if (url.pathname.startsWith('/packages/')) return serveDownload(req, res, url, '/packages/', openPackageDownload);
     if (url.pathname.startsWith('/batches/')) return serveDownload(req, res, url, '/batches/', openBatchDownload);
     return serveStatic(res, url.pathname);
@@ -162,6 +176,7 @@ export async function startServer(options: ServeOptions): Promise<Server> {
           applicantId: url.searchParams.get('applicantId'),
         }),
       UploadResult,
+      { dataDir: options.workspace.dataDir },
     );
     if (!res.destroyed) sendJson(res, 200, result);
   }
@@ -183,6 +198,7 @@ export async function startServer(options: ServeOptions): Promise<Server> {
       'package upload',
       () => receiveUpload(options.workspace, req.iterator({ destroyOnReturn: false }), { fileName, maxBytes: limit }),
       PackageUploadResult,
+      { dataDir: options.workspace.dataDir },
     );
     if (!res.destroyed) sendJson(res, result.ok || result.error.code !== 'too_large' ? 200 : 413, result);
   }
@@ -208,12 +224,8 @@ export async function startServer(options: ServeOptions): Promise<Server> {
         'Invalid access token: the local service may have restarted; open the new address shown in the terminal',
       );
     }
-    let name: string;
-    try {
-      name = decodeURIComponent(url.pathname.slice(prefix.length));
-    } catch {
-      return refuse(res, 404, 'not_found', '未找到', 'Not found');
-    }
+    // Decodable: handle() refused a malformed path, and the ASCII prefix cannot split an escape.
+    const name = decodeURIComponent(url.pathname.slice(prefix.length));
     const file = await open(options.workspace, name);
     if (!file) return refuse(res, 404, 'not_found', '未找到', 'Not found');
     res.writeHead(200, {
@@ -269,6 +281,17 @@ export async function startServer(options: ServeOptions): Promise<Server> {
     // Path containment: nothing outside the built renderer is ever served.
     if (file !== staticDir && !file.startsWith(staticDir + path.sep))
       return void refuse(res, 404, 'not_found', '未找到', 'Not found');
+    sendStatic(res, file, relative === 'index.html' ? 'no-store' : 'public, max-age=31536000, immutable');
+  }
+
+  /** A full face behind the UI's font subsets (issue 15): only the forms' own font files, by name. */
+  function serveFullFont(res: http.ServerResponse, name: string): void {
+    const file = fullFontFile(name);
+    if (!file) return void refuse(res, 404, 'not_found', '未找到', 'Not found');
+    sendStatic(res, file, 'public, max-age=31536000, immutable');
+  }
+
+  function sendStatic(res: http.ServerResponse, file: string, cacheControl: string): void {
     let size: number;
     try {
       const stat = statSync(file);
@@ -281,7 +304,7 @@ export async function startServer(options: ServeOptions): Promise<Server> {
       'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'Content-Length': size,
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'Cache-Control': relative === 'index.html' ? 'no-store' : 'public, max-age=31536000, immutable',
+      'Cache-Control': cacheControl,
     });
     createReadStream(file).pipe(res);
   }
@@ -330,6 +353,15 @@ async function sendFile(stream: Readable, res: http.ServerResponse, what: string
     stream.destroy();
     const of = size === undefined ? '' : ` of ${size}`;
     console.warn(`[dossier] download of ${what} stopped by the browser (${code}, ${sent}${of} bytes sent)`);
+  }
+}
+
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
   }
 }
 

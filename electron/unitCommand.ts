@@ -5,21 +5,23 @@
 // unit-accept-key | unit-reject-key (issue 19, item 8): a known applicant's revision signed by a new key is
 // held by unit-import, which prints both fingerprints and these commands; the officer confirms the person in
 // person and accepts the new key with a written reason (audit trail), or rejects the held file.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { JobStatus, Localized } from '../shared/api/contract.js';
 import { emptySections } from '../shared/archive/empty.js';
 import { KEY_CHANGE_HELD } from '../shared/package/keyAdvice.js';
 import { MIN_REASON_CHARS, type UnitImportResult, type UnitProfile } from '../shared/unit/schema.js';
 import { reportFailure } from './checkCommand.js';
-import { DossierError, isInvalidInput } from './core/errors.js';
+import { DossierError, exitCodeOf } from './core/errors.js';
 import { cancelJob, waitForJob } from './core/jobs.js';
 import { packagesInFolder, startFileImport } from './core/unit/intake.js';
 import { acceptApplicantKey, applicantByIdOrPackage, keyChanges, rejectApplicantKey } from './core/unit/keyChange.js';
 import { formatFingerprint } from './core/package/sm2.js';
+import { fingerprintOption } from './packageCommand.js';
 import { getMode, setMode } from './core/unit/mode.js';
 import { getUnitProfile, setUnitProfile } from './core/unit/profile.js';
 import { closeWorkspace, DATABASE_FILE, openWorkspace } from './core/workspace.js';
+import { readJsonObjectFile } from './jsonFileArg.js';
 
 type Lang = keyof Localized;
 
@@ -27,6 +29,8 @@ export interface UnitImportOptions {
   paths: string[];
   dataDir: string;
   lang: Lang;
+  /** --expect-fingerprint: level 1's signer as printed on the applicant's F-1; one file only. */
+  expectFingerprint?: string | undefined;
 }
 
 export interface UnitKeyOptions {
@@ -53,8 +57,8 @@ async function guarded(lang: Lang, run: () => Promise<number>): Promise<number> 
     return await run();
   } catch (e) {
     if (!(e instanceof DossierError)) throw e;
-    const invalid = isInvalidInput(e) || e.code === 'folder_without_packages' || e.code === 'folder_missing';
-    return reportFailure({ json: false, lang }, e.toApiError(), invalid ? 2 : 1);
+    const invalid = e.code === 'folder_without_packages' || e.code === 'folder_missing';
+    return reportFailure({ json: false, lang }, e.toApiError(), invalid ? 2 : exitCodeOf(e));
   }
 }
 
@@ -148,6 +152,14 @@ export function runUnitImport(o: UnitImportOptions): Promise<number> {
   return guarded(o.lang, async () => {
     const say = (t: Localized) => t[o.lang];
     const files = await filesOf(o.paths);
+    const expectFingerprint = fingerprintOption(o.expectFingerprint, '--expect-fingerprint');
+    // One F-1's fingerprint vouches for one applicant's package: with many files it would refuse the others.
+    if (expectFingerprint !== undefined && files.length !== 1) {
+      throw usage(
+        `--expect-fingerprint 核对的是一位申报人的签名密钥（其 F-1 上印的指纹），只能用于一个申报包文件，而这里有 ${files.length} 个。请逐个导入。`,
+        `--expect-fingerprint pins one applicant's key (the fingerprint on their F-1) and takes one package file; ${files.length} were given. Import them one by one.`,
+      );
+    }
     requireWorkspace(o.dataDir);
     const w = openWorkspace(o.dataDir);
     let jobId: string | null = null;
@@ -157,7 +169,7 @@ export function runUnitImport(o: UnitImportOptions): Promise<number> {
     // Ctrl+C stops the batch: the files done stay done, the one under way is not half imported.
     process.once('SIGINT', stop);
     try {
-      ({ jobId } = await startFileImport(w, files));
+      ({ jobId } = await startFileImport(w, files, { expectFingerprint }));
       let printed = 0;
       const printNew = (s: JobStatus) => {
         const results = s.unitImport ?? [];
@@ -196,23 +208,7 @@ export function runUnitImport(o: UnitImportOptions): Promise<number> {
 
 /** The profile file: JSON of the unit's fields; fields left out are empty (setUnitProfile validates it). */
 function readProfileFile(file: string): UnitProfile {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw usage(`无法读取文件 ${file}（${reason}）`, `Cannot read ${file} (${reason})`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    throw usage(`${file} 不是有效的 JSON（${detail}）`, `${file} is not valid JSON (${detail})`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw usage(`${file} 应为一个 JSON 对象（单位信息的各字段）`, `${file} must be a JSON object (the unit's fields)`);
-  }
+  const value = readJsonObjectFile(file, { zh: '单位信息的各字段', en: "the unit's fields" });
   return { ...emptySections().unit, ...value } as UnitProfile;
 }
 
@@ -221,7 +217,7 @@ export function runUnitProfile(o: UnitProfileOptions): Promise<number> {
     const say = (t: Localized) => t[o.lang];
     const profile = o.set === undefined ? null : readProfileFile(o.set);
     if (profile === null) requireWorkspace(o.dataDir);
-    const w = openWorkspace(o.dataDir);
+    const w = openWorkspace(o.dataDir, { readOnly: profile === null });
     try {
       if (profile !== null && getMode(w) !== 'unit') setMode(w, 'unit');
       const problems = profile === null ? printProfile(getUnitProfile(w), say) : setUnitProfile(w, profile).problems;

@@ -121,7 +121,7 @@ export function runUnitList(o: UnitListOptions): number {
         1,
       );
     }
-    const w = openWorkspace(o.dataDir);
+    const w = openWorkspace(o.dataDir, { readOnly: true });
     try {
       const { rows } = unitApplicants(w);
       if (o.json) process.stdout.write(`${JSON.stringify(unitListJson(rows), null, 2)}\n`);
@@ -132,6 +132,6 @@ export function runUnitList(o: UnitListOptions): number {
     }
   } catch (e) {
     if (e instanceof DossierError && e.code === 'wrong_usage') return reportFailure(o, e.toApiError(), 2);
-    return reportThrown({ json: o.json, lang: o.lang }, e);
+    return reportThrown({ json: o.json, lang: o.lang }, e, { command: 'dossier unit-list', dataDir: o.dataDir });
   }
 }

@@ -7,6 +7,10 @@
 //   EnableEmbeddedAsarIntegrityValidation on   app.asar must match the hash electron-builder embedded
 //                                              (Info.plist on macOS, a resource on Windows)
 //   GrantFileProtocolExtraPrivileges off       file:// pages get no extra powers (the app uses app://)
+//   EnableCookieEncryption on, LoadBrowserProcessSpecificV8Snapshot off, WasmTrapHandlers on: as Electron
+//                                              ships them, but said, because every fuse must be decided:
+//   strictlyRequireAllFuses                    a fuse added by a later Electron fails packaging until it is
+//                                              decided here (issue 21: upgrades are noticed, not absorbed)
 // Uses @electron/fuses (a dependency of electron-builder's app-builder-lib); packaging fails rather than ship
 // an unfused binary when it is missing.
 'use strict';
@@ -28,6 +32,10 @@ function fuseConfig({ FuseVersion, FuseV1Options }, { platform, arch }) {
     [FuseV1Options.OnlyLoadAppFromAsar]: true,
     [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
     [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+    [FuseV1Options.EnableCookieEncryption]: true,
+    [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
+    [FuseV1Options.WasmTrapHandlers]: true,
+    strictlyRequireAllFuses: true,
   };
 }
 
@@ -40,9 +48,10 @@ function electronBinary(context) {
   return path.join(context.appOutDir, `${name}${ext}`);
 }
 
-function loadFuses() {
+/** @electron/fuses 2 is an ES module: imported, not required. */
+async function loadFuses() {
   try {
-    return require('@electron/fuses');
+    return await import('@electron/fuses');
   } catch {
     throw new Error(
       'afterPack: @electron/fuses is not installed; add it (npm i -D @electron/fuses) — the app is not shipped unfused.',
@@ -51,7 +60,7 @@ function loadFuses() {
 }
 
 async function afterPack(context) {
-  const fuses = loadFuses();
+  const fuses = await loadFuses();
   const binary = electronBinary(context);
   const config = fuseConfig(fuses, { platform: context.electronPlatformName, arch: context.arch });
   const flipped = await fuses.flipFuses(binary, config);

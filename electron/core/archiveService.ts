@@ -226,14 +226,19 @@ export function parseArchiveJson(text: string): ArchiveDocument {
   return parsed.data;
 }
 
-/** Imports into an empty workspace (an applicant's workspace holds one archive); all or nothing. */
+/**
+ * Imports into an empty workspace (an applicant's workspace holds one archive); all or nothing. "Empty" is
+ * checked inside the transaction that writes (issue 13): an archive created meanwhile cannot make it two.
+ */
 export function importArchiveJson(db: Db, text: string): string {
   const doc = parseArchiveJson(text);
-  if (repo.listApplicantIds(db).length > 0) {
-    throw new DossierError('workspace_not_empty', {
-      zh: '此工作区已有档案。请在新的（空的）工作区中导入，或先删除现有档案。',
-      en: 'This workspace already holds an archive. Import into a new, empty workspace, or delete it first.',
-    });
-  }
-  return createApplicant(db, doc);
+  return db.transaction(() => {
+    if (repo.listApplicantIds(db).length > 0) {
+      throw new DossierError('workspace_not_empty', {
+        zh: '此工作区已有档案。请在新的（空的）工作区中导入，或先删除现有档案。',
+        en: 'This workspace already holds an archive. Import into a new, empty workspace, or delete it first.',
+      });
+    }
+    return createApplicant(db, doc);
+  })();
 }

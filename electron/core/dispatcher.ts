@@ -1,7 +1,7 @@
 // The one dispatcher behind IPC and HTTP: validate the input against the contract, call the service,
 // validate the output, and return errors as values the UI can show.
 import { contract, isMethod, type ApiResult, type Method } from '../../shared/api/contract.js';
-import { DossierError } from './errors.js';
+import { DossierError, explainFailure, logFailure, type FailureContext } from './errors.js';
 import { handlers } from './handlers.js';
 import type { Workspace } from './workspace.js';
 import { toIssues } from './zodIssues.js';
@@ -30,6 +30,7 @@ export async function dispatch(workspace: Workspace, method: string, input: unkn
     method,
     () => handler(workspace, parsed.data),
     spec.output as { parse(v: unknown): unknown },
+    { dataDir: workspace.dataDir },
   );
 }
 
@@ -41,6 +42,7 @@ export async function callService<T>(
   label: string,
   run: () => unknown,
   output: { parse(value: unknown): T },
+  where: FailureContext = {},
 ): Promise<ApiResult<T>> {
   try {
     const value = await run();
@@ -48,13 +50,10 @@ export async function callService<T>(
     return { ok: true, value: output.parse(value) };
   } catch (e) {
     if (e instanceof DossierError) return fail(e);
-    console.error(`[dossier] ${label} failed:`, e);
-    return fail(
-      new DossierError('internal', {
-        zh: `内部错误：${e instanceof Error ? e.message : String(e)}。您的数据未受影响。`,
-        en: `Internal error: ${e instanceof Error ? e.message : String(e)}. Your data was not changed.`,
-      }),
-    );
+    // A full disk or a damaged database is said in the user's words (never SQLite's English errno text in
+    // a Chinese message); the server's log gets one line, not a stack trace (issue 13).
+    logFailure(label, e, where);
+    return fail(explainFailure(e, where));
   }
 }
 

@@ -6,10 +6,11 @@ import * as attachments from './attachments/attachmentService.js';
 import { cropPhoto, fit } from './attachments/fit.js';
 import * as pages from './attachments/pages.js';
 import { getUploadProfile, setUploadProfile } from './attachments/profile.js';
-import { verifyStore } from './attachments/verify.js';
+import { storeHealth } from './attachments/health.js';
+import { startVerifyStore, verifyStore } from './attachments/verify.js';
 import { DossierError } from './errors.js';
 import * as rules from './rulesService.js';
-import { getPostInfo, setPostInfo } from './forms/context.js';
+import { getPostInfo, postInfoCheck, setPostInfo } from './forms/context.js';
 import { listForms, startForms } from './forms/formsService.js';
 import { makeUnitF4 } from './forms/unitF4.js';
 import { cancelJob, jobStatus } from './jobs.js';
@@ -19,8 +20,8 @@ import { startImport, verifyUpload } from './package/importService.js';
 import { createWorkspaceKey, exportKeyBackup, importKeyBackup, keyStatus } from './package/keyService.js';
 import { listPackages } from './package/packageFiles.js';
 import { registerPath } from './package/uploads.js';
-import { emptyPostInfo, postInfoProblems } from '../../shared/forms/postInfo.js';
-import { getMode, isUnitWorkspace, setMode } from './unit/mode.js';
+import { emptyPostInfo } from '../../shared/forms/postInfo.js';
+import { getMode, setMode } from './unit/mode.js';
 import { getUnitProfile, setUnitProfile } from './unit/profile.js';
 import { startFolderImport, startUnitImport } from './unit/intake.js';
 import { unitApplicants } from './unit/table.js';
@@ -57,12 +58,6 @@ function requireEmpty(workspace: Workspace): void {
 }
 
 /** The applicant's ID number, which F-4's list of recommended people must contain (N-14); none for a unit. */
-function applicantIdNumber(w: Workspace): string | undefined {
-  if (isUnitWorkspace(w)) return undefined;
-  const applicantId = currentApplicantId(w);
-  return applicantId ? archive.readArchive(w.db, applicantId).profile.idNumber || undefined : undefined;
-}
-
 export const handlers: Handlers = {
   'workspace:status': (w) => ({
     appVersion: appVersion(),
@@ -76,14 +71,17 @@ export const handlers: Handlers = {
     setLocale(w, locale);
     return {};
   },
-  'archive:create': (w) => {
-    requireEmpty(w);
-    return { applicantId: archive.createApplicant(w.db) };
-  },
-  'archive:loadSample': (w) => {
-    requireEmpty(w);
-    return { applicantId: archive.importArchiveJson(w.db, readSampleJson()) };
-  },
+  // "Empty" is checked in the transaction that creates (issue 13): a racing import cannot make it two archives.
+  'archive:create': (w) =>
+    w.db.transaction(() => {
+      requireEmpty(w);
+      return { applicantId: archive.createApplicant(w.db) };
+    })(),
+  'archive:loadSample': (w) =>
+    w.db.transaction(() => {
+      requireEmpty(w);
+      return { applicantId: archive.importArchiveJson(w.db, readSampleJson()) };
+    })(),
   'archive:get': (w, { applicantId }) => ({
     applicantId,
     archive: archive.readArchive(w.db, applicantId),
@@ -121,6 +119,8 @@ export const handlers: Handlers = {
   'attachments:fit': (w, input) => fit(w, input),
   'attachments:cropPhoto': (w, input) => cropPhoto(w, input),
   'store:verify': (w) => verifyStore(w),
+  'store:verifyStart': (w) => startVerifyStore(w),
+  'store:health': (w) => storeHealth(w),
   'uploadProfile:get': (w) => {
     const profile = getUploadProfile(w.db);
     return {
@@ -155,7 +155,7 @@ export const handlers: Handlers = {
   'postInfo:get': (w) => {
     const saved = getPostInfo(w.db);
     const postInfo = saved ?? emptyPostInfo();
-    return { postInfo, problems: postInfoProblems(postInfo, applicantIdNumber(w)), saved: saved !== null };
+    return { postInfo, problems: postInfoCheck(w, postInfo), saved: saved !== null };
   },
   'backup:list': (w) => backupList(w),
   'backup:create': (w) => startBackup(w),
@@ -223,6 +223,6 @@ export const handlers: Handlers = {
   // Saved even when the figures do not add up (a draft); F-4 is not printed until they do.
   'postInfo:set': (w, { postInfo }) => {
     setPostInfo(w.db, postInfo);
-    return { postInfo, problems: postInfoProblems(postInfo, applicantIdNumber(w)) };
+    return { postInfo, problems: postInfoCheck(w, postInfo) };
   },
 };

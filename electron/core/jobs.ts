@@ -3,7 +3,7 @@
 // The UI polls; polling keeps one transport (IPC or HTTP) for everything and survives a reload.
 import { randomUUID } from 'node:crypto';
 import type { ApiError, GeneratedFile, JobStatus, Localized } from '../../shared/api/contract.js';
-import { DossierError } from './errors.js';
+import { DossierError, explainFailure } from './errors.js';
 
 export interface JobContext {
   signal: AbortSignal;
@@ -12,7 +12,10 @@ export interface JobContext {
   produced(file: GeneratedFile): void;
   /** The job's own result (a package written, an import's outcome, a backup). */
   setResult(
-    result: Pick<JobStatus, 'package' | 'imported' | 'backup' | 'restoredTo' | 'unitImport' | 'batch' | 'autoBackup'>,
+    result: Pick<
+      JobStatus,
+      'package' | 'imported' | 'backup' | 'restoredTo' | 'unitImport' | 'batch' | 'autoBackup' | 'storeVerify'
+    >,
   ): void;
 }
 
@@ -85,9 +88,7 @@ function finish(job: Job, state: JobStatus['state'], error: ApiError | null): vo
 }
 
 function toApiError(e: unknown): ApiError {
-  if (e instanceof DossierError) return e.toApiError();
-  const detail = e instanceof Error ? e.message : String(e);
-  return { code: 'internal', message: { zh: `内部错误：${detail}`, en: `Internal error: ${detail}` } };
+  return explainFailure(e).toApiError();
 }
 
 export function jobStatus(jobId: string): JobStatus {

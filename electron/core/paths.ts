@@ -38,14 +38,19 @@ export function defaultDataDir(): string {
   }
 }
 
+/** The workspace's database, in the data folder. */
+export const DATABASE_FILE = 'dossier.sqlite';
+
 /**
  * What a data folder holds, top level (docs/unit-workspace.md, "Disk use"): `dossier.sqlite` (+ its -wal and
  * -shm while open), `store/` (the content-addressed attachment store, `store/tmp/` its temp files),
- * `packages/` (signed packages written or taken in), `incoming/` (uploads until imported), `batches/` (a
- * unit's batch for the city until it is downloaded), `backups/` (automatic and manual backups) and the
- * signing key. Each module names its own folder; this is the one place that lists them all.
+ * `dossier.lock` + `dossier.lock.json` (who holds the folder, folderLock.ts), `packages/` (signed packages written or taken in), `incoming/` (uploads until imported), `batches/` (a
+ * unit's batch for the city until it is downloaded), `backups/` (automatic and manual backups), `held/` (a
+ * unit's packages signed by a new applicant key, until decided) and `keys/` (the signing key). Each module
+ * names its own folder; this is the one place that lists them all (the workspace keeps them private,
+ * durable.ts makeWorkspacePrivate).
  */
-export const DATA_FOLDERS = ['store', 'packages', 'incoming', 'batches', 'backups'] as const;
+export const DATA_FOLDERS = ['store', 'packages', 'incoming', 'batches', 'backups', 'held', 'keys'] as const;
 
 /**
  * The signed package files a workspace wrote or took in (issue 6), and a countersigned package's addition to

@@ -1,12 +1,17 @@
 // What happens at start when the workspace is damaged (issue 8): the start-up check runs (read-only); if it
-// finds damage, the caller asks the user whether to restore the newest good backup into a NEW folder, and
-// that folder is opened instead. Nothing is overwritten, and nothing happens without the user's yes. The
-// CLI asks on the terminal, the desktop app in a dialog; both go through this one decision.
+// finds the database damaged, the caller asks the user whether to restore the newest good backup into a NEW
+// folder, and that folder is opened instead. Nothing is overwritten, and nothing happens without the user's
+// yes. The CLI asks on the terminal, the desktop app in a dialog; both go through this one decision.
+//   Only the database blocks (issue 13): a missing or damaged scan never does — the workspace opens and
+// names it (attachments/health.ts; the spot check runs after opening, verify.ts spotCheck), so that it can
+// be repaired in place. Nothing is re-hashed here: a workspace with 1 GB of scans opens in well under a
+// second. What dead processes left in the data folder is removed first (leftovers.ts).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Localized } from '../../shared/api/contract.js';
 import { restoreBackup } from './backup/restore.js';
 import { DossierError } from './errors.js';
+import { sweepLeftovers } from './leftovers.js';
 import { bestBackup, checkWorkspace } from './startupCheck.js';
 import { DATABASE_FILE } from './workspace.js';
 
@@ -24,10 +29,12 @@ export async function workspaceToOpen(
   now = new Date(),
 ): Promise<string> {
   if (!existsSync(path.join(dataDir, DATABASE_FILE))) return dataDir;
-  const report = await checkWorkspace(dataDir);
-  if (report.isOk) return dataDir;
+  // A leftover that cannot be removed (a permission) must not keep the workspace from opening.
+  await sweepLeftovers(dataDir).catch(() => []);
+  const report = await checkWorkspace(dataDir, { sample: 0 });
+  if (report.opens) return dataDir;
   const best = bestBackup(report);
-  const problems = report.problems.map((p) => `  - ${p.zh} / ${p.en}`).join('\n');
+  const problems = report.blocking.map((p) => `  - ${p.zh} / ${p.en}`).join('\n');
   if (!best) {
     throw new DossierError('workspace_damaged', {
       zh: `工作区已损坏，且没有可用的备份：\n${problems}\n请勿删除该文件夹；可联系技术支持。`,
@@ -36,7 +43,7 @@ export async function workspaceToOpen(
   }
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
   const target = `${path.resolve(dataDir)}-restored-${stamp}`;
-  if (await ask({ problems: report.problems, backup: best.file, target })) {
+  if (await ask({ problems: report.blocking, backup: best.file, target })) {
     await restoreBackup(best.file, target);
     return target;
   }

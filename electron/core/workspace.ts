@@ -1,13 +1,14 @@
 // A workspace: one data folder holding one SQLite file and, beside it, the attachment store (store/).
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locale } from '../../shared/api/contract.js';
 import { closeDatabase, openDatabase, schemaVersion, type Db } from './db.js';
 import { getSetting, listApplicantIds, setSetting } from './archiveRepo.js';
-import { openStore, type Store, type StoreIo } from './attachments/store.js';
-import { packageRoot, resourcesDir } from './paths.js';
+import { openStore, realIo, type Store, type StoreIo } from './attachments/store.js';
+import { DATA_FOLDERS, DATABASE_FILE, packageRoot, resourcesDir } from './paths.js';
+import { makeWorkspacePrivate, mkdirPrivateSync } from './durable.js';
 
-export const DATABASE_FILE = 'dossier.sqlite';
+export { DATABASE_FILE };
 
 export interface Workspace {
   dataDir: string;
@@ -16,10 +17,20 @@ export interface Workspace {
   store: Store;
 }
 
-/** Opens the database (running migrations) and the store (removing temp files a crash left behind). */
-export function openWorkspace(dataDir: string, options: { storeIo?: StoreIo } = {}): Workspace {
+/**
+ * Opens the database (running migrations) and the store (removing temp files a crash left behind). With
+ * `readOnly` (the commands that only read) nothing in the folder is created, migrated or removed: the
+ * database opens read-only and must exist.
+ */
+export function openWorkspace(dataDir: string, options: { storeIo?: StoreIo; readOnly?: boolean } = {}): Workspace {
   const dir = path.resolve(dataDir);
-  mkdirSync(dir, { recursive: true });
+  if (options.readOnly) {
+    const db = openDatabase(path.join(dir, DATABASE_FILE), undefined, { readOnly: true });
+    return { dataDir: dir, db, store: { dir: path.join(dir, 'store'), io: options.storeIo ?? realIo } };
+  }
+  mkdirPrivateSync(dir);
+  // Before the database opens, so that SQLite's -wal and -shm take the database file's 0600 (db.ts).
+  makeWorkspacePrivate(dir, DATA_FOLDERS);
   const db = openDatabase(path.join(dir, DATABASE_FILE));
   try {
     return { dataDir: dir, db, store: openStore(dir, options.storeIo) };

@@ -20,6 +20,7 @@ import { fieldId } from './components/FieldItem.js';
 import type { Fix } from '../../shared/rules/types.js';
 import { UploadIndicator } from './attachments/UploadProgress.js';
 import { UploadsContext, UploadStore } from './attachments/useUploads.js';
+import { StoreHealthBanner, StoreHealthContext, useStoreHealthValue } from './attachments/storeHealth.js';
 import { useOpenedPackage } from './package/openedPackages.js';
 import { ReviewContext } from './review/context.js';
 import { ReceivedBanner } from './review/ReceivedBanner.js';
@@ -89,6 +90,8 @@ export function Editor({ applicantId, onDeleted, onOpenArchive, onLangChange }: 
   // Issue 7: a unit's review that came back (退回), read again on every screen change (an import or a new
   // export changes it); its comments are shown at their fields and followed like fix links.
   const received = useReceivedReview(applicantId, screen);
+  // Issue 13: scans whose file is missing or damaged, named over every screen and where they are used.
+  const storeHealth = useStoreHealthValue(screen, uploads);
   const review = useReviewValue(received, follow, navigate);
   useEffect(() => {
     const id = pendingFocus.current;
@@ -203,8 +206,16 @@ export function Editor({ applicantId, onDeleted, onOpenArchive, onLangChange }: 
               <Layout.Content className="app-content" ref={contentRef}>
                 <div className="app-content-inner">
                   <ReviewContext.Provider value={review}>
-                    {load.kind === 'ready' && <ReceivedBanner state={received} />}
-                    {body}
+                    <StoreHealthContext.Provider value={storeHealth}>
+                      {load.kind === 'ready' && <ReceivedBanner state={received} />}
+                      {load.kind === 'ready' && (
+                        <StoreHealthBanner
+                          onRepair={() => navigate('attachments')}
+                          onFullCheck={() => navigate('backups')}
+                        />
+                      )}
+                      {body}
+                    </StoreHealthContext.Provider>
                   </ReviewContext.Provider>
                 </div>
               </Layout.Content>

@@ -263,6 +263,35 @@ const BASE_TEXT = {
   },
   att_verifyMissing: { zh: '缺失：{names}', en: 'Missing: {names}' },
   att_verifyDamaged: { zh: '损坏（请重新添加原件）：{names}', en: 'Damaged (add the original again): {names}' },
+  // Issue 13: a scan whose stored file is missing or damaged never keeps the workspace from opening; it is
+  // named in a banner, at its card and in the materials view until it is added again, replaced or removed.
+  health_bannerTitle: {
+    zh: '{n} 个附件的文件缺失或已损坏',
+    en: "{n} {n:attachment's file is|attachments' files are} missing or damaged",
+  },
+  health_bannerText: {
+    zh: '工作区照常使用。重新添加同一文件即可修复；也可替换或删除这些附件。在修复之前，用到它们的表格和申报包无法生成。',
+    en: 'The workspace works as usual. Adding the same file again repairs it; you can also replace or remove these attachments. Until then, the forms and the package that use them cannot be made.',
+  },
+  health_missing: { zh: '缺失', en: 'missing' },
+  health_damaged: { zh: '已损坏', en: 'damaged' },
+  health_item: { zh: '{name}（{state}）', en: '{name} ({state})' },
+  health_repair: { zh: '前往“附件”修复', en: 'Repair under Attachments' },
+  health_fullCheck: { zh: '完整检查所有文件', en: 'Check every file' },
+  health_card: {
+    zh: '文件{state}：重新添加同一文件即可修复，或删除此附件。',
+    en: 'The file is {state}: add the same file again to repair it, or remove this attachment.',
+  },
+  health_inMaterial: { zh: '文件缺失或已损坏：{names}', en: 'File missing or damaged: {names}' },
+  health_fullHeading: { zh: '完整检查附件文件', en: 'Check every attachment file' },
+  health_fullText: {
+    zh: '逐一读取存储中的每个文件并核对其 SHA-256（不是抽查），可随时取消。发现的问题会在附件上标出。',
+    en: 'Reads every file of the store and checks its SHA-256 (not a sample); it can be cancelled at any time. What it finds is marked on the attachments.',
+  },
+  health_fullJob: { zh: '完整检查', en: 'Full check' },
+  health_fullRunning: { zh: '正在检查附件文件', en: 'Checking the attachment files' },
+  health_fullCancelled: { zh: '已取消检查。', en: 'The check was cancelled.' },
+  health_fullFailed: { zh: '检查未能完成：{detail}', en: 'The check could not finish: {detail}' },
   att_verifyUnreferenced: {
     zh: '另有 {n} 个未被引用的文件（无害）。',
     en: '{n} unreferenced {n:file|files} (harmless).',
@@ -376,8 +405,8 @@ const BASE_TEXT = {
     en: 'Made {date} · {n} {n:page|pages} · {size}',
   },
   forms_staleText: {
-    zh: '已过期：生成后档案或附件已修改（此文件的指纹为 {fingerprint}），请重新生成后再打印或上传。',
-    en: 'Out of date: the archive or the scans changed since it was made (its fingerprint is {fingerprint}). Make it again before printing or uploading.',
+    zh: '已过期：{why}（此文件的档案指纹为 {fingerprint}），请重新生成后再打印或上传。',
+    en: 'Out of date: {why} (its archive fingerprint is {fingerprint}). Make it again before printing or uploading.',
   },
   forms_missingTitle: {
     zh: '有 {n} 个字符没有可用的字体，在文件中印成了 〓：',
@@ -1046,6 +1075,19 @@ const BASE_TEXT = {
     en: 'This workspace holds revision {old} of this package. Importing revision {n} replaces the archive and its scans with those in the package; changes made here since are overwritten.',
   },
   pkg_replaceOk: { zh: '替换', en: 'Replace' },
+  pkg_unitKeyTitle: { zh: '确认单位的签名密钥', en: "Confirm the unit's signing key" },
+  pkg_unitKeyText: {
+    zh: '此申报包带有单位的审核签名（第 2 级）。请将下面的密钥指纹与单位审核推荐意见表上印的单位密钥指纹逐组核对：一致才导入。确认后，本工作区只接受此密钥签名的单位审核结果。',
+    en: "This package carries the unit's review (level 2). Compare the key fingerprint below, group by group, with the unit key fingerprint printed on the unit's opinion page: import only if they match. From then on this workspace takes the unit's reviews only from this key.",
+  },
+  pkg_unitKeyChangedTitle: { zh: '单位的签名密钥与此前不同', en: "The unit's signing key differs from before" },
+  pkg_unitKeyChangedText: {
+    zh: '此申报包第 2 级的签名密钥不是此前确认的单位密钥：它可能不是单位所签（例如被他人改动后重新签名）。请先向单位核实。只有单位确已更换密钥、且下面的新指纹与单位新的审核推荐意见表上所印一致时，才确认导入。',
+    en: 'Level 2 of this package is signed by another key than the unit key confirmed before: the unit may not have signed it (it may have been altered and re-signed). Ask the unit first. Confirm only if the unit really changed its key and the new fingerprint below matches the one on its new opinion page.',
+  },
+  pkg_unitKeyNew: { zh: '此申报包的单位密钥指纹：', en: "This package's unit key fingerprint:" },
+  pkg_unitKeyBefore: { zh: '此前确认的单位密钥指纹：', en: 'The unit key fingerprint confirmed before:' },
+  pkg_unitKeyOk: { zh: '指纹一致，确认导入', en: 'The fingerprints match: import' },
   pkg_keyOsKeychain: {
     zh: '密钥将由本机操作系统的钥匙串保护，无需设置密码。请创建后立即导出密钥备份（届时设置备份密码），以便换电脑时导入。',
     en: "The key will be protected by this computer's keychain: no passphrase to choose. Export a key backup right after creating it (you set a backup passphrase then) so that you can import it on another computer.",

@@ -18,8 +18,11 @@ export const THEME: ThemeConfig = {
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextDescription: 'rgba(0, 0, 0, 0.6)',
     borderRadius: 6,
+    // The system's own Chinese UI fonts where there are some; then the app's (issue 15: Source Han Sans, a
+    // subset first, and HanaMin for the rare characters — fonts/ui-fonts.css), so that a machine without any
+    // CJK font draws every character the forms can print rather than boxes.
     fontFamily:
-      '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif',
+      '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Dossier Sans", "Dossier Sans Ext", sans-serif',
   },
   components: {
     Layout: { headerBg: '#ffffff', headerHeight: 56, headerPadding: '0 24px', bodyBg: '#f5f6f8', siderBg: '#ffffff' },

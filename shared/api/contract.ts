@@ -24,6 +24,7 @@ import {
   LinkView,
   MaterialTotal,
   UploadProfile,
+  StoreHealth,
   VerifyReport,
 } from '../attachments/schema.js';
 import { Slot } from '../attachments/slots.js';
@@ -233,8 +234,16 @@ const attachmentMethods = {
   },
 } as const;
 
-/** Methods the HTTP transport refuses: they read the local disk by path, which only the desktop dialog may name. */
-export const DESKTOP_ONLY_METHODS: readonly string[] = ['attachments:addPaths', 'package:openPath'];
+/**
+ * Methods the HTTP transport refuses: they read the local disk by a path in their input, which only the
+ * desktop dialog (or the CLI) may name — over HTTP a page could make the core read any file or folder. Every
+ * method whose input names a path belongs here (test/integration/server-desktop-only.test.ts lists them all).
+ */
+export const DESKTOP_ONLY_METHODS: readonly string[] = [
+  'attachments:addPaths',
+  'package:openPath',
+  'unit:importFolder',
+];
 
 /** The result of POST /api/upload (browser mode), the same value attachments:addPaths gives per file. */
 export const UploadResult = AddResult;
@@ -302,8 +311,10 @@ export type GeneratedFile = z.infer<typeof GeneratedFile>;
 
 const OutputState = {
   file: GeneratedFile.nullable(),
-  /** The file exists but the archive (or the scans) changed since. */
+  /** The file exists but what it prints changed since: made again, its bytes would differ. */
   stale: z.boolean(),
+  /** What changed, when stale (「生成后档案已修改」); null otherwise. */
+  staleWhy: Localized.nullable(),
 };
 
 export const FormEntry = z.object({
@@ -360,6 +371,8 @@ export const JobStatus = z.object({
    * its name, or why it could not be taken — which never undoes or fails the work itself.
    */
   autoBackup: z.object({ name: z.string().nullable(), error: Localized.nullable() }).nullable().optional(),
+  /** The full integrity check's report (store:verifyStart). */
+  storeVerify: VerifyReport.nullable().optional(),
   error: ApiError.nullable(),
 });
 export type JobStatus = z.infer<typeof JobStatus>;
@@ -503,13 +516,27 @@ const packageMethods = {
   'package:list': { input: z.strictObject({}), output: z.object({ packages: z.array(PackageFile) }) },
   /** Reads an uploaded/opened package strictly and reports every level (nothing is imported). */
   /** expectFingerprint: level 1's signer as printed on the applicant's paper F-1 (spaces and case ignored). */
+  /** trustedUnitFingerprint: the unit key an applicant's workspace confirmed before (null: none yet, or a unit's). */
   'package:verify': {
     input: z.strictObject({ uploadId: UploadId, expectFingerprint: FingerprintText.optional() }),
-    output: PackageVerifyReport,
+    output: PackageVerifyReport.extend({
+      trustedUnitFingerprint: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .nullable(),
+    }),
   },
-  /** Verified first, then imported in one transaction; a job. The upload is used up, whatever the outcome. */
+  /**
+   * Verified first, then imported in one transaction; a job. The upload is used up, whatever the outcome.
+   * trustUnitKey: level 2's signer as the applicant confirmed it against the unit's opinion page — needed
+   * for the first level 2, and for one signed by another key than the unit key confirmed before.
+   */
   'package:import': {
-    input: z.strictObject({ uploadId: UploadId, expectFingerprint: FingerprintText.optional() }),
+    input: z.strictObject({
+      uploadId: UploadId,
+      expectFingerprint: FingerprintText.optional(),
+      trustUnitKey: FingerprintText.optional(),
+    }),
     output: z.object({ jobId: JobId }),
   },
   /** Desktop only: a package named by path (open dialog, double-click, second launch). */
@@ -559,6 +586,10 @@ const backupMethods = {
     input: z.strictObject({}),
     output: z.object({ isOk: z.boolean(), problems: z.array(Localized), backups: z.array(BackupCheck) }),
   },
+  /** store:verify as a job (progress, cancel): the full integrity check of 备份与检查; result `storeVerify`. */
+  'store:verifyStart': { input: z.strictObject({}), output: z.object({ jobId: JobId }) },
+  /** The scans whose file is missing or known damaged (issue 13): the banner, the cards, the materials view. */
+  'store:health': { input: z.strictObject({}), output: StoreHealth },
 } as const;
 
 /** A finding of the eligibility check as the unit's review shows it. */
@@ -595,7 +626,7 @@ const unitMethods = {
     input: z.strictObject({ uploadIds: z.array(UploadId).min(1).max(2000) }),
     output: z.object({ jobId: JobId }),
   },
-  /** Desktop and CLI: every .zcpkg in a folder (a USB stick), not recursing. */
+  /** Desktop and CLI: every .zcpkg in a folder (a USB stick), not recursing; refused over HTTP (a path). */
   'unit:importFolder': {
     input: z.strictObject({ path: z.string().min(1).max(4096) }),
     output: z.object({ jobId: JobId }),

@@ -239,3 +239,14 @@ export const VerifyReport = z.object({
   isOk: z.boolean(),
 });
 export type VerifyReport = z.infer<typeof VerifyReport>;
+
+/**
+ * The scans whose stored file is missing or known to be damaged (issue 13): the workspace opens all the
+ * same, and these are named in the banner, at their cards and in the materials view until repaired.
+ */
+export const StoreHealth = z.object({
+  missing: z.array(Damage),
+  /** Found damaged by the spot check after opening or the full check, and not written anew since. */
+  damaged: z.array(Damage),
+});
+export type StoreHealth = z.infer<typeof StoreHealth>;

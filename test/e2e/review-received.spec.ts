@@ -89,6 +89,10 @@ test('a returned package shows the unit’s comments in a banner and at the fiel
   await expect(page.getByTestId('verify-report')).toHaveAttribute('data-ok', 'true', { timeout: 30_000 });
   await expect(page.getByTestId('verify-level-2')).toHaveAttribute('data-ok', 'true');
   await page.getByTestId('package-import-start').click();
+  // The unit's key is confirmed once, against the fingerprint on its opinion page (issue 13).
+  await expect(page.getByTestId('unit-key-confirm')).toContainText('单位审核推荐意见表');
+  await expect(page.getByTestId('unit-key-new')).toBeVisible();
+  await page.getByRole('button', { name: '指纹一致，确认导入' }).click();
   await expect(page.getByTestId('import-outcome')).toHaveAttribute('data-status', 'reviewed', { timeout: 30_000 });
   await page.getByTestId('import-open-archive').click();
   await expect(page.getByRole('heading', { name: '基本信息', level: 2 })).toBeVisible();

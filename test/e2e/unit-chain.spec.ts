@@ -182,6 +182,8 @@ test('the whole chain: export, import, return with a comment, fix, re-export, ac
     await expect(page.getByTestId('verify-level-2')).toHaveAttribute('data-ok', 'true');
     await expect(page.getByTestId('verify-signer-2')).toHaveAttribute('data-value', unitKey);
     await page.getByTestId('package-import-start').click();
+    // The unit's key, confirmed once against its opinion page (issue 13).
+    await page.getByRole('button', { name: '指纹一致，确认导入' }).click();
     await expect(page.getByTestId('import-outcome')).toHaveAttribute('data-status', 'reviewed', { timeout: 30_000 });
     await page.getByTestId('import-open-archive').click();
     const banner = page.getByTestId('review-banner');

@@ -156,7 +156,14 @@ test("the unit reviews, returns, re-reviews, accepts, publicises and submits an 
 
     // ---- The applicant takes the returned package in, corrects the title, exports revision 2 ----
     const back = await uploadPackage(page, returnedName, returned);
-    const { jobId: importJob } = await callApi<{ jobId: string }>(page, 'package:import', { uploadId: back });
+    // The unit key confirmed as the screen does it: the level 2 signer the report shows (issue 13).
+    const report = await callApi<{ levels: { signerFingerprint: string | null }[] }>(page, 'package:verify', {
+      uploadId: back,
+    });
+    const { jobId: importJob } = await callApi<{ jobId: string }>(page, 'package:import', {
+      uploadId: back,
+      trustUnitKey: report.levels[1]!.signerFingerprint!,
+    });
     expect((await waitJob(page, importJob, JOB_TIMEOUT)).state).toBe('done');
     const now = await callApi<{ archive: { works: Record<string, unknown>[] } }>(page, 'archive:get', { applicantId });
     const work = now.archive.works.find((w) => w.id === 'work-1');

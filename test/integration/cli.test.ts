@@ -89,7 +89,7 @@ describe('dossier CLI on bad paths', () => {
       path.join(dir, 'no', 'dir', 'x.json'),
     );
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/^无法访问 .*ENOENT/);
+    expect(result.err).toBe(`${path.join(dir, 'no', 'dir')}：文件夹不存在。dossier export-json 未完成。`);
   });
 
   it('--data pointing at a file is a message', async () => {
@@ -98,6 +98,6 @@ describe('dossier CLI on bad paths', () => {
     writeFileSync(file, 'x');
     const result = await dossier('init', '--data', file);
     expect(result.code).toBe(1);
-    expect(result.err).toContain('无法访问');
+    expect(result.err).toBe(`${file}：已存在，但不是文件夹。dossier init 未完成。`);
   });
 });

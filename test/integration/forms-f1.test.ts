@@ -3,13 +3,11 @@
 // without a font warning, long archives flow over many pages without text leaving them, and the same
 // archive gives the same bytes. The sample's pages are kept as PNGs in test-results/forms/ to look at.
 import { TITLE_SERIES_LABELS } from '../../shared/archive/titleSeries.js';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildF1 } from '../../electron/core/forms/f1.js';
 import { formatDate, formatMonth, formatPeriod } from '../../electron/core/forms/facts.js';
-import { breakLines } from '../../electron/core/forms/pdf/lineBreak.js';
-import type { FormContext } from '../../electron/core/forms/types.js';
+import { breakLines, CONTINUED } from '../../electron/core/forms/pdf/lineBreak.js';
 import { packageRoot } from '../../electron/core/paths.js';
 import { COMMITTEE_INFO } from '../../shared/archive/committees.js';
 import { emptyArchive, emptyRecord } from '../../shared/archive/empty.js';
@@ -29,29 +27,24 @@ import {
   WORK_TYPE_LABELS,
 } from '../../shared/archive/labels.js';
 import { ArchiveDocument, RECORD_KINDS, WORK_FIELDS, WORK_TYPES, type Work } from '../../shared/archive/schema.js';
-import { DEFAULT_PARAMS_2020 } from '../../shared/rules/pack2020/params.js';
+import { plainContext, sampleArchive } from '../helpers/forms.js';
 import { pdfText, pdfWords, renderCheck, squash, textLines, writePagePngs } from '../helpers/pdf.js';
 
 const ROOT = packageRoot();
-const sample = (): ArchiveDocument =>
-  ArchiveDocument.parse(JSON.parse(readFileSync(path.join(ROOT, 'resources/sample/applicant.json'), 'utf8')));
+const sample = sampleArchive;
+const ctx = plainContext;
 
-const ctx = (archive: ArchiveDocument, signerFingerprint: string | null = null): FormContext => ({
-  archive,
-  fingerprint: 'c0ffee'.repeat(10) + '0123',
-  postInfo: null,
-  params: DEFAULT_PARAMS_2020,
-  index: [],
-  signerFingerprint,
-});
-
-/** Page furniture (running title, page number, fingerprint) cut out, so that a value broken over a page reads whole. */
+/**
+ * Page furniture (running title, page number, fingerprint) cut out, and the mark of a word too long for a
+ * line (CONTINUED) taken off the line it ends, so that a value broken over lines or pages reads whole.
+ */
 async function bodyText(bytes: Uint8Array): Promise<string> {
   const text = await pdfText(bytes, { mode: 'raw' });
   return squash(
     text
       .split(/\n/)
       .filter((l) => !/第 \d+ 页 共 \d+ 页|档案指纹|专业技术资格评审表（续）/.test(l))
+      .map((l) => (l.trimEnd().endsWith(CONTINUED) ? l.trimEnd().slice(0, -CONTINUED.length) : l))
       .join('\n'),
   );
 }
@@ -222,14 +215,8 @@ describe('F-1 《专业技术资格评审表》', () => {
     async () => {
       const a = longArchive();
       const c = ctx(a);
-      await buildF1(c); // warm: fonts parsed, glyph widths measured
-      const t0 = performance.now();
+      // Its speed is measured by npm run bench (target < 1 s), not here: a timed test fails on a loaded machine.
       const built = await buildF1(c);
-      const ms = performance.now() - t0;
-      console.log(
-        `F-1, 200 works and a 20,000-character summary: ${ms.toFixed(0)} ms warm, ${built.pages} pages, ${(built.bytes.byteLength / 1024).toFixed(0)} KB`,
-      );
-      expect(ms).toBeLessThan(5_000); // the target is < 1 s (npm run bench); a loaded test machine gets slack
 
       expect(built.missing).toEqual([]);
       expect(built.pages).toBeGreaterThan(10);
@@ -345,7 +332,8 @@ describe('F-1 《专业技术资格评审表》', () => {
     ]) {
       const lines = breakLines(text, 6, measure);
       expect(lines.every((l) => measure(l) <= 6)).toBe(true);
-      expect(squash(lines.join(''))).toBe(squash(text));
+      // Only a run too long for any line is cut, and the cut is marked (CONTINUED).
+      expect(squash(lines.map((l) => l.replace(new RegExp(`${CONTINUED}$`), '')).join(''))).toBe(squash(text));
       expect(lines.some((l) => /^[，。”]/.test(l))).toBe(false);
     }
   });

@@ -72,7 +72,7 @@ afterAll(() => rmSync(shared, { recursive: true, force: true }));
 async function importFile(
   w: Workspace,
   file: string,
-  options: { expectFingerprint?: string } = {},
+  options: { expectFingerprint?: string; trustUnitKey?: string } = {},
 ): Promise<JobStatus> {
   const { uploadId } = await receiveUpload(w, [readFileSync(file)], { fileName: path.basename(file) });
   const { jobId } = await startImport(w, { uploadId, ...options });
@@ -214,7 +214,10 @@ describe('package import', () => {
     });
     const editedJson = exportArchiveJson(w.db, applicantId).json;
     expect(editedJson).not.toBe(exportedJson);
-    const status = await importFile(w, reviewed);
+    // The unit's key is confirmed (as against the opinion page) at the first level 2 (issue 13).
+    const unconfirmed = await importFile(w, reviewed);
+    expect(unconfirmed).toMatchObject({ state: 'failed', error: { code: 'unit_key_unconfirmed' } });
+    const status = await importFile(w, reviewed, { trustUnitKey: unit.fingerprint });
     // Its level 1 is the one exported here: the unit's level is recorded, the archive (edited since) kept.
     expect(status.imported).toMatchObject({ applicantId, status: 'reviewed', revision: 1 });
     expect(w.db.prepare('SELECT id FROM applicant').all()).toEqual([{ id: applicantId }]);
@@ -426,7 +429,8 @@ describe('package routes of the browser mode', () => {
     expect((await rawRequest(server.port, 'GET', `/packages/..%2Fdossier.sqlite?token=${server.token}`)).status).toBe(
       404,
     );
-    expect((await rawRequest(server.port, 'GET', `/packages/%E0%A4%A?token=${server.token}`)).status).toBe(404);
+    // Malformed percent-encoding is the caller's mistake (issue 13): 400, not a lookup.
+    expect((await rawRequest(server.port, 'GET', `/packages/%E0%A4%A?token=${server.token}`)).status).toBe(400);
   });
 });
 

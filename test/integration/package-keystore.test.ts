@@ -1,10 +1,10 @@
 // The signing key at rest: passphrase-sealed, 0600, atomic; wrong passphrase refused; backups round-trip;
 // a tampered file refused; and the protector seam works for another kind (as safeStorage will).
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DossierError } from '../../electron/core/errors.js';
-import type { KeyProtector } from '../../electron/core/package/keyProtector.js';
+import { SCRYPT_PARAMS, type KeyProtector } from '../../electron/core/package/keyProtector.js';
 import {
   createKey,
   exportBackup,
@@ -39,6 +39,30 @@ const padProtector: KeyProtector = {
   },
 };
 
+/**
+ * A key file as the releases before issue 13 wrote it (scrypt N = 2^15), made by that code with OLD_PASS:
+ * its stored parameters must still open it after the default went up.
+ */
+const OLD_PASS = 'old passphrase 2^15';
+const OLD_KEY_FILE = {
+  format: 'dossier.signing-key',
+  version: 1,
+  algorithm: 'SM2',
+  publicKeyPem:
+    '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoEcz1UBgi0DQgAExzyslXJJ/q3CeqY81FsnZhIwqkqb\ngdtGQExuro3K8NFXr6PkjWMDAf7ndEndKv7Sw6Ev6lfTiaX8e5nwhLFeeg==\n-----END PUBLIC KEY-----\n',
+  fingerprint: '1178c76c3f6fa52b3bfcdb0a5096f446968c289f3e47097f93d1d5ca17614552',
+  protection: {
+    kind: 'scrypt-aes-256-gcm',
+    N: 32768,
+    r: 8,
+    p: 1,
+    salt: '3F9vDxeMQ5JAYYYGlCH9JA==',
+    iv: 'DdcNavRV3ybkk5Jp',
+    ciphertext: 'obij30GE3qMDliWJyG55IHtdPh8UyV0vlBVBcT5JX2I=',
+    tag: '0uaGieKFsg8iMkbW1MImfg==',
+  },
+};
+
 describe('key store', () => {
   it('creates a key (0600, no temp left), shows its public part without a passphrase, unlocks it to sign', async () => {
     const dir = path.join(tempDir(), 'keys');
@@ -53,6 +77,28 @@ describe('key store', () => {
     const m = Buffer.from('x');
     expect(verify(m, sign(m, key), info.publicKeyHex)).toBe(true);
     expect(await codeOf(createKey(dir, PASS))).toBe('key_exists');
+  });
+
+  it('seals new keys with scrypt N >= 2^17 (stored in the file) and still opens a key sealed at the old N', async () => {
+    expect(SCRYPT_PARAMS.N).toBeGreaterThanOrEqual(2 ** 17);
+    const dir = tempDir();
+    await createKey(dir, PASS);
+    const protection = JSON.parse(readFileSync(path.join(dir, KEY_FILE), 'utf8')).protection;
+    expect(protection).toMatchObject({ kind: 'scrypt-aes-256-gcm', N: SCRYPT_PARAMS.N, r: 8, p: 1 });
+    const started = performance.now();
+    await unlockKey(dir, PASS);
+    // One derivation at the new N, said in the log: the cost every export's unlock pays.
+    console.log(`scrypt N=2^${Math.log2(SCRYPT_PARAMS.N)}: unlock took ${Math.round(performance.now() - started)} ms`);
+
+    const old = tempDir();
+    mkdirSync(old, { recursive: true });
+    writeFileSync(path.join(old, KEY_FILE), `${JSON.stringify(OLD_KEY_FILE, null, 2)}\n`);
+    expect(OLD_KEY_FILE.protection.N).toBe(2 ** 15);
+    const key = await unlockKey(old, OLD_PASS);
+    expect(key.fingerprint).toBe(OLD_KEY_FILE.fingerprint);
+    const m = Buffer.from('signed with an older key');
+    expect(verify(m, sign(m, key), (await publicInfo(old)).publicKeyHex)).toBe(true);
+    expect(await codeOf(unlockKey(old, PASS))).toBe('wrong_passphrase');
   });
 
   it('refuses a wrong passphrase, a short one, a missing key and a tampered file', async () => {

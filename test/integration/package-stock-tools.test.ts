@@ -84,5 +84,13 @@ describe.skipIf(!hasTools)('verification with stock tools only (the documented s
     expect(r4.status).not.toBe(0);
     expect(r4.out).toContain(`level 1 signed by key ${mallory.fingerprint}`);
     expect(r4.out).not.toContain('OK:');
+    // The same key in another PEM encoding (CRLF line ends): same DER, same fingerprint, refused.
+    const crlf = await rebuild(l2, path.join(dir, 'crlf.zip'), (es) => {
+      const pem = es.find((e) => e.path === 'META-INF/signer-L1.pem')!.bytes.toString('utf8');
+      return replace(es, 'META-INF/signer-L1.pem', Buffer.from(pem.replace(/\n/g, '\r\n')));
+    });
+    const r5 = runScript(crlf);
+    expect(r5.status).not.toBe(0);
+    expect(r5.out).not.toContain('OK:');
   });
 });

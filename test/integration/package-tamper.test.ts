@@ -130,6 +130,61 @@ describe('tampered packages', () => {
     expect(c.levels[1]!.chainValid).toBe(false);
   });
 
+  // Issue 13, item 7: the manifest names the key by the SHA-256 of its DER, and the PEM around that DER must
+  // be its one canonical encoding — else bytes of the file would lie outside what is signed.
+  it('a signer key in any encoding but the canonical PEM: refused, though the DER (and fingerprint) is the same', async () => {
+    const dir = tempDir();
+    const { l1, l2, applicant, unit } = await signedPackages(dir);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    const variants = (pem: string): [string, string][] => {
+      const lines = pem.split('\n');
+      const last = lines[2]!; // the second base64 line, ending in "=="
+      // The base64 digit before the padding carries 4 bits beyond the 91st byte: set one of them.
+      const loose = alphabet[alphabet.indexOf(last.at(-3)!) ^ 1]!;
+      return [
+        ['no final newline', pem.trimEnd()],
+        ['two final newlines', `${pem}\n`],
+        ['CRLF line ends', pem.replace(/\n/g, '\r\n')],
+        ['unused base64 bits set', pem.replace(last, `${last.slice(0, -3)}${loose}==`)],
+        ['junk after the padding', pem.replace(last, `${last}QUJD`)],
+        ['one long base64 line', pem.replace(`${lines[1]}\n`, lines[1]!)],
+      ];
+    };
+    for (const [level, file, key] of [
+      [1, l1, applicant],
+      [2, l2, unit],
+    ] as const) {
+      for (const [name, text] of variants(key.publicKeyPem)) {
+        expect([name, text === key.publicKeyPem]).toEqual([name, false]);
+        const bad = await rebuild(file, path.join(dir, `pem-${level}.dossier`), (es) =>
+          replace(es, `META-INF/signer-L${level}.pem`, Buffer.from(text)),
+        );
+        const r = await verifyPackage(bad);
+        // The lenient decoder reads the very same key: only the encoding is wrong.
+        expect([name, level, codes(r)]).toEqual([name, level, ['signer_key_not_canonical']]);
+        expect(r.problems[0]!.message.zh).toContain(`signer-L${level}.pem`);
+      }
+    }
+    // The canonical encoding is what OpenSSL writes, byte for byte (docs/package-format.md).
+    expect(entry(await readEntries(l1), 'META-INF/signer-L1.pem').toString()).toBe(applicant.publicKeyPem);
+  });
+
+  it('a refused manifest: its reason first, and the files it would have listed in one line', async () => {
+    const dir = tempDir();
+    const { l1 } = await signedPackages(dir);
+    const broken = await rebuild(l1, path.join(dir, 'broken.dossier'), (es) =>
+      replace(es, 'META-INF/manifest-L1.json', Buffer.from('{"format": not json')),
+    );
+    const r = await verifyPackage(broken);
+    expect(r.problems[0]!.code).toBe('manifest_not_json');
+    const unlisted = r.problems.filter((p) => p.code === 'unlisted');
+    expect(unlisted).toHaveLength(1);
+    expect(r.unlisted.length).toBeGreaterThan(3);
+    expect(unlisted[0]!.message.en).toMatch(/^\d+ entries are in the package but no manifest lists them: /);
+    expect(unlisted[0]!.message.en).toContain('the level 1 manifest was refused, see above');
+    expect(unlisted[0]!.message.zh).toContain('第 1 级的清单未被接受');
+  });
+
   it('an unknown format version, even correctly signed', async () => {
     const dir = tempDir();
     const { l1, applicant } = await signedPackages(dir);

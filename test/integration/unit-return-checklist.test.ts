@@ -34,7 +34,12 @@ type Review = OutputOf<'unit:review'>;
 
 async function importInto(w: Workspace, file: string, method: 'unit:import' | 'package:import'): Promise<JobStatus> {
   const { uploadId } = await receiveUpload(w, [readFileSync(file)], { fileName: path.basename(file) });
-  const input = method === 'unit:import' ? { uploadIds: [uploadId] } : { uploadId };
+  // The applicant confirms the unit key the report shows (as on the opinion page) at their first level 2.
+  const report =
+    method === 'package:import' ? await call<OutputOf<'package:verify'>>(w, 'package:verify', { uploadId }) : null;
+  const trustUnitKey = report?.levels[1]?.signerFingerprint ?? undefined;
+  const input =
+    method === 'unit:import' ? { uploadIds: [uploadId] } : { uploadId, ...(trustUnitKey && { trustUnitKey }) };
   return waitForJob((await call<{ jobId: string }>(w, method, input)).jobId);
 }
 

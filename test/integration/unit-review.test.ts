@@ -51,10 +51,15 @@ async function unitImport(u: Workspace, file: string): Promise<JobStatus> {
   return job(u, await call(u, 'unit:import', { uploadIds: [uploadId] }));
 }
 
-/** The applicant's own import (package:import) of a package that came back. */
+/**
+ * The applicant's own import (package:import) of a package that came back, its unit key confirmed as the
+ * screen has them do it (the level 2 signer the report shows, compared with the opinion page).
+ */
 async function applicantImport(w: Workspace, file: string): Promise<JobStatus> {
   const { uploadId } = await receiveUpload(w, [readFileSync(file)], { fileName: path.basename(file) });
-  return job(w, await call(w, 'package:import', { uploadId }));
+  const report = await call<OutputOf<'package:verify'>>(w, 'package:verify', { uploadId });
+  const trustUnitKey = report.levels[1]?.signerFingerprint ?? undefined;
+  return job(w, await call(w, 'package:import', { uploadId, ...(trustUnitKey && { trustUnitKey }) }));
 }
 
 let shared: string;

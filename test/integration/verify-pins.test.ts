@@ -226,13 +226,21 @@ describe('dossier verify: a wrong command is refused (exit 2), naming the flag, 
   });
 });
 
-describe('dossier import: --expect-applicant is --expect-fingerprint; a unit pin is refused, not ignored', () => {
+describe('dossier import: --expect-applicant is --expect-fingerprint; --expect-unit confirms the unit key', () => {
   it('imports with --expect-applicant; refuses another applicant key (1) and --expect-unit (2), nothing written', async () => {
-    const refusedUnit = path.join(tempDir(), 'unit-pin');
-    const unitPin = await dossier('import', f.l2, '--data', refusedUnit, '--expect-unit', f.unitKey);
-    expect(unitPin.code).toBe(2);
-    expect(unitPin.err).toContain('import 不支持 --expect-unit');
-    expect(existsSync(refusedUnit)).toBe(false);
+    // Issue 13: a level 2 is taken only from a unit key the applicant confirmed (the opinion page's fingerprint).
+    const unitPin = path.join(tempDir(), 'unit-pin');
+    const unconfirmed = await dossier('import', f.l2, '--data', unitPin);
+    expect(unconfirmed.code).toBe(1);
+    expect(unconfirmed.err).toContain('尚未确认过单位的密钥');
+    expect(unconfirmed.err).toContain(formatFingerprint(f.unitKey));
+    const wrongUnit = await dossier('import', f.l2, '--data', unitPin, '--expect-unit', f.applicantKey);
+    expect(wrongUnit.code).toBe(1);
+    expect(wrongUnit.err).toContain('不是所确认的');
+    const confirmed = await dossier('import', f.l2, '--data', unitPin, '--expect-unit', f.unitKey);
+    expect(confirmed.code).toBe(0);
+    // Trusted from then on: the same package again needs no flag.
+    expect((await dossier('import', f.l2, '--data', unitPin)).code).toBe(0);
 
     const conflicting = path.join(tempDir(), 'conflict');
     const conflict = await dossier(

@@ -165,19 +165,22 @@ describe('icons from resources/icon.svg', () => {
 describe('the afterPack hook', () => {
   type Hook = ((context: unknown) => Promise<void>) & { fuseConfig: unknown };
   const afterPack = require('../../scripts/afterPack.cjs') as Hook;
-  const fuses = require('@electron/fuses') as {
-    SENTINEL?: string;
+  type Fuses = {
     FuseV1Options: Record<string, number>;
     getCurrentFuseWire(file: string): Promise<Record<string, unknown>>;
   };
+  let fuses: Fuses;
+  beforeAll(async () => {
+    fuses = (await import('@electron/fuses')) as unknown as Fuses; // an ES module since @electron/fuses 2
+  });
   const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
   const ENABLE = 49;
   const DISABLE = 48;
 
-  /** A stand-in executable: the fuse wire (version 1, eight fuses all enabled) between random bytes. */
-  function fakeElectron(file: string): void {
+  /** A stand-in executable: the fuse wire (version 1, Electron 45's nine fuses all enabled) between other bytes. */
+  function fakeElectron(file: string, count = 9): void {
     mkdirSync(path.dirname(file), { recursive: true });
-    const wire = Buffer.from([1, 8, ...Array(8).fill(ENABLE)]);
+    const wire = Buffer.from([1, count, ...Array(count).fill(ENABLE)]);
     writeFileSync(file, Buffer.concat([Buffer.alloc(4096, 7), Buffer.from(SENTINEL), wire, Buffer.alloc(4096, 9)]));
   }
 
@@ -201,7 +204,22 @@ describe('the afterPack hook', () => {
     expect(wire[o.GrantFileProtocolExtraPrivileges!]).toBe(DISABLE);
     expect(wire[o.OnlyLoadAppFromAsar!]).toBe(ENABLE);
     expect(wire[o.EnableEmbeddedAsarIntegrityValidation!]).toBe(ENABLE);
-    expect(wire[o.EnableCookieEncryption!]).toBe(ENABLE); // left as Electron ships it
+    expect(wire[o.EnableCookieEncryption!]).toBe(ENABLE); // as Electron ships it, but decided
+    expect(wire[o.LoadBrowserProcessSpecificV8Snapshot!]).toBe(DISABLE);
+    expect(wire[o.WasmTrapHandlers!]).toBe(ENABLE);
+  });
+
+  it('refuses to pack an Electron whose fuse wire is not the one every fuse was decided for', async () => {
+    const appOutDir = tempDir('dossier-pack-');
+    fakeElectron(path.join(appOutDir, 'dossier'), 8);
+    await expect(
+      afterPack({
+        appOutDir,
+        electronPlatformName: 'linux',
+        arch: 1,
+        packager: { executableName: 'dossier', appInfo: { productFilename: '职称申报材料助手' } },
+      }),
+    ).rejects.toThrow();
   });
 });
 
@@ -227,9 +245,19 @@ describe('npm run dist', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     const lines = run.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(
+    expect(lines.every((line) => line.startsWith('无法打包：'))).toBe(true);
+    expect(lines.at(-1)).toMatch(
       /^无法打包：Electron 运行时 v[\d.]+（.+）无法下载（127\.0\.0\.1:\d+：ECONNREFUSED）.* \/ Cannot package: /,
     );
+    // Before that, a better-sqlite3 that cannot run inside this Electron is named, with the line that can.
+    const { sqliteFits } = (await import('../../scripts/electronSupport.mjs')) as {
+      sqliteFits(v: string, major: number): { fits: boolean };
+    };
+    const electron = require('electron/package.json') as { version: string };
+    const sqlite = require('better-sqlite3/package.json') as { version: string };
+    const fits = sqliteFits(sqlite.version, Number(electron.version.split('.')[0])).fits;
+    expect(lines).toHaveLength(fits ? 1 : 2);
+    if (!fits)
+      expect(lines[0]).toMatch(/^无法打包：better-sqlite3 [\d.]+ 只能用于 Electron \d+–\d+.*better-sqlite3@13/);
   });
 });

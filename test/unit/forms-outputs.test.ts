@@ -33,6 +33,7 @@ const entry = (id: FormEntry['id'], why: FormEntry['why'] = null, applies = true
   why,
   file: null,
   stale: false,
+  staleWhy: null,
 });
 
 describe('forms list rows', () => {
@@ -74,6 +75,7 @@ describe('forms list rows', () => {
         attachments,
         file: null,
         stale: false,
+        staleWhy: null,
       });
     expect(isMaterialListed(material('M-8', 0))).toBe(false);
     expect(isMaterialListed(material('M-8', 1))).toBe(true);

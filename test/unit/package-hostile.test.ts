@@ -5,7 +5,8 @@ import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DossierError } from '../../electron/core/errors.js';
-import { openPackage, type ReadLimits } from '../../electron/core/package/zipRead.js';
+import { endRecords } from '../../electron/core/package/zipFormat.js';
+import { DEFAULT_LIMITS, openPackage, type ReadLimits } from '../../electron/core/package/zipRead.js';
 import { makeJpeg } from '../helpers/files.js';
 import { craftZip, flipByte, SYMLINK, type CraftEntry } from '../helpers/zipcraft.js';
 import { tempDir } from '../helpers/workspace.js';
@@ -78,6 +79,10 @@ describe('the strict reader', () => {
       craftZip([...good, { name: 'content/e\u0301', data: data('x') }, { name: 'content/\u00e9', data: data('y') }]),
     );
     expect(nfc.code).toBe('zip_duplicate');
+    // Said as what it is (issue 13): the same name in NFC and NFD, not a case collision.
+    expect(nfc.localized.en).toContain('another Unicode normalisation (NFC/NFD)');
+    expect(nfc.localized.zh).toContain('Unicode 规范化形式');
+    expect(nfc.localized.en).not.toContain('case');
     const fileAndFolder = await refusal(craftZip([...good, { name: 'content/a.txt/b', data: data('x') }]));
     expect(fileAndFolder.code).toBe('zip_bad_name');
   });
@@ -128,7 +133,10 @@ describe('the strict reader', () => {
     // Bytes before the first entry: a Windows program (a self-extracting archive) is said to be one.
     const exe = await refusal(craftZip(good, { prefix: data('MZ stub') }));
     expect([exe.code, exe.localized.zh]).toEqual(['not_a_package', expect.stringContaining('.exe')]);
-    expect((await refusal(craftZip(good, { prefix: data('junk!') }))).code).toMatch(/^zip_(gap|invalid)$/);
+    // Any other bytes before it: said as such, with their count (issue 13), not as a broken directory.
+    const prefixed = await refusal(craftZip(good, { prefix: data('junk!') }));
+    expect(prefixed.code).toBe('zip_prefixed');
+    expect(prefixed.localized.en).toContain('5 bytes of data come before the archive');
     expect((await refusal(craftZip(good, { suffix: data('hidden') }))).code).toBe('zip_not_canonical');
     expect((await refusal(craftZip(good, { comment: data('hi') }))).code).toBe('zip_not_canonical');
     // Central records swapped: every byte still belongs to an entry, but it is not the file the writer makes.
@@ -145,16 +153,78 @@ describe('the strict reader', () => {
     expect((await refusal(permuted)).code).toBe('zip_not_canonical');
     // The central directory size in the end record, which yauzl ignores, is checked too.
     const whole = craftZip(good);
-    expect((await refusal(flipByte(whole, whole.length - 22 + 12))).code).toBe('zip_not_canonical');
+    const sized = await refusal(flipByte(whole, whole.length - 22 + 12));
+    expect([sized.code, sized.localized.en]).toEqual([
+      'zip_invalid',
+      expect.stringContaining('but by its size the directory starts at'),
+    ]);
   });
 
   it('refuses headers the format does not write (timestamps, encryption, non-UTF-8 names)', async () => {
     expect((await refusal(craftZip([...good, { name: 'content/t', date: 0x5a21 }]))).code).toBe('zip_not_canonical');
-    // Encrypted (flag bit 0) with sizes that leave no room for the 12-byte header: yauzl refuses its sizes.
-    expect((await refusal(craftZip([...good, { name: 'content/e', flags: 0x0801 }]))).code).toBe('zip_invalid');
+    // Encrypted (flag bit 0) with sizes that leave no room for the 12-byte header: said as encrypted, not as
+    // yauzl's "size mismatch 5 != 5" (issue 13).
+    const encrypted = await refusal(craftZip([...good, { name: 'content/e', data: data('hello'), flags: 0x0801 }]));
+    expect(encrypted.code).toBe('zip_encrypted');
+    expect(encrypted.localized.en).not.toContain('size');
     expect((await refusal(craftZip([...good, { name: 'content/d', flags: 0x0808 }]))).code).toBe('zip_not_canonical');
     const latin1 = await refusal(craftZip([...good, { name: Buffer.from([0x63, 0xe9]), flags: 0 }]));
     expect(latin1.code).toBe('zip_bad_name');
+  });
+
+  // Issue 13, item 7: each refusal names the real cause, not the parser's first stumble.
+  it('names the real cause: data before the archive, local vs central size, a ZIP64 end record that lies', async () => {
+    const whole = craftZip(good);
+    // A package appended to another file (`cat junk package`): its offsets all point 7 bytes short.
+    const prepended = await refusal(Buffer.concat([data('garbage'), whole]));
+    expect(prepended.code).toBe('zip_prefixed');
+    expect(prepended.localized.en).toContain('7 bytes of data come before the archive');
+    expect(prepended.localized.zh).toContain('多了 7 字节');
+
+    // The local header of content/a.txt gives 4 bytes, the central directory 5.
+    const local = 30 + 'mimetype'.length + 'application/vnd.dossier.package+zip'.length;
+    const sizes = Buffer.from(whole);
+    sizes.writeUInt32LE(4, local + 18);
+    sizes.writeUInt32LE(4, local + 22);
+    const size = await refusal(sizes);
+    expect(size.code).toBe('zip_size_mismatch');
+    expect(size.localized.en).toContain('the local header of the entry "content/a.txt" gives its size as 4/4 bytes');
+    expect(size.localized.en).toContain('the central directory as 5/5');
+
+    // ZIP64 end records (the writer's own bytes) on a file that needs none.
+    const eocd = whole.subarray(whole.length - 22);
+    const [cdSize, cdOffset] = [eocd.readUInt32LE(12), eocd.readUInt32LE(16)];
+    const zip64 = Buffer.concat([whole.subarray(0, whole.length - 22), endRecords(2, cdOffset, cdSize, true)]);
+    const unneeded = await refusal(zip64);
+    expect(unneeded.code).toBe('zip_zip64_invalid');
+    expect(unneeded.localized.en).toContain('has a ZIP64 end record, though neither its 2 entries');
+    // Where ZIP64 is needed (a lowered threshold), one that puts the directory elsewhere, and one that
+    // miscounts the entries.
+    const limits = { ...DEFAULT_LIMITS, zip64At: 10 };
+    const body = whole.subarray(0, whole.length - 22);
+    const shifted = Buffer.concat([body, endRecords(2, cdOffset, cdSize, true)]);
+    shifted.writeBigUInt64LE(BigInt(cdOffset + 3), shifted.length - 98 + 48);
+    const elsewhere = await refusal(shifted, limits);
+    expect([elsewhere.code, elsewhere.localized.en]).toEqual([
+      'zip_zip64_invalid',
+      expect.stringContaining(`The ZIP64 end record puts the central directory at offset ${cdOffset + 3}`),
+    ]);
+    const miscounted = await refusal(Buffer.concat([body, endRecords(3, cdOffset, cdSize, true)]), limits);
+    expect([miscounted.code, miscounted.localized.en]).toEqual([
+      'zip_zip64_invalid',
+      expect.stringContaining('the ZIP64 end record says 3 entries'),
+    ]);
+    // The locator pointing elsewhere than the record before it.
+    const pointer = Buffer.concat([body, endRecords(2, cdOffset, cdSize, true)]);
+    pointer.writeUInt32LE(cdOffset + cdSize + 1, pointer.length - 22 - 20 + 8);
+    const located = await refusal(pointer, limits);
+    expect([located.code, located.localized.en]).toEqual([
+      'zip_zip64_invalid',
+      expect.stringContaining('the ZIP64 locator points at offset'),
+    ]);
+    // And bytes put before a ZIP64 package: every offset short by the same count, said as such.
+    const before = await refusal(Buffer.concat([data('junk'), body, endRecords(2, cdOffset, cdSize, true)]), limits);
+    expect([before.code, before.localized.en]).toEqual(['zip_prefixed', expect.stringContaining('4 bytes of data')]);
   });
 
   it('opens an archive whose entry bytes were altered, but refuses to extract it (CRC-32)', async () => {
@@ -243,7 +313,8 @@ describe("the reader's refusals, in the user's language", () => {
     expect(strong.e.code).toBe('zip_encrypted');
     expect(strong.e.localized.zh).toContain('已加密');
     expectOurWords(strong.e);
-    expect(strong.log).toEqual([expect.stringContaining('strong encryption is not supported')]);
+    // Bit 0 is set with bit 6: our own reading of the directory says it before yauzl.
+    expect(strong.log).toEqual([]);
   });
 
   it('broken directory records, a split archive, bytes after the end: said in Chinese, logged in English', async () => {

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DossierError } from '../../electron/core/errors.js';
-import { openPackage } from '../../electron/core/package/zipRead.js';
+import { DEFAULT_LIMITS, openPackage } from '../../electron/core/package/zipRead.js';
 import { writeZip, type ZipEntryInput } from '../../electron/core/package/zipWrite.js';
 import { tempDir } from '../helpers/workspace.js';
 
@@ -77,12 +77,30 @@ describe('zip writer and reader', () => {
     const written = await writeZip(out, entries, { zip64At: 100 });
     expect(readFileSync(out).includes(Buffer.from([0x50, 0x4b, 0x06, 0x06]))).toBe(true);
     expect(execFileSync('unzip', ['-t', out]).toString()).toContain('No errors detected');
-    const pkg = await openPackage(out);
+    const pkg = await openPackage(out, { ...DEFAULT_LIMITS, zip64At: 100 });
     try {
       for (const w of written) expect((await pkg.read(pkg.entry(w.path)!)).sha256).toBe(w.sha256);
     } finally {
       await pkg.close();
     }
+    // At the real threshold none of those sizes needs ZIP64: the same file is refused, saying so (issue 13).
+    await expect(openPackage(out)).rejects.toMatchObject({
+      code: 'zip_zip64_invalid',
+      localized: { en: expect.stringContaining('need') },
+    });
+    // A ZIP64 field beside a 32-bit size that is not 0xFFFFFFFF: the two must never both speak.
+    const bytes = readFileSync(out);
+    const big = written.find((w) => w.path === 'content/big.bin')!;
+    const cd = bytes.indexOf(Buffer.from('content/big.bin'), bytes.length - 2000) - 46;
+    expect(bytes.readUInt32LE(cd)).toBe(0x02014b50);
+    bytes.writeUInt32LE(big.size, cd + 20);
+    bytes.writeUInt32LE(big.size, cd + 24);
+    const both = path.join(dir, 'both.zip');
+    writeFileSync(both, bytes);
+    await expect(openPackage(both, { ...DEFAULT_LIMITS, zip64At: 100 })).rejects.toMatchObject({
+      code: 'zip_zip64_invalid',
+      localized: { en: expect.stringContaining('the ZIP64 field and the 32-bit fields disagree') },
+    });
   });
 
   it('reports progress and, when cancelled mid-write, leaves neither the target nor a temp file', async () => {

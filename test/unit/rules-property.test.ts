@@ -62,6 +62,8 @@ describe('engine properties', () => {
       for (const f of first.findings) {
         expect(STATUSES).toContain(f.status);
         expect(f.status === 'fail' && f.confidence === 'assumed').toBe(false);
+        // English sentences start with a capital (issue 15: "the 2017 assessment record…" did not).
+        expect(f.message.en, f.id).toMatch(/^[^a-z]/);
       }
       for (const rule of PACK_2020.rules)
         expect(ids.some((id) => id === rule.id || id.startsWith(`${rule.id}#`))).toBe(true);

@@ -180,7 +180,7 @@ beforeAll(async () => {
   ipc = await import('../../electron/ipc.js');
   serve = await import('../../electron/serve.js');
   keyService = await import('../../electron/core/package/keyService.js');
-});
+}, 60_000); // opens a real workspace (migrations, start-up check): seconds on a loaded machine
 
 afterAll(() => {
   fake.electron.app.emit('will-quit');

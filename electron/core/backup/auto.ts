@@ -10,6 +10,7 @@
 // made before it did. Backups of other names (made by hand, or copied here) are never deleted.
 import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isAlive } from '../durable.js';
 import type { Workspace } from '../workspace.js';
 import { createFolderBackup, PARTIAL_MARK } from './create.js';
 import { BACKUP_EXTENSION, MANIFEST_ENTRY, type BackupInfo, type BackupOptions } from './format.js';
@@ -168,10 +169,17 @@ async function opensAsBackup(file: string): Promise<boolean> {
   }
 }
 
-/** What a writer left when its process died (never a live process's: it may be writing now). */
-async function removeLeftovers(dir: string): Promise<void> {
+/**
+ * What a writer left when its process died (never a live process's: it may be writing now); with `target`
+ * (a name in `dir`), only what was left of that one backup (`backup --out F`, in a folder the user chose:
+ * leftovers.ts).
+ * Returns what was removed.
+ */
+export async function removeLeftovers(dir: string, target?: string): Promise<string[]> {
+  const removed: string[] = [];
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     if (!name.includes(PARTIAL_MARK)) continue;
+    if (target !== undefined && !name.startsWith(`${target}${PARTIAL_MARK}`)) continue;
     const pid = Number(LEFTOVER.exec(name)?.[1]);
     if (!Number.isInteger(pid) || isAlive(pid)) continue;
     const file = path.join(dir, name);
@@ -182,15 +190,7 @@ async function removeLeftovers(dir: string): Promise<void> {
       continue;
     }
     await rm(file, { recursive: true, force: true });
+    removed.push(file);
   }
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return removed;
 }

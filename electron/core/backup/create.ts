@@ -12,9 +12,10 @@
 //   Either way a crash or a failed check never leaves anything under the target's name, and an older backup
 // of the same name stays until the new one is known good.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hashFile } from '../attachments/store.js';
+import { mkdirPrivate, PRIVATE_FILE } from '../durable.js';
 import { DossierError } from '../errors.js';
 import { syncDir } from '../package/fsUtil.js';
 import { ZipWriter } from '../package/zipWrite.js';
@@ -57,7 +58,7 @@ function manifestOf(snapshot: Snapshot, entries: ManifestEntry[], damaged: strin
 /** A backup FILE: a full, independent copy of every byte (`dossier backup --out`). */
 export async function createBackup(w: Workspace, outFile: string, options: BackupOptions = {}): Promise<BackupInfo> {
   const target = path.resolve(outFile);
-  await mkdir(path.dirname(target), { recursive: true });
+  await mkdirPrivate(path.dirname(target));
   const partial = partialOf(target);
   const snapshot = await takeSnapshot(w, { signal: options.signal });
   let writer: ZipWriter | undefined;
@@ -113,7 +114,7 @@ export async function createFolderBackup(
   options: BackupOptions = {},
 ): Promise<BackupInfo> {
   const final = path.resolve(target);
-  await mkdir(path.dirname(final), { recursive: true });
+  await mkdirPrivate(path.dirname(final));
   const partial = partialOf(final);
   let total = 0;
   const snapshot = await takeSnapshot(w, {
@@ -132,7 +133,7 @@ export async function createFolderBackup(
     total = entries.reduce((sum, e) => sum + e.size, 0);
     const { manifest, bytes } = manifestOf(snapshot, entries, [], []);
     const manifestFile = path.join(partial, MANIFEST_ENTRY);
-    await writeFile(manifestFile, bytes, { flag: 'wx' });
+    await writeFile(manifestFile, bytes, { flag: 'wx', mode: PRIVATE_FILE });
     await syncFile(manifestFile);
     await syncFile(snapshot.databaseFile);
     await readBackFolder(partial, final, manifest);

@@ -5,9 +5,10 @@
 // into a temp folder beside the target, tidied (the manifest and any file recorded as damaged left out),
 // its database checked, and renamed to the target in one step: the target appears complete or not at all.
 import { randomBytes } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { link, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { copyFilePrivate, mkdirPrivate } from '../durable.js';
 import { LATEST_VERSION } from '../migrations.js';
 import { hashFile } from '../attachments/store.js';
 import { cancelled, syncDir } from '../package/fsUtil.js';
@@ -104,10 +105,10 @@ async function restoreFolder(
       if (skip.has(entry.path)) continue;
       const from = folderEntryFile(dir, entry.path);
       const to = path.join(staging, ...entry.path.split('/'));
-      await mkdir(path.dirname(to), { recursive: true });
+      await mkdirPrivate(path.dirname(to));
       // The database is written by the restored workspace: it gets a copy of its own, never a link.
-      if (entry.path === DATABASE_ENTRY) await copyFile(from, to);
-      else await link(from, to).catch(() => copyFile(from, to));
+      if (entry.path === DATABASE_ENTRY) await copyFilePrivate(from, to);
+      else await link(from, to).catch(() => copyFilePrivate(from, to));
       done += entry.size;
       options.onProgress?.({ phase: 'restore', doneBytes: done, totalBytes: total });
     }

@@ -1,6 +1,7 @@
 // Automatic backups while the app runs (desktop or browser mode): a first try a minute after start, then
 // every hour — autoBackup makes at most one a day, so a session that runs past midnight gets the next
 // day's. Never two at once; stopped (and a running one cancelled) when the workspace closes.
+import { logFailure } from '../errors.js';
 import type { Workspace } from '../workspace.js';
 import { autoBackup, type AutoBackupOptions, type AutoBackupResult } from './auto.js';
 
@@ -23,8 +24,7 @@ export function scheduleAutoBackups(w: Workspace, options: ScheduleOptions = {})
       const result = await autoBackup(w, { ...auto, signal: controller.signal });
       if (result.created) onBackup?.(result);
     } catch (e) {
-      if (!controller.signal.aborted)
-        (onError ?? ((err) => console.error('[dossier] automatic backup failed:', err)))(e);
+      if (!controller.signal.aborted) (onError ?? ((err) => logFailure('automatic backup', err)))(e);
     } finally {
       running = false;
     }

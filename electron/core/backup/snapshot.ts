@@ -10,13 +10,14 @@
 // Where the disk has no hard links (FAT, some network disks, another disk), a private snapshot reads the
 // workspace's file itself, and a backup folder gets a copy.
 import { randomUUID } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { link, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { listStored, storedPath } from '../attachments/store.js';
 import { getUnitGenerated } from '../forms/generatedRepo.js';
 import { packagesDir } from '../paths.js';
 import type { Workspace } from '../workspace.js';
+import { copyFilePrivate, makeSqlitePrivate, mkdirPrivate, PRIVATE_DIR } from '../durable.js';
 import { cancelled } from '../package/fsUtil.js';
 import { DATABASE_ENTRY, packageEntry, PACKAGE_ENTRY, storeEntry } from './format.js';
 
@@ -61,13 +62,15 @@ const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EXDEV', 'EMLINK', 'ENOSYS', 'EACC
 export async function takeSnapshot(w: Workspace, options: SnapshotOptions = {}): Promise<Snapshot> {
   const own = options.dir === undefined;
   const dir = options.dir ?? path.join(w.store.dir, 'tmp', `${process.pid}-backup-${randomUUID()}`);
-  await mkdir(dir, { recursive: own });
+  await mkdir(dir, { recursive: own, mode: PRIVATE_DIR });
   const dispose = () => rm(dir, { recursive: true, force: true });
   try {
     const files = new Map<string, SnapshotFile>();
     const state = { done: 0 };
     await linkAll(w, dir, !own, files, state, options);
     const databaseFile = path.join(dir, DATABASE_ENTRY);
+    // Created 0600 first: SQLite would create the copy 0644 (durable.ts, makeSqlitePrivate).
+    makeSqlitePrivate(databaseFile);
     await w.db.backup(databaseFile);
     toRollbackJournal(databaseFile);
     await linkAll(w, dir, !own, files, state, options);
@@ -119,7 +122,7 @@ async function linkAll(
     if (files.has(entry)) continue;
     if (options.signal?.aborted) throw cancelled();
     const target = path.join(dir, ...entry.split('/'));
-    await mkdir(path.dirname(target), { recursive: true });
+    await mkdirPrivate(path.dirname(target));
     let file = target;
     let inSnapshot = true;
     try {
@@ -130,7 +133,7 @@ async function linkAll(
       if (!NO_LINKS.has(code)) throw e;
       if (mustHoldBytes) {
         // Another disk, or one without hard links: the backup folder gets a copy of its own.
-        const copied = await copyFile(from, target).then(
+        const copied = await copyFilePrivate(from, target).then(
           () => true,
           (err: NodeJS.ErrnoException) => {
             if (err.code === 'ENOENT') return false;

@@ -26,10 +26,10 @@ import { WORK_FIELDS, type ArchiveDocument, type Course, type Work } from '../..
 import { FORMS } from '../../../shared/forms/catalog.js';
 import {
   currentAppointment,
+  educationPeriod,
   formatDate,
   formatMonth,
   formatPeriod,
-  IN_PROGRESS,
   highestTitle,
   professionalYears,
   workStart,
@@ -67,7 +67,9 @@ export const buildF1: FormBuilder = async (ctx) => {
   await pension(doc, a, heading('基本养老保险参保情况'));
   await works(doc, a, heading('任现职以来的业绩成果'));
   await summary(doc, a, heading('专业技术工作总结（任现职以来）'));
-  await discipline(doc, a, heading('受处分及诚信记录'));
+  // The pledge never stands alone on a page (the opinions that follow need a page of their own): the last
+  // record before it comes along to its page.
+  await discipline(doc, a, heading('受处分及诚信记录'), pledgeHeight(doc, ctx));
   await pledge(doc, ctx, heading('申报人承诺'));
   await opinions(doc, a, heading('审核及评审意见'));
   return finishForm(doc);
@@ -198,14 +200,25 @@ type Column = { title: string; span: number; align?: 'left' | 'center' };
  * A section of records: its heading kept with the column header and the first row, the header repeated
  * on each page the table continues on, rows kept whole when short. No records: two blank rows to fill in.
  */
-async function table(doc: FormDoc, title: string, columns: Column[], rows: Cell[][], size = BODY): Promise<void> {
+/** `lastKeepWith`: room the table's last row keeps below it for what must follow on its page (FormDoc.row keepWith). */
+async function table(
+  doc: FormDoc,
+  title: string,
+  columns: Column[],
+  rows: Cell[][],
+  size = BODY,
+  lastKeepWith = 0,
+): Promise<void> {
   const header: Cell[] = columns.map((c) => ({ text: c.title, span: c.span, label: true, align: 'center' }));
   const blank = columns.map((c) => ({ text: '', span: c.span }));
   const body = rows.length ? rows : [blank, blank];
   const first = Math.min(doc.measureRow(body[0]!, { size }), doc.lineHeight(size) * 4);
   await doc.heading(title, { keepWith: doc.measureRow(header, { size }) + first });
   await doc.tableHeader(header, { size });
-  for (const row of body) await doc.row(row, { size, keep: true, minHeight: rows.length ? 0 : 28 });
+  for (const [i, row] of body.entries()) {
+    const keepWith = i === body.length - 1 ? lastKeepWith : 0;
+    await doc.row(row, { size, keep: true, minHeight: rows.length ? 0 : 28, keepWith });
+  }
   doc.endTable();
 }
 
@@ -220,15 +233,16 @@ const cell = (c: Column, text: string, extra: Partial<Cell> = {}): Cell => ({
 async function educations(doc: FormDoc, a: ArchiveDocument, title: string): Promise<void> {
   const cols = {
     period: { title: '起止时间', span: 1.55, align: 'center' },
-    school: { title: '毕业院校', span: 1.95 },
-    major: { title: '所学专业', span: 1.7 },
+    school: { title: '毕业院校', span: 1.8 },
+    major: { title: '所学专业', span: 1.55 },
     level: { title: '学历', span: 1.1, align: 'center' },
     degree: { title: '学位', span: 1.1, align: 'center' },
     fullTime: { title: '全日制', span: 0.85, align: 'center' },
-    certs: { title: '证书编号', span: 2.15 },
+    // Wide enough for an 18-digit diploma number on one line at 五号 (issue 15: a digit alone on the next).
+    certs: { title: '证书编号', span: 2.45 },
   } satisfies Record<string, Column>;
   const rows = a.educations.map((e) => [
-    cell(cols.period, formatPeriod(e.startDate, e.graduationDate, IN_PROGRESS)),
+    cell(cols.period, educationPeriod(e)),
     cell(cols.school, e.origin === 'domestic' ? e.school : `${e.school}（${zh(DEGREE_ORIGIN_LABELS, e.origin)}）`),
     cell(cols.major, e.major),
     cell(cols.level, zh(EDUCATION_LEVEL_LABELS, e.level)),
@@ -481,19 +495,19 @@ async function summary(doc: FormDoc, a: ArchiveDocument, title: string): Promise
   await doc.row(cells, { minHeight: text ? 0 : 240 });
 }
 
-async function discipline(doc: FormDoc, a: ArchiveDocument, title: string): Promise<void> {
+async function discipline(doc: FormDoc, a: ArchiveDocument, title: string, keepWith: number): Promise<void> {
   const cols = {
     year: { title: '年度', span: 1.2, align: 'center' },
     description: { title: '情况说明', span: 7.6 },
   } satisfies Record<string, Column>;
   if (a.disciplineRecords.length === 0) {
     const none: Cell[] = [{ text: '无', span: 1 }];
-    await doc.heading(title, { keepWith: doc.measureRow(none) });
+    await doc.heading(title, { keepWith: doc.measureRow(none) + keepWith });
     await doc.row(none);
     return;
   }
   const rows = a.disciplineRecords.map((r) => [cell(cols.year, num(r.year)), cell(cols.description, r.description)]);
-  await table(doc, title, Object.values(cols), rows);
+  await table(doc, title, Object.values(cols), rows, BODY, keepWith);
 }
 
 const DATE_LINE = '年　　月　　日';
@@ -503,8 +517,8 @@ const LABEL_WIDTH = 5 * BODY + 8;
 /** A hex fingerprint in groups of four, so that it can be read aloud and compared by eye. */
 const groupHex = (fp: string) => (/^[0-9a-f]+$/i.test(fp) ? (fp.match(/.{1,4}/g) ?? []).join(' ') : fp);
 
-async function pledge(doc: FormDoc, ctx: FormContext, title: string): Promise<void> {
-  // N-13: the applicant answers for the truth of the materials; N-15: what falsification costs.
+/** The pledge's words (N-13: the applicant answers for the truth of the materials; N-15: what falsification costs). */
+function pledgeWords(ctx: FormContext): string {
   const years = ctx.params.disciplineBarYears;
   let text =
     '本人承诺：本表所填内容及所提交的申报材料真实、准确、完整。如有弄虚作假，本人同意退回申报材料，' +
@@ -512,10 +526,27 @@ async function pledge(doc: FormDoc, ctx: FormContext, title: string): Promise<vo
   if (ctx.signerFingerprint) {
     text += `\n本人电子签名密钥指纹：${groupHex(ctx.signerFingerprint)}。本人在本表签名，即确认该密钥为本人所有。`;
   }
-  const height = 96;
-  // The box grows with the text (and the two signature lines): the heading stays with all of it.
-  const textHeight = (doc.lines(text, doc.width - LABEL_WIDTH - 8).length + 3.5) * doc.lineHeight() + 8;
-  await doc.heading(title, { keepWith: Math.max(height, textHeight) });
+  return text;
+}
+
+const PLEDGE_HEIGHT = 96;
+
+/** The pledge's box: it grows with the text (and the two signature lines). */
+const pledgeBoxHeight = (doc: FormDoc, ctx: FormContext) =>
+  Math.max(
+    PLEDGE_HEIGHT,
+    (doc.lines(pledgeWords(ctx), doc.width - LABEL_WIDTH - 8).length + 3.5) * doc.lineHeight() + 8,
+  );
+
+/** The pledge with its heading, as it stands on the page. */
+const pledgeHeight = (doc: FormDoc, ctx: FormContext) =>
+  doc.measureRow([{ text: 'X', span: 1, bold: true }]) + pledgeBoxHeight(doc, ctx);
+
+async function pledge(doc: FormDoc, ctx: FormContext, title: string): Promise<void> {
+  const text = pledgeWords(ctx);
+  const height = PLEDGE_HEIGHT;
+  // The heading stays with all of the box.
+  await doc.heading(title, { keepWith: pledgeBoxHeight(doc, ctx) });
   await doc.opinionBox('申报人\n承诺', {
     height,
     text,

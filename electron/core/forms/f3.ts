@@ -7,7 +7,14 @@ import type { ArchiveDocument, Education } from '../../../shared/archive/schema.
 import { zhJoin } from '../../../shared/archive/spacing.js';
 import { FORMS } from '../../../shared/forms/catalog.js';
 import { highestEducation } from '../../../shared/rules/pack2020/seniority.js';
-import { currentAppointment, formatDate, formatMonth, formatPeriod, IN_PROGRESS, professionalYears } from './facts.js';
+import {
+  currentAppointment,
+  educationPeriod,
+  formatDate,
+  formatMonth,
+  formatPeriod,
+  professionalYears,
+} from './facts.js';
 import { finishForm, startForm } from './formStart.js';
 import { opinionRow, table } from './pdf/blocks.js';
 import type { Cell } from './pdf/formDoc.js';
@@ -66,7 +73,7 @@ export function resume(archive: ArchiveDocument): string[] {
       const mode = e.fullTime ? '' : '（非全日制）';
       return {
         start: e.startDate,
-        text: joined(formatPeriod(e.startDate, e.graduationDate, IN_PROGRESS), e.school, e.major, level) + mode,
+        text: joined(educationPeriod(e), e.school, e.major, level) + mode,
       };
     }),
     ...archive.workPeriods.map((w) => ({

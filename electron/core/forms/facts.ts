@@ -1,7 +1,7 @@
 // What several forms print from the archive the same way: dates in one style, the appointment and title in
 // force, when work began and the years of professional work. One place, so that F-1, F-3, F-4 and the work
 // summary never disagree about a date or a count.
-import type { ArchiveDocument } from '../../../shared/archive/schema.js';
+import type { ArchiveDocument, Education } from '../../../shared/archive/schema.js';
 import { zhJoin } from '../../../shared/archive/spacing.js';
 import { isRealDate } from '../../../shared/checks/dates.js';
 import { wholeYears } from '../../../shared/rules/pack2020/helpers.js';
@@ -20,14 +20,21 @@ export const formatDate = (date: string): string => (DATE_SHAPE.test(date) ? dat
 export const formatMonth = (date: string): string =>
   DATE_SHAPE.test(date) ? date.slice(0, 7).replace('-', '.') : date;
 
-/** A period: start—end, or start—至今 while it is current (`open`); blank when neither date is entered. */
 /** An education without a graduation date is under way (R-1: it never decides the route): 「…—在读」. */
 export const IN_PROGRESS = '在读';
 
+/** A period: start—end, or start—至今 while it is current (`open`); blank when neither date is entered. */
 export function formatPeriod(start: string, end: string, open = '至今'): string {
   if (start === '' && end === '') return '';
   return `${formatDate(start)}—${end === '' ? open : formatDate(end)}`;
 }
+
+/**
+ * An education's period, the one way every form prints it (issue 15: F-1 and F-3 once disagreed on an
+ * education under way): 「2003.09.01—2007.07.01」, or 「2019.09.01—在读」 without a graduation date.
+ */
+export const educationPeriod = (e: Pick<Education, 'startDate' | 'graduationDate'>): string =>
+  formatPeriod(e.startDate, e.graduationDate, IN_PROGRESS);
 
 // -------------------------------------------------------------------------------------------- facts
 

@@ -35,6 +35,14 @@ function fontPath(file: string): string {
   return path.join(path.dirname(require.resolve('node-source-han-sans-sc/package.json')), file);
 }
 
+/**
+ * A face the UI may fetch in full (issue 15; scripts/fonts/uiFonts.mjs declares them behind its subsets): the
+ * very files the forms print with, by name — anything else is no font of ours.
+ */
+export function fullFontFile(name: string): string | null {
+  return [...Object.values(PRIMARY), ...FALLBACKS].includes(name) ? fontPath(name) : null;
+}
+
 export type LoadedFont = { file: string; bytes: Uint8Array; font: Font };
 
 const loaded = new Map<string, LoadedFont>();
@@ -81,6 +89,59 @@ export function missingCharacters(text: string, chain = fontChain('regular')): s
   const missing = new Set<string>();
   for (const run of splitRuns(text, chain)) if (run.font === -1) for (const ch of run.text) missing.add(ch);
   return [...missing];
+}
+
+/** A glyph of a shaped cluster: the characters it draws and where its origin goes, in em from the cluster's start. */
+export type PlacedGlyph = { text: string; x: number; y: number };
+
+/** Room between a base's ink and a mark placed above or below it when the font has no anchor for the pair. */
+const MARK_GAP = 0.05;
+
+/**
+ * Where each glyph of a grapheme cluster with combining marks goes (ε̇, x̄): shaped by fontkit's layout with
+ * the mark-positioning features, so a font's anchors place the mark on its base. pdf-lib draws code point
+ * by code point with each glyph's own advance, which puts a zero-width mark wherever its outline was drawn —
+ * in Source Han Sans, U+0307 sits right of its origin, over the next character. Where the font has no
+ * anchor for the pair (no GPOS offset), the mark's ink is centred over the base's and lifted clear of it
+ * (or lowered, for a mark below), each further mark above the one before. Marks the font lacks are left out.
+ */
+export function placeCluster(font: Font, cluster: string): PlacedGlyph[] {
+  const upm = font.unitsPerEm;
+  const run = font.layout(cluster, ['mark', 'mkmk']);
+  const placed: PlacedGlyph[] = [];
+  let pen = 0;
+  let base: { x: number; bbox: { minX: number; maxX: number; minY: number; maxY: number } } | null = null;
+  let above = 0;
+  let below = 0;
+  for (const [i, glyph] of run.glyphs.entries()) {
+    const pos = run.positions[i]!;
+    const text = String.fromCodePoint(...glyph.codePoints);
+    if (glyph.id === 0 && i > 0) continue;
+    const isMark = i > 0 && /^\p{M}+$/u.test(text);
+    if (!isMark || !base) {
+      placed.push({ text, x: (pen + pos.xOffset) / upm, y: pos.yOffset / upm });
+      const bbox = glyph.bbox;
+      base = { x: pen + pos.xOffset, bbox };
+      above = bbox.maxY;
+      below = bbox.minY;
+    } else if (pos.xOffset !== 0 || pos.yOffset !== 0) {
+      placed.push({ text, x: (pen + pos.xOffset) / upm, y: pos.yOffset / upm });
+    } else {
+      const m = glyph.bbox;
+      const x = base.x + (base.bbox.minX + base.bbox.maxX) / 2 - (m.minX + m.maxX) / 2;
+      let y = 0;
+      if (m.minY >= 0) {
+        y = Math.max(0, above + MARK_GAP * upm - m.minY);
+        above = m.maxY + y;
+      } else if (m.maxY <= 0) {
+        y = Math.min(0, below - MARK_GAP * upm - m.maxY);
+        below = m.minY + y;
+      }
+      placed.push({ text, x: x / upm, y: y / upm });
+    }
+    pen += pos.xAdvance;
+  }
+  return placed;
 }
 
 /**

@@ -1,7 +1,8 @@
 // 申报材料目录: every material of the notice's list (附件2, M-1 … M-12) in its official order, with its files
-// in upload order and their pages, a subtotal per material of several files and the total; the note column
-// says what is still missing whenever a material is incomplete (even beside its files: M-3's printed form
-// is listed, its stamped scan is not), where an extracted material comes from, and what does not apply.
+// named by what each document is (as the material's merged PDF names them: materialPdf.ts partsOf) and their
+// pages, a subtotal per material of several files and the total; the note column says what is still
+// missing whenever a material is incomplete (even beside its files: M-3's printed form is listed, its
+// stamped scan is not), where an extracted material comes from, and what does not apply.
 import { MATERIAL_IDS } from '../../../shared/materials/requirements.js';
 import { FORMS } from '../../../shared/forms/catalog.js';
 import { finishForm, startForm } from './formStart.js';
@@ -9,7 +10,7 @@ import { table, type Merge } from './pdf/blocks.js';
 import type { Cell } from './pdf/formDoc.js';
 import type { FormBuilder, IndexEntry } from './types.js';
 
-/** Shares of the columns: 序号, 材料, 文件, 页数, 备注 — the file names get the room (「.pdf」 stays on its line). */
+/** Shares of the columns: 序号, 材料, 文件, 页数, 备注 — the documents' names get the room. */
 const COLS = [7, 25, 40, 8, 20] as const;
 
 const label = (text: string, span: number): Cell => ({ text, span, label: true, align: 'center' });

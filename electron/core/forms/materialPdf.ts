@@ -19,6 +19,7 @@ import {
 import { nameRecord } from '../../../shared/materials/recordNames.js';
 import { readArchive } from '../archiveService.js';
 import { listAttachments, requireAttachment } from '../attachments/attachmentService.js';
+import { requireScansAvailable } from '../attachments/health.js';
 import { runInPdfWorker } from '../attachments/pdfPool.js';
 import { PdfJobCancelled, PdfPartError, type MaterialJobPart } from '../attachments/pdfWorker.js';
 import { getUploadProfile } from '../attachments/profile.js';
@@ -210,6 +211,13 @@ export async function mergeMaterial(
     });
   }
   if (opts.signal?.aborted) throw cancelled();
+  // Every unreadable scan of the material named at once, before any is read (issue 13).
+  const rows = parts.map((p) => requireAttachment(w, p.attachmentId));
+  await requireScansAvailable(
+    w,
+    rows.map((r) => ({ sha256: r.sha256, fileName: r.file_name })),
+    { zh: `未生成“${opts.title}”`, en: `"${opts.title}" was not made` },
+  );
   const notes: Localized[] = [];
   const jobParts: MaterialJobPart[] = [];
   for (const part of parts) {

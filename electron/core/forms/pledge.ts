@@ -6,7 +6,7 @@
 // signed electronic package, the pledge's digital counterpart.
 import { FORMS } from '../../../shared/forms/catalog.js';
 import { finishForm, startForm } from './formStart.js';
-import { opinionRow, signOff } from './pdf/blocks.js';
+import { opinionRow, opinionRowHeight, signOff, signOffHeight } from './pdf/blocks.js';
 import type { Cell } from './pdf/formDoc.js';
 import type { FormBuilder } from './types.js';
 
@@ -41,18 +41,30 @@ export const buildPledge: FormBuilder = async (ctx) => {
   await doc.row([label('工作单位', 16), value(unit.name, 84)], { minHeight: 28 });
   await doc.row([label('申报职称', 16), value(titleApplied, 84)], { minHeight: 28 });
   doc.gap(14);
-  for (const paragraph of pledgeText(application.titleApplied, ctx.params.disciplineBarYears)) {
-    await doc.paragraph(paragraph);
+  const sign = ['申报人（签名）：＿＿＿＿＿＿＿＿', '年　　月　　日'];
+  const fingerprint = ctx.signerFingerprint
+    ? [`电子签名密钥指纹：${ctx.signerFingerprint}`, '申报人的电子申报包使用此密钥签名，收件方可凭上述指纹核验签名。']
+    : [];
+  // N-13: the unit answers for the materials too; it reviews them and confirms with its seal.
+  const unitBox = [{ label: '单位审核意见', labelSpan: 16, span: 84, signature: '单位负责人（签字）：' }];
+  // The signatures and the unit's box never stand alone on a page: the pledge's last lines come with them.
+  const tail =
+    signOffHeight(doc, sign.length) +
+    (fingerprint.length ? 6 + 3 * doc.lineHeight() : 0) +
+    14 +
+    opinionRowHeight(doc, unitBox, 130);
+  const paragraphs = pledgeText(application.titleApplied, ctx.params.disciplineBarYears);
+  for (const [i, paragraph] of paragraphs.entries()) {
+    await doc.paragraph(paragraph, i === paragraphs.length - 1 ? { keepWith: tail } : {});
     doc.gap(4);
   }
-  await signOff(doc, ['申报人（签名）：＿＿＿＿＿＿＿＿', '年　　月　　日']);
-  if (ctx.signerFingerprint) {
+  await signOff(doc, sign);
+  if (fingerprint.length) {
     doc.gap(6);
-    await doc.paragraph(`电子签名密钥指纹：${ctx.signerFingerprint}`);
-    await doc.paragraph('申报人的电子申报包使用此密钥签名，收件方可凭上述指纹核验签名。', { size: 9, grey: true });
+    await doc.paragraph(fingerprint[0]!);
+    await doc.paragraph(fingerprint[1]!, { size: 9, grey: true });
   }
   doc.gap(14);
-  // N-13: the unit answers for the materials too; it reviews them and confirms with its seal.
-  await opinionRow(doc, [{ label: '单位审核意见', labelSpan: 16, span: 84, signature: '单位负责人（签字）：' }], 130);
+  await opinionRow(doc, unitBox, 130);
   return finishForm(doc);
 };

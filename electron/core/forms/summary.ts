@@ -9,7 +9,7 @@ import { FORMS } from '../../../shared/forms/catalog.js';
 import { DossierError } from '../errors.js';
 import { formatPeriod, highestTitle } from './facts.js';
 import { finishForm, startForm } from './formStart.js';
-import { signOff } from './pdf/blocks.js';
+import { signOff, signOffHeight } from './pdf/blocks.js';
 import type { Cell } from './pdf/formDoc.js';
 import type { FormBuilder } from './types.js';
 
@@ -70,10 +70,13 @@ export const buildSummary: FormBuilder = async (ctx) => {
     rowOpts,
   );
   doc.gap(12);
-  for (const paragraph of paragraphs) {
-    await doc.paragraph(`　　${paragraph}`);
+  const sign = ['本人签名：＿＿＿＿＿＿＿＿', '年　　月　　日'];
+  // The signature never stands alone on a page: the summary's last lines come with it.
+  const keepWith = signOffHeight(doc, sign.length, 18) + 3;
+  for (const [i, paragraph] of paragraphs.entries()) {
+    await doc.paragraph(`　　${paragraph}`, i === paragraphs.length - 1 ? { keepWith } : {});
     doc.gap(3);
   }
-  await signOff(doc, ['本人签名：＿＿＿＿＿＿＿＿', '年　　月　　日'], 18);
+  await signOff(doc, sign, 18);
   return finishForm(doc);
 };

@@ -10,7 +10,10 @@ import type { Params2020 } from '../../../shared/rules/pack2020/params.js';
 export interface IndexEntry {
   material: string;
   title: Localized;
-  /** Files in order; a generated form appears as its file too. */
+  /**
+   * Files in order, each named by what it is (「毕业证书 — 浙江大学 大学本科」, a form by its title), never by its
+   * file name; a generated form appears as its file too.
+   */
   files: { name: string; pages: number }[];
   /** What is still missing, where the material comes from, or why it is not needed (indexNote.ts). */
   note: Localized | null;

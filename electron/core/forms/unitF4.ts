@@ -57,7 +57,14 @@ export function unitForF4(w: Workspace): UnitProfile {
 }
 
 /** Makes the unit's F-4 from its saved figures, stores it and records it; `draft` says why it is a draft. */
-export async function makeUnitF4(w: Workspace): Promise<{ file: GeneratedFile; draft: Localized | null }> {
+/**
+ * Makes the unit's F-4 and stores it; with `keep: false` (dossier forms --out, a reading command) nothing is
+ * stored and the bytes are returned instead.
+ */
+export async function makeUnitF4(
+  w: Workspace,
+  { keep = true }: { keep?: boolean } = {},
+): Promise<{ file: GeneratedFile; draft: Localized | null; bytes: Uint8Array }> {
   const profile = unitForF4(w);
   const info = getPostInfo(w.db) ?? emptyPostInfo();
   const draft = postInfoDraftReason(info);
@@ -80,13 +87,12 @@ export async function makeUnitF4(w: Workspace): Promise<{ file: GeneratedFile; d
     ...(draft ? { draft: DRAFT_MARK } : {}),
   });
   const fileName = draft ? formFileName('F-4').replace(/\.pdf$/, '（草稿）.pdf') : formFileName('F-4');
-  const staged = await stage(w.store, [built.bytes], { fileName, maxBytes: Number.MAX_SAFE_INTEGER });
-  await commit(w.store, staged);
   const file: GeneratedFile = {
     key: 'unit:F-4',
     fileName,
-    sha256: staged.sha256,
-    size: staged.bytes,
+    // The store's name for these bytes (content-addressed), stored or not.
+    sha256: sha256Hex(built.bytes),
+    size: built.bytes.length,
     pages: built.pages,
     archiveSha256: fingerprint,
     // What the sheet is made from: the unit's name and the year are printed on it too.
@@ -95,7 +101,10 @@ export async function makeUnitF4(w: Workspace): Promise<{ file: GeneratedFile; d
     missingCharacters: built.missing,
     notes: [],
   };
+  if (!keep) return { file, draft, bytes: built.bytes };
+  const staged = await stage(w.store, [built.bytes], { fileName, maxBytes: Number.MAX_SAFE_INTEGER });
+  await commit(w.store, staged);
   const replaced = putUnitGenerated(w.db, file);
   if (replaced && !isStoredHashUsed(w.db, replaced)) await rm(storedPath(w.store, replaced), { force: true });
-  return { file, draft };
+  return { file, draft, bytes: built.bytes };
 }

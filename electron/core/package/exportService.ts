@@ -4,7 +4,7 @@
 // version give the same manifest and the same bytes, and then the same revision; a new revision only
 // when level 1's manifest would differ from the last one written or imported for this package id.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { GeneratedFile, PackageFile, PrecheckFinding } from '../../../shared/api/contract.js';
 import { isCurrentAttachment } from '../../../shared/attachments/current.js';
@@ -15,7 +15,9 @@ import { summarize } from '../../../shared/rules/verdict.js';
 import type { Finding, Report } from '../../../shared/rules/types.js';
 import { exportArchiveJson, readArchive, requireApplicant } from '../archiveService.js';
 import { listAttachments } from '../attachments/attachmentService.js';
+import { requireScansAvailable } from '../attachments/health.js';
 import { storedPath } from '../attachments/store.js';
+import { isAlive, mkdirPrivate } from '../durable.js';
 import { DossierError } from '../errors.js';
 import { getPostInfo } from '../forms/context.js';
 import { allOutputKeys, generateOne, listForms } from '../forms/formsService.js';
@@ -166,6 +168,9 @@ async function runExport(w: Workspace, input: ExportInput, job: JobContext): Pro
   job.progress(0, 1, { zh: '正在解锁签名密钥', en: 'Unlocking the signing key' });
   const key = await unlockWorkspaceKey(w, input.passphrase);
   throwIfCancelled(job.signal);
+  // Every unreadable scan named at once, before any form is made (issue 13).
+  const current = listAttachments(w, { applicantId }).attachments.filter(isCurrentAttachment);
+  await requireScansAvailable(w, current, { zh: '未写出申报包', en: 'No package was written' });
   const keys = await refreshOutputs(w, applicantId, job);
   throwIfCancelled(job.signal);
   // Checked again: the archive may have changed while the forms were made.
@@ -416,7 +421,7 @@ async function writeAndRecord(
   job: JobContext,
 ): Promise<PackageFile> {
   const dir = packagesDir(w.dataDir);
-  await mkdir(dir, { recursive: true });
+  await mkdirPrivate(dir);
   await removeStaleStaging(dir);
   const staging = path.join(dir, `export-${process.pid}-${randomBytes(6).toString('hex')}.partial`);
   const step = { zh: '正在写入并签名申报包', en: 'Writing and signing the package' };
@@ -476,14 +481,5 @@ async function removeStaleStaging(dir: string): Promise<void> {
     const pid = Number(/^export-(\d+)-[0-9a-f]+\.partial$/.exec(name)?.[1]);
     if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
     await rm(path.join(dir, name), { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -13,6 +13,8 @@ export async function writeAll(handle: FileHandle, buf: Buffer, position: number
   }
 }
 
+import { isAlive } from '../durable.js';
+
 export { syncDir } from '../durable.js';
 
 export function cancelled(): DossierError {
@@ -54,14 +56,5 @@ export async function removeStaleTemps(target: string): Promise<void> {
     const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
     if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
     await rm(path.join(path.dirname(target), name), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

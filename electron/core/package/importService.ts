@@ -17,7 +17,7 @@
 // key (unit/keyChange.ts: the held file comes back through this very pipeline with `acceptKey`) or rejects it.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportOutcome, Localized } from '../../../shared/api/contract.js';
 import type { ArchiveDocument, AnyRecord } from '../../../shared/archive/schema.js';
@@ -30,7 +30,9 @@ import { DEFAULT_PARAMS_2020, PACK_2020, type Params2020 } from '../../../shared
 import * as archiveRepo from '../archiveRepo.js';
 import { parseArchiveJson } from '../archiveService.js';
 import * as attachmentRepo from '../attachments/attachmentRepo.js';
+import { getUploadProfile } from '../attachments/profile.js';
 import { BLOCK_BYTES, commit, discard, hashFile, stage, storedPath } from '../attachments/store.js';
+import { copyFilePrivate, mkdirPrivate } from '../durable.js';
 import { DossierError } from '../errors.js';
 import { setPostInfo } from '../forms/context.js';
 import { isStoredHashUsed, putGenerated } from '../forms/generatedRepo.js';
@@ -63,7 +65,9 @@ import {
   type PackageRow,
 } from './packageRepo.js';
 import type { VerifiedLevel } from './packageWorker.js';
-import { diskName, forgetUpload, incomingDir, requireUpload, type Upload } from './uploads.js';
+import { diskName, forgetUpload, incomingDir, removeIfEmpty, requireUpload, type Upload } from './uploads.js';
+import { checkUnitKey, setTrustedUnitKey, trustedUnitKey } from './unitKeyTrust.js';
+import { openPackage } from './zipRead.js';
 
 /** Spaces and case do not matter in a fingerprint typed from paper. */
 const normalizeFingerprint = (fp: string) => fp.replace(/\s+/g, '').toLowerCase();
@@ -71,17 +75,21 @@ const normalizeFingerprint = (fp: string) => fp.replace(/\s+/g, '').toLowerCase(
 export async function verifyUpload(
   w: Workspace,
   input: { uploadId: string; expectFingerprint?: string | undefined },
-): Promise<VerifyReport> {
+): Promise<VerifyReport & { trustedUnitFingerprint: string | null }> {
   const upload = await requireUpload(w, input.uploadId);
   const expectFingerprints = input.expectFingerprint ? { 1: normalizeFingerprint(input.expectFingerprint) } : {};
   const { report } = await runInPackageWorker({ kind: 'verify', file: upload.file, expectFingerprints });
-  return { ...report, file: upload.fileName };
+  // The unit key this applicant confirmed before, so that the screen asks only for a new one.
+  const trustedUnitFingerprint = isUnitWorkspace(w) ? null : trustedUnitKey(w.db);
+  return { ...report, file: upload.fileName, trustedUnitFingerprint };
 }
 
 export interface ImportInput {
   uploadId: string;
   /** Level 1's signer as printed on the applicant's F-1, when the receiver has the paper. */
   expectFingerprint?: string | undefined;
+  /** Level 2's signer as the applicant confirmed it against the unit's opinion page (unitKeyTrust.ts). */
+  trustUnitKey?: string | undefined;
 }
 
 /** Starts an import job; the upload is consumed (its incoming file removed) whatever the outcome. */
@@ -89,7 +97,9 @@ export async function startImport(w: Workspace, input: ImportInput): Promise<{ j
   const upload = await requireUpload(w, input.uploadId);
   const jobId = startJob(async (job) => {
     try {
-      const result = await importPackage(w, upload, input.expectFingerprint, job);
+      const result = await importPackage(w, upload, input.expectFingerprint, job, {
+        trustUnitKey: input.trustUnitKey,
+      });
       // A unit's workspace held it (a new applicant key): said as the end of this job, with the way on.
       if (result.held) {
         const why = heldReason(result.held);
@@ -176,22 +186,31 @@ export async function importPackage(
   upload: Upload,
   expectFingerprint: string | undefined,
   job: JobContext,
-  options: { acceptKey?: AcceptKey } = {},
+  options: { acceptKey?: AcceptKey; trustUnitKey?: string | undefined } = {},
 ): Promise<ImportResult> {
   // Said before any byte is read: without the unit's data no package can be matched to it.
   if (isUnitWorkspace(w)) requireUnitProfile(w);
+  // The user's file is read where it lies first — its end records, its directory, every header — so that a
+  // file that is no package (1 GiB of junk) is refused before a byte of it is copied anywhere.
+  if (!upload.isOwned) await (await openPackage(upload.file)).close();
   const work = path.join(incomingDir(w.dataDir), `import-${process.pid}-${randomBytes(6).toString('hex')}`);
-  await mkdir(work, { recursive: true });
+  await mkdirPrivate(work);
   try {
     let source = upload.file;
     if (!upload.isOwned) {
       // The user's file is copied first: what is verified, extracted and kept is then one and the same.
       job.progress(0, 1, { zh: '正在复制申报包', en: 'Copying the package' });
       source = path.join(work, diskName(upload.fileName));
-      await copyFile(upload.file, source);
+      await copyFilePrivate(upload.file, source);
     }
     throwIfCancelled(job.signal);
     const verified = await verify(w, source, expectFingerprint, job);
+    // A level 2 in an applicant's workspace only from the unit key they confirmed (a unit takes level 1 only).
+    const confirmed = options.trustUnitKey === undefined ? undefined : normalizeFingerprint(options.trustUnitKey);
+    const unitKey =
+      !isUnitWorkspace(w) && verified.levels.length >= 2
+        ? checkUnitKey(w.db, verified.levels[1]!.fingerprint!, confirmed)
+        : null;
     const decision = decide(w, verified, options.acceptKey);
     const outcome = (status: ImportOutcome['status'], applicantId: string): ImportOutcome => ({
       applicantId,
@@ -215,6 +234,9 @@ export async function importPackage(
     );
     const content = await readContent(dest, verified.l1);
     if (isUnitWorkspace(w)) checkUnitContent(w, verified, content);
+    // What goes into the store is checked as an added scan is; a reviewer's level on the level 1 held
+    // here stores nothing of it (its files were checked when they came in, or were made here).
+    if (decision.kind !== 'levels') await checkFiles(w, content, job);
     throwIfCancelled(job.signal);
     const hashed = { zh: '正在计算申报包的校验值', en: 'Computing the package checksum' };
     const { sha256, size } = await runInPackageWorker(
@@ -225,7 +247,10 @@ export async function importPackage(
       const row = await hold(w, verified, decision, content, { source, sha256, size, fileName: upload.fileName });
       return { held: heldPackage(row), name: row.name };
     }
-    const applicantId = await store(w, verified, decision, content, { source, sha256, size }, job, options.acceptKey);
+    const applicantId = await store(w, verified, decision, content, { source, sha256, size }, job, {
+      acceptKey: options.acceptKey,
+      unitKey,
+    });
     return {
       outcome: outcome(
         decision.kind === 'new' ? 'imported' : decision.kind === 'levels' ? 'reviewed' : 'replaced',
@@ -235,6 +260,8 @@ export async function importPackage(
     };
   } finally {
     await rm(work, { recursive: true, force: true });
+    // Nothing left, not even the folder this import made (issue 13, item 5).
+    await removeIfEmpty(incomingDir(w.dataDir));
   }
 }
 
@@ -427,7 +454,7 @@ async function hold(
     received_at: new Date().toISOString(),
   };
   const dir = heldDir(w.dataDir);
-  await mkdir(dir, { recursive: true });
+  await mkdirPrivate(dir);
   const final = path.join(dir, row.stored_name);
   await rename(pkg.source, final);
   try {
@@ -472,6 +499,65 @@ function checkUnitContent(w: Workspace, v: Verified, content: Content): void {
   }
 }
 
+/**
+ * Every attachment goes through the very check adding a scan does (attachments/sniff.ts → inspect: the type
+ * by content, the file whole, no executable, the pixel and page limits of this workspace's upload profile):
+ * a signature vouches for who sent the bytes, not for what they are. The media type and page count the
+ * package gives must be the content's (links name pages); the size in pixels and the scan resolution are
+ * taken from the content, as an add takes them, whatever the package says (the readability rules read
+ * them). The generated PDFs are checked as PDFs, their page count the form's own rather than an upload's
+ * limit. The first refusal refuses the package, naming the file.
+ */
+async function checkFiles(w: Workspace, content: Content, job: JobContext): Promise<void> {
+  const { inspect } = await import('../attachments/sniff.js');
+  const limits = getUploadProfile(w.db).intake;
+  const total = content.attachments.length + content.outputs.length;
+  let done = 0;
+  const checked = async (p: string, fileName: string, pageLimit: number) => {
+    throwIfCancelled(job.signal);
+    job.progress(done++, total, { zh: `正在检查文件内容：${fileName}`, en: `Checking the content of ${fileName}` });
+    try {
+      return await inspect(content.fileOf(p), fileName, content.sizeOf(p), { ...limits, maxPages: pageLimit });
+    } catch (e) {
+      if (!(e instanceof DossierError)) throw e;
+      throw contentRefused(p, fileName, e.localized);
+    }
+  };
+  const said = (p: string, fileName: string, what: keyof typeof FACT_ZH, claimed: unknown, actual: unknown) => {
+    if (claimed === actual) return;
+    throw contentRefused(p, fileName, {
+      zh: `申报包称其${FACT_ZH[what]}为 ${String(claimed)}，而文件内容是 ${String(actual)}。`,
+      en: `the package gives its ${what} as ${String(claimed)}, but its content says ${String(actual)}.`,
+    });
+  };
+  for (const a of content.attachments) {
+    const found = await checked(a.path, a.fileName, limits.maxPages);
+    said(a.path, a.fileName, 'media type', a.mediaType, found.mediaType);
+    said(a.path, a.fileName, 'pages', a.pages, found.pages);
+    // A TIFF original is recorded without a size, as an add records it (its converted version is the one used).
+    if (found.mediaType !== 'image/tiff') {
+      a.width = found.width;
+      a.height = found.height;
+      if (found.scanDpi === null) delete a.scanDpi;
+      else a.scanDpi = found.scanDpi;
+    }
+  }
+  for (const o of content.outputs) {
+    const found = await checked(o.path, o.fileName, Math.max(o.pages, limits.maxPages));
+    said(o.path, o.fileName, 'media type', 'application/pdf', found.mediaType);
+    said(o.path, o.fileName, 'pages', o.pages, found.pages);
+  }
+}
+
+const FACT_ZH = { 'media type': '类型', pages: '页数' } as const;
+
+function contentRefused(p: string, fileName: string, why: Localized): DossierError {
+  return new DossierError('package_file_refused', {
+    zh: `申报包中的文件“${fileName}”（${p}）未通过内容检查：${why.zh} 整个申报包未导入任何内容。`,
+    en: `The file "${fileName}" (${p}) in the package fails the content check: ${why.en} Nothing of the package was imported.`,
+  });
+}
+
 interface Content {
   archive: ArchiveDocument;
   attachments: PackageAttachment[];
@@ -480,6 +566,8 @@ interface Content {
   postInfo: PostInfo | null;
   /** Extracted file of each content path. */
   fileOf: (p: string) => string;
+  /** Its size as level 1 lists it (checked when extracted). */
+  sizeOf: (p: string) => number;
 }
 
 function inconsistent(what: string): DossierError {
@@ -552,7 +640,16 @@ async function readContent(dest: string, l1: Manifest): Promise<Content> {
     if (!parsed.success) throw inconsistent('post-info.json does not fit its format');
     postInfo = parsed.data;
   }
-  return { archive, attachments: attachments.data.attachments, outputs: forms.data.files, params, postInfo, fileOf };
+  const sizeOf = (p: string) => listed.get(p)!.size;
+  return {
+    archive,
+    attachments: attachments.data.attachments,
+    outputs: forms.data.files,
+    params,
+    postInfo,
+    fileOf,
+    sizeOf,
+  };
 }
 
 /** Store files (hash-checked), the package file into packages/, then the one transaction. */
@@ -563,7 +660,7 @@ async function store(
   content: Content,
   pkg: { source: string; sha256: string; size: number },
   job: JobContext,
-  acceptKey?: AcceptKey,
+  { acceptKey, unitKey }: { acceptKey?: AcceptKey | undefined; unitKey: string | null },
 ): Promise<string> {
   const wanted = new Map<string, { path: string; name: string }>();
   if (decision.kind !== 'levels') {
@@ -599,7 +696,7 @@ async function store(
       (row) => row.manifest_sha256 === top.manifestSha256,
     );
     const dir = packagesDir(w.dataDir);
-    await mkdir(dir, { recursive: true });
+    await mkdirPrivate(dir);
     const final = path.join(dir, fileName);
     if (await stat(final).catch(() => null)) {
       // A file no row names any more (its archive was deleted): the very same bytes are reused as they are.
@@ -631,6 +728,8 @@ async function store(
       const now = decide(w, v, acceptKey);
       if (now.kind !== decision.kind) throw inconsistent('the workspace changed during the import');
       if (isUnitWorkspace(w)) checkUnitContent(w, v, content);
+      // The unit key confirmed for this import is trusted from now on, with the level it signed.
+      if (unitKey !== null) setTrustedUnitKey(w.db, unitKey);
       if (now.kind === 'levels') {
         applicantId = now.applicantId;
         putPackageRow(w.db, { ...row, applicant_id: applicantId });
@@ -704,7 +803,7 @@ function writeApplicant(w: Workspace, applicantId: string, isNew: boolean, conte
       sha256: a.sha256,
       file_name: a.fileName,
       media_type: a.mediaType,
-      bytes: v.l1.files.find((f) => f.path === a.path)!.size,
+      bytes: content.sizeOf(a.path),
       pages: a.pages,
       width: a.width,
       height: a.height,
@@ -730,7 +829,7 @@ function writeApplicant(w: Workspace, applicantId: string, isNew: boolean, conte
       key: o.key,
       fileName: o.fileName,
       sha256: o.sha256,
-      size: v.l1.files.find((f) => f.path === o.path)!.size,
+      size: content.sizeOf(o.path),
       pages: o.pages,
       archiveSha256: o.archiveSha256,
       inputSha256: o.inputSha256,

@@ -9,10 +9,11 @@
 // file kept aside in keys/retired/), and the refusals say the way forward (shared/package/keyAdvice.ts).
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { KeyStatus } from '../../../shared/api/contract.js';
 import { joinAdvice, KEY_LOST, KEY_NOT_IN_BACKUP } from '../../../shared/package/keyAdvice.js';
+import { copyFilePrivate, mkdirPrivate, PRIVATE_FILE } from '../durable.js';
 import { DossierError } from '../errors.js';
 import { isUnitWorkspace } from '../unit/mode.js';
 import type { Workspace } from '../workspace.js';
@@ -115,9 +116,9 @@ export async function createWorkspaceKey(
   const old = replace ? await keyStatus(w) : null;
   if (old?.exists && old.fingerprint) {
     const retired = path.join(dir, RETIRED_DIR);
-    await mkdir(retired, { recursive: true, mode: 0o700 });
+    await mkdirPrivate(retired);
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    await copyFile(
+    await copyFilePrivate(
       path.join(dir, KEY_FILE),
       path.join(retired, `signing-key-${old.fingerprint.slice(0, 16)}-${stamp}.json`),
     );
@@ -172,7 +173,7 @@ export async function importKeyBackup(w: Workspace, json: string, passphrase: st
   const dir = keysDir(w.dataDir);
   const temp = path.join(w.dataDir, `key-backup.tmp-${process.pid}-${randomBytes(6).toString('hex')}.json`);
   try {
-    await writeFile(temp, json, { mode: 0o600 });
+    await writeFile(temp, json, { mode: PRIVATE_FILE });
     await importBackup(dir, temp, passphrase, osKeychain ? { protectWith: osKeychain } : {});
   } finally {
     await rm(temp, { force: true });

@@ -5,9 +5,10 @@
 // electron import here: only main.ts, ipc.ts and preload.cts may). A backup is the same JSON, always
 // passphrase-sealed so that it opens on another machine.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { mkdirPrivate, PRIVATE_FILE } from '../durable.js';
 import { DossierError } from '../errors.js';
 import { canonicalBytes } from './canonicalJson.js';
 import { syncDir, writeAll } from './fsUtil.js';
@@ -148,9 +149,9 @@ async function readKeyFile(file: string): Promise<KeyFile> {
 
 /** Temp file (0600) beside the target, fsync, rename, fsync of the folder. */
 async function writeKeyFile(target: string, file: KeyFile): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+  await mkdirPrivate(path.dirname(target));
   const temp = `${target}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
-  const fh = await open(temp, 'wx', 0o600);
+  const fh = await open(temp, 'wx', PRIVATE_FILE);
   try {
     await writeAll(fh, Buffer.from(`${JSON.stringify(file, null, 2)}\n`), 0);
     await fh.sync();

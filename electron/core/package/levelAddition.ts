@@ -15,6 +15,7 @@ import { open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { PRIVATE_FILE } from '../durable.js';
 import { DossierError } from '../errors.js';
 import type { Workspace } from '../workspace.js';
 import { packagesDir } from '../paths.js';
@@ -184,7 +185,7 @@ export async function wholePackageFile(
 
 /** A new file (never an existing one) with the stream's bytes, fsynced. */
 async function writeDurably(source: Readable, target: string): Promise<void> {
-  await pipeline(source, createWriteStream(target, { flags: 'wx' }));
+  await pipeline(source, createWriteStream(target, { flags: 'wx', mode: PRIVATE_FILE }));
   // Read-write: Windows flushes only a handle that may write.
   const fh = await open(target, 'r+');
   try {

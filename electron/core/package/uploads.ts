@@ -4,9 +4,10 @@
 // read where it is and never changed or removed. package:import consumes an upload; uploads nobody
 // imported are removed after a day.
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { open, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ByteSource } from '../attachments/store.js';
+import { mkdirPrivate, PRIVATE_FILE } from '../durable.js';
 import { DossierError } from '../errors.js';
 import type { Workspace } from '../workspace.js';
 import { writeAll } from './fsUtil.js';
@@ -71,13 +72,14 @@ export async function receiveUpload(
   const fileName = displayName(options.fileName);
   const maxBytes = options.maxBytes ?? MAX_PACKAGE_BYTES;
   const dir = incomingDir(w.dataDir);
-  await mkdir(dir, { recursive: true });
+  await mkdirPrivate(dir);
   await removeOldUploads(dir);
   const uploadId = randomUUID();
-  await mkdir(path.join(dir, uploadId));
+  // Recursive: an import that just ended may have removed the empty incoming/ (removeIfEmpty).
+  await mkdirPrivate(path.join(dir, uploadId));
   const file = path.join(dir, uploadId, diskName(fileName));
   const temp = `${file}.part`;
-  const fh = await open(temp, 'wx', 0o600);
+  const fh = await open(temp, 'wx', PRIVATE_FILE);
   let size = 0;
   try {
     for await (const chunk of source) {
@@ -150,10 +152,20 @@ export async function requireUpload(w: Workspace, uploadId: string): Promise<Upl
   });
 }
 
-/** Forgets an upload and removes its incoming file (never a file of the user's). */
+/** Forgets an upload and removes its incoming file (never a file of the user's), and incoming/ once empty. */
 export async function forgetUpload(upload: Upload): Promise<void> {
   uploads.delete(upload.uploadId);
-  if (upload.isOwned) await rm(path.dirname(upload.file), { recursive: true, force: true });
+  if (!upload.isOwned) return;
+  await rm(path.dirname(upload.file), { recursive: true, force: true });
+  await removeIfEmpty(incomingDir(upload.dataDir));
+}
+
+/**
+ * Removes a folder if it is empty: an import or upload leaves no folder behind. Another one just starting
+ * recreates it (mkdir -p); a folder that is not empty, or already gone, is left as it is.
+ */
+export async function removeIfEmpty(dir: string): Promise<void> {
+  await rmdir(dir).catch(() => {});
 }
 
 /** Uploads left unimported for a day, and temp files of uploads that never finished. */

@@ -50,13 +50,7 @@ export async function verifyOpened(pkg: OpenedPackage, options: VerifyOptions = 
     ...levels.flatMap((l) => [manifestPath(l.level), signaturePath(l.level), signerPath(l.level)]),
   ]);
   const unlisted = pkg.entries.map((e) => e.path).filter((p) => !known.has(p));
-  for (const path of unlisted) {
-    const [zh, en] = [
-      `“${path}”在包中，但没有任何清单列出它。`,
-      `"${path}" is in the package but no manifest lists it.`,
-    ];
-    problems.push(problem('unlisted', zh, en, { path }));
-  }
+  unlistedProblem(unlisted, levels, problems);
   // The order is only worth a word when everything else holds (otherwise it is wrong for those reasons).
   if (problems.length === 0) checkOrder(pkg, levels, problems);
   const l1 = levels[0]?.manifest;
@@ -70,6 +64,40 @@ export async function verifyOpened(pkg: OpenedPackage, options: VerifyOptions = 
     problems,
   });
   return { report, levels, sha256 };
+}
+
+/**
+ * Entries no manifest lists, said once: a refused manifest leaves every file of its level unlisted, and a
+ * line for each would bury the reason (said before, with the level) under a page of consequences.
+ */
+function unlistedProblem(unlisted: string[], levels: LevelData[], problems: Problem[]): void {
+  if (unlisted.length === 0) return;
+  const path = unlisted[0]!;
+  if (unlisted.length === 1) {
+    const [zh, en] = [
+      `“${path}”在包中，但没有任何清单列出它。`,
+      `"${path}" is in the package but no manifest lists it.`,
+    ];
+    problems.push(problem('unlisted', zh, en, { path }));
+    return;
+  }
+  const shown = unlisted.slice(0, 3).map((p) => `“${p}”`);
+  const more = unlisted.length > 3 ? ['…', '…'] : ['', ''];
+  const refused = levels.filter((l) => l.manifest === null).map((l) => l.level);
+  const [whyZh, whyEn] = refused.length
+    ? [
+        `（第 ${refused.join('、')} 级的清单未被接受，见上文，其中列出的文件因而无从核对）`,
+        ` (the level ${refused.join(', ')} manifest was refused, see above, so the files it lists cannot be checked)`,
+      ]
+    : ['', ''];
+  problems.push(
+    problem(
+      'unlisted',
+      `包中有 ${unlisted.length} 个条目没有任何清单列出：${shown.join('、')}${more[0]}${whyZh}。`,
+      `${unlisted.length} entries are in the package but no manifest lists them: ${shown.join(', ').replace(/[“”]/g, '"')}${more[1]}${whyEn}.`,
+      { path },
+    ),
+  );
 }
 
 /** Levels 1…top, top being the highest with any META-INF file; a level the caller expects must be there. */

@@ -1,11 +1,11 @@
 // One level of a package, checked on its own: its three META-INF files are there and intact, the manifest
-// is canonical JSON of a known format version matching the schema, the signer key is SM2, and the SM2/SM3
-// signature over the exact manifest bytes holds. The chain between levels and the listed files are
-// checked by verify.ts, which sees every level.
+// is canonical JSON of a known format version matching the schema, the signer key is SM2 in its one
+// canonical PEM encoding, and the SM2/SM3 signature over the exact manifest bytes holds. The chain between
+// levels and the listed files are checked by verify.ts, which sees every level.
 import { isCanonical } from './canonicalJson.js';
 import { FORMAT, FORMAT_VERSION, Manifest, manifestPath, signaturePath, signerPath } from './manifest.js';
 import { problem, type Problem } from '../../../shared/package/report.js';
-import { fingerprint, publicKeyFromPem, verify } from './sm2.js';
+import { fingerprint, publicKeyFromPem, publicKeyToPem, verify } from './sm2.js';
 import type { OpenedPackage } from './zipRead.js';
 
 /** 20,000 files make ~6 MB of manifest; a hostile 16 MiB one costs about half a second of SM3 here. */
@@ -90,6 +90,19 @@ export async function readLevel(pkg: OpenedPackage, level: number, problems: Pro
     try {
       publicKeyHex = publicKeyFromPem(pem.bytes.toString('utf8'), signerPath(level));
       data.fingerprint = fingerprint(publicKeyHex);
+      // The manifest names the key by the SHA-256 of its DER (signer.fingerprint), yet PEM decoders forgive
+      // (line ends, a final newline, unused base64 bits, bytes after the padding): only the one encoding
+      // the format writes is taken, so that no byte of the file escapes what is signed.
+      if (!pem.bytes.equals(Buffer.from(publicKeyToPem(publicKeyHex)))) {
+        problems.push(
+          problem(
+            'signer_key_not_canonical',
+            `${signerPath(level)} 不是其公钥的规范 PEM 编码（每行 64 个 base64 字符、LF 换行、末尾一个换行，与 openssl pkey -pubout 的输出逐字节相同）：文件被改动过。`,
+            `${signerPath(level)} is not the canonical PEM encoding of its key (64 base64 characters a line, LF line ends, one final newline, byte for byte what openssl pkey -pubout writes): the file was altered.`,
+            { level, path: signerPath(level) },
+          ),
+        );
+      }
     } catch (e) {
       const msg = (e as { localized?: { zh: string; en: string } }).localized ?? { zh: String(e), en: String(e) };
       problems.push(problem('bad_signer_key', msg.zh, msg.en, { level, path: signerPath(level) }));

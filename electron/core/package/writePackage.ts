@@ -20,7 +20,7 @@ import {
   signerPath,
   type ManifestInput,
 } from './manifest.js';
-import { sign } from './sm2.js';
+import { publicKeyToPem, sign } from './sm2.js';
 import type { SigningKey } from './keyStore.js';
 import { verifyOpened, type VerifyOptions } from './verify.js';
 import { openPackage } from './zipRead.js';
@@ -185,7 +185,8 @@ async function writeLevel(
   const s = await writer.add({ path: signaturePath(info.level), source: { kind: 'bytes', bytes: signature } });
   const k = await writer.add({
     path: signerPath(info.level),
-    source: { kind: 'bytes', bytes: Buffer.from(key.publicKeyPem) },
+    // The one canonical encoding readers demand (verifyLevel.ts), whatever line ends a restored key file has.
+    source: { kind: 'bytes', bytes: Buffer.from(publicKeyToPem(key.publicKeyHex)) },
   });
   entries.push(m, s, k);
   return { level: info.level, manifest, manifestSha256: m.sha256, signatureSha256: s.sha256 };

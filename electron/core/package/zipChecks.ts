@@ -47,18 +47,22 @@ const S_IFLNK = 0o120000;
 const S_IFDIR = 0o040000;
 const DOS_DIRECTORY = 0x10;
 
+/** An entry flagged as encrypted (bit 0), named; zipRaw.ts says it before yauzl finds its sizes odd. */
+export function encryptedEntry(file: string, entryName: string): DossierError {
+  const name = printable(entryName);
+  return refuse(
+    'zip_encrypted',
+    file,
+    `条目“${name}”已加密：${ENCRYPTED[0]}`,
+    `the entry "${name}" is encrypted: ${ENCRYPTED[1]}`,
+  );
+}
+
 /** The checks on one central-directory record, in the order that gives the most specific reason first. */
 export function checkCentral(entry: Entry, file: string, archiveBytes: number): void {
   const name = printable(entry.fileName);
   // Bit 0: traditional PKWARE encryption (yauzl refuses strong encryption, bit 6, itself).
-  if ((entry.generalPurposeBitFlag & 0x0001) !== 0) {
-    throw refuse(
-      'zip_encrypted',
-      file,
-      `条目“${name}”已加密：${ENCRYPTED[0]}`,
-      `the entry "${name}" is encrypted: ${ENCRYPTED[1]}`,
-    );
-  }
+  if ((entry.generalPurposeBitFlag & 0x0001) !== 0) throw encryptedEntry(file, entry.fileName);
   if (entry.compressionMethod !== 0) {
     throw refuse(
       'zip_compressed',
@@ -126,9 +130,55 @@ export function checkLocal(entry: Entry, local: LocalFileHeader, file: string): 
   const extras = parseExtras(local.extraField, entry.fileName, file);
   const big = local.uncompressedSize === MAX32 && local.compressedSize === MAX32;
   const sizes = big ? readZip64(extras, 2, entry.fileName, file) : [local.uncompressedSize, local.compressedSize];
-  if (sizes[0] !== entry.uncompressedSize || sizes[1] !== entry.compressedSize || (!big && extras.length > 0)) {
-    throw notCanonical(file, entry.fileName, 'local sizes');
+  if (sizes[0] !== entry.uncompressedSize || sizes[1] !== entry.compressedSize) {
+    // Two readers would see two different files: one trusting the local header, one the directory.
+    const name = printable(entry.fileName);
+    const [l, c] = [`${sizes[0]}/${sizes[1]}`, `${entry.uncompressedSize}/${entry.compressedSize}`];
+    throw refuse(
+      'zip_size_mismatch',
+      file,
+      `条目“${name}”的本地头记其大小为 ${l} 字节（原始/存储），而中央目录记为 ${c} 字节：文件已损坏或被改动过。`,
+      `the local header of the entry "${name}" gives its size as ${l} bytes (original/stored), the central directory as ${c}: the file is damaged or was altered.`,
+    );
   }
+  if (!big && extras.length > 0) throw unneededZip64(file, entry.fileName, 'local');
+}
+
+/**
+ * A header byte for byte as zipFormat.ts writes it for this entry. What the field checks have not named
+ * by now is a ZIP64 field where no size or offset needs one, or one whose 32-bit fields say something
+ * other than 0xFFFFFFFF beside it; anything else (a disk number) is a header of another writer.
+ */
+export function checkBytes(
+  entryName: string,
+  which: 'central' | 'local',
+  actual: Buffer | null,
+  expected: Buffer,
+  file: string,
+): void {
+  if (actual === null || actual.equals(expected)) return;
+  const extraLength = (h: Buffer) => h.readUInt16LE(which === 'central' ? 30 : 28);
+  if (extraLength(actual) > 0 && extraLength(expected) === 0) throw unneededZip64(file, entryName, which);
+  if (extraLength(actual) > 0) {
+    const name = printable(entryName);
+    throw refuse(
+      'zip_zip64_invalid',
+      file,
+      `条目“${name}”的${which === 'central' ? '中央目录' : '本地'}头中，ZIP64 字段与 32 位字段所记的大小或位置不符（需要 ZIP64 时 32 位字段应填 0xFFFFFFFF）：文件已损坏或被改动过。`,
+      `in the ${which} header of the entry "${name}", the ZIP64 field and the 32-bit fields disagree on a size or offset (where ZIP64 is needed, the 32-bit fields hold 0xFFFFFFFF): the file is damaged or was altered.`,
+    );
+  }
+  throw notCanonical(file, entryName, which === 'central' ? 'header bytes' : 'local header bytes');
+}
+
+function unneededZip64(file: string, entryName: string, which: 'central' | 'local'): DossierError {
+  const name = printable(entryName);
+  return refuse(
+    'zip_zip64_invalid',
+    file,
+    `条目“${name}”的${which === 'central' ? '中央目录' : '本地'}头带有 ZIP64 字段，而它的大小和位置都在 32 位之内，用不着它：文件不是按申报包格式写出的，或已被改动过。`,
+    `the ${which} header of the entry "${name}" has a ZIP64 field, though its sizes and offset fit in 32 bits and need none: the file was not written as a package, or it was altered.`,
+  );
 }
 
 /** Only one extra field is ever written: ZIP64 (0x0001). Anything else (a Unicode-path override…) refused. */
@@ -178,6 +228,8 @@ const FIELD_ZH: Record<string, string> = {
   'extra fields': '扩展字段',
   'local extra fields': '本地头扩展字段',
   'local ZIP64 field': '本地头 ZIP64 字段',
+  'header bytes': '中央目录头',
+  'local header bytes': '本地头',
 };
 
 function notCanonical(file: string, entryName: string, field: string): DossierError {
@@ -194,10 +246,17 @@ export function checkUnique(name: string, seen: Map<string, string>, file: strin
   const key = foldKey(name);
   const other = seen.get(key);
   if (other === undefined) return void seen.set(key, name);
+  // Which sameness it is: the very name, the same characters in another Unicode normalisation (NFC/NFD,
+  // as macOS writes them), or another case.
   const [zh, en] =
     other === name
       ? ['重复出现', 'appears twice']
-      : [`与“${printable(other)}”在忽略大小写后相同`, `is the same as "${printable(other)}" once case is ignored`];
+      : other.normalize('NFC') === name.normalize('NFC')
+        ? [
+            `与“${printable(other)}”是同一名称的不同 Unicode 规范化形式（NFC/NFD）`,
+            `is the same name as "${printable(other)}" in another Unicode normalisation (NFC/NFD)`,
+          ]
+        : [`与“${printable(other)}”在忽略大小写后相同`, `is the same as "${printable(other)}" once case is ignored`];
   throw refuse('zip_duplicate', file, `条目“${printable(name)}”${zh}。`, `the entry "${printable(name)}" ${en}.`);
 }
 
@@ -233,6 +292,7 @@ export function checkTiling(entries: Range[], centralStart: number, file: string
         `the entry "${printable(e.path)}" overlaps the data of the previous one: a zip-bomb technique.`,
       );
     }
+    if (e.headerStart > expected && expected === 0) throw prefixed(file, e.headerStart);
     if (e.headerStart > expected) {
       throw refuse(
         'zip_gap',
@@ -252,6 +312,16 @@ export function checkTiling(entries: Range[], centralStart: number, file: string
       'the central directory does not list the entries in file order.',
     );
   }
+}
+
+/** Bytes before the first entry (a package appended to something else): their count, and that a package starts at 0. */
+export function prefixed(file: string, bytes: number): DossierError {
+  return refuse(
+    'zip_prefixed',
+    file,
+    `压缩包之前多了 ${bytes} 字节不属于它的数据（例如被拼接在另一个文件之后）：申报包从偏移 0 开始，之前不能有任何字节。`,
+    `${bytes} bytes of data come before the archive (it was appended to something else, say): a package starts at offset 0, with nothing before it.`,
+  );
 }
 
 /** How many bytes of a refused file are read to tell what it is instead (file-type's own window). */

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { mkdirPrivate, PRIVATE_DIR, PRIVATE_FILE } from '../durable.js';
 import { DossierError } from '../errors.js';
 import { printable } from './entryName.js';
 import { removeStaleTemps, syncDir, toWriteError, writeAll } from './fsUtil.js';
@@ -37,10 +38,10 @@ export async function extractAll(
     });
   }
   const parent = path.dirname(target);
-  await mkdir(parent, { recursive: true });
+  await mkdirPrivate(parent);
   await removeStaleTemps(target);
   const temp = `${target}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
-  await mkdir(temp);
+  await mkdir(temp, { mode: PRIVATE_DIR });
   const total = pkg.entries.reduce((sum, e) => sum + e.size, 0);
   let done = 0;
   const folders = new Set<string>([temp]);
@@ -50,9 +51,9 @@ export async function extractAll(
       const dest = path.join(temp, ...entry.path.split('/'));
       // Names were checked when the package was opened; this guard only makes the invariant local.
       if (!dest.startsWith(temp + path.sep)) throw new Error(`entry outside the folder: ${entry.path}`);
-      await mkdir(path.dirname(dest), { recursive: true });
+      await mkdirPrivate(path.dirname(dest));
       for (let d = path.dirname(dest); d.startsWith(temp); d = path.dirname(d)) folders.add(d);
-      const fh = await open(dest, 'wx', 0o644);
+      const fh = await open(dest, 'wx', PRIVATE_FILE);
       try {
         let at = 0;
         const write = async (chunk: Buffer) => {

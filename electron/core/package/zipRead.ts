@@ -16,17 +16,24 @@ import {
   checkLocal,
   checkNoFileIsAFolder,
   checkTiling,
+  checkBytes,
   checkUnique,
   HEAD_BYTES,
   readerRefusal,
   refuse,
 } from './zipChecks.js';
-import { endRecords, EOCD_BYTES, ZIP64_EOCD_BYTES, ZIP64_LOCATOR_BYTES } from './zipFormat.js';
+import { centralHeader, endRecords, localHeader, MAX32, needsZip64End } from './zipFormat.js';
+import { readRaw } from './zipRaw.js';
 
 export interface ReadLimits {
   maxArchiveBytes: number;
   maxEntries: number;
   maxTotalBytes: number;
+  /**
+   * From which value a size or offset is in ZIP64 fields (0xFFFFFFFF): ZIP64 is refused where it is not
+   * needed. Tests lower it, as they lower the writer's, to read ZIP64 without 4 GiB files.
+   */
+  zip64At?: number;
 }
 
 /** 200 scans of 5 MB make 1 GB: these leave room for large dossiers and stop hostile ones early. */
@@ -109,6 +116,9 @@ export async function openPackage(file: string, limits: ReadLimits = DEFAULT_LIM
 }
 
 async function readDirectory(fh: FileHandle, file: string, size: number, limits: ReadLimits): Promise<PackageEntry[]> {
+  // Our own reading of the end records and the directory first: its refusals name the cause (zipRaw.ts).
+  const zip64At = limits.zip64At ?? MAX32;
+  const raw = await readRaw(fh, file, size, limits.maxEntries, zip64At);
   const options = { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true };
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.fromRandomAccessReader(new HandleReader(fh), size, options, (e, z) => (e ? reject(e) : resolve(z))),
@@ -144,16 +154,37 @@ async function readDirectory(fh: FileHandle, file: string, size: number, limits:
       central.push(entry);
     }
     checkNoFileIsAFolder(seen, file);
-    await checkEnd(fh, file, size, central.length, centralStart, cursor());
+    await checkEnd(fh, file, size, central.length, centralStart, cursor(), zip64At);
     const locals: LocalFileHeader[] = [];
     for (const e of central) locals.push(await zip.readLocalFileHeaderPromise(e));
     const entries = central.map((e, i) => toEntry(e, locals[i]!));
     checkTiling(entries, centralStart, file);
     central.forEach((e, i) => checkLocal(e, locals[i]!, file));
+    // Last, every header byte for byte as the writer makes it (what no field check above has named: a
+    // ZIP64 field where no size needs it, one that says otherwise than the 32-bit fields, a disk number).
+    for (const [i, e] of central.entries()) {
+      const record = {
+        name: e.fileNameRaw,
+        crc32: e.crc32,
+        size: e.uncompressedSize,
+        offset: e.relativeOffsetOfLocalHeader,
+      };
+      const local = await readLocalBytes(fh, e.relativeOffsetOfLocalHeader, locals[i]!);
+      const { name, size: bytes, crc32, offset } = record;
+      checkBytes(e.fileName, 'central', raw?.central[i]?.bytes ?? null, centralHeader(record, zip64At), file);
+      checkBytes(e.fileName, 'local', local, localHeader(name, bytes, crc32, offset, zip64At), file);
+    }
     return entries.sort((a, b) => a.headerStart - b.headerStart);
   } finally {
     zip.close();
   }
+}
+
+async function readLocalBytes(fh: FileHandle, at: number, local: LocalFileHeader): Promise<Buffer> {
+  const length = local.fileDataStart - at;
+  const buf = Buffer.alloc(length);
+  await fh.read(buf, 0, length, at);
+  return buf;
 }
 
 function toEntry(e: Entry, local: LocalFileHeader): PackageEntry {
@@ -170,9 +201,18 @@ function toEntry(e: Entry, local: LocalFileHeader): PackageEntry {
  * After the central directory come the end records, exactly as the writer makes them (zipFormat.ts): no
  * comment, no trailing bytes, and no field (a count, a size, an offset) that says anything else.
  */
-async function checkEnd(fh: FileHandle, file: string, size: number, count: number, cdStart: number, cdEnd: number) {
+async function checkEnd(
+  fh: FileHandle,
+  file: string,
+  size: number,
+  count: number,
+  cdStart: number,
+  cdEnd: number,
+  zip64At: number,
+) {
   const tail = size - cdEnd;
-  const zip64 = tail === ZIP64_EOCD_BYTES + ZIP64_LOCATOR_BYTES + EOCD_BYTES;
+  // The ZIP64 form exactly where the counts and offsets need it (zipRaw.ts has said why when it is not so).
+  const zip64 = needsZip64End(count, cdStart, cdEnd - cdStart, zip64At);
   const actual = Buffer.alloc(Math.min(tail, 1024));
   await fh.read(actual, 0, actual.length, cdEnd);
   if (tail === actual.length && actual.equals(endRecords(count, cdStart, cdEnd - cdStart, zip64))) return;

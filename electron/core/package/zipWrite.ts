@@ -14,6 +14,7 @@ import { DossierError } from '../errors.js';
 import { checkEntryName, foldKey, printable } from './entryName.js';
 import { centralHeader, endRecords, localHeader, MAX32, needsZip64End, type CentralRecord } from './zipFormat.js';
 import { blockBuffers, feed, newDigest, pump } from './blocks.js';
+import { PRIVATE_FILE } from '../durable.js';
 import { cancelled, removeStaleTemps, syncDir, toWriteError, writeAll } from './fsUtil.js';
 
 export type EntrySource =
@@ -64,7 +65,7 @@ export class ZipWriter {
     if (options.signal?.aborted) throw cancelled();
     await removeStaleTemps(out);
     try {
-      return new ZipWriter(await open(tempPath, 'wx'), out, tempPath, options);
+      return new ZipWriter(await open(tempPath, 'wx', PRIVATE_FILE), out, tempPath, options);
     } catch (e) {
       throw toWriteError(e, out);
     }

@@ -9,11 +9,12 @@
 // countersigned packages themselves, from which a replacement batch can be made.
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { UnitProfile, type BatchFile } from '../../../shared/unit/schema.js';
 import type { Db } from '../db.js';
+import { isAlive, mkdirPrivate } from '../durable.js';
 import { DossierError } from '../errors.js';
 import { throwIfCancelled, type JobContext } from '../jobs.js';
 import { jsonBytes } from '../package/content.js';
@@ -120,15 +121,6 @@ async function removeStaleStaging(dir: string): Promise<void> {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export interface BatchTarget {
   /**
    * Where the officer chose to put the batch: an existing folder (the batch keeps its own name there) or a
@@ -175,7 +167,7 @@ function targetExists(file: string): DossierError {
 async function targetOf(w: Workspace, fileName: string, out: string | undefined): Promise<string> {
   if (out === undefined) {
     const dir = batchesDir(w.dataDir);
-    await mkdir(dir, { recursive: true });
+    await mkdirPrivate(dir);
     return path.join(dir, fileName);
   }
   await checkBatchTarget(out);

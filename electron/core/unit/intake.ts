@@ -49,7 +49,11 @@ export async function packagesInFolder(folder: string): Promise<string[]> {
 }
 
 /** Uploaded or picked packages (upload ids): one job. The uploads are consumed whatever the outcome. */
-export async function startUnitImport(w: Workspace, uploadIds: string[]): Promise<{ jobId: string }> {
+export async function startUnitImport(
+  w: Workspace,
+  uploadIds: string[],
+  options: UnitImportOptions = {},
+): Promise<{ jobId: string }> {
   const uploads: Upload[] = [];
   try {
     requireUnit(w);
@@ -60,7 +64,7 @@ export async function startUnitImport(w: Workspace, uploadIds: string[]): Promis
     await forgetAll(uploads);
     throw e;
   }
-  return { jobId: startJob((job) => runBatch(w, uploads, job)) };
+  return { jobId: startJob((job) => runBatch(w, uploads, job, options)) };
 }
 
 /** Desktop and CLI: every .zcpkg in a folder, each registered as an upload (read where it is). */
@@ -72,18 +76,30 @@ export async function startFolderImport(w: Workspace, folder: string): Promise<{
 }
 
 /** Named package files (the CLI's arguments, a folder's packages): one job. */
-export async function startFileImport(w: Workspace, files: string[]): Promise<{ jobId: string }> {
+export async function startFileImport(
+  w: Workspace,
+  files: string[],
+  options: UnitImportOptions = {},
+): Promise<{ jobId: string }> {
   requireUnit(w);
   const ids: string[] = [];
   for (const file of files) ids.push((await registerPath(w, file)).uploadId);
-  return startUnitImport(w, ids);
+  return startUnitImport(w, ids, options);
+}
+
+export interface UnitImportOptions {
+  /**
+   * Level 1's signer as printed on the applicant's F-1 (`unit-import --expect-fingerprint`): the package is
+   * refused unless that key signed it. For one applicant's file; the key is pinned for them from then on.
+   */
+  expectFingerprint?: string | undefined;
 }
 
 async function forgetAll(uploads: Upload[]): Promise<void> {
   for (const u of uploads) await forgetUpload(u);
 }
 
-async function runBatch(w: Workspace, uploads: Upload[], job: JobContext): Promise<void> {
+async function runBatch(w: Workspace, uploads: Upload[], job: JobContext, options: UnitImportOptions): Promise<void> {
   const results: UnitImportResult[] = [];
   try {
     for (const [i, upload] of uploads.entries()) {
@@ -102,7 +118,7 @@ async function runBatch(w: Workspace, uploads: Upload[], job: JobContext): Promi
         setResult: () => {},
       };
       try {
-        const { outcome, name, held } = await importPackage(w, upload, undefined, fileJob);
+        const { outcome, name, held } = await importPackage(w, upload, options.expectFingerprint, fileJob);
         results.push(
           held
             ? {

@@ -6,11 +6,12 @@
 // evidence, F-4 and the opinion page). Written beside the target, renamed in, then recorded; on any
 // failure or cancel no file is left behind.
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MATERIAL_IDS } from '../../../shared/materials/requirements.js';
 import { AuditDoc, ReviewDoc, type AuditAction } from '../../../shared/unit/schema.js';
 import { readArchive } from '../archiveService.js';
+import { mkdirPrivate } from '../durable.js';
 import { DossierError } from '../errors.js';
 import { throwIfCancelled, type JobContext } from '../jobs.js';
 import { JSON_TYPE, jsonBytes } from '../package/content.js';
@@ -155,7 +156,7 @@ export async function writeLevelTwo(w: Workspace, input: LevelTwoInput, job: Job
   ];
 
   const dir = packagesDir(w.dataDir);
-  await mkdir(dir, { recursive: true });
+  await mkdirPrivate(dir);
   // The export's staging name: a crash leaves a file that the next export's clean-up removes.
   const staging = path.join(dir, `export-${process.pid}-${randomBytes(6).toString('hex')}.partial`);
   const step = { zh: '正在验证并添加单位签名', en: "Verifying and adding the unit's signature" };

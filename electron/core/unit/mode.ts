@@ -12,14 +12,17 @@ export function getMode(w: Workspace): WorkspaceMode {
 }
 
 export function setMode(w: Workspace, mode: WorkspaceMode): { mode: WorkspaceMode } {
-  if (getMode(w) === mode) return { mode };
-  if (currentApplicantId(w) !== null) {
-    throw new DossierError('workspace_not_empty', {
-      zh: '此工作区已有档案，不能改变用途。请为单位审核另建一个空的工作区。',
-      en: 'This workspace already holds an archive; its purpose cannot change. Use a new, empty workspace for the unit.',
-    });
-  }
-  setSetting(w.db, MODE_KEY, mode);
+  // "Still empty" is checked in the transaction that writes (issue 13): an import racing it cannot slip in.
+  w.db.transaction(() => {
+    if (getMode(w) === mode) return;
+    if (currentApplicantId(w) !== null) {
+      throw new DossierError('workspace_not_empty', {
+        zh: '此工作区已有档案，不能改变用途。请为单位审核另建一个空的工作区。',
+        en: 'This workspace already holds an archive; its purpose cannot change. Use a new, empty workspace for the unit.',
+      });
+    }
+    setSetting(w.db, MODE_KEY, mode);
+  })();
   return { mode };
 }
 

@@ -19,6 +19,7 @@ import { nameRecord } from '../../../shared/materials/recordNames.js';
 import { useEditor } from '../editorContext.js';
 import { useT } from '../i18n.js';
 import { formatBytes, linkText, versionText } from './linkText.js';
+import { useStoreHealth } from './storeHealth.js';
 import { Thumbnail } from './Thumbnail.js';
 
 /** Links grouped by record, in first-seen order, so a paper's four page tags sit under its title once. */
@@ -58,6 +59,8 @@ export function AttachmentCard({
   const isPdf = attachment.mediaType === 'application/pdf';
   const isPhoto = attachment.links.some((l) => l.slot === 'M-4/photo');
   const name = attachment.fileName;
+  // Issue 13: a file missing from the store or damaged is said here, with what repairs it.
+  const fileState = useStoreHealth().stateOf(attachment.sha256);
 
   const iconButton = (action: CardAction, label: string, icon: ReactNode) => (
     <Tooltip title={label}>
@@ -84,7 +87,7 @@ export function AttachmentCard({
 
   return (
     <li
-      className={`att-card${isSelected ? ' att-card-selected' : ''}`}
+      className={`att-card${isSelected ? ' att-card-selected' : ''}${fileState ? ' att-card-unreadable' : ''}`}
       data-testid="attachment"
       data-id={attachment.id}
       data-name={name}
@@ -133,6 +136,15 @@ export function AttachmentCard({
           <Typography.Text type="secondary" className="att-version" data-testid="att-version">
             {version}
           </Typography.Text>
+        )}
+        {fileState && (
+          <Alert
+            type="error"
+            className="att-issue"
+            title={t('health_card', { state: t(fileState === 'missing' ? 'health_missing' : 'health_damaged') })}
+            data-testid="att-store-problem"
+            data-state={fileState}
+          />
         )}
         {attachment.profileIssues.map((issue) => (
           <Alert

@@ -20,6 +20,7 @@ import { Button, Typography } from 'antd';
 import type { AttachmentView } from '../../../shared/attachments/schema.js';
 import type { ItemStatus, MaterialItem } from '../../../shared/materials/requirements.js';
 import { useT, type TextKey } from '../i18n.js';
+import { useStoreHealth } from './storeHealth.js';
 
 const ICONS: Record<ItemStatus, typeof CheckCircleFilled> = {
   attached: CheckCircleFilled,
@@ -56,9 +57,13 @@ export function MaterialItemRow({ item, attachments, isBusy, onAdd, onPaper, onU
   const { t, pick } = useT();
   const itemName = pick(item.label);
   const Icon = ICONS[item.status];
-  const files = item.attachmentIds
-    .map((id) => attachments.find((a) => a.id === id)?.fileName)
-    .filter((name): name is string => Boolean(name));
+  const linked = item.attachmentIds
+    .map((id) => attachments.find((a) => a.id === id))
+    .filter((a): a is AttachmentView => a !== undefined);
+  const files = linked.map((a) => a.fileName);
+  // Issue 13: a linked scan whose file is missing or damaged does not prove the item until repaired.
+  const { stateOf } = useStoreHealth();
+  const unreadable = linked.filter((a) => stateOf(a.sha256) !== null).map((a) => a.fileName);
   return (
     <li className="material-item" data-testid="material-item" data-key={item.key} data-status={item.status}>
       <Icon className={`material-item-icon status-${item.status}`} aria-hidden />
@@ -109,6 +114,11 @@ export function MaterialItemRow({ item, attachments, isBusy, onAdd, onPaper, onU
         {files.length > 0 && (
           <Typography.Text type="secondary" className="material-item-files">
             {t('mat_files', { names: files.join(t('listSep')) })}
+          </Typography.Text>
+        )}
+        {unreadable.length > 0 && (
+          <Typography.Text type="danger" className="material-item-files" data-testid="material-store-problem">
+            {t('health_inMaterial', { names: unreadable.join(t('listSep')) })}
           </Typography.Text>
         )}
       </div>

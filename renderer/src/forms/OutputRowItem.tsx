@@ -157,7 +157,10 @@ export function OutputRowItem(props: OutputRowItemProps) {
             showIcon
             className="forms-alert"
             data-testid={`forms-stale-${testKey}`}
-            title={t('forms_staleText', { fingerprint: shortFingerprint(file.archiveSha256) })}
+            title={t('forms_staleText', {
+              why: row.staleWhy ? pick(row.staleWhy) : '',
+              fingerprint: shortFingerprint(file.archiveSha256),
+            })}
           />
         )}
         {file && file.missingCharacters.length > 0 && (

@@ -29,6 +29,8 @@ export interface OutputRow {
   attachments: number | null;
   file: GeneratedFile | null;
   stale: boolean;
+  /** What changed since the file was made, when stale. */
+  staleWhy: Localized | null;
 }
 
 export type RowState =
@@ -52,6 +54,7 @@ export function formRow(entry: FormEntry): OutputRow {
     attachments: null,
     file: entry.file,
     stale: entry.stale,
+    staleWhy: entry.staleWhy,
   };
 }
 
@@ -67,6 +70,7 @@ export function materialRow(entry: MaterialPdfEntry): OutputRow {
     attachments: entry.attachments,
     file: entry.file,
     stale: entry.stale,
+    staleWhy: entry.staleWhy,
   };
 }
 

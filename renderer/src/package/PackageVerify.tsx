@@ -5,8 +5,7 @@
 import { FolderOpenOutlined, ImportOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Progress, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError, ImportOutcome } from '../../../shared/api/contract.js';
-import type { VerifyReport } from '../../../shared/package/report.js';
+import type { ApiError, ImportOutcome, OutputOf } from '../../../shared/api/contract.js';
 import { call, isCancelled, uploadPackage, type PackageUpload } from '../api.js';
 import { DropZone } from '../attachments/DropZone.js';
 import { formatBytes } from '../attachments/linkText.js';
@@ -14,6 +13,7 @@ import { JobPanel } from '../forms/JobPanel.js';
 import { useT } from '../i18n.js';
 import { asApiError, isRunning, useJob } from '../jobs/tracker.js';
 import { takeOpenedPackage, useOpenedPackage } from './openedPackages.js';
+import { Fingerprint } from './fingerprint.js';
 import { VerifyReportView } from './VerifyReportView.js';
 import '../attachments/attachments.css';
 import '../forms/forms.css';
@@ -26,7 +26,7 @@ type Stage =
   | { kind: 'uploading'; fileName: string; loaded: number; total: number }
   | { kind: 'verifying'; fileName: string }
   | { kind: 'failed'; fileName: string; error: ApiError }
-  | { kind: 'report'; upload: PackageUpload; report: VerifyReport };
+  | { kind: 'report'; upload: PackageUpload; report: OutputOf<'package:verify'> };
 
 // The last verification outlives the screen (as the import job does), so that leaving and coming back
 // shows it again; a reload of the tab starts afresh.
@@ -124,9 +124,40 @@ export function PackageVerify({ onOpenArchive, beforeImport }: PackageVerifyProp
         });
         if (!go) return;
       }
+      // A unit's level 2 is taken only from a unit key confirmed against its opinion page (issue 13): asked
+      // once, and again, with both fingerprints, should another key sign a later one.
+      const unitSigner = stage.report.levels[1]?.signerFingerprint ?? null;
+      const trusted = stage.report.trustedUnitFingerprint;
+      let trustUnitKey: string | undefined;
+      if (unitSigner !== null && unitSigner !== trusted) {
+        const go = await modal.confirm({
+          title: t(trusted ? 'pkg_unitKeyChangedTitle' : 'pkg_unitKeyTitle'),
+          width: 560,
+          content: (
+            <div data-testid="unit-key-confirm">
+              <p>{t(trusted ? 'pkg_unitKeyChangedText' : 'pkg_unitKeyText')}</p>
+              <div>{t('pkg_unitKeyNew')}</div>
+              <Fingerprint hex={unitSigner} testId="unit-key-new" />
+              {trusted && (
+                <>
+                  <div>{t('pkg_unitKeyBefore')}</div>
+                  <Fingerprint hex={trusted} testId="unit-key-before" />
+                </>
+              )}
+            </div>
+          ),
+          okText: t('pkg_unitKeyOk'),
+          okButtonProps: { danger: trusted !== null },
+          cancelText: t('pkg_replaceCancel'),
+        });
+        if (!go) return;
+        trustUnitKey = unitSigner;
+      }
       await beforeImport?.();
       const { uploadId, fileName } = stage.upload;
-      await tracker.start([uploadId, fileName], () => call('package:import', { uploadId }));
+      await tracker.start([uploadId, fileName], () =>
+        call('package:import', { uploadId, ...(trustUnitKey !== undefined && { trustUnitKey }) }),
+      );
     } catch (e) {
       setImportError(asApiError(e));
     }

@@ -1,7 +1,7 @@
 // 备份与恢复 (issue 8): where the backups are and how they rotate, in plain words; every backup with its
 // kind, date and size, verified on request; 立即备份 as a job; 恢复到新文件夹 (asked first: nothing is
-// overwritten) as a job that ends with the new folder and how to open it; and 检查工作区, the start-up
-// check on demand.
+// overwritten) as a job that ends with the new folder and how to open it; 完整检查附件文件, every stored
+// file re-hashed as a job (issue 13); and 检查工作区, the start-up check on demand.
 import {
   CloudUploadOutlined,
   FolderOpenOutlined,
@@ -15,6 +15,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, BackupEntry, OutputOf } from '../../../shared/api/contract.js';
 import { call } from '../api.js';
 import { formatBytes } from '../attachments/linkText.js';
+import { VerifyPanel } from '../attachments/VerifyPanel.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { JobPanel } from '../forms/JobPanel.js';
 import { useT, type TextKey } from '../i18n.js';
@@ -372,6 +373,13 @@ export function BackupsScreen() {
               />
             )}
           </div>
+          <section className="bak-full-check" data-testid="store-verify-card" aria-labelledby="bak-full-check">
+            <Typography.Title level={5} id="bak-full-check">
+              {t('health_fullHeading')}
+            </Typography.Title>
+            <Typography.Paragraph>{t('health_fullText')}</Typography.Paragraph>
+            <VerifyPanel />
+          </section>
         </Card>
       </Space>
 

@@ -83,7 +83,7 @@ export function scanOutcome(
     return {
       ...base,
       status: 'review',
-      message: t(`${o.what.zh}：${LINKS_UNKNOWN.zh}`, `${o.what.en}: ${LINKS_UNKNOWN.en}`),
+      message: t(`${o.what.zh}：${LINKS_UNKNOWN.zh}`, `${capitalize(o.what.en)}: ${LINKS_UNKNOWN.en}`),
     };
   }
   if (state !== 'missing') {

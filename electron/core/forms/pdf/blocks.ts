@@ -7,9 +7,8 @@
 import { rgb, type PDFPage } from 'pdf-lib';
 import { A4, BODY, type Cell, type FormDoc } from './formDoc.js';
 
-/** FormDoc's cell padding and top margin (formDoc.ts PAD and MARGIN.top), which it does not export. */
+/** FormDoc's cell padding (formDoc.ts PAD), which it does not export. */
 const PAD = 4;
-const PAGE_TOP = 50;
 const BLACK = rgb(0, 0, 0);
 /** The light shading FormDoc gives label cells. */
 const LABEL_FILL = rgb(0.95, 0.95, 0.95);
@@ -23,7 +22,7 @@ export const DATE_BLANK = '年　　月　　日';
 export const blank = (chars = 4): string => '_'.repeat(chars);
 
 /** Usable height of a page between the top margin and the footer. */
-const pageRoom = (doc: FormDoc): number => doc.bottom - PAGE_TOP;
+const pageRoom = (doc: FormDoc): number => doc.room;
 
 /** The x position and width of each cell, split as FormDoc.row splits them. */
 export function columns(doc: FormDoc, cells: readonly Pick<Cell, 'span'>[]): { x: number; w: number }[] {
@@ -95,6 +94,34 @@ export interface OpinionBox {
  * 「（盖章）」 and 「年　月　日」 as the official forms print them. The row is kept whole on one page.
  */
 export async function opinionRow(doc: FormDoc, boxes: OpinionBox[], height = 120): Promise<void> {
+  const { cells, boxIndex, h } = opinionLayout(doc, boxes, height);
+  doc.ensure(h);
+  const top = doc.y;
+  await doc.row(cells, { minHeight: h });
+  const bottom = top + h;
+  const lh = doc.lineHeight();
+  const cols = columns(doc, cells);
+  for (const [i, box] of boxes.entries()) {
+    const col = cols[boxIndex[i]!]!;
+    if (box.heading) await textIn(doc, box.heading, { x: col.x, w: col.w, top: top + PAD });
+    const dateTop = bottom - PAD - lh - 2;
+    const dateW = doc.measure(DATE_BLANK, BODY);
+    const dateX = col.x + col.w - PAD - dateW - Math.min(2 * BODY, col.w / 10);
+    await doc.drawLine(DATE_BLANK, dateX, dateTop);
+    if (box.seal !== false) {
+      const sealW = doc.measure(SEAL, BODY);
+      await doc.drawLine(SEAL, dateX + (dateW - sealW) / 2, dateTop - lh - 2);
+    }
+    if (box.signature) await doc.drawLine(box.signature, col.x + PAD + BODY, dateTop - 2 * lh - 4);
+  }
+}
+
+/** The height an opinion row takes (opinionRow), e.g. to keep the text before it on its page. */
+export const opinionRowHeight = (doc: FormDoc, boxes: OpinionBox[], height = 120): number =>
+  opinionLayout(doc, boxes, height).h;
+
+/** An opinion row's cells, where its boxes are among them, and its height. */
+function opinionLayout(doc: FormDoc, boxes: OpinionBox[], height: number) {
   const cells: Cell[] = [];
   const boxIndex: number[] = [];
   for (const box of boxes) {
@@ -111,24 +138,7 @@ export async function opinionRow(doc: FormDoc, boxes: OpinionBox[], height = 120
   // Room for the heading, at least two lines to write in, and the signature, seal and date lines.
   const least = Math.max(...headings) * lh + 2 * lh + 3 * lh + 2 * PAD;
   const h = Math.min(Math.max(height, least, rowHeight(doc, cells)), pageRoom(doc));
-  doc.ensure(h);
-  const top = doc.y;
-  await doc.row(cells, { minHeight: h });
-  const bottom = top + h;
-  const cols = columns(doc, cells);
-  for (const [i, box] of boxes.entries()) {
-    const col = cols[boxIndex[i]!]!;
-    if (box.heading) await textIn(doc, box.heading, { x: col.x, w: col.w, top: top + PAD });
-    const dateTop = bottom - PAD - lh - 2;
-    const dateW = doc.measure(DATE_BLANK, BODY);
-    const dateX = col.x + col.w - PAD - dateW - Math.min(2 * BODY, col.w / 10);
-    await doc.drawLine(DATE_BLANK, dateX, dateTop);
-    if (box.seal !== false) {
-      const sealW = doc.measure(SEAL, BODY);
-      await doc.drawLine(SEAL, dateX + (dateW - sealW) / 2, dateTop - lh - 2);
-    }
-    if (box.signature) await doc.drawLine(box.signature, col.x + PAD + BODY, dateTop - 2 * lh - 4);
-  }
+  return { cells, boxIndex, h };
 }
 
 /** A cell spanning `rows` rows of a table from row `row`, at column `col` of those rows (aligned columns). */
@@ -245,12 +255,17 @@ export async function table(
 
 const range = (from: number, count: number): number[] => Array.from({ length: count }, (_, i) => from + i);
 
+const signLine = (doc: FormDoc) => doc.lineHeight() + 6;
+
+/** The height signOff takes with its gap: the text it signs keeps this much room below its last lines. */
+export const signOffHeight = (doc: FormDoc, lines: number, gapBefore = 12): number => gapBefore + lines * signLine(doc);
+
 /**
  * Lines set at the right of the page, e.g. 「申报人（签名）：＿＿＿」 over 「年　月　日」, kept together on one
  * page and ending at the same right edge, as signed paper has them.
  */
 export async function signOff(doc: FormDoc, lines: string[], gapBefore = 12): Promise<void> {
-  const lh = doc.lineHeight() + 6;
+  const lh = signLine(doc);
   doc.gap(gapBefore);
   doc.ensure(lines.length * lh);
   const right = doc.left + doc.width - 2 * BODY;

@@ -5,8 +5,14 @@
 // Coordinates inside this class are measured from the top of the page (as forms are read); pdf-lib's
 // bottom-up y is computed only where drawing happens.
 import {
+  beginText,
   degrees,
+  endText,
+  moveText,
   PDFDocument,
+  setFillingColor,
+  setFontAndSize,
+  showText,
   popGraphicsState,
   pushGraphicsState,
   rectangle,
@@ -17,10 +23,20 @@ import {
   stroke,
   fill,
   type PDFFont,
+  type PDFName,
   type PDFOperator,
   type PDFPage,
+  type RGB,
 } from 'pdf-lib';
-import { fontChain, MISSING_MARK, pdfLibFontkit, splitRuns, type FontStyle, type LoadedFont } from '../fonts.js';
+import {
+  fontChain,
+  MISSING_MARK,
+  pdfLibFontkit,
+  placeCluster,
+  splitRuns,
+  type FontStyle,
+  type LoadedFont,
+} from '../fonts.js';
 import { breakLines, sanitize } from './lineBreak.js';
 import { drawQr } from './qr.js';
 
@@ -45,6 +61,9 @@ const PLAIN_FEATURES = Object.fromEntries(
     .concat(['calt', 'clig', 'liga', 'rclt', 'curs', 'kern'])
     .map((tag) => [tag, false]),
 );
+/** A combining mark (ε̇): its run is drawn cluster by cluster, the mark placed on its base. */
+const COMBINING = /\p{M}/u;
+const CLUSTERS = new Intl.Segmenter('zh', { granularity: 'grapheme' });
 /** Rows up to this height are moved whole rather than split when `keep` is asked for. */
 const KEEP_MAX = (A4.height - MARGIN.top - MARGIN.bottom) / 3;
 
@@ -70,6 +89,11 @@ export type RowOptions = {
   size?: number;
   /** Move the whole row to the next page rather than split it, when it is shorter than a third of a page. */
   keep?: boolean;
+  /**
+   * Keep-with-next: the row moves to the next page unless this much room is left below it, so that what
+   * follows (the pledge after the last record, a signature box) never stands alone on a page.
+   */
+  keepWith?: number;
 };
 
 /** A piece of an inline line: text, an underlined blank (with optional text in it), or a check box. */
@@ -210,9 +234,64 @@ export class FormDoc {
         index = 0;
       }
       const font = await this.pdfFont(style, index);
-      this.page.drawText(drawn, { x: cursor, y: baseline, size, font, color: grey ? GREY : BLACK });
+      const color = grey ? GREY : BLACK;
+      if (COMBINING.test(drawn)) {
+        await this.drawClusters(drawn, { x: cursor, baseline, size, style, index, font, color });
+      } else {
+        this.page.drawText(drawn, { x: cursor, y: baseline, size, font, color });
+      }
       cursor += this.measure(drawn, size, style);
     }
+  }
+
+  /** The page's resource name of an embedded font (drawText names it itself; raw text operators need it). */
+  private readonly fontKeys = new WeakMap<PDFPage, Map<PDFFont, PDFName>>();
+  private fontKey(font: PDFFont): PDFName {
+    let keys = this.fontKeys.get(this.page);
+    if (!keys) this.fontKeys.set(this.page, (keys = new Map()));
+    let key = keys.get(font);
+    if (!key) keys.set(font, (key = this.page.node.newFontDictionary(font.name, font.ref)));
+    return key;
+  }
+
+  /**
+   * A run with combining marks, cluster by cluster: clusters without marks in one piece, each one with
+   * marks placed by fontkit's shaping (fonts.ts placeCluster), so that ε̇ has its dot on the ε.
+   */
+  private async drawClusters(
+    text: string,
+    at: { x: number; baseline: number; size: number; style: FontStyle; index: number; font: PDFFont; color: RGB },
+  ): Promise<void> {
+    const { baseline, size, style, font, color } = at;
+    const fkFont = this.fonts[style].chain[at.index]!.font;
+    let x = at.x;
+    let plain = '';
+    const flush = () => {
+      if (plain === '') return;
+      this.page.drawText(plain, { x, y: baseline, size, font, color });
+      x += this.measure(plain, size, style);
+      plain = '';
+    };
+    for (const { segment } of CLUSTERS.segment(text)) {
+      if (!COMBINING.test(segment)) {
+        plain += segment;
+        continue;
+      }
+      flush();
+      // One text object for the cluster, each glyph moved to its place from the one before (Td): text
+      // extraction reads base and mark as one line, as it reads a precomposed letter.
+      const ops: PDFOperator[] = [pushGraphicsState(), beginText(), setFillingColor(color)];
+      ops.push(setFontAndSize(this.fontKey(font), size));
+      let at = { x: 0, y: 0 };
+      for (const glyph of placeCluster(fkFont, segment)) {
+        const to = { x: x + glyph.x * size, y: baseline + glyph.y * size };
+        ops.push(moveText(to.x - at.x, to.y - at.y), showText(font.encodeText(glyph.text)));
+        at = to;
+      }
+      this.page.pushOperators(...ops, endText(), popGraphicsState());
+      x += this.measure(segment, size, style);
+    }
+    flush();
   }
 
   lineHeight(size = BODY): number {
@@ -221,6 +300,11 @@ export class FormDoc {
 
   get bottom(): number {
     return A4.height - MARGIN.bottom;
+  }
+
+  /** The height a page offers between its top margin and the footer. */
+  get room(): number {
+    return this.bottom - MARGIN.top;
   }
 
   newPage(continuation = true): void {
@@ -245,12 +329,24 @@ export class FormDoc {
     this.y += 6;
   }
 
-  /** A flowing paragraph; continues on the next page when it reaches the bottom. */
-  async paragraph(text: string, opts: { size?: number; indent?: number; bold?: boolean; grey?: boolean } = {}) {
+  /**
+   * A flowing paragraph; continues on the next page when it reaches the bottom. `keepWith`: its last two
+   * lines go to the next page unless this much room is left below them — what follows (a signature, the
+   * unit's box) is never alone on a page, and never cut from the text it signs.
+   */
+  async paragraph(
+    text: string,
+    opts: { size?: number; indent?: number; bold?: boolean; grey?: boolean; keepWith?: number } = {},
+  ) {
     const size = opts.size ?? BODY;
     const style: FontStyle = opts.bold ? 'bold' : 'regular';
     const indent = opts.indent ?? 0;
-    for (const line of this.lines(text, this.width - indent, size, style)) {
+    const lines = this.lines(text, this.width - indent, size, style);
+    for (const [i, line] of lines.entries()) {
+      const tail = (lines.length - i) * this.lineHeight(size);
+      if (opts.keepWith && i === Math.max(0, lines.length - 2) && tail + opts.keepWith <= this.room) {
+        this.ensure(tail + opts.keepWith);
+      }
       this.ensure(this.lineHeight(size));
       await this.drawLine(line, this.left + indent, this.y, size, style, opts.grey);
       this.y += this.lineHeight(size);
@@ -269,6 +365,9 @@ export class FormDoc {
     let minHeight = opts.minHeight ?? 0;
     const whole = Math.max(minHeight, Math.max(...pending.map((l) => l.length)) * lh + 2 * PAD);
     if (opts.keep && whole > this.bottom - this.y && whole <= KEEP_MAX) await this.pageBreak();
+    else if (opts.keepWith && whole + opts.keepWith > this.bottom - this.y && whole + opts.keepWith <= this.room) {
+      await this.pageBreak();
+    }
     for (;;) {
       const need = Math.max(minHeight, Math.max(...pending.map((l) => l.length)) * lh + 2 * PAD);
       const room = this.bottom - this.y;

@@ -1,13 +1,24 @@
-// Chinese line breaking for the forms. pdf-lib only breaks at spaces, which puts a whole Chinese paragraph
-// on one line; here any Han character may end a line, Latin words and numbers stay whole when they fit,
-// and the usual 禁则 hold: no line starts with closing punctuation, none ends with opening punctuation.
-// A paragraph does not end on a line holding one lone character (or a lone file extension such as
-// 「.pdf」): one character of the line before comes down to keep it company.
+// Line breaking for the forms. pdf-lib only breaks at spaces, which puts a whole Chinese paragraph on one
+// line. Here the break opportunities are those of the Unicode line breaking algorithm (UAX #14, the
+// `linebreak` package PDFKit uses): any Han character may end a line, closing punctuation never starts one
+// and opening punctuation never ends one (禁则). On top of UAX #14:
+// - a run of Latin typesetting — a number, an identifier, a Latin word, a formula with its sub- and
+//   superscripts (σ₀.₂, TiO₂/g-C₃N₄, an 18-digit diploma number) — is never broken where it fits a line,
+//   even where UAX #14 would break it (after 「/」 or 「-」);
+// - 至今 is one word (「2012.07.01—至今」 must not leave 今 alone), and the old 禁则 marks hold (「—」 never
+//   starts a line);
+// - a run wider than a whole line breaks at its UAX #14 opportunities, and only where it has none that fit,
+//   by characters (grapheme clusters: a combining mark stays on its base) with CONTINUED at the end of the line;
+// - a paragraph does not end on a line holding one lone Han character: one comes down to keep it company.
+import LineBreaker from 'linebreak';
 
 /** May not begin a line. */
 const NO_START = new Set([...'，。、；：？！）》」』】〕〉’”…—·,.;:?!)]}%‰℃']);
 /** May not end a line. */
 const NO_END = new Set([...'（《「『【〔〈‘“([{']);
+
+/** Ends a line where a run too wide for any line is cut between two characters: the cut is visibly not a space. */
+export const CONTINUED = '→';
 
 /**
  * What never prints: control characters other than the newline (C0, DEL, C1, the line and paragraph
@@ -26,12 +37,45 @@ export function sanitize(text: string): string {
 }
 
 /**
- * Tokens that never split unless longer than a whole line: 至今 (a period's open end: 「2012.07.01—至今」
- * must not leave 今 alone), Latin words and numbers, or one other character.
+ * Characters typeset the Chinese way (each its own unit): spaces, Han, kana, Hangul, CJK and full-width
+ * punctuation, and the marks Chinese text shares with Western (—, …, quotes, ·). Everything else is part of a
+ * Latin run, which stays whole: letters of any script, digits, sub- and superscripts, combining marks,
+ * mathematical and technical symbols, ASCII punctuation inside an identifier.
  */
-function tokens(paragraph: string): string[] {
-  return paragraph.match(/至今|[A-Za-z0-9@#&_\-./:+'’]+|\s|[\s\S]/gu) ?? [];
+const CHINESE_WAY =
+  /[\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u2014\u2026\u2018\u2019\u201c\u201d\u00b7\u3000-\u303f\uff00-\uffef]/u;
+
+const HAN = /^[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3ffff}]$/u;
+
+/** The code point ending just before `i` and the one starting at `i`. */
+function around(text: string, i: number): [string, string] {
+  const lowHalf = i >= 2 && /[\udc00-\udfff]/.test(text[i - 1]!);
+  return [String.fromCodePoint(text.codePointAt(lowHalf ? i - 2 : i - 1)!), String.fromCodePoint(text.codePointAt(i)!)];
 }
+
+/** UAX #14's break opportunities inside `text` (not its end): where a line may begin. */
+function opportunities(text: string): number[] {
+  const breaker = new LineBreaker(text);
+  const at: number[] = [];
+  for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) if (b.position < text.length) at.push(b.position);
+  return at;
+}
+
+/** Whether a line may begin at `i` (a UAX #14 opportunity) once the rules above are added. */
+function allowed(text: string, i: number): boolean {
+  const [before, after] = around(text, i);
+  if (!CHINESE_WAY.test(before) && !CHINESE_WAY.test(after)) return false;
+  if (NO_START.has(after) || NO_END.has(before)) return false;
+  return !(before === '至' && after === '今');
+}
+
+/** The pieces of a paragraph between the places a line may begin: each is kept whole where it fits. */
+function units(paragraph: string): string[] {
+  const cuts = opportunities(paragraph).filter((i) => allowed(paragraph, i));
+  return [0, ...cuts].map((from, k) => paragraph.slice(from, cuts[k] ?? paragraph.length)).filter(Boolean);
+}
+
+const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });
 
 /**
  * Breaks text into lines no wider than `width`, measuring with `measure` (the width of a string). Each
@@ -43,23 +87,9 @@ export function breakLines(text: string, width: number, measure: (s: string) => 
   return lines.length ? lines : [''];
 }
 
-const HAN = /^[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3ffff}]$/u;
-const isSpace = (token: string) => /^\s$/u.test(token);
-
-/**
- * A last line that would stand alone: one Han character (closing marks after it do not count), or a file
- * extension (「.pdf」) cut off from its name.
- */
-function isOrphan(line: readonly string[]): boolean {
-  const words = line.filter((t) => !NO_START.has(t) && !isSpace(t));
-  if (words.length !== 1) return false;
-  const [word] = words as [string];
-  return line[0] === word && (HAN.test(word) || /^\.[A-Za-z0-9]{1,5}$/.test(word));
-}
-
 function breakParagraph(paragraph: string, width: number, measure: (s: string) => number): string[] {
   const lines: string[][] = [];
-  /** The tokens of the line being filled (its text is their concatenation). */
+  /** The units of the line being filled (its text is their concatenation). */
   let line: string[] = [];
   let lineWidth = 0;
   const push = () => {
@@ -67,83 +97,66 @@ function breakParagraph(paragraph: string, width: number, measure: (s: string) =
     line = [];
     lineWidth = 0;
   };
-  const start = (tokens: string[]) => {
-    line = tokens;
-    lineWidth = measure(tokens.join(''));
+  // Trailing spaces may hang past the edge: they are trimmed from the line drawn.
+  const fits = (unit: string) => lineWidth + measure(unit.trimEnd()) <= width;
+  const add = (unit: string) => {
+    line.push(unit);
+    lineWidth += measure(unit);
   };
-  const add = (token: string, w: number) => {
-    line.push(token);
-    lineWidth += w;
-  };
-  // A token longer than a whole line (a long number, URL or e-mail) is cut by character.
-  const cut = (token: string) => {
-    for (const ch of token) {
-      const cw = measure(ch);
-      if (lineWidth + cw > width && line.length > 0) push();
-      add(ch, cw);
-    }
-  };
-  for (const token of tokens(paragraph)) {
-    const w = measure(token);
-    if (lineWidth + w <= width) {
-      add(token, w);
-      continue;
-    }
-    if (line.length === 0) {
-      cut(token);
-      continue;
-    }
-    if (isSpace(token)) {
-      push();
-      continue;
-    }
-    if (NO_START.has(token)) {
-      // 推出: the mark may not start the next line, and hanging it would cross the cell's border; so the
-      // last character of this line (with any marks stuck to it) goes over with it.
-      const moved: string[] = [];
-      while (line.length > 1 && NO_START.has(line[line.length - 1]!)) moved.unshift(line.pop()!);
-      if (line.length > 1 && !isSpace(line[line.length - 1]!)) {
-        moved.unshift(line.pop()!);
-        while (line.length > 1 && NO_END.has(line[line.length - 1]!)) moved.unshift(line.pop()!);
-        push();
-        start([...moved, token]);
-      } else {
-        // A line of one word: nothing to carry, the mark hangs.
-        line.push(...moved, token);
-        push();
+  /** A unit wider than any line: at its own UAX #14 opportunities, else between characters with CONTINUED. */
+  const split = (unit: string) => {
+    const inner = opportunities(unit);
+    const pieces = [0, ...inner].map((from, k) => unit.slice(from, inner[k] ?? unit.length));
+    for (const piece of pieces) {
+      if (!fits(piece) && line.length > 0) push();
+      if (fits(piece)) {
+        add(piece);
+        continue;
       }
+      let cut = '';
+      for (const { segment } of graphemes.segment(piece)) {
+        if (cut !== '' && measure(cut + segment + CONTINUED) > width) {
+          line.push(cut + CONTINUED);
+          push();
+          cut = '';
+        }
+        cut += segment;
+      }
+      add(cut);
+    }
+  };
+  for (const unit of units(paragraph)) {
+    if (fits(unit)) {
+      add(unit);
       continue;
     }
-    // Carry an opening bracket that would end this line over to the next.
-    const carry: string[] = [];
-    while (line.length > 1 && NO_END.has(line[line.length - 1]!)) carry.unshift(line.pop()!);
-    push();
-    start(carry);
-    if (lineWidth + w <= width) add(token, w);
-    else cut(token);
+    if (line.length > 0) push();
+    if (fits(unit)) add(unit);
+    else split(unit);
   }
   if (line.length > 0 || lines.length === 0) lines.push(line);
   keepLastLineCompany(lines, width, measure);
-  return lines.map((tokens) => tokens.join('').trimEnd());
+  return lines.map((units) => units.join('').trimEnd());
 }
 
+const strip = (unit: string, marks: Set<string>) => [...unit.trim()].filter((c) => !marks.has(c)).join('');
+
 /**
- * 避免孤字: when the last line is an orphan, the last Han character of the line before (with an opening mark
- * before it) comes down to it — unless that would leave that line with less than two tokens, or not fit.
+ * 避免孤字: when the last line is one Han character (closing marks after it do not count), the last unit of
+ * the line before — one Han character, with an opening mark before it — comes down to it, unless that would
+ * leave that line with less than two units, or not fit.
  */
 function keepLastLineCompany(lines: string[][], width: number, measure: (s: string) => number): void {
   if (lines.length < 2) return;
   const last = lines[lines.length - 1]!;
   const before = lines[lines.length - 2]!;
-  if (!isOrphan(last)) return;
-  while (before.length > 0 && isSpace(before[before.length - 1]!)) before.pop();
-  let take = 1;
-  if (!HAN.test(before[before.length - 1] ?? '')) return;
-  // An opening mark before the character comes with it: 「助理级（初」「级）」 → 「助理级」「（初级）」.
-  while (take < before.length && NO_END.has(before[before.length - 1 - take]!)) take++;
-  if (before.length - take < 2) return;
-  const joined = [...before.slice(before.length - take), ...last];
+  const words = last.filter((u) => u.trim() !== '');
+  if (words.length !== 1 || !HAN.test(strip(words[0]!, NO_START))) return;
+  while (before.length > 0 && before[before.length - 1]!.trim() === '') before.pop();
+  const moving = before[before.length - 1] ?? '';
+  if (before.length < 3 || !HAN.test(strip(moving, NO_END))) return;
+  const joined = [moving.trimEnd(), ...last];
   if (measure(joined.join('').trimEnd()) > width) return;
-  before.splice(before.length - take, take);
+  before.pop();
   lines[lines.length - 1] = joined;
 }

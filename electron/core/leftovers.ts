@@ -1,0 +1,93 @@
+// Nothing left behind (issue 13, item 5): every writer works under a temp name carrying its pid and renames
+// when done, so a process killed half-way leaves its temp files. This module knows every such name in a data
+// folder and removes those of dead processes — at every start (startupRecovery.ts) and by `dossier doctor` —
+// never a live process's (the CLI beside the app may be writing right now). Writers elsewhere clean their
+// own folder too, on their next run (store.ts, auto.ts, fsUtil.ts, exportService.ts, batch.ts); this is the
+// one place that sweeps them all without waiting for that.
+//   A backup written OUTSIDE the data folder (`backup --out F`) cannot be found by looking in the data folder:
+// while it is written, a note `backups/out-<pid>-<hex>.json` names F's folder and name, so that the next
+// start removes `F.partial-<pid>-…` if the writer died (and moves a replaced backup folder back, auto.ts).
+import { randomBytes } from 'node:crypto';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { cleanTemp } from './attachments/store.js';
+import { defaultBackupsDir, removeLeftovers } from './backup/auto.js';
+import { isAlive, mkdirPrivate, PRIVATE_FILE } from './durable.js';
+import { packagesDir } from './paths.js';
+
+const HEX = '[0-9a-f]+';
+/** `<name>.tmp-<pid>-<hex>`: a whole-file write beside its target (zipWrite.ts, keyStore.ts, zipExtract.ts). */
+const TMP_SUFFIX = `\\.tmp-(\\d+)-${HEX}`;
+
+// The folders by name (paths.ts DATA_FOLDERS lists them; keys/ is keyService.ts's): importing their modules
+// would load the package and unit code at every start, which reads nothing else of them.
+const at =
+  (...parts: string[]) =>
+  (dataDir: string) =>
+    path.join(dataDir, ...parts);
+
+/** Per folder of a data folder, the temp names written there; the first group is the writer's pid. */
+const TEMP_NAMES: [folder: (dataDir: string) => string, name: RegExp][] = [
+  // A package import's working folder: the package copy and what was extracted (importService.ts).
+  [at('incoming'), new RegExp(`^import-(\\d+)-${HEX}$`)],
+  // An export's or a countersignature's staging file, and the ZIP writer's temp file beside it.
+  [packagesDir, new RegExp(`^export-(\\d+)-${HEX}\\.partial(?:${TMP_SUFFIX})?$`)],
+  [at('batches'), new RegExp(`^batch-(\\d+)-${HEX}\\.partial(?:${TMP_SUFFIX})?$`)],
+  // The signing key's files and the key backup's temp copies (keyStore.ts, keyService.ts).
+  [at('keys'), new RegExp(`${TMP_SUFFIX}(?:\\.json)?$`)],
+  [at('keys', 'retired'), new RegExp(`${TMP_SUFFIX}$`)],
+  [at(), new RegExp(`^key-backup\\.tmp-(\\d+)-${HEX}\\.json$`)],
+];
+
+const OUT_NOTE = new RegExp(`^out-(\\d+)-${HEX}\\.json$`);
+
+/**
+ * Removes what dead processes left in `dataDir` (and where their notes point); returns the paths removed.
+ * Safe beside a running app: only names of the schemes above whose pid is dead (or not a number) go.
+ */
+export async function sweepLeftovers(dataDir: string): Promise<string[]> {
+  const dir = path.resolve(dataDir);
+  const removed: string[] = [];
+  for (const [folderOf, pattern] of TEMP_NAMES) {
+    const folder = folderOf(dir);
+    for (const name of await readdir(folder).catch(() => [] as string[])) {
+      const pid = Number(pattern.exec(name)?.[1]);
+      if (!Number.isInteger(pid) || isAlive(pid)) continue;
+      await rm(path.join(folder, name), { recursive: true, force: true });
+      removed.push(path.join(folder, name));
+    }
+  }
+  removed.push(...cleanTemp(path.join(dir, 'store')));
+  const backups = defaultBackupsDir(dir);
+  removed.push(...(await removeLeftovers(backups)));
+  for (const name of await readdir(backups).catch(() => [] as string[])) {
+    const pid = Number(OUT_NOTE.exec(name)?.[1]);
+    if (!Number.isInteger(pid) || isAlive(pid)) continue;
+    const note = path.join(backups, name);
+    const noted = await readFile(note, 'utf8').then(
+      (text) => JSON.parse(text) as { dir?: unknown; target?: unknown },
+      () => ({}) as { dir?: unknown; target?: unknown },
+    );
+    const target = typeof noted.target === 'string' ? noted.target : undefined;
+    if (typeof noted.dir === 'string' && path.isAbsolute(noted.dir)) {
+      removed.push(...(await removeLeftovers(noted.dir, target)));
+    }
+    await rm(note, { force: true });
+  }
+  return removed;
+}
+
+/**
+ * Notes that this process writes a backup into `dir` outside the data folder (`target`: that one backup's
+ * name there; absent: any, as `backup --auto --out DIR` rotates) until the returned function is called (in
+ * a `finally`): if the process dies first, the next start removes what it left there.
+ */
+export async function noteOutsideWrite(dataDir: string, dir: string, target?: string): Promise<() => Promise<void>> {
+  const backups = defaultBackupsDir(path.resolve(dataDir));
+  if (path.resolve(dir) === backups) return async () => {};
+  await mkdirPrivate(backups);
+  const note = path.join(backups, `out-${process.pid}-${randomBytes(6).toString('hex')}.json`);
+  const noted = { dir: path.resolve(dir), target: target === undefined ? undefined : path.basename(target) };
+  await writeFile(note, `${JSON.stringify(noted)}\n`, { mode: PRIVATE_FILE, flag: 'wx' });
+  return () => rm(note, { force: true });
+}
