@@ -14,7 +14,15 @@ export interface JobContext {
   setResult(
     result: Pick<
       JobStatus,
-      'package' | 'imported' | 'backup' | 'restoredTo' | 'unitImport' | 'batch' | 'autoBackup' | 'storeVerify'
+      | 'package'
+      | 'imported'
+      | 'backup'
+      | 'backupCheck'
+      | 'restoredTo'
+      | 'unitImport'
+      | 'batch'
+      | 'autoBackup'
+      | 'storeVerify'
     >,
   ): void;
 }

@@ -361,6 +361,11 @@ export const JobStatus = z.object({
     .lazy(() => BackupEntry)
     .nullable()
     .optional(),
+  /** A backup job's check of what it wrote (it is read back and verified before the job ends). */
+  backupCheck: z
+    .lazy(() => BackupCheck)
+    .nullable()
+    .optional(),
   restoredTo: z.string().nullable().optional(),
   /** A unit's batch import: what each file came to. */
   unitImport: z.array(UnitImportResult).nullable().optional(),
@@ -569,6 +574,7 @@ export const BackupCheck = z.object({
   createdAt: z.string().nullable(),
   files: z.number().int().nullable(),
 });
+export type BackupCheck = z.infer<typeof BackupCheck>;
 
 const backupMethods = {
   /** The backups folder and its files, newest first (not verified: that reads every byte). */

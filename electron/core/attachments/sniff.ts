@@ -7,6 +7,7 @@ import zlib from 'node:zlib';
 import { fileTypeFromFile } from 'file-type';
 import { PDFDocument } from 'pdf-lib';
 import sharp, { type Metadata } from 'sharp';
+import type { Localized } from '../../../shared/api/contract.js';
 import type { MediaType, UploadProfile } from '../../../shared/attachments/schema.js';
 import { DossierError } from '../errors.js';
 import { pdfScanDpi } from './scanDpi.js';
@@ -109,7 +110,7 @@ async function inspectImage(file: string, fileName: string, mediaType: MediaType
   }
   const width = meta.autoOrient?.width ?? meta.width;
   const height = meta.autoOrient?.height ?? meta.height;
-  if (!width || !height) throw damagedImage(fileName, new Error('no size'));
+  if (!width || !height) throw damagedImage(fileName, fault('读不出图像的尺寸', 'no size'));
   if (width * height > limits.maxPixels) {
     const mp = ((width * height) / 1e6).toFixed(0);
     throw refuse(
@@ -146,19 +147,20 @@ async function checkComplete(file: string, mediaType: MediaType): Promise<void> 
 export function checkJpeg(buf: Buffer): void {
   let i = 2;
   for (;;) {
-    if (i + 4 > buf.length) throw new Error('ends before the image data');
-    if (buf[i] !== 0xff) throw new Error(`no marker at byte ${i}`);
+    if (i + 4 > buf.length) throw fault('在图像数据之前就已结束', 'ends before the image data');
+    if (buf[i] !== 0xff) throw fault(`第 ${i} 字节处缺少标记`, `no marker at byte ${i}`);
     const marker = buf[i + 1] ?? 0;
     if (marker === 0xff) {
       i += 1; // fill byte
     } else if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8)) {
       i += 2; // standalone markers
     } else if (marker === 0xd9) {
-      throw new Error('ends before the image data');
+      throw fault('在图像数据之前就已结束', 'ends before the image data');
     } else {
       const length = buf.readUInt16BE(i + 2);
       if (marker === 0xda) {
-        if (buf.indexOf(EOI, i + 2 + length) < 0) throw new Error('truncated: no end-of-image marker');
+        if (buf.indexOf(EOI, i + 2 + length) < 0)
+          throw fault('文件被截断：缺少图像结束标记', 'truncated: no end-of-image marker');
         return;
       }
       i += 2 + length;
@@ -171,25 +173,46 @@ export function checkPng(buf: Buffer): void {
   let i = 8;
   let first = true;
   for (;;) {
-    if (i + 12 > buf.length) throw new Error('truncated: no IEND chunk');
+    if (i + 12 > buf.length) throw fault('文件被截断：缺少 IEND 数据块', 'truncated: no IEND chunk');
     const length = buf.readUInt32BE(i);
     const end = i + 8 + length;
-    if (end + 4 > buf.length) throw new Error('truncated inside a chunk');
+    if (end + 4 > buf.length) throw fault('文件在数据块中间被截断', 'truncated inside a chunk');
     const type = buf.toString('latin1', i + 4, i + 8);
-    if (first && type !== 'IHDR') throw new Error('no IHDR chunk');
-    if (zlib.crc32(buf.subarray(i + 4, end)) !== buf.readUInt32BE(end)) throw new Error(`bad CRC in ${type} chunk`);
+    if (first && type !== 'IHDR') throw fault('缺少 IHDR 数据块', 'no IHDR chunk');
+    if (zlib.crc32(buf.subarray(i + 4, end)) !== buf.readUInt32BE(end))
+      throw fault(`${type} 数据块的校验和不符`, `bad CRC in ${type} chunk`);
     if (type === 'IEND') return;
     first = false;
     i = end + 4;
   }
 }
 
+/**
+ * A structural fault found by our own checks, said in both languages: a Chinese message never carries an
+ * English detail (issue 15). A decoder's own message (English) is kept for the English text only.
+ */
+class Fault extends Error {
+  constructor(readonly words: Localized) {
+    super(words.en);
+  }
+}
+const fault = (zh: string, en: string) => new Fault({ zh, en });
+
+/** The detail of a failure in each language: ours in both, a library's in English only. */
+function detailOf(e: unknown): Localized {
+  if (e instanceof Fault) return e.words;
+  const en = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
+  return { zh: '', en };
+}
+
+const inParens = (zh: string) => (zh ? `（${zh}）` : '');
+
 function damagedImage(fileName: string, e: unknown): DossierError {
-  const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  const detail = detailOf(e);
   return refuse(
     'damaged_image',
-    `“${fileName}”已损坏或不完整（${detail}），未添加。请重新扫描或从原处重新复制。`,
-    `"${fileName}" is damaged or incomplete (${detail}) and was not added. Scan it again or copy it again from its source.`,
+    `“${fileName}”已损坏或不完整${inParens(detail.zh)}，未添加。请重新扫描或从原处重新复制。`,
+    `"${fileName}" is damaged or incomplete (${detail.en}) and was not added. Scan it again or copy it again from its source.`,
   );
 }
 
@@ -197,13 +220,14 @@ async function inspectPdf(file: string, fileName: string, limits: Limits): Promi
   const bytes = await readFile(file);
   // A whole PDF ends with %%EOF (some writers add a little after it); a truncated one does not, even when
   // pdf-lib would still salvage some pages from it.
-  if (!bytes.subarray(Math.max(0, bytes.length - 2048)).includes('%%EOF')) throw damagedPdf(fileName, 'no %%EOF');
+  if (!bytes.subarray(Math.max(0, bytes.length - 2048)).includes('%%EOF'))
+    throw damagedPdf(fileName, fault('缺少结尾的 %%EOF', 'no %%EOF'));
   let doc: PDFDocument;
   try {
     // Loaded despite encryption so that isEncrypted answers (pdf-lib's error class fails instanceof).
     doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
   } catch (e) {
-    throw damagedPdf(fileName, e instanceof Error ? e.message : String(e));
+    throw damagedPdf(fileName, e);
   }
   // Even an empty user password leaves the content encrypted: pdf-lib's edits would corrupt it.
   if (doc.isEncrypted) throw encryptedPdf(fileName);
@@ -212,9 +236,9 @@ async function inspectPdf(file: string, fileName: string, limits: Limits): Promi
     pages = doc.getPageCount();
     for (const page of doc.getPages()) page.getSize();
   } catch (e) {
-    throw damagedPdf(fileName, e instanceof Error ? e.message : String(e));
+    throw damagedPdf(fileName, e);
   }
-  if (pages === 0) throw damagedPdf(fileName, 'no pages');
+  if (pages === 0) throw damagedPdf(fileName, fault('没有页面', 'no pages'));
   if (pages > limits.maxPages) {
     throw refuse(
       'too_many_pages',
@@ -225,11 +249,12 @@ async function inspectPdf(file: string, fileName: string, limits: Limits): Promi
   return { mediaType: 'application/pdf', pages, width: null, height: null, scanDpi: pdfScanDpi(doc) };
 }
 
-function damagedPdf(fileName: string, detail: string): DossierError {
+function damagedPdf(fileName: string, e: unknown): DossierError {
+  const detail = detailOf(e);
   return refuse(
     'damaged_pdf',
-    `“${fileName}”不是完整的 PDF（${detail}），可能下载或复制未完成，未添加。请从原处重新获取。`,
-    `"${fileName}" is not a complete PDF (${detail}); a download or copy may have been cut short. It was not added: fetch it again.`,
+    `“${fileName}”不是完整的 PDF${inParens(detail.zh)}，可能下载或复制未完成，未添加。请从原处重新获取。`,
+    `"${fileName}" is not a complete PDF (${detail.en}); a download or copy may have been cut short. It was not added: fetch it again.`,
   );
 }
 

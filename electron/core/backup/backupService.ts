@@ -3,14 +3,14 @@
 // backup made here is a folder in <dataDir>/backups/ whose files are shared with the workspace (issue 19):
 // it costs the database copy; a separate copy on another disk is `dossier backup --out`, or copying the folder.
 import path from 'node:path';
-import type { BackupEntry, Localized } from '../../../shared/api/contract.js';
+import type { BackupCheck, BackupEntry, Localized } from '../../../shared/api/contract.js';
 import { DossierError } from '../errors.js';
 import { startJob } from '../jobs.js';
 import { checkWorkspace, type BackupStatus } from '../startupCheck.js';
 import type { Workspace } from '../workspace.js';
 import { DEFAULT_KEEP, defaultBackupsDir, listBackups, manualBackupName } from './auto.js';
 import { createFolderBackup } from './create.js';
-import type { BackupProgress } from './format.js';
+import type { BackupInfo, BackupProgress } from './format.js';
 import { restoreBackup } from './restore.js';
 import { verifyBackup } from './verify.js';
 
@@ -52,8 +52,11 @@ export function startBackup(w: Workspace): { jobId: string } {
         job.progress(done, total, step);
       },
     });
+    const name = path.basename(file);
     job.setResult({
-      backup: { name: path.basename(file), bytes: info.bytes, date: null, modifiedAt: info.createdAt },
+      backup: { name, bytes: info.bytes, date: null, modifiedAt: info.createdAt },
+      // It was read back and verified as it was made: its row says so, not 未校验 (issue 15).
+      backupCheck: checkOf(name, info),
     });
   });
   return { jobId };
@@ -64,21 +67,25 @@ function backupFile(w: Workspace, name: string): string {
   return path.join(defaultBackupsDir(w.dataDir), path.basename(name));
 }
 
-export async function backupVerify(w: Workspace, name: string) {
+/** What a verified backup says of itself: `good`, or intact but made of a workspace with problems. */
+function checkOf(name: string, info: BackupInfo): BackupCheck {
+  return {
+    name,
+    status: info.clean ? 'good' : 'not_clean',
+    message: info.clean
+      ? null
+      : {
+          zh: '备份完好，但备份时工作区已有问题（缺失或损坏的文件）',
+          en: 'The backup is intact but was made of a workspace with problems (missing or damaged files)',
+        },
+    createdAt: info.createdAt,
+    files: info.files,
+  };
+}
+
+export async function backupVerify(w: Workspace, name: string): Promise<BackupCheck> {
   try {
-    const info = await verifyBackup(backupFile(w, name));
-    return {
-      name,
-      status: info.clean ? ('good' as const) : ('not_clean' as const),
-      message: info.clean
-        ? null
-        : {
-            zh: '备份完好，但备份时工作区已有问题（缺失或损坏的文件）',
-            en: 'The backup is intact but was made of a workspace with problems (missing or damaged files)',
-          },
-      createdAt: info.createdAt,
-      files: info.files,
-    };
+    return checkOf(name, await verifyBackup(backupFile(w, name)));
   } catch (e) {
     if (!(e instanceof DossierError)) throw e;
     const status = e.code.endsWith('_too_new') ? ('too_new' as const) : ('damaged' as const);
@@ -108,7 +115,7 @@ export function startRestore(w: Workspace, name: string): { jobId: string } {
   return { jobId };
 }
 
-const checkOf = (b: BackupStatus) => ({
+const statusOf = (b: BackupStatus) => ({
   name: path.basename(b.file),
   status: b.status,
   message: b.message,
@@ -118,5 +125,5 @@ const checkOf = (b: BackupStatus) => ({
 
 export async function doctor(w: Workspace) {
   const report = await checkWorkspace(w.dataDir, { listBackups: true });
-  return { isOk: report.isOk, problems: report.problems, backups: report.backups.map(checkOf) };
+  return { isOk: report.isOk, problems: report.problems, backups: report.backups.map(statusOf) };
 }

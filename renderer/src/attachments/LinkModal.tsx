@@ -14,7 +14,13 @@ import {
   type SlotKind,
 } from '../../../shared/attachments/slots.js';
 import { currentLinks } from '../../../shared/attachments/current.js';
-import { yearlySlotName, yearsOf, type YearlyKind } from '../../../shared/materials/requirements.js';
+import {
+  MATERIAL_LABELS,
+  yearlySlotName,
+  yearsOf,
+  type MaterialId,
+  type YearlyKind,
+} from '../../../shared/materials/requirements.js';
 import { call } from '../api.js';
 import { useEditor } from '../editorContext.js';
 import { useEligibility } from '../eligibility/context.js';
@@ -84,7 +90,8 @@ export function LinkModal({ attachment, attachments = [], onClose, onLinked }: L
   const slotOptions = useMemo(
     () =>
       [...new Set(KINDS.map((k) => k.material))].map((material) => ({
-        label: material,
+        // Each group by the notice's own name for the material (附件2), not a bare "M-4" (issue 15).
+        label: `${material} ${MATERIAL_LABELS[material as MaterialId][lang]}`,
         options: KINDS.filter((k) => k.material === material).map((k) => ({
           value: kindKey(k),
           label: `${k.material} ${k.label[lang]}`,

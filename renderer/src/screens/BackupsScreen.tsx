@@ -79,6 +79,11 @@ export function BackupsScreen() {
   useEffect(() => {
     if (endedJob) void load(true);
   }, [endedJob, load]);
+  // A backup made here was read back and verified before its job ended: its row says so (issue 15).
+  const madeCheck = job?.status?.state === 'done' ? (job.status.backupCheck ?? null) : null;
+  useEffect(() => {
+    if (madeCheck) setChecks((old) => ({ ...old, [madeCheck.name]: madeCheck }));
+  }, [madeCheck]);
 
   const verify = async (name: string) => {
     setChecks((old) => ({ ...old, [name]: 'checking' }));
