@@ -1236,6 +1236,11 @@ const BASE_TEXT = {
   bak_create: { zh: '立即备份', en: 'Back up now' },
   bak_createJob: { zh: '备份进度', en: 'Backup progress' },
   bak_createRunning: { zh: '正在备份…', en: 'Backing up…' },
+  profile_fixBirthDate: {
+    zh: '按身份证号改出生日期为 {date}',
+    en: 'Set the birth date to {date}, as the ID number says',
+  },
+  profile_fixSex: { zh: '按身份证号改性别为“{sex}”', en: 'Set the sex to "{sex}", as the ID number says' },
   bak_createDone: { zh: '已备份并校验：{name}', en: 'Backed up and verified: {name}' },
   bak_createDoneShort: { zh: '已备份并校验。', en: 'Backed up and verified.' },
   bak_madeDetails: { zh: '大小 {size}', en: 'Size {size}' },

@@ -59,6 +59,9 @@ test('a new user fills every screen, reloads, and finds everything', async ({ ap
   await expect(page.getByText(/校验位/).first()).toBeVisible();
   await fill(page, 'profile.idNumber', '330802197805160138');
   await expect(page.getByText(/校验位/)).toHaveCount(0);
+  // A valid ID number states the birth date and sex: filled from it while empty (issue 15).
+  await expect(field(page, 'profile.birthDate')).toHaveValue('1978-05-16');
+  await expect(selection(page, 'profile.sex')).toContainText('男');
   await choose(page, 'profile.sex', '男');
   // Keyboard: Tab from a chosen select goes on to the next field (no hidden clear button in between), and
   // a choice is cleared from the list itself.
@@ -68,7 +71,11 @@ test('a new user fills every screen, reloads, and finds everything', async ({ ap
   await choose(page, 'profile.sex', '（不选）');
   await expect(selection(page, 'profile.sex')).not.toContainText('男');
   await choose(page, 'profile.sex', '男');
-  await fill(page, 'profile.birthDate', '1978-05-16');
+  await fill(page, 'profile.birthDate', '1978-05-17');
+  // Entered otherwise: one click sets it to what the ID number says.
+  await page.getByTestId('profile-fix-birthDate').click();
+  await expect(field(page, 'profile.birthDate')).toHaveValue('1978-05-16');
+  await expect(page.getByTestId('profile-fixes')).toHaveCount(0);
   await fill(page, 'profile.phone', '13800138000');
   await fill(page, 'profile.email', 'chen@example.com');
   // a name beyond the BMP is accepted, with a warning that the online system may refuse it.

@@ -1,7 +1,8 @@
 // 基本信息: the applicant's personal data (M-4; ID number per R-6, names per R-10), and the administrative
 // post printed on F-3 (行政职务).
-import { Col, Form, Row } from 'antd';
+import { Button, Col, Form, Row, Space } from 'antd';
 import { SEX_LABELS } from '../../../shared/archive/labels.js';
+import { checkIdNumber } from '../../../shared/checks/idNumber.js';
 import { DateField, SelectField, TextField } from '../components/fields.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { useT } from '../i18n.js';
@@ -10,8 +11,33 @@ import { useSection } from '../useSection.js';
 const FIELDS = ['name', 'sex', 'birthDate', 'idNumber', 'phone', 'email', 'administrativePost'] as const;
 
 export function ProfileScreen() {
-  const { t } = useT();
+  const { t, pick } = useT();
   const [profile, set] = useSection('profile');
+  // A valid ID number states the birth date and sex (R-6): they are filled from it while still empty, and
+  // where they were entered otherwise, one click sets them to what it says (issue 15).
+  const setIdNumber = (idNumber: string) => {
+    const check = checkIdNumber(idNumber);
+    set({
+      idNumber,
+      ...(check.ok && profile.birthDate === '' ? { birthDate: check.birthDate } : {}),
+      ...(check.ok && profile.sex === '' ? { sex: check.sex } : {}),
+    });
+  };
+  const stated = checkIdNumber(profile.idNumber);
+  const fixes = stated.ok
+    ? [
+        profile.birthDate !== '' && profile.birthDate !== stated.birthDate
+          ? {
+              key: 'birthDate',
+              text: t('profile_fixBirthDate', { date: stated.birthDate }),
+              patch: { birthDate: stated.birthDate },
+            }
+          : null,
+        profile.sex !== '' && profile.sex !== stated.sex
+          ? { key: 'sex', text: t('profile_fixSex', { sex: pick(SEX_LABELS[stated.sex]) }), patch: { sex: stated.sex } }
+          : null,
+      ].filter((f) => f !== null)
+    : [];
   return (
     <ScreenFrame screen="profile" section={{ name: 'profile', fields: FIELDS }}>
       <Form layout="vertical" component="div" className="section-form">
@@ -39,7 +65,7 @@ export function ProfileScreen() {
               path="profile.idNumber"
               label={t('f_idNumber')}
               value={profile.idNumber}
-              onChange={(idNumber) => set({ idNumber })}
+              onChange={setIdNumber}
               maxLength={40}
             />
           </Col>
@@ -82,6 +108,15 @@ export function ProfileScreen() {
             />
           </Col>
         </Row>
+        {fixes.length > 0 && (
+          <Space wrap className="profile-fixes" data-testid="profile-fixes">
+            {fixes.map((f) => (
+              <Button key={f.key} size="small" onClick={() => set(f.patch)} data-testid={`profile-fix-${f.key}`}>
+                {f.text}
+              </Button>
+            ))}
+          </Space>
+        )}
       </Form>
     </ScreenFrame>
   );
