@@ -165,7 +165,19 @@ test('生成全部 makes every form and material PDF with progress; F-1 is previ
     await expect(page.getByTestId('form-page-indicator')).toContainText('第 1 /');
     await expect(preview.locator('.pdf-canvas')).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
   }
+  // 整页 (or 0): the whole page in view, its canvas no taller than the stage; 0 again: back to 100 %.
+  const stage = preview.locator('.preview-stage');
+  const canvas = preview.locator('.pdf-canvas canvas').first();
+  await page.getByTestId('form-whole-page').click();
+  await expect(page.getByTestId('form-whole-page')).toHaveAttribute('aria-pressed', 'true');
+  await expect(preview.locator('.pdf-canvas')).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+  await expect
+    .poll(async () => ((await canvas.boundingBox())?.height ?? 9e9) <= ((await stage.boundingBox())?.height ?? 0))
+    .toBe(true);
   await shot(page, app, 'forms-04-preview', { isDialog: true });
+  await page.keyboard.press('0');
+  await expect(page.getByTestId('form-whole-page')).toHaveAttribute('aria-pressed', 'false');
+  await expect(preview.getByText('100%')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(preview).toBeHidden();
 

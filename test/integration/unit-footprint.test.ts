@@ -5,7 +5,7 @@
 // applicant's file plus the unit's addition and comes back byte for byte; the automatic backup taken after
 // the countersignature exists, shares the workspace's files and restores; a store file changed in place
 // after a backup linked it is reported by the backup's verify and never restored.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,7 @@ import { folderUsage } from '../../electron/core/paths.js';
 import { batchesDir } from '../../electron/core/unit/batch.js';
 import { startFolderImport } from '../../electron/core/unit/intake.js';
 import { publicize, recordObjection } from '../../electron/core/unit/publicity.js';
+import { syntheticJpeg } from '../../electron/core/unit/syntheticPackage.js';
 import { markMaterial, neededMaterials, setOpinion, setStatus } from '../../electron/core/unit/reviewService.js';
 import { startSubmit } from '../../electron/core/unit/submit.js';
 import { FOOTPRINT_TARGET } from '../../electron/core/unit/bench.js';
@@ -52,7 +53,7 @@ interface Unit {
 
 /**
  * A unit's workspace with its key and `n` applicants imported from a folder, each package carrying
- * `megabytes` of scan bytes besides the real JPEGs (random, so that nothing dedupes): big enough that the
+ * `megabytes` of scan bytes (real JPEGs carrying random comments, so that nothing dedupes): big enough that the
  * unit's own additions (its opinion page, notice and M-3, a few hundred KB) weigh as they would.
  */
 async function unitWith(n: number, megabytes: number): Promise<Unit> {
@@ -64,7 +65,7 @@ async function unitWith(n: number, megabytes: number): Promise<Unit> {
     const archive = personArchive(i);
     const scans = await scansFor(archive, i);
     const big = Math.round((megabytes * 1e6) / scans.length);
-    for (const s of scans) s.source = { kind: 'bytes', bytes: randomBytes(big) };
+    for (const s of scans) s.source = { kind: 'bytes', bytes: await syntheticJpeg(big) };
     people.push(await writePerson(dir, i, { archive, scans }));
   }
   const status = await waitForJob((await startFolderImport(u, dir)).jobId);

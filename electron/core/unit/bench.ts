@@ -2,7 +2,7 @@
 // applicant table with 1,000 applicants, checking all 1,000. Each step is meant to run in a fresh child
 // process (scripts/bench.mjs) so that its peak RSS is its own; the caller measures the baselines in the
 // same run (`cp` of the same package files; reading and parsing the same rows) and prints ratios.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArchiveDocument } from '../../../shared/archive/schema.js';
@@ -24,7 +24,7 @@ import { markMaterial, neededMaterials, setOpinion, setStatus } from './reviewSe
 import { startSubmit } from './submit.js';
 import { setMode } from './mode.js';
 import { setUnitProfile } from './profile.js';
-import { personArchive, writeSyntheticPackage, type SyntheticScan } from './syntheticPackage.js';
+import { personArchive, syntheticJpeg, writeSyntheticPackage, type SyntheticScan } from './syntheticPackage.js';
 import { unitApplicants } from './table.js';
 
 const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
@@ -48,8 +48,9 @@ const neededItems = (archive: ArchiveDocument) =>
   computeMaterials(archive, [], DEFAULT_PARAMS_2020).flatMap((m) => m.items.filter((i) => i.status === 'missing'));
 
 /**
- * `count` packages of distinct applicants into `outDir`, each ~`megabytes` MB of scans of its own random
- * bytes (so that the store's dedupe cannot flatter the import), one scan per item the archive needs.
+ * `count` packages of distinct applicants into `outDir`, each ~`megabytes` MB of scans that are real JPEGs
+ * with random comments of their own (so that the store's dedupe cannot flatter the import, and the content
+ * check lets them in), one scan per item the archive needs.
  */
 export async function prepareIntakeBench(
   outDir: string,
@@ -64,18 +65,20 @@ export async function prepareIntakeBench(
     const archive = personArchive(n);
     const items = neededItems(archive);
     const each = Math.ceil((megabytes * 1e6) / items.length);
-    const scans: SyntheticScan[] = items.map((item, i) => {
+    const scans: SyntheticScan[] = [];
+    for (const [i, item] of items.entries()) {
       const file = path.join(scratch, `${i}.jpg`);
-      writeFileSync(file, randomBytes(each));
-      bytes += each;
-      return {
+      const jpeg = await syntheticJpeg(each);
+      writeFileSync(file, jpeg);
+      bytes += jpeg.length;
+      scans.push({
         source: { kind: 'file', path: file },
         fileName: `scan-${i + 1}.jpg`,
         mediaType: 'image/jpeg',
         slot: item.slot,
         recordId: item.recordId,
-      };
-    });
+      });
+    }
     await writeSyntheticPackage({
       out: path.join(outDir, `申报包-申报人${n}-r1.zcpkg`),
       archive,

@@ -2,7 +2,8 @@
 // export's content format (package/content.ts) but without the generated forms — for the bench and the
 // tests, which need many applicants' packages (a real export makes every form first and takes seconds).
 // It is read by the very same import as an exported package.
-import { createHash } from 'node:crypto';
+import { createHash, randomFillSync } from 'node:crypto';
+import sharp from 'sharp';
 import { ArchiveDocument } from '../../../shared/archive/schema.js';
 import { idCheckCharacter } from '../../../shared/checks/idNumber.js';
 import type { MediaType } from '../../../shared/attachments/schema.js';
@@ -34,6 +35,33 @@ export function personArchive(n: number, edit: (a: ArchiveDocument) => void = ()
   for (const work of a.works) work.title = `${work.title}（${n}）`;
   edit(a);
   return a;
+}
+
+let baseJpeg: Promise<Buffer> | null = null;
+
+/**
+ * A real JPEG of about `bytes` bytes that no other call returns: a small grey image carrying random comment
+ * segments. What the bench and the footprint tests import must pass the scan content check import runs
+ * (issue 13) — noise named .jpg is refused — and must not dedupe in the store.
+ */
+export async function syntheticJpeg(bytes: number): Promise<Buffer> {
+  baseJpeg ??= sharp({ create: { width: 40, height: 30, channels: 3, background: '#888888' } })
+    .jpeg()
+    .toBuffer();
+  const base = await baseJpeg;
+  const parts = [base.subarray(0, 2)];
+  // A COM segment holds at most 65,533 bytes after its marker and length.
+  for (let left = Math.max(8, bytes - base.length); left > 0;) {
+    const size = Math.min(65_533, Math.max(4, left - 4));
+    const segment = Buffer.alloc(4 + size);
+    segment.writeUInt16BE(0xfffe, 0);
+    segment.writeUInt16BE(size + 2, 2);
+    randomFillSync(segment, 4);
+    parts.push(segment);
+    left -= size + 4;
+  }
+  parts.push(base.subarray(2));
+  return Buffer.concat(parts);
 }
 
 export interface SyntheticScan {

@@ -1,5 +1,5 @@
 // The dialog, toolbar and stage of the page viewer (usePageViewer): the same buttons and names in every preview.
-import { LeftOutlined, RightOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
+import { ExpandOutlined, LeftOutlined, RightOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
 import { Button, Modal, Space, Tooltip, Typography, type ModalProps } from 'antd';
 import type { ReactNode, Ref } from 'react';
 import { fileUrl } from '../api.js';
@@ -58,7 +58,7 @@ export function PageViewerToolbar({
       <ViewerTool
         label={t('att_zoomOut')}
         icon={<ZoomOutOutlined />}
-        onClick={act(() => viewer.zoomTo(viewer.zoomIndex - 1))}
+        onClick={act(() => viewer.zoomBy(-1))}
         testId={id('zoom-out')}
         disabled={busy || !viewer.canZoomOut}
       />
@@ -66,10 +66,22 @@ export function PageViewerToolbar({
       <ViewerTool
         label={t('att_zoomIn')}
         icon={<ZoomInOutlined />}
-        onClick={act(() => viewer.zoomTo(viewer.zoomIndex + 1))}
+        onClick={act(() => viewer.zoomBy(1))}
         testId={id('zoom-in')}
         disabled={busy || !viewer.canZoomIn}
       />
+      <Tooltip title={t('att_wholePageHint')}>
+        <Button
+          icon={<ExpandOutlined />}
+          aria-pressed={viewer.isWholePage}
+          type={viewer.isWholePage ? 'primary' : 'default'}
+          onClick={act(viewer.toggleWholePage)}
+          disabled={busy}
+          data-testid={id('whole-page')}
+        >
+          {t('att_wholePage')}
+        </Button>
+      </Tooltip>
     </>
   );
   const pageTools = (pagesFirst || viewer.pages > 1) && (

@@ -4,6 +4,10 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 
 export const ZOOMS = [0.5, 0.75, 1, 1.5, 2, 3] as const;
 export const BASE_WIDTH = 720;
+/** The stage's height as the CSS sets it (.preview-stage: max-height 70vh, padding 12px). */
+const STAGE_HEIGHT = (innerHeight: number) => innerHeight * 0.7 - 24;
+/** A4 portrait, the shape of every form and most scans: what 整页 fits when the page's own is unknown. */
+const A4_ASPECT = 210 / 297;
 
 const FOCUSABLE =
   'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -61,6 +65,8 @@ export interface PageViewerOptions {
   yieldToDialogs?: boolean;
   /** A page turned by key, not by a tool. */
   onKeyTurn?: () => void;
+  /** Width over height of the page shown, for 整页; A4 portrait when left out. */
+  aspect?: number;
 }
 
 export interface PageViewer {
@@ -72,8 +78,13 @@ export interface PageViewer {
   zoom: number;
   zoomIndex: number;
   zoomTo: (index: number) => void;
+  /** One step in or out, from wherever the zoom stands (整页 included). */
+  zoomBy: (step: 1 | -1) => void;
   canZoomOut: boolean;
   canZoomIn: boolean;
+  /** 整页: the whole page in view (issue 15: a form opened at 100 % showed half a page). */
+  isWholePage: boolean;
+  toggleWholePage: () => void;
   /** The width a page is drawn at. */
   width: number;
   stageRef: RefObject<HTMLDivElement | null>;
@@ -83,6 +94,8 @@ export function usePageViewer(options: PageViewerOptions): PageViewer {
   const { open, fileKey, dialog, onClose, zooms = ZOOMS } = options;
   const [page, setPage] = useState(1);
   const [zoomIndex, setZoomIndex] = useState(() => Math.max(0, zooms.indexOf(1)));
+  const [isWholePage, setWholePage] = useState(false);
+  const [innerHeight, setInnerHeight] = useState(() => window.innerHeight);
   const stageRef = useRef<HTMLDivElement>(null);
   // The window's listener is added once; this holds the handler of the latest render.
   const keys = useRef<(e: KeyboardEvent) => void>(() => undefined);
@@ -93,6 +106,12 @@ export function usePageViewer(options: PageViewerOptions): PageViewer {
   }, [fileKey]);
 
   useEffect(() => {
+    const onResize = () => setInnerHeight(window.innerHeight);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+
+  useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => keys.current(e);
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
@@ -100,9 +119,20 @@ export function usePageViewer(options: PageViewerOptions): PageViewer {
 
   const pages = Math.max(1, options.pages);
   const current = Math.min(page, pages);
-  const zoom = zooms[zoomIndex] ?? 1;
+  const wholePageWidth = Math.max(120, Math.round(STAGE_HEIGHT(innerHeight) * (options.aspect ?? A4_ASPECT)));
+  const width = isWholePage ? wholePageWidth : Math.round(BASE_WIDTH * (zooms[zoomIndex] ?? 1));
+  const zoom = width / BASE_WIDTH;
   const turn = (delta: number) => setPage(Math.max(1, Math.min(current + delta, pages)));
-  const zoomTo = (index: number) => setZoomIndex(Math.max(0, Math.min(index, zooms.length - 1)));
+  // Zooming leaves 整页 for the step next to where it stands.
+  const zoomTo = (index: number) => {
+    setWholePage(false);
+    setZoomIndex(Math.max(0, Math.min(index, zooms.length - 1)));
+  };
+  const zoomBy = (step: 1 | -1) => {
+    if (!isWholePage) return zoomTo(zoomIndex + step);
+    const next = step > 0 ? zooms.findIndex((z) => z > zoom + 0.01) : zooms.findLastIndex((z) => z < zoom - 0.01);
+    zoomTo(next < 0 ? (step > 0 ? zooms.length - 1 : 0) : next);
+  };
 
   keys.current = (e: KeyboardEvent) => {
     if (!open || e.defaultPrevented || e.isComposing || e.altKey || e.ctrlKey || e.metaKey) return;
@@ -131,10 +161,13 @@ export function usePageViewer(options: PageViewerOptions): PageViewer {
       setPage(e.key === 'Home' ? 1 : pages);
     } else if (e.key === '+' || e.key === '=') {
       e.preventDefault();
-      zoomTo(zoomIndex + 1);
+      zoomBy(1);
     } else if (e.key === '-' || e.key === '−' || e.key === '_') {
       e.preventDefault();
-      zoomTo(zoomIndex - 1);
+      zoomBy(-1);
+    } else if (e.key === '0') {
+      e.preventDefault();
+      setWholePage((on) => !on);
     }
   };
 
@@ -146,9 +179,12 @@ export function usePageViewer(options: PageViewerOptions): PageViewer {
     zoom,
     zoomIndex,
     zoomTo,
-    canZoomOut: zoomIndex > 0,
-    canZoomIn: zoomIndex < zooms.length - 1,
-    width: Math.round(BASE_WIDTH * zoom),
+    zoomBy,
+    canZoomOut: isWholePage ? zoom > (zooms[0] ?? 0) + 0.01 : zoomIndex > 0,
+    canZoomIn: isWholePage ? zoom < (zooms.at(-1) ?? 0) - 0.01 : zoomIndex < zooms.length - 1,
+    isWholePage,
+    toggleWholePage: () => setWholePage((on) => !on),
+    width,
     stageRef,
   };
 }
