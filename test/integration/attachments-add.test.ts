@@ -211,7 +211,10 @@ describe('bad input: a clear message naming the file, nothing stored', () => {
     expect(e.localized.zh).toContain(name);
     expect(e.localized.en).toContain(name);
     // Entirely in Chinese but for the file's name, an extension and units (issue 15: no "(truncated: …)").
-    const words = e.localized.zh.replace(name, '').replace(/\.[a-z0-9]+\b/g, '').replace(/\bdpi\b/g, '');
+    const words = e.localized.zh
+      .replace(name, '')
+      .replace(/\.[a-z0-9]+\b/g, '')
+      .replace(/\bdpi\b/g, '');
     expect(words).not.toMatch(/[a-z]{3,}/);
     expectNothingStored(w);
   });
