@@ -10,7 +10,7 @@ import { computeMaterials } from '../../shared/materials/requirements.js';
 import { DEFAULT_PARAMS_2020 } from '../../shared/rules/pack2020/index.js';
 import type { SigningKey } from '../../electron/core/package/keyStore.js';
 import { writeSyntheticPackage, type SyntheticScan } from '../../electron/core/unit/syntheticPackage.js';
-import { makeJpeg } from '../helpers/files.js';
+import { readableScan } from '../helpers/files.js';
 import { makeKey } from '../helpers/packageFixtures.js';
 
 export const sample = (): ArchiveDocument =>
@@ -44,7 +44,7 @@ export async function writePerson(dir: string, n: number, archive: ArchiveDocume
     scans.push({
       source: {
         kind: 'bytes',
-        bytes: await makeJpeg(40, 30, { seed: n * 1000 + revision * 100 + i + 1, noise: true }),
+        bytes: await readableScan(n * 1000 + revision * 100 + i + 1),
       },
       fileName: `扫描-${n}-${i + 1}.jpg`,
       mediaType: 'image/jpeg',

@@ -5,6 +5,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
+import { READABLE_SCAN } from '../../shared/attachments/schema.js';
 
 /** Noise compresses badly, so a modest size gives a realistic scan-sized file. */
 function pixels(width: number, height: number, seed = 1, noise = true): Buffer {
@@ -32,6 +33,15 @@ export async function makeJpeg(
   return sharp(raw, { raw: { width, height, channels: 3 } })
     .jpeg({ quality })
     .toBuffer();
+}
+
+/**
+ * A scan a reviewer can read (READABLE_SCAN: its long side 1000 px), yet small and unique by seed: what the
+ * fixture packages carry, since import takes a scan's size from its content (issue 13) and a smaller one is a
+ * point to judge.
+ */
+export function readableScan(seed: number): Promise<Buffer> {
+  return makeJpeg(READABLE_SCAN.minLongSidePx, 30, { seed, noise: true });
 }
 
 export async function makePng(width = 300, height = 200, seed = 2): Promise<Buffer> {

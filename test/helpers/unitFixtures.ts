@@ -20,7 +20,7 @@ import {
 } from '../../electron/core/unit/syntheticPackage.js';
 import { readSampleJson, type Workspace } from '../../electron/core/workspace.js';
 import { workspaceIn } from './exportFixtures.js';
-import { makeJpeg } from './files.js';
+import { readableScan } from './files.js';
 import { makeKey } from './packageFixtures.js';
 
 export { idNumberOf, personArchive };
@@ -59,7 +59,7 @@ export async function scansFor(archive: ArchiveDocument, seed: number, leaveMiss
   const scans: SyntheticScan[] = [];
   for (const [i, item] of items.slice(leaveMissing).entries()) {
     scans.push({
-      source: { kind: 'bytes', bytes: await makeJpeg(40, 30, { seed: seed * 1000 + i + 1, noise: true }) },
+      source: { kind: 'bytes', bytes: await readableScan(seed * 1000 + i + 1) },
       fileName: `扫描-${seed}-${i + 1}.jpg`,
       mediaType: 'image/jpeg',
       slot: item.slot,
