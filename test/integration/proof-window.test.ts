@@ -42,7 +42,8 @@ describe('the assessment years follow the parameters everywhere', () => {
       });
       expect(link.slot).toBe('M-9/assessment/2017');
       expect(materialParts(w, applicantId, 'M-9').map((p) => p.bookmark)).toEqual(['2017 年年度考核材料']);
-      expect(m9(w, applicantId).files.map((f) => f.name)).toEqual(['2017年度考核.jpg']);
+      // The index names the document as its bookmark does, not the file (issue 15).
+      expect(m9(w, applicantId).files.map((f) => f.name)).toEqual(['2017 年年度考核材料']);
       expect(m9(w, applicantId).note?.zh).toBe('尚缺：2018、2019 年');
       expect(
         checkApplicant(w, applicantId, '2026-12-07').findings.find((f) => f.id === 'M-9.assessments#2017')?.status,
