@@ -217,7 +217,7 @@ test("a unit's workspace: profile, a batch import with a tampered package, the a
     await page.getByTestId('lang-switch').getByText('English').click();
     await expect(page.getByRole('heading', { name: 'Applicants', level: 2 })).toBeVisible();
     await expect(page.getByTestId('unit-table-count')).toHaveText('3 applicants');
-    await expect(rows.first()).toContainText('Pending');
+    await expect(rows.first()).toContainText('To review');
     await shot(page, 'unit-07-table-en');
     await page.getByTestId('nav-unitImport').click();
     await expect(page.getByTestId('unit-import-summary')).toContainText('1 file: 0 imported, 1 replaced');
