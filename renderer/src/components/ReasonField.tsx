@@ -14,6 +14,21 @@ export function reasonProblem(reason: string): 'empty' | 'short' | null {
   return n === 0 ? 'empty' : n < MIN_REASON_CHARS ? 'short' : null;
 }
 
+/**
+ * The refusal shown at a reason field: the screen's own check once the user has tried to send (`say` words
+ * it), else the core's refusal at the field (`refused`), else none.
+ */
+export function reasonFieldError(
+  reason: string,
+  tried: boolean,
+  refused: string | null,
+  say: (problem: 'empty' | 'short', vars: { n: number; min: number }) => string,
+): string | null {
+  const problem = reasonProblem(reason);
+  if (tried && problem) return say(problem, { n: reason.trim().length, min: MIN_REASON_CHARS });
+  return refused;
+}
+
 export interface ReasonFieldProps {
   id: string;
   label: ReactNode;

@@ -9,9 +9,9 @@ import { Alert, App, Button, Card, Descriptions, Space, Tag, Typography, type Bu
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError } from '../../../../shared/api/contract.js';
-import { MIN_REASON_CHARS, type HeldKeyChange } from '../../../../shared/unit/schema.js';
+import { type HeldKeyChange } from '../../../../shared/unit/schema.js';
 import { call } from '../../api.js';
-import { ReasonField, reasonProblem } from '../../components/ReasonField.js';
+import { ReasonField, reasonFieldError, reasonProblem } from '../../components/ReasonField.js';
 import { useT } from '../../i18n.js';
 import { asApiError } from '../../jobs/tracker.js';
 import { Fingerprint } from '../../package/fingerprint.js';
@@ -62,15 +62,9 @@ export function KeyChangeCard({ applicantId, onChanged }: KeyChangeCardProps) {
 
   const problem = reasonProblem(reason);
   const reasonIssue = error?.issues?.find((i) => i.path === 'reason');
-  const fieldError =
-    tried && problem
-      ? t(problem === 'empty' ? 'kc_reasonEmpty' : 'kc_reasonShort', {
-          n: reason.trim().length,
-          min: MIN_REASON_CHARS,
-        })
-      : reasonIssue
-        ? pick(reasonIssue.message)
-        : null;
+  const fieldError = reasonFieldError(reason, tried, reasonIssue ? pick(reasonIssue.message) : null, (problem, vars) =>
+    t(problem === 'empty' ? 'kc_reasonEmpty' : 'kc_reasonShort', vars),
+  );
 
   /** One decision sent: on success the card goes and the review is read again; a refusal is shown here. */
   const decide = async (which: 'accept' | 'reject', send: () => Promise<string>) => {

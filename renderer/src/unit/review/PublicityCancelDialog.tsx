@@ -6,9 +6,9 @@
 import { Alert, Button, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import type { ApiError } from '../../../../shared/api/contract.js';
-import { MIN_REASON_CHARS, type Publicity } from '../../../../shared/unit/schema.js';
+import { type Publicity } from '../../../../shared/unit/schema.js';
 import { call } from '../../api.js';
-import { ReasonField, reasonProblem } from '../../components/ReasonField.js';
+import { ReasonField, reasonFieldError, reasonProblem } from '../../components/ReasonField.js';
 import { useT } from '../../i18n.js';
 import { asApiError } from '../../jobs/tracker.js';
 
@@ -29,15 +29,12 @@ export function PublicityCancelDialog({ publicity, onClose, onCancelled }: Publi
   const [error, setError] = useState<ApiError | null>(null);
   const problem = reasonProblem(reason);
   const reasonIssue = error?.issues?.find((i) => i.path === 'reason');
-  const fieldError =
-    tried && problem
-      ? t(problem === 'empty' ? 'uw_pubCancelReasonEmpty' : 'uw_pubCancelReasonShort', {
-          n: reason.trim().length,
-          min: MIN_REASON_CHARS,
-        })
-      : reasonIssue
-        ? pick(error!.message)
-        : null;
+  const fieldError = reasonFieldError(
+    reason,
+    tried,
+    reasonIssue && error ? pick(error.message) : null,
+    (problem, vars) => t(problem === 'empty' ? 'uw_pubCancelReasonEmpty' : 'uw_pubCancelReasonShort', vars),
+  );
 
   const close = () => {
     if (isSending) return;
