@@ -7,6 +7,7 @@ import { cropPhoto, fit } from './attachments/fit.js';
 import * as pages from './attachments/pages.js';
 import { getUploadProfile, setUploadProfile } from './attachments/profile.js';
 import { storeHealth } from './attachments/health.js';
+import { repairFromPackages } from './attachments/repair.js';
 import { startVerifyStore, verifyStore } from './attachments/verify.js';
 import { DossierError } from './errors.js';
 import * as rules from './rulesService.js';
@@ -121,6 +122,7 @@ export const handlers: Handlers = {
   'store:verify': (w) => verifyStore(w),
   'store:verifyStart': (w) => startVerifyStore(w),
   'store:health': (w) => storeHealth(w),
+  'store:repair': (w) => repairFromPackages(w),
   'uploadProfile:get': (w) => {
     const profile = getUploadProfile(w.db);
     return {

@@ -275,6 +275,11 @@ const BASE_TEXT = {
     zh: '工作区照常使用。重新添加同一文件即可修复；也可替换或删除这些附件。在修复之前，用到它们的表格和申报包无法生成。',
     en: 'The workspace works as usual. Adding the same file again repairs it; you can also replace or remove these attachments. Until then, the forms and the package that use them cannot be made.',
   },
+  health_bannerTextUnit: {
+    zh: '工作区照常使用。这些文件可从本机保存的申报包中修复（逐一核对 SHA-256）；也可再次导入该申报人的申报包。在修复之前，用到它们的报送无法生成。',
+    en: "The workspace works as usual. These files can be repaired from the packages kept here (each checked against its SHA-256), or by importing the applicant's package again. Until then, the submission that uses them cannot be made.",
+  },
+  health_fromPackages: { zh: '从已保存的申报包修复', en: 'Repair from the kept packages' },
   health_missing: { zh: '缺失', en: 'missing' },
   health_damaged: { zh: '已损坏', en: 'damaged' },
   health_item: { zh: '{name}（{state}）', en: '{name} ({state})' },

@@ -596,6 +596,14 @@ const backupMethods = {
   'store:verifyStart': { input: z.strictObject({}), output: z.object({ jobId: JobId }) },
   /** The scans whose file is missing or known damaged (issue 13): the banner, the cards, the materials view. */
   'store:health': { input: z.strictObject({}), output: StoreHealth },
+  /**
+   * Puts back the missing or damaged scans that a package kept here carries (issue 13: the unit's only
+   * copy of an applicant's scans is their package); names those none carries.
+   */
+  'store:repair': {
+    input: z.strictObject({}),
+    output: z.object({ repaired: z.array(z.string()), remaining: z.array(z.string()), message: Localized }),
+  },
 } as const;
 
 /** A finding of the eligibility check as the unit's review shows it. */

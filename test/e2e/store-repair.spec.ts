@@ -1,7 +1,8 @@
 // Issue 13 end to end, in Debian Chromium against the browser mode: a scan whose stored file was damaged and
 // one whose file was deleted never keep the workspace from opening (the server restarts on it); a banner
 // names both with the way to repair, their cards say what to do, 备份与检查's full check (a job) names them,
-// and adding the same files again clears every mark.
+// and adding the same files again clears every mark. A unit's workspace repairs them from the packages it
+// keeps (the applicant's package is its only copy of their scans), with one button.
 import type { Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -10,6 +11,7 @@ import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { axeViolations } from './axe.js';
 import { callApi, expect, SCREENSHOT_DIR, test } from './fixtures.js';
+import { person, writePerson } from './unitPeople.js';
 
 interface Listed {
   attachments: { fileName: string; sha256: string }[];
@@ -104,4 +106,52 @@ test('a damaged and a missing scan: the workspace opens, a banner names them, re
   await expect(banner).toBeHidden();
   await expect(problems).toHaveCount(0);
   expect(await callApi(page, 'store:health', {})).toEqual({ missing: [], damaged: [] });
+});
+
+test("a unit's damaged and missing scans: the banner names them, one click repairs them from the kept packages", async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dossier-unit-repair-'));
+  const { file } = await writePerson(dir, 1, person(1));
+  await page.goto(app.url);
+  await callApi(page, 'workspace:setMode', { mode: 'unit' });
+  await callApi(page, 'unit:set', { profile: person(1).unit });
+  await page.reload();
+  await page.getByTestId('nav-unitImport').click();
+  await page.getByTestId('unit-import-input').setInputFiles([file]);
+  await expect(page.getByTestId('unit-import-job')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  const { rows } = await callApi<{ rows: { applicantId: string }[] }>(page, 'unit:applicants', {});
+  const { attachments } = await callApi<Listed>(page, 'attachments:list', { applicantId: rows[0]!.applicantId });
+  const [first, second] = attachments;
+  const good = readFileSync(storeFile(app.dataDir, first!.sha256));
+  const bytes = Buffer.from(good);
+  bytes.writeUInt8(bytes.readUInt8(bytes.length >> 1) ^ 0x01, bytes.length >> 1);
+  writeFileSync(storeFile(app.dataDir, first!.sha256), bytes);
+  rmSync(storeFile(app.dataDir, second!.sha256));
+  await app.crashAndRestart();
+  await page.goto(app.url);
+  await expect(page.getByTestId('unit-workspace')).toBeVisible();
+  // The spot check after opening samples a few of the many scans; the full check (备份与恢复) finds it surely.
+  const { jobId } = await callApi<{ jobId: string }>(page, 'store:verifyStart', {});
+  await expect
+    .poll(async () => (await callApi<{ state: string }>(page, 'jobs:status', { jobId })).state, { timeout: 30_000 })
+    .toBe('done');
+  await page.reload();
+
+  const banner = page.getByTestId('store-health-banner');
+  await expect(banner).toContainText('2 个附件的文件缺失或已损坏');
+  await expect(banner).toContainText('可从本机保存的申报包中修复');
+  // A unit adds no scan by hand: no link to 附件, which its workspace does not have.
+  await expect(banner.getByTestId('store-health-repair')).toHaveCount(0);
+  expect(await axeViolations(page, '[data-testid="store-health-banner"]')).toEqual([]);
+  await banner.screenshot({ path: path.join(SCREENSHOT_DIR, 'store-repair-05-unit-banner.png') });
+
+  await banner.getByTestId('store-health-from-packages').click();
+  await expect(page.getByText('已从本机保存的申报包修复 2 个附件文件。')).toBeVisible();
+  await expect(banner).toBeHidden();
+  expect(await callApi(page, 'store:health', {})).toEqual({ missing: [], damaged: [] });
+  expect(readFileSync(storeFile(app.dataDir, first!.sha256)).equals(good)).toBe(true);
+  rmSync(dir, { recursive: true, force: true });
 });

@@ -64,6 +64,7 @@ const ALLOWED = [
   'rules:paramLog',
   'rules:setParams',
   'store:health',
+  'store:repair',
   'store:verify',
   'store:verifyStart',
   'unit:acceptKey',

@@ -2,7 +2,7 @@
 // file never block the start (CLI and browser mode), they are named (store:health for the banner and the
 // cards, `doctor --json`, `doctor --full` every time, refusals of the material PDF naming each file), and
 // adding the same file again heals them. Real files, real SQLite, a real HTTP server.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as archive from '../../electron/core/archiveService.js';
@@ -16,12 +16,24 @@ import { checkWorkspace } from '../../electron/core/startupCheck.js';
 import { workspaceToOpen } from '../../electron/core/startupRecovery.js';
 import { closeWorkspace, openWorkspace, readSampleJson, type Workspace } from '../../electron/core/workspace.js';
 import { startServer } from '../../electron/serve.js';
+import { waitForJob } from '../../electron/core/jobs.js';
+import { Manifest, manifestPath } from '../../electron/core/package/manifest.js';
+import { listPackageRows } from '../../electron/core/package/packageRepo.js';
+import { openPackage, type OpenedPackage } from '../../electron/core/package/zipRead.js';
+import { packagesDir } from '../../electron/core/paths.js';
+import { startFolderImport } from '../../electron/core/unit/intake.js';
 import type { StoreHealth } from '../../shared/attachments/schema.js';
 import { dossier } from '../helpers/cli.js';
 import { readyWorkspace, runExport } from '../helpers/exportFixtures.js';
 import { makeJpeg, makePdf, makePng, writeFile } from '../helpers/files.js';
 import { rawRequest } from '../helpers/http.js';
+import { call, unitWith } from '../helpers/unitFlow.js';
 import { tempDir } from '../helpers/workspace.js';
+
+async function readManifestFiles(pkg: OpenedPackage) {
+  const { bytes } = await pkg.readBytes(pkg.entry(manifestPath(1))!, 1 << 22);
+  return Manifest.parse(JSON.parse(bytes.toString('utf8'))).files;
+}
 
 const opened: Workspace[] = [];
 afterEach(() => {
@@ -202,5 +214,100 @@ describe('a damaged and a missing scan', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+/** Flips one byte in the middle of a file (a damaged sector, as the start-up spot check finds it). */
+function flipByte(file: string): void {
+  const bytes = readFileSync(file);
+  bytes.writeUInt8(bytes.readUInt8(bytes.length >> 1) ^ 0x01, bytes.length >> 1);
+  writeFileSync(file, bytes);
+}
+
+describe('repaired from the packages kept here (store:repair)', () => {
+  it("a unit's damaged and missing scans come back from the applicant's package, byte for byte", async () => {
+    const { u, ids } = await unitWith(1);
+    const scans = listAttachments(u, { applicantId: ids[0]! }).attachments;
+    expect(scans.length).toBeGreaterThanOrEqual(2);
+    const [damaged, missing] = scans as [(typeof scans)[0], (typeof scans)[0]];
+    const good = readFileSync(storedPath(u.store, damaged.sha256));
+    flipByte(storedPath(u.store, damaged.sha256));
+    rmSync(storedPath(u.store, missing.sha256));
+    await spotCheck(u, 1000);
+    expect((await storeHealth(u)).damaged).toHaveLength(1);
+
+    const result = await call<{ repaired: string[]; remaining: string[]; message: { zh: string } }>(
+      u,
+      'store:repair',
+      {},
+    );
+    expect(result.repaired.sort()).toEqual([damaged.fileName, missing.fileName].sort());
+    expect(result.remaining).toEqual([]);
+    expect(result.message.zh).toContain('已从本机保存的申报包修复 2 个附件文件');
+    expect(readFileSync(storedPath(u.store, damaged.sha256)).equals(good)).toBe(true);
+    expect(await storeHealth(u)).toEqual({ missing: [], damaged: [] });
+    expect((await verifyStore(u)).isOk).toBe(true);
+    // Nothing of the repair is left in the store's temp folder.
+    expect(readdirSync(path.join(u.store.dir, 'tmp'))).toEqual([]);
+    closeWorkspace(u);
+  });
+
+  it('a damaged copy in the kept package is not trusted: the scan stays named, its file untouched', async () => {
+    const { u, ids, people } = await unitWith(1);
+    const [scan] = listAttachments(u, { applicantId: ids[0]! }).attachments;
+    rmSync(storedPath(u.store, scan!.sha256));
+    // The same bytes, damaged, inside the package file the unit keeps.
+    const kept = listPackageRows(u.db).find((r) => r.package_id === people[0]!.packageId)!;
+    const file = path.join(packagesDir(u.dataDir), kept.file_name);
+    const pkg = await openPackage(file);
+    const entryPath = (await readManifestFiles(pkg)).find((f) => f.sha256 === scan!.sha256)!.path;
+    const entry = pkg.entry(entryPath)!;
+    await pkg.close();
+    const bytes = readFileSync(file);
+    bytes.writeUInt8(bytes.readUInt8(entry.dataStart + 10) ^ 0xff, entry.dataStart + 10);
+    writeFileSync(file, bytes);
+
+    const result = await call<{ repaired: string[]; remaining: string[]; message: { zh: string; en: string } }>(
+      u,
+      'store:repair',
+      {},
+    );
+    expect(result).toMatchObject({ repaired: [], remaining: [scan!.fileName] });
+    expect(result.message.zh).toContain(`本机保存的申报包中没有以下文件：${scan!.fileName}`);
+    expect(result.message.en).toMatch(/^No package kept here holds/);
+    expect(existsSync(storedPath(u.store, scan!.sha256))).toBe(false);
+    expect(readdirSync(path.join(u.store.dir, 'tmp'))).toEqual([]);
+    closeWorkspace(u);
+  });
+
+  it('importing the same package again (unchanged) puts back its scans', async () => {
+    const { u, ids, people } = await unitWith(1);
+    const [scan] = listAttachments(u, { applicantId: ids[0]! }).attachments;
+    flipByte(storedPath(u.store, scan!.sha256));
+    await spotCheck(u, 1000);
+    expect((await storeHealth(u)).damaged).toHaveLength(1);
+    const dir = tempDir();
+    copyFileSync(people[0]!.file, path.join(dir, path.basename(people[0]!.file)));
+    const status = await waitForJob((await startFolderImport(u, dir)).jobId);
+    expect(status.unitImport?.map((r) => r.status)).toEqual(['unchanged']);
+    expect(await storeHealth(u)).toEqual({ missing: [], damaged: [] });
+    expect((await verifyStore(u)).isOk).toBe(true);
+    closeWorkspace(u);
+  });
+
+  it("an applicant's own exported package repairs their scans; nothing to repair says so", async () => {
+    const { w, applicantId } = await readyWorkspace();
+    opened.push(w);
+    expect((await runExport(w, applicantId)).state).toBe('done');
+    expect(await call<{ message: { zh: string } }>(w, 'store:repair', {})).toMatchObject({
+      repaired: [],
+      remaining: [],
+      message: { zh: '没有需要修复的附件文件。' },
+    });
+    const [scan] = listAttachments(w, { applicantId }).attachments.filter((a) => a.deletedAt === null);
+    rmSync(storedPath(w.store, scan!.sha256));
+    const result = await call<{ repaired: string[] }>(w, 'store:repair', {});
+    expect(result.repaired).toContain(scan!.fileName);
+    expect(await storeHealth(w)).toEqual({ missing: [], damaged: [] });
   });
 });

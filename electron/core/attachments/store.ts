@@ -80,8 +80,11 @@ export interface StageOptions {
  * Streams a source into a temp file, hashing on the way, and fsyncs it. On any failure (source error,
  * too large, disk full) the temp file is removed and nothing else was touched.
  */
+/** A new temp name in the store (`tmp/<pid>-<uuid>.part`: swept when its process is gone). */
+export const newTempPath = (store: Store) => path.join(store.dir, 'tmp', `${process.pid}-${randomUUID()}.part`);
+
 export async function stage(store: Store, source: ByteSource, { fileName, maxBytes }: StageOptions): Promise<Staged> {
-  const tempPath = path.join(store.dir, 'tmp', `${process.pid}-${randomUUID()}.part`);
+  const tempPath = newTempPath(store);
   const hash = createHash('sha256');
   let handle: FileHandle | undefined;
   let bytes = 0;

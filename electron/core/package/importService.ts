@@ -29,6 +29,7 @@ import { KEY_CHANGE_HELD } from '../../../shared/package/keyAdvice.js';
 import { DEFAULT_PARAMS_2020, PACK_2020, type Params2020 } from '../../../shared/rules/pack2020/index.js';
 import * as archiveRepo from '../archiveRepo.js';
 import { parseArchiveJson } from '../archiveService.js';
+import { repairFromFiles } from '../attachments/repair.js';
 import * as attachmentRepo from '../attachments/attachmentRepo.js';
 import { getUploadProfile } from '../attachments/profile.js';
 import { BLOCK_BYTES, commit, discard, hashFile, stage, storedPath } from '../attachments/store.js';
@@ -219,6 +220,9 @@ export async function importPackage(
       revision: verified.l1.revision,
     });
     if (decision.kind === 'unchanged') {
+      // The same package again changes nothing — except that it puts back any of its scans whose stored
+      // file went missing or was damaged since (issue 13: a unit has no other copy of them).
+      await repairFromFiles(w, [source]);
       return { outcome: outcome('unchanged', decision.applicantId), name: applicantName(w.db, decision.applicantId) };
     }
     if (decision.kind === 'held') return { held: heldPackage(decision.row), name: decision.row.name };

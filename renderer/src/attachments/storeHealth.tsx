@@ -3,11 +3,13 @@
 // 附件, its item in 材料清单. What the core knows (store:health) is read again on every screen change and
 // after every upload batch, so that adding the same file again (which repairs it) clears the marks.
 import { WarningOutlined } from '@ant-design/icons';
-import { Alert, Button, Space } from 'antd';
+import { Alert, App, Button, Space } from 'antd';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { Localized } from '../../../shared/api/contract.js';
 import type { StoreHealth } from '../../../shared/attachments/schema.js';
 import { call } from '../api.js';
 import { useT } from '../i18n.js';
+import { asApiError } from '../jobs/tracker.js';
 import type { UploadState, UploadStore } from './useUploads.js';
 import './attachments.css';
 
@@ -63,16 +65,33 @@ export function useStoreHealthValue(screen: string, uploads: UploadStore | null)
 }
 
 export interface StoreHealthBannerProps {
-  /** To 附件, where each card says what to do. */
-  onRepair: () => void;
+  /** To 附件, where each card says what to do (the applicant's workspace; a unit adds no scan by hand). */
+  onRepair?: () => void;
   /** To 备份与检查, where every file can be checked. */
   onFullCheck: () => void;
 }
 
 /** The banner over every screen while any scan's file is missing or damaged; nothing otherwise. */
 export function StoreHealthBanner({ onRepair, onFullCheck }: StoreHealthBannerProps) {
-  const { t } = useT();
-  const { health } = useStoreHealth();
+  const { t, pick } = useT();
+  const { message } = App.useApp();
+  const { health, refresh } = useStoreHealth();
+  const [repairing, setRepairing] = useState(false);
+  // What the last repair from the kept packages could not put back, said until the banner goes.
+  const [outcome, setOutcome] = useState<Localized | null>(null);
+  const repairFromPackages = async () => {
+    setRepairing(true);
+    try {
+      const result = await call('store:repair', {});
+      if (result.remaining.length === 0) void message.success(pick(result.message));
+      setOutcome(result.remaining.length === 0 ? null : result.message);
+    } catch (e) {
+      setOutcome(asApiError(e).message);
+    } finally {
+      setRepairing(false);
+      refresh();
+    }
+  };
   const files = [
     ...health.missing.map((d) => ({ ...d, state: 'missing' as const })),
     ...health.damaged.map((d) => ({ ...d, state: 'damaged' as const })),
@@ -101,11 +120,27 @@ export function StoreHealthBanner({ onRepair, onFullCheck }: StoreHealthBannerPr
               </li>
             ))}
           </ul>
-          <p className="store-health-text">{t('health_bannerText')}</p>
+          <p className="store-health-text">{t(onRepair ? 'health_bannerText' : 'health_bannerTextUnit')}</p>
+          {outcome && (
+            <p className="store-health-text" role="status" data-testid="store-health-outcome">
+              {pick(outcome)}
+            </p>
+          )}
           <Space wrap>
-            <Button size="small" type="primary" onClick={onRepair} data-testid="store-health-repair">
-              {t('health_repair')}
+            <Button
+              size="small"
+              type="primary"
+              loading={repairing}
+              onClick={() => void repairFromPackages()}
+              data-testid="store-health-from-packages"
+            >
+              {t('health_fromPackages')}
             </Button>
+            {onRepair && (
+              <Button size="small" onClick={onRepair} data-testid="store-health-repair">
+                {t('health_repair')}
+              </Button>
+            )}
             <Button size="small" onClick={onFullCheck} data-testid="store-health-check">
               {t('health_fullCheck')}
             </Button>

@@ -11,6 +11,7 @@ import { DEFAULT_PARAMS_2020, type Params2020 } from '../../../shared/rules/pack
 import type { Fix } from '../../../shared/rules/types.js';
 import type { UnitProfile } from '../../../shared/unit/schema.js';
 import { call } from '../api.js';
+import { StoreHealthBanner, StoreHealthContext, useStoreHealthValue } from '../attachments/storeHealth.js';
 import { fieldId } from '../components/FieldItem.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import type { LeaveGuard } from '../eligibility/context.js';
@@ -131,6 +132,7 @@ export function UnitWorkspace({ onLangChange }: UnitWorkspaceProps) {
     // Once per arrival; navigate is remade when the screen changes.
   }, [hasOpened]);
 
+  const storeHealth = useStoreHealthValue(screen ?? '', null);
   const saved = profile.kind === 'ready' ? profile.profile : emptySections().unit;
   const listed = UNIT_SCREENS.filter((key) => key === screen || isUnitScreenListed(key, saved.type));
   const items = listed.map((key) => ({
@@ -228,7 +230,13 @@ export function UnitWorkspace({ onLangChange }: UnitWorkspaceProps) {
             </nav>
           </Layout.Sider>
           <Layout.Content className="app-content" ref={contentRef}>
-            <div className={`app-content-inner${screen && WIDE.has(screen) ? ' unit-content-wide' : ''}`}>{body}</div>
+            <div className={`app-content-inner${screen && WIDE.has(screen) ? ' unit-content-wide' : ''}`}>
+              <StoreHealthContext.Provider value={storeHealth}>
+                {/* Issue 13: an applicant's scan whose stored file is missing or damaged, and its repair. */}
+                <StoreHealthBanner onFullCheck={() => navigate('unitBackups')} />
+                {body}
+              </StoreHealthContext.Provider>
+            </div>
           </Layout.Content>
         </Layout>
       </Layout>
