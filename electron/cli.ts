@@ -6,6 +6,7 @@ import type { Localized } from '../shared/api/contract.js';
 import { exportArchiveJson, importArchiveJson, parseArchiveJson } from './core/archiveService.js';
 import { DossierError, explainFailure, exitCodeOf, isFileError } from './core/errors.js';
 import { mkdirPrivateSync, writeFileAtomic } from './core/durable.js';
+import { writeNoted } from './core/leftovers.js';
 import { lockDataFolder, type FolderLock } from './core/folderLock.js';
 import { refuseDamagedFile } from './core/db.js';
 import { defaultDataDir, folderUsage } from './core/paths.js';
@@ -435,7 +436,7 @@ function exportJson(workspace: Workspace, out: string | undefined): number {
     process.stdout.write(json);
     return 0;
   }
-  writeFileAtomic(out, json);
+  writeNoted(workspace.dataDir, out, () => writeFileAtomic(out, json));
   console.error(say({ zh: `已导出：${out}`, en: `Exported: ${out}` }));
   return 0;
 }

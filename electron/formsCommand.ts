@@ -7,6 +7,7 @@
 // none and nothing is written. The applicants' forms are theirs to make; the unit's publicity PDFs are
 // made on 公示.
 import { mkdirPrivateSync, writeFileAtomic } from './core/durable.js';
+import { writeNoted } from './core/leftovers.js';
 import path from 'node:path';
 import type { GeneratedFile, Localized } from '../shared/api/contract.js';
 import { OutputKey } from '../shared/api/contract.js';
@@ -76,7 +77,7 @@ export async function runForms({ dataDir, out, only, say }: FormsOptions): Promi
       try {
         const output = await makeOutput(w, applicantId, key, { signal: controller.signal }, made);
         made.push(output.file);
-        writeOut(output, out, counter, say);
+        writeOut(w, output, out, counter, say);
       } catch (e) {
         if (!(e instanceof DossierError)) throw e;
         if (e.code === 'cancelled') continue;
@@ -97,13 +98,14 @@ export async function runForms({ dataDir, out, only, say }: FormsOptions): Promi
  * size, characters no font has, and its notes. Returns the path written.
  */
 function writeOut(
+  w: Workspace,
   { file, bytes }: { file: GeneratedFile; bytes: Uint8Array },
   out: string,
   counter: string,
   say: FormsOptions['say'],
 ): string {
   const target = path.join(out, file.fileName);
-  writeFileAtomic(target, bytes);
+  writeNoted(w.dataDir, target, () => writeFileAtomic(target, bytes));
   const kb = Math.ceil(file.size / 1024);
   console.error(
     `${counter} ${file.fileName} — ${say({ zh: `${file.pages} 页，${kb} KB`, en: `${file.pages} pages, ${kb} KB` })}`,
@@ -138,7 +140,7 @@ async function runUnitForms(
   unitForF4(w);
   mkdirPrivateSync(out);
   const { file, draft, bytes } = await makeUnitF4(w, { keep: false });
-  const target = writeOut({ file, bytes }, out, '[1/1]', say);
+  const target = writeOut(w, { file, bytes }, out, '[1/1]', say);
   console.log(
     say(
       draft

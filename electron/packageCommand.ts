@@ -11,6 +11,7 @@ import { levelSigner, type LevelReport, type VerifyReport } from '../shared/pack
 import { joinAdvice, KEY_FILE_IN_DATA, KEY_NOT_IN_BACKUP, keyKeepCopyCli } from '../shared/package/keyAdvice.js';
 import { reportFailure } from './checkCommand.js';
 import { copyFileAtomic } from './core/durable.js';
+import { writeNoted } from './core/leftovers.js';
 import { DossierError, exitCodeOf, isInvalidInput } from './core/errors.js';
 import { cancelJob, waitForJob } from './core/jobs.js';
 import { packagesDir, precheck, startExport } from './core/package/exportService.js';
@@ -323,7 +324,7 @@ export function runExport(o: ExportOptions): Promise<number> {
       const resolved = path.resolve(o.out);
       const target =
         existsSync(resolved) && statSync(resolved).isDirectory() ? path.join(resolved, file.fileName) : resolved;
-      copyFileAtomic(path.join(packagesDir(w.dataDir), file.fileName), target);
+      writeNoted(w.dataDir, target, () => copyFileAtomic(path.join(packagesDir(w.dataDir), file.fileName), target));
       console.log(say({ zh: `已导出申报包：${target}`, en: `Package exported: ${target}` }));
       const fp = formatFingerprint((await keyStatus(w)).fingerprint!);
       console.log(say({ zh: `  签名密钥指纹 ${fp}`, en: `  Signed with key ${fp}` }));

@@ -6,12 +6,13 @@
 // gate as the screen; one reason for all of them: run the command once per reason). The automatic backup
 // taken after the job is named, or why it could not be made. Exit 0 when the batch was written; 1 when the
 // submission was refused or failed (who and why printed); 2 for bad usage.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { JobStatus, Localized } from '../shared/api/contract.js';
 import { reportFailure } from './checkCommand.js';
 import { DossierError, isInvalidInput } from './core/errors.js';
 import { waitForJob } from './core/jobs.js';
+import { noteTempsIn } from './core/leftovers.js';
 import { startSubmit } from './core/unit/submit.js';
 import { applicantOfPackage } from './core/unit/unitRepo.js';
 import { closeWorkspace, DATABASE_FILE, openWorkspace, type Workspace } from './core/workspace.js';
@@ -74,12 +75,21 @@ export async function runUnitSubmit(o: UnitSubmitOptions): Promise<number> {
     const reason = o.reason?.trim() ?? '';
     const reasons = reason ? Object.fromEntries(ids.map((id) => [id, reason])) : undefined;
     const secret = await passphrase({ passphraseFile: o.passphraseFile, lang: o.lang }, false);
-    const { jobId } = await startSubmit(
-      w,
-      { applicantIds: ids, passphrase: secret, ...(reasons ? { reasons } : {}) },
-      { out: o.out },
-    );
-    const status = await waitForJob(jobId, progressLines(o.lang));
+    // The batch is staged beside its place (batch.ts): noted, so that a crash's temp files there are swept.
+    const resolvedOut = path.resolve(o.out);
+    const isFolder = statSync(resolvedOut, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    const forget = noteTempsIn(w.dataDir, isFolder ? resolvedOut : path.dirname(resolvedOut));
+    let status: JobStatus;
+    try {
+      const { jobId } = await startSubmit(
+        w,
+        { applicantIds: ids, passphrase: secret, ...(reasons ? { reasons } : {}) },
+        { out: o.out },
+      );
+      status = await waitForJob(jobId, progressLines(o.lang));
+    } finally {
+      forget();
+    }
     printBackup(status, say);
     if (status.state !== 'done' || !status.batch) {
       const error = status.error ?? { code: 'cancelled', message: { zh: '已取消', en: 'Cancelled' } };

@@ -138,6 +138,7 @@ export async function syncDir(dir: string): Promise<void> {
  */
 function writeThroughTemp(target: string, fill: (temp: string) => void): void {
   const temp = `${target}.${process.pid}.tmp`;
+  removeDeadTemps(target);
   try {
     // A leftover temp of this very pid (a crash, then the pid reused) would keep its old mode: never reused.
     rmSync(temp, { force: true });
@@ -153,6 +154,26 @@ function writeThroughTemp(target: string, fill: (temp: string) => void): void {
   } catch (e) {
     rmSync(temp, { force: true });
     throw e;
+  }
+}
+
+/**
+ * The temp files of `target` a dead writer left (`<target>.<pid>.tmp`, issue 13): in a folder the user chose
+ * (`export-json --out`, `forms --out`) nothing else would ever remove them. Only this target's, only dead pids.
+ */
+function removeDeadTemps(target: string): void {
+  const base = path.basename(target);
+  let names: string[];
+  try {
+    names = readdirSync(path.dirname(target));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(`${base}.`) || !name.endsWith('.tmp')) continue;
+    const pid = Number(name.slice(base.length + 1, -'.tmp'.length));
+    if (Number.isInteger(pid) && pid > 0 && !isAlive(pid))
+      rmSync(path.join(path.dirname(target), name), { force: true });
   }
 }
 

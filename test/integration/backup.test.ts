@@ -140,6 +140,32 @@ describe('backup and restore', () => {
     expect((await refusal(() => restoreBackup(out, w.dataDir))).code).toBe('wrong_target');
   });
 
+  it('a workspace opened in the target while the restore runs: refused in the same words, both left whole', async () => {
+    const w = await sampleWorkspace();
+    const out = path.join(tempDir(), 'b.zcbak');
+    await createBackup(w, out);
+    for (const existed of [false, true]) {
+      const parent = tempDir();
+      const target = path.join(parent, 'restored');
+      if (existed) mkdirSync(target);
+      let other: Workspace | undefined;
+      const e = await refusal(() =>
+        restoreBackup(out, target, {
+          // Half-way through: another process (the app, the CLI) starts a workspace in that very folder.
+          onProgress: () => {
+            other ??= open(target);
+          },
+        }),
+      );
+      expect(other).toBeDefined();
+      expect(e.code).toBe('wrong_target');
+      expect(e.localized.zh).toContain('不是空的');
+      // The restore left nothing beside it, and did not write into the other workspace.
+      expect(readdirSync(parent)).toEqual(['restored']);
+      expect(currentApplicantId(other!)).toBeNull();
+    }
+  });
+
   it('refuses a backup with one byte flipped, saying so in Chinese and English', async () => {
     const w = await sampleWorkspace();
     const out = path.join(tempDir(), 'b.zcbak');

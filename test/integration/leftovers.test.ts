@@ -131,4 +131,69 @@ describe('nothing left behind', () => {
     expect(readdirSync(path.join(dataDir, 'incoming'))).toEqual([]);
     expect(existsSync(path.join(dataDir, 'packages-not-ours.partial'))).toBe(true);
   });
+
+  it("outputs written outside the data folder: a dead writer's temp files there go at the next start, nothing else", async () => {
+    const dataDir = path.join(tempDir(), 'ws');
+    const w = openWorkspace(dataDir);
+    archive.importArchiveJson(w.db, readSampleJson());
+    closeWorkspace(w);
+    const out = tempDir();
+    const dead = 4194305;
+    const left = [
+      `档案.json.${dead}.tmp`, // export-json --out / forms --out (durable.ts)
+      `申报包.zcpkg.tmp-${dead}-0a1b2c`, // a ZIP written in place
+      `batch-${dead}-0a1b2c.partial`, // unit-submit --out's staging file
+      `batch-${dead}-0a1b2c.partial.tmp-${dead}-00ff`,
+    ];
+    const kept = [
+      '档案.json', // the user's own files
+      '说明.txt',
+      `档案.json.${process.pid}.tmp`, // a live writer's (this process)
+      `档案.json.4194306.tmp`, // another dead process, which noted no write here
+      `batch-${dead}x.partial`,
+    ];
+    for (const name of [...left, ...kept]) writeFileSync(path.join(out, name), 'x');
+    mkdirSync(path.join(dataDir, 'backups'), { recursive: true });
+    writeFileSync(path.join(dataDir, 'backups', `out-${dead}-0a1b2c.json`), JSON.stringify({ dir: out, temps: true }));
+    expect(await workspaceToOpen(dataDir, never)).toBe(dataDir);
+    expect(readdirSync(out).sort()).toEqual([...kept].sort());
+    expect(readdirSync(path.join(dataDir, 'backups'))).toEqual([]);
+  });
+
+  it("export-json --out: a finished write leaves no note, and removes a dead writer's temp of the same file", async () => {
+    const dataDir = path.join(tempDir(), 'ws');
+    const w = openWorkspace(dataDir);
+    archive.importArchiveJson(w.db, readSampleJson());
+    closeWorkspace(w);
+    const out = path.join(tempDir(), '档案.json');
+    writeFileSync(`${out}.4194305.tmp`, 'half');
+    const made = await dossier('export-json', '--out', out, '--data', dataDir);
+    expect(made.code, made.err).toBe(0);
+    expect(readdirSync(path.dirname(out))).toEqual(['档案.json']);
+    expect(readdirSync(path.join(dataDir, 'backups')).filter((n) => n.startsWith('out-'))).toEqual([]);
+  });
+
+  it("a restore that died half-way: its staging folder beside the target goes at the restored folder's start and at the next restore", async () => {
+    const dataDir = path.join(tempDir(), 'ws');
+    const w = openWorkspace(dataDir);
+    archive.importArchiveJson(w.db, readSampleJson());
+    closeWorkspace(w);
+    const backup = path.join(tempDir(), 'b.zcbak');
+    expect((await dossier('backup', '--out', backup, '--data', dataDir)).code).toBe(0);
+    const target = path.join(tempDir(), 'restored');
+    const staging = `${target}.restoring-4194305-0a1b2c`;
+    const live = `${target}.restoring-${process.pid}-0a1b2c`;
+    mkdirSync(staging);
+    writeFileSync(path.join(staging, 'dossier.sqlite'), 'half');
+    mkdirSync(live);
+    const restored = await dossier('restore', backup, target);
+    expect(restored.code, restored.err).toBe(0);
+    expect(existsSync(staging)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    // Left again (a second crash), it goes at the restored folder's first start.
+    mkdirSync(staging);
+    expect(await workspaceToOpen(target, never)).toBe(target);
+    expect(existsSync(staging)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+  });
 });

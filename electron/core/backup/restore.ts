@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { copyFilePrivate, mkdirPrivate } from '../durable.js';
 import { LATEST_VERSION } from '../migrations.js';
 import { hashFile } from '../attachments/store.js';
-import { cancelled, syncDir } from '../package/fsUtil.js';
+import { cancelled, removeStaleTemps, syncDir } from '../package/fsUtil.js';
 import {
   DATABASE_ENTRY,
   infoOf,
@@ -41,7 +41,9 @@ export async function restoreBackup(
   const target = path.resolve(newDataDir);
   const existing = await stat(target).catch(() => null);
   if (existing && (!existing.isDirectory() || (await readdir(target)).length > 0)) throw targetNotEmpty(target);
-  if (await isFolder(file)) return restoreFolder(file, target, existing !== null, options);
+  // A restore to this very target that died half-way left its staging folder beside it (issue 13).
+  await removeStaleTemps(target, '.restoring-');
+  if (await isFolder(file)) return restoreFolder(file, target, options);
 
   const opened = await openBackup(file);
   const staging = `${target}.restoring-${process.pid}-${randomBytes(6).toString('hex')}`;
@@ -59,10 +61,7 @@ export async function restoreBackup(
     for (const entry of leftOut(manifest)) await rm(path.join(staging, ...entry.split('/')));
     const quickCheck = checkDatabase(path.join(staging, DATABASE_FILE));
     await syncDir(staging);
-    // Checked empty above; removed only now, so that a failure before leaves the folder as it was.
-    if (existing) await rmdir(target);
-    await rename(staging, target);
-    await syncDir(path.dirname(target));
+    await moveIntoPlace(staging, target);
     return { dataDir: target, info: infoOf(file, pkg.size, manifest), quickCheck };
   } catch (e) {
     await rm(staging, { recursive: true, force: true });
@@ -70,6 +69,27 @@ export async function restoreBackup(
   } finally {
     await opened.pkg.close();
   }
+}
+
+/**
+ * The staged folder becomes the target in one rename. The target was checked empty at the start, but no lock
+ * is held on it (a lock file would make it not empty): a workspace opened there meanwhile (another app, the
+ * CLI) is found now and refused in the same words, and a rename racing it fails rather than merges — the
+ * target is never written into, only replaced while empty. Removed only now, so that a failure before
+ * leaves it as it was.
+ */
+async function moveIntoPlace(staging: string, target: string): Promise<void> {
+  const now = await stat(target).catch(() => null);
+  if (now) {
+    if (!now.isDirectory() || (await readdir(target)).length > 0) throw targetNotEmpty(target);
+    await rmdir(target).catch((e: NodeJS.ErrnoException) => {
+      throw e.code === 'ENOTEMPTY' || e.code === 'EEXIST' ? targetNotEmpty(target) : e;
+    });
+  }
+  await rename(staging, target).catch((e: NodeJS.ErrnoException) => {
+    throw e.code === 'ENOTEMPTY' || e.code === 'EEXIST' ? targetNotEmpty(target) : e;
+  });
+  await syncDir(path.dirname(target));
 }
 
 function refuseNewer(file: string, manifest: BackupManifest): void {
@@ -85,12 +105,7 @@ function refuseNewer(file: string, manifest: BackupManifest): void {
 const leftOut = (m: BackupManifest) => [...m.damaged.map(storeEntry), ...(m.damagedPackages ?? []).map(packageEntry)];
 
 /** A backup folder, verified whole, into the new folder `target` (checked empty by the caller). */
-async function restoreFolder(
-  dir: string,
-  target: string,
-  existed: boolean,
-  options: BackupOptions,
-): Promise<RestoreResult> {
+async function restoreFolder(dir: string, target: string, options: BackupOptions): Promise<RestoreResult> {
   const opened = await openFolderBackup(dir);
   const { manifest } = opened;
   refuseNewer(dir, manifest);
@@ -117,9 +132,7 @@ async function restoreFolder(
     if (copied.sha256 !== manifest.entries[0]!.sha256) throw cancelledCopy(dir);
     const quickCheck = checkDatabase(path.join(staging, DATABASE_FILE));
     await syncDir(staging);
-    if (existed) await rmdir(target);
-    await rename(staging, target);
-    await syncDir(path.dirname(target));
+    await moveIntoPlace(staging, target);
     return { dataDir: target, info: infoOf(dir, total, manifest, 'folder'), quickCheck };
   } catch (e) {
     await rm(staging, { recursive: true, force: true });

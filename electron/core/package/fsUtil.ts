@@ -45,11 +45,12 @@ export function toWriteError(e: unknown, target: string): unknown {
 }
 
 /**
- * Removes `<target>.tmp-<pid>-…` files that a crashed (now dead) process left beside `target`: only those
- * of this very target, never anything else in a folder the user chose.
+ * Removes `<target><marker><pid>-…` files (or folders) that a crashed (now dead) process left beside
+ * `target`: only those of this very target, never anything else in a folder the user chose. `.tmp-`: a ZIP
+ * or an extraction; `.restoring-`: a restore's staging folder (restore.ts).
  */
-export async function removeStaleTemps(target: string): Promise<void> {
-  const prefix = `${path.basename(target)}.tmp-`;
+export async function removeStaleTemps(target: string, marker = '.tmp-'): Promise<void> {
+  const prefix = `${path.basename(target)}${marker}`;
   const names = await readdir(path.dirname(target)).catch(() => [] as string[]);
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
