@@ -17,7 +17,7 @@ import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { openPreviewFile } from './core/unit/heldFiles.js';
 import { scheduleAutoBackups } from './core/backup/schedule.js';
-import { DossierError } from './core/errors.js';
+import { DossierError, exitCodeOf } from './core/errors.js';
 import { lockDataFolder, type FolderLock } from './core/folderLock.js';
 import { isPackagePath, packagePathFromArgv } from './core/openFile.js';
 import { useOsKeychain } from './core/package/keyService.js';
@@ -236,11 +236,15 @@ async function askInDialog(q: RecoveryQuestion): Promise<boolean> {
   return response === 0;
 }
 
-/** A start that failed (a database from a newer release, a folder that cannot be written) is said, not lost. */
+/**
+ * A start that failed (a database from a newer release, a folder another app holds or that cannot be written)
+ * is said, not lost, and ends with the CLI's exit code (3: the data folder cannot be used now), so that a
+ * script or a desktop launcher sees the refusal.
+ */
 function failed(e: unknown): void {
   const text = e instanceof DossierError ? `${e.localized.zh}\n\n${e.localized.en}` : String(e);
   dialog.showErrorBox('职称申报材料助手', text);
-  app.quit();
+  app.exit(e instanceof DossierError ? exitCodeOf(e) : 1);
 }
 
 // One instance: a second launch (a double-clicked package while the app runs) hands its argv to this one.

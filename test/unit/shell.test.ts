@@ -2,8 +2,8 @@
 // and ipc.ts are loaded with a test double of the 'electron' module (vi.mock), and the sandboxed preload is
 // compiled and run in a fresh context whose only module is that same double. What is checked: the window's
 // options, the CSP on app:// responses, the navigation, window-open, webview and permission guards, the
-// single-instance hand-over of package files, and that the page gets nothing but window.dossier's three
-// functions.
+// single-instance hand-over of package files, the folder lock and a refused start's exit code, and that the
+// page gets nothing but window.dossier's three functions.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,6 +52,7 @@ const fake = vi.hoisted(() => {
     ipcHandlers: new Map<string, (...args: unknown[]) => unknown>(),
     fetched: [] as string[],
     quits: 0,
+    exits: [] as number[],
     errorBoxes: [] as string[],
     messageBoxes: [] as Record<string, unknown>[],
     messageBoxAnswer: 0,
@@ -91,6 +92,7 @@ const fake = vi.hoisted(() => {
     getPath: () => process.env.DOSSIER_DATA ?? '',
     requestSingleInstanceLock: () => state.lock,
     quit: () => void (state.quits += 1),
+    exit: (code: number) => void state.exits.push(code),
   });
   const electron = {
     app,
@@ -148,6 +150,7 @@ const fake = vi.hoisted(() => {
     state.ipcHandlers.clear();
     state.fetched.length = 0;
     state.quits = 0;
+    state.exits.length = 0;
     state.exposed.length = 0;
     state.rendererListeners.clear();
     state.rendererInvokes.length = 0;
@@ -500,11 +503,37 @@ describe('a start that fails', () => {
       await failing.started;
       expect(state.errorBoxes).toHaveLength(1);
       expect(state.errorBoxes[0]).toMatch(/由更新版本的本软件创建[\s\S]*made by a newer release/);
-      expect(state.quits).toBe(1);
+      // Not a quiet quit: the launcher sees the refusal (the CLI's code for it).
+      expect(state.exits).toEqual([1]);
       expect(state.windows).toEqual([]);
     } finally {
       process.env.DOSSIER_DATA = dataDirBefore;
       rmSync(newer, { recursive: true, force: true });
+      for (const [name, list] of listeners) fake.electron.app.listeners.set(name, list);
+      state.windows.push(...windows);
+    }
+  });
+});
+
+describe('a data folder another app holds', () => {
+  it('is refused naming the holder, in a dialog, with exit code 3, and opens nothing', async () => {
+    vi.resetModules();
+    const listeners = new Map(fake.electron.app.listeners);
+    const windows = [...state.windows];
+    fake.reset();
+    state.errorBoxes.length = 0;
+    // The first start (beforeAll) holds dataDir's lock until it quits; this is a second app on the same folder
+    // that the single-instance lock did not catch (another copy, another user profile).
+    try {
+      const second = await import('../../electron/main.js');
+      await second.started;
+      expect(state.errorBoxes).toHaveLength(1);
+      expect(state.errorBoxes[0]).toContain(`${process.pid}`);
+      expect(state.errorBoxes[0]).toContain('dossier start (desktop)');
+      expect(state.exits).toEqual([3]);
+      expect(state.windows).toEqual([]);
+      expect(state.ipcHandlers.size).toBe(0);
+    } finally {
       for (const [name, list] of listeners) fake.electron.app.listeners.set(name, list);
       state.windows.push(...windows);
     }
