@@ -136,6 +136,8 @@ export async function waitJob<T extends { state: string }>(page: Page, jobId: st
     await page.waitForTimeout(100);
     status = await callApi<T>(page, 'jobs:status', { jobId });
   }
+  // A job still running here is a failure, not a status to go on with.
+  expect(status.state, `job ${jobId} still running after ${timeoutMs} ms`).not.toBe('running');
   return status;
 }
 
