@@ -20,7 +20,12 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
   });
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 15_000);
+    // A loaded machine (two CPUs, parallel workers) can take a while; a server that never said its address is
+    // ended, not left running with no test to stop it.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start: ${out}`));
+    }, 60_000);
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/.exec(out);
