@@ -22,6 +22,7 @@ const forms = () => import('./formsCommand.js');
 const backups = () => import('./backupCommand.js');
 const packages = () => import('./packageCommand.js');
 const units = () => import('./unitCommand.js');
+const desks = () => import('./deskCommand.js');
 
 /** The commands with --json: whatever happens, their stdout is one JSON value. */
 const JSON_COMMANDS = ['check', 'doctor', 'verify-backup', 'verify', 'params', 'materials', 'unit-list'];
@@ -31,7 +32,7 @@ const JSON_COMMANDS = ['check', 'doctor', 'verify-backup', 'verify', 'params', '
  * hold the folder's lock while they run (core/folderLock.ts), so they are refused while the app runs there.
  */
 function isWriting(command: string, values: { set?: string[] | undefined }): boolean {
-  if (command === 'params' || command === 'unit-profile' || command === 'post-info')
+  if (command === 'params' || command === 'unit-profile' || command === 'post-info' || command === 'review-profile')
     return (values.set?.length ?? 0) > 0;
   return [
     'init',
@@ -44,13 +45,16 @@ function isWriting(command: string, values: { set?: string[] | undefined }): boo
     'unit-accept-key',
     'unit-reject-key',
     'unit-submit',
+    'review-import',
+    'review-return',
   ].includes(command);
 }
 
 const HELP = `职称申报材料助手 dossier — 用法 / usage:
   dossier start        [--data DIR]            启动桌面应用；无 Electron 运行时则改用浏览器模式
   dossier serve        [--data DIR] [--port N] 浏览器模式（仅 127.0.0.1，带访问令牌）
-  dossier init         [--data DIR]            创建工作区
+  dossier init         [--data DIR] [--sample] 创建工作区；--sample 载入示例申报人（档案及全部扫描件，均已关联；
+                                               仅空工作区，否则退出码 1，不作修改）
   dossier import-json  FILE [--data DIR]       导入业绩档案 JSON（仅空工作区；全部或不导入）
   dossier export-json  [--data DIR] [--out FILE] 导出业绩档案 JSON（默认输出到标准输出）
   dossier check        [--data DIR | FILE.json] [--json] [--today YYYY-MM-DD (application date)]
@@ -110,6 +114,16 @@ const HELP = `职称申报材料助手 dossier — 用法 / usage:
   dossier unit-submit  APPLICANT… --out DIR|FILE [--reason "理由"] [--passphrase-file F] [--data DIR]
                                                加签并把报送批次写到 --out（不保存在工作区中），随后自动备份；
                                                --reason 用于资格检查不符合或缺材料仍报送的申报人；0 已写出，1 被拒绝，2 用法错误
+  dossier review-profile [--data DIR] [--set FILE.json]
+                                               审查机构（市经信局、省主管部门、人事代理）信息：查看或保存
+                                               （空工作区由此成为审查机构工作区；签名密钥用 dossier keygen）
+  dossier review-import FOLDER|BATCH.zip|FILE.zcpkg … [--data DIR] [--expect-fingerprint HEX]
+                                               接收单位的报送批次和单位加签的申报包，每位申报人一行结果；
+                                               单位密钥首次接收时记下，更换后须以 --expect-fingerprint 确认新指纹；
+                                               0 无拒绝，1 有拒绝，2 用法错误
+  dossier review-return --applicant ID --reason "理由（每行一处）" --deadline YYYY-MM-DD --out FILE
+                       [--passphrase-file F] [--data DIR]
+                                               退回单位补正：写出带审查机构签名的第 3 级（decision returned）
 选项 / options: --data DIR 数据文件夹（默认 ${defaultDataDir()}，或环境变量 DOSSIER_DATA）；--lang en 英文提示
 退出码 / exit codes: 0 成功 success, 1 失败 failure, 2 输入无效 invalid input,
   3 数据文件夹现在不能使用 the data folder cannot be used now（数据库损坏 damaged database、磁盘已满 disk full、
@@ -137,9 +151,14 @@ const OPTIONS = {
   replace: { type: 'boolean' },
   'expect-applicant': { type: 'string' },
   'expect-unit': { type: 'string' },
+  applicant: { type: 'string' },
+  deadline: { type: 'string' },
   set: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+/** `init --sample` is a switch, while `doctor --sample N` takes a number: init reads it as a boolean. */
+const INIT_OPTIONS = { ...OPTIONS, sample: { type: 'boolean' } } as const;
 
 class UsageError extends Error {}
 
@@ -149,7 +168,9 @@ const say = (text: Localized) => text[lang];
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+    const isInit =
+      parseArgs({ args: argv, allowPositionals: true, options: INIT_OPTIONS, strict: false }).positionals[0] === 'init';
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: isInit ? INIT_OPTIONS : OPTIONS });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const loose = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS, strict: false });
@@ -187,7 +208,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'serve':
         return await serve(dataDir, parsePort(values.port), 'serve');
       case 'init':
-        return init(dataDir);
+        return values.sample === true ? await initSample(dataDir) : init(dataDir);
       case 'import-json':
         return importJson(dataDir, rest[0]);
       case 'export-json':
@@ -231,7 +252,13 @@ export async function main(argv: string[]): Promise<number> {
       case 'doctor':
         return await (
           await backups()
-        ).runDoctor({ dataDir, json: values.json, sample: values.sample, full: values.full, lang });
+        ).runDoctor({
+          dataDir,
+          json: values.json,
+          sample: typeof values.sample === 'string' ? values.sample : undefined,
+          full: values.full,
+          lang,
+        });
       case 'keygen':
         return await (
           await packages()
@@ -304,6 +331,24 @@ export async function main(argv: string[]): Promise<number> {
         });
       case 'unit-profile':
         return await (await units()).runUnitProfile({ dataDir, set: values.set?.at(-1), lang });
+      case 'review-profile':
+        return await (await desks()).runReviewProfile({ dataDir, set: values.set?.at(-1), lang });
+      case 'review-import':
+        return await (
+          await desks()
+        ).runReviewImport({ paths: rest, dataDir, lang, expectFingerprint: values['expect-fingerprint'] });
+      case 'review-return':
+        return await (
+          await desks()
+        ).runReviewReturn({
+          dataDir,
+          applicant: values.applicant,
+          reason: values.reason,
+          deadline: values.deadline,
+          out: values.out,
+          passphraseFile: values['passphrase-file'],
+          lang,
+        });
       case 'import':
         return await (
           await packages()
@@ -394,6 +439,25 @@ function init(dataDir: string): number {
         ? { zh: `工作区已存在：${dataDir}`, en: `Workspace already exists: ${dataDir}` }
         : { zh: `已创建工作区：${dataDir}`, en: `Created workspace: ${dataDir}` },
     ),
+  );
+  return 0;
+}
+
+/** A new workspace holding the finished sample applicant (issue 15); an archive already there is left alone. */
+async function initSample(dataDir: string): Promise<number> {
+  const { loadSample } = await import('./core/sampleApplicant.js');
+  const workspace = openWorkspace(dataDir);
+  let loaded;
+  try {
+    loaded = await loadSample(workspace);
+  } finally {
+    closeWorkspace(workspace);
+  }
+  console.log(
+    say({
+      zh: `已创建工作区并载入示例申报人：${dataDir}（${loaded.attachments} 个扫描件，${loaded.links} 处关联到档案与材料项）`,
+      en: `Created the workspace with the sample applicant: ${dataDir} (${loaded.attachments} scans, ${loaded.links} links to records and material slots)`,
+    }),
   );
   return 0;
 }

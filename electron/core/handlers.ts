@@ -3,7 +3,7 @@ import type { InputOf, Method, OutputOf } from '../../shared/api/contract.js';
 import { DEFAULT_UPLOAD_PROFILE } from '../../shared/attachments/schema.js';
 import * as archive from './archiveService.js';
 import * as attachments from './attachments/attachmentService.js';
-import { cropPhoto, fit } from './attachments/fit.js';
+import { cropPhoto, cropPreview, fit } from './attachments/fit.js';
 import * as pages from './attachments/pages.js';
 import { getUploadProfile, setUploadProfile } from './attachments/profile.js';
 import { storeHealth } from './attachments/health.js';
@@ -11,6 +11,8 @@ import { repairFromPackages } from './attachments/repair.js';
 import { startVerifyStore, verifyStore } from './attachments/verify.js';
 import { DossierError } from './errors.js';
 import * as rules from './rulesService.js';
+import { loadSample } from './sampleApplicant.js';
+import { listTrash, recordDependents } from './trash.js';
 import { getPostInfo, postInfoCheck, setPostInfo } from './forms/context.js';
 import { listForms, startForms } from './forms/formsService.js';
 import { makeUnitF4 } from './forms/unitF4.js';
@@ -20,6 +22,7 @@ import { precheck, startExport } from './package/exportService.js';
 import { startImport, verifyUpload } from './package/importService.js';
 import { createWorkspaceKey, exportKeyBackup, importKeyBackup, keyStatus } from './package/keyService.js';
 import { listPackages } from './package/packageFiles.js';
+import { packageStaleness } from './package/staleness.js';
 import { registerPath } from './package/uploads.js';
 import { emptyPostInfo } from '../../shared/forms/postInfo.js';
 import { getMode, setMode } from './unit/mode.js';
@@ -38,7 +41,6 @@ import {
   appVersion,
   currentApplicantId,
   getLocale,
-  readSampleJson,
   setLocale,
   workspaceSchemaVersion,
   type Workspace,
@@ -78,11 +80,8 @@ export const handlers: Handlers = {
       requireEmpty(w);
       return { applicantId: archive.createApplicant(w.db) };
     })(),
-  'archive:loadSample': (w) =>
-    w.db.transaction(() => {
-      requireEmpty(w);
-      return { applicantId: archive.importArchiveJson(w.db, readSampleJson()) };
-    })(),
+  // The archive with its scans, linked (issue 15): one transaction, refused unless the workspace is empty.
+  'archive:loadSample': async (w) => ({ applicantId: (await loadSample(w)).applicantId }),
   'archive:get': (w, { applicantId }) => ({
     applicantId,
     archive: archive.readArchive(w.db, applicantId),
@@ -99,6 +98,8 @@ export const handlers: Handlers = {
   'records:delete': (w, input) => archive.setRecordDeleted(w.db, input, true),
   'records:restore': (w, input) => archive.setRecordDeleted(w.db, input, false),
   'records:move': (w, input) => archive.moveRecord(w.db, input),
+  'records:dependents': (w, input) => recordDependents(w.db, input),
+  'trash:list': (w, { applicantId }) => listTrash(w.db, applicantId),
   'attachments:list': (w, input) => attachments.listAttachments(w, input),
   'attachments:get': (w, { attachmentId }) => ({
     attachment: attachments.viewOf(w, attachments.requireAttachment(w, attachmentId)),
@@ -119,6 +120,7 @@ export const handlers: Handlers = {
   'attachments:merge': async (w, input) => ({ attachment: await pages.merge(w, input) }),
   'attachments:fit': (w, input) => fit(w, input),
   'attachments:cropPhoto': (w, input) => cropPhoto(w, input),
+  'attachments:cropPreview': (w, input) => cropPreview(w, input),
   'store:verify': (w) => verifyStore(w),
   'store:verifyStart': (w) => startVerifyStore(w),
   'store:health': (w) => storeHealth(w),
@@ -182,6 +184,7 @@ export const handlers: Handlers = {
   },
   'package:export': (w, input) => startExport(w, input),
   'package:list': (w) => listPackages(w),
+  'package:staleness': async (w, { applicantId }) => ({ packages: await packageStaleness(w, applicantId) }),
   'package:verify': (w, input) => verifyUpload(w, input),
   'package:import': (w, input) => startImport(w, input),
   'package:openPath': (w, { path }) => registerPath(w, path),

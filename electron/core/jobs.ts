@@ -20,6 +20,7 @@ export interface JobContext {
       | 'backupCheck'
       | 'restoredTo'
       | 'unitImport'
+      | 'deskImport'
       | 'batch'
       | 'autoBackup'
       | 'storeVerify'

@@ -394,6 +394,48 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 12,
+    name: 'reviewing-desk',
+    up(db) {
+      db.exec(`
+        -- The reviewing desk (issue 17): per applicant received, the unit it came from and the key that
+        -- signed its level 2, where it stands (shared/desk/pipeline.ts; every change also in audit_event) and,
+        -- once returned, the correction deadline (补正截止日期).
+        CREATE TABLE desk_applicant (
+          applicant_id     TEXT PRIMARY KEY REFERENCES applicant(id) ON DELETE CASCADE,
+          unit_key         TEXT NOT NULL CHECK (length(unit_key) BETWEEN 1 AND 200),
+          unit_name        TEXT NOT NULL,
+          unit_fingerprint TEXT NOT NULL CHECK (length(unit_fingerprint) = 64),
+          status           TEXT NOT NULL CHECK (status IN ('awaiting', 'to_review', 'in_review', 'returned',
+                             'corrected', 'passed', 'submitted', 'not_recommended', 'withdrawn', 'lapsed')),
+          deadline         TEXT CHECK (deadline IS NULL OR deadline GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+          updated_at       TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX desk_applicant_by_unit ON desk_applicant (unit_key);
+
+        -- One unit key per unit (its normalised credit code, or name without one), pinned at the unit's first
+        -- batch; a batch by another key is refused unless the reviewer confirms the new one (audit trail).
+        CREATE TABLE desk_unit_key (
+          unit_key    TEXT PRIMARY KEY CHECK (length(unit_key) BETWEEN 1 AND 200),
+          unit_name   TEXT NOT NULL,
+          fingerprint TEXT NOT NULL CHECK (length(fingerprint) = 64 AND fingerprint NOT GLOB '*[^0-9a-f]*'),
+          pinned_at   TEXT NOT NULL
+        ) STRICT;
+
+        -- Each batch file received (by its SHA-256): from which unit, with how many packages. The packages
+        -- themselves are kept one by one in packages/, like any imported package.
+        CREATE TABLE desk_batch (
+          sha256      TEXT PRIMARY KEY CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+          file_name   TEXT NOT NULL,
+          unit_key    TEXT NOT NULL,
+          fingerprint TEXT NOT NULL CHECK (length(fingerprint) = 64),
+          packages    INTEGER NOT NULL CHECK (packages >= 0),
+          received_at TEXT NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

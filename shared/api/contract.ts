@@ -1,6 +1,7 @@
 // The one API contract between the UI and the Node core: method → input schema → output schema.
 // IPC (desktop) and HTTP (browser mode, tests) both go through the dispatcher that enforces it
 // (electron/core/dispatcher.ts); the renderer's client is typed from it.
+import { DeskImportResult } from '../desk/schema.js';
 import { z } from 'zod';
 import {
   ArchiveDocument,
@@ -23,6 +24,7 @@ import {
   FitResult,
   LinkView,
   MaterialTotal,
+  MediaType,
   UploadProfile,
   StoreHealth,
   VerifyReport,
@@ -109,6 +111,47 @@ const RecordInput: z.ZodType<PutRecordInput, PutRecordInput> = z.discriminatedUn
     z.strictObject({ applicantId: ApplicantId, kind: z.literal(kind), record: RECORD_SCHEMAS[kind] }),
   ) as unknown as [z.ZodObject, ...z.ZodObject[]],
 ) as unknown as z.ZodType<PutRecordInput, PutRecordInput>;
+
+/** A deleted record in 回收站 (issue 15): the record as it was, its name, and the index it goes back to. */
+export type DeletedRecord = {
+  [K in RecordKind]: {
+    kind: K;
+    record: RecordOf<K>;
+    /** nameRecord's words; null when the kind has no name of its own (the UI names the kind). */
+    name: Localized | null;
+    /** Its place among the live records of its list now (restore puts it back there). */
+    index: number;
+    deletedAt: string;
+  };
+}[RecordKind];
+const DeletedRecord: z.ZodType<DeletedRecord, DeletedRecord> = z.discriminatedUnion(
+  'kind',
+  RecordKindSchema.options.map((kind) =>
+    z.object({
+      kind: z.literal(kind),
+      record: RECORD_SCHEMAS[kind],
+      name: Localized.nullable(),
+      index: z.number().int().min(0),
+      deletedAt: z.string(),
+    }),
+  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+) as unknown as z.ZodType<DeletedRecord, DeletedRecord>;
+
+export const TrashView = z.object({
+  records: z.array(DeletedRecord),
+  attachments: z.array(
+    z.object({
+      id: AttachmentId,
+      fileName: z.string(),
+      mediaType: MediaType,
+      pages: z.number().int(),
+      deletedAt: z.string(),
+      /** Its links, kept while it is deleted: a restore brings them back. */
+      links: z.number().int().min(0),
+    }),
+  ),
+});
+export type TrashView = z.infer<typeof TrashView>;
 
 export const WorkspaceStatus = z.object({
   appVersion: z.string(),
@@ -220,6 +263,26 @@ const attachmentMethods = {
         .optional(),
     }),
     output: FitResult,
+  },
+  /** What cropping the ID photo to this frame would give, before applying it: pixels and bytes (issue 15). */
+  'attachments:cropPreview': {
+    input: z.strictObject({
+      attachmentId: AttachmentId,
+      rect: z.strictObject({
+        left: z.number().int().min(0),
+        top: z.number().int().min(0),
+        width: z.number().int().min(1),
+        height: z.number().int().min(1),
+      }),
+    }),
+    output: z.object({
+      width: z.number().int(),
+      height: z.number().int(),
+      bytes: z.number().int(),
+      quality: z.number().int(),
+      fitsLimit: z.boolean(),
+      maxBytes: z.number().int(),
+    }),
   },
   /** Re-hash every stored file against its name; report missing and damaged files. */
   'store:verify': { input: z.strictObject({}), output: VerifyReport },
@@ -369,6 +432,8 @@ export const JobStatus = z.object({
   restoredTo: z.string().nullable().optional(),
   /** A unit's batch import: what each file came to. */
   unitImport: z.array(UnitImportResult).nullable().optional(),
+  /** A reviewing desk's receive job (issue 17): what each applicant of each batch or loose package came to. */
+  deskImport: z.array(DeskImportResult).nullable().optional(),
   /** A unit's submission: the batch for the city written. */
   batch: BatchFile.nullable().optional(),
   /**
@@ -437,6 +502,29 @@ export const PackageFile = z.object({
   createdAt: z.string(),
 });
 export type PackageFile = z.infer<typeof PackageFile>;
+
+/**
+ * An exported package made before later edits (issue 15): what changed since, per part of the archive (a
+ * section name or a record kind) and in the scans; `unreadable` when its file could not be compared.
+ */
+export const PackageStaleness = z.object({
+  fileName: z.string(),
+  parts: z.array(
+    z.object({
+      part: z.string(),
+      added: z.number().int().min(0),
+      removed: z.number().int().min(0),
+      changed: z.number().int().min(0),
+    }),
+  ),
+  scans: z.object({
+    added: z.number().int().min(0),
+    removed: z.number().int().min(0),
+    replaced: z.number().int().min(0),
+  }),
+  unreadable: Localized.nullable(),
+});
+export type PackageStaleness = z.infer<typeof PackageStaleness>;
 
 export const ImportOutcome = z.object({
   applicantId: ApplicantId,
@@ -519,6 +607,11 @@ const packageMethods = {
     output: z.object({ jobId: JobId }),
   },
   'package:list': { input: z.strictObject({}), output: z.object({ packages: z.array(PackageFile) }) },
+  /** The applicant's exported packages made before later edits, with what changed since (已过期, issue 15). */
+  'package:staleness': {
+    input: z.strictObject({ applicantId: ApplicantId }),
+    output: z.object({ packages: z.array(PackageStaleness) }),
+  },
   /** Reads an uploaded/opened package strictly and reports every level (nothing is imported). */
   /** expectFingerprint: level 1's signer as printed on the applicant's paper F-1 (spaces and case ignored). */
   /** trustedUnitFingerprint: the unit key an applicant's workspace confirmed before (null: none yet, or a unit's). */
@@ -846,6 +939,17 @@ export const contract = {
     input: z.strictObject({ applicantId: ApplicantId, kind: RecordKindSchema, id: RecordId }),
     output: Stamp,
   },
+  /** What depends on a record (linked scans, paper copies), asked before it is deleted (issue 15). */
+  'records:dependents': {
+    input: z.strictObject({ applicantId: ApplicantId, kind: RecordKindSchema, id: RecordId }),
+    output: z.object({
+      attachments: z.array(z.object({ id: AttachmentId, fileName: z.string() })),
+      paperCopies: z.array(z.object({ slot: z.string() })),
+    }),
+  },
+  /** 回收站: every deleted record and attachment of the applicant, newest first; restored by records:restore
+   *  and attachments:restore. */
+  'trash:list': { input: z.strictObject({ applicantId: ApplicantId }), output: TrashView },
   /** Move a record to a new index in its list. */
   'records:move': {
     input: z.strictObject({

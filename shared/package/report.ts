@@ -61,11 +61,14 @@ export const VerifyReport = z.object({
 });
 export type VerifyReport = z.infer<typeof VerifyReport>;
 
-/** Who signs each level (docs/package-format.md): the applicant, their unit, the city bureau. */
+/**
+ * Who signs each level (docs/package-format.md): the applicant, their unit, the reviewing desk above the
+ * unit (issue 17: the city bureau 市经信局, a provincial competent department, or the personnel agency route).
+ */
 export const LEVEL_SIGNERS: Readonly<Record<number, z.infer<typeof Localized>>> = {
   1: { zh: '申报人', en: 'applicant' },
   2: { zh: '单位', en: 'unit' },
-  3: { zh: '市人社局', en: 'city bureau' },
+  3: { zh: '审查机构', en: 'reviewing desk' },
 };
 
 /** The signer of level `n` in words (levels stop at 3: MAX_LEVEL in electron/core/package/manifest.ts). */

@@ -12,8 +12,11 @@ const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
-/** Whom a workspace serves: one applicant's archive, or a unit reviewing many (set once, on an empty workspace). */
-export const WorkspaceMode = z.enum(['applicant', 'unit']);
+/**
+ * Whom a workspace serves: one applicant's archive, a unit reviewing many, or a reviewing desk above the units
+ * (issue 17: city bureau, competent department) — set once, on an empty workspace.
+ */
+export const WorkspaceMode = z.enum(['applicant', 'unit', 'desk']);
 export type WorkspaceMode = z.infer<typeof WorkspaceMode>;
 
 /** The unit's own data: the archive's Unit section (name, credit code, type, competent department, …). */
@@ -321,6 +324,18 @@ export const AUDIT_ACTIONS = [
   'applicant-key-accepted',
   /** A countersigned applicant put into a new batch: the earlier batch's package is replaced. */
   'batch-replacement',
+  /** Reviewing desk (issue 17): an applicant's package received from a unit (detail: unit, batch, file). */
+  'desk-received',
+  /** Reviewing desk: a unit's newer package replaced the one held (history kept: the old file stays). */
+  'desk-replaced',
+  /** Reviewing desk: a status change (detail: from, to), with the reviewer's reason where one is needed. */
+  'desk-status',
+  /** Reviewing desk: a unit's key pinned at its first batch (detail: unit, fingerprint). */
+  'desk-unit-key-pinned',
+  /** Reviewing desk: a unit's changed key accepted, both fingerprints shown (detail: old, new). */
+  'desk-unit-key-changed',
+  /** Reviewing desk: level 3 written (detail: decision, file, deadline). */
+  'desk-level-three',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

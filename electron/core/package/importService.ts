@@ -15,6 +15,9 @@
 // than the one pinned for it is HELD, not refused — checked like any other (verified, extracted, the unit's
 // content rules), then kept in <dataDir>/held/ for the officer, who confirms the person and accepts the new
 // key (unit/keyChange.ts: the held file comes back through this very pipeline with `acceptKey`) or rejects it.
+//   A reviewing desk's workspace (issue 17) holds many too, each a unit's level 2: the same pipeline, with the
+// desk's rules passed in (ReviewerRules, electron/core/desk/receiveRules.ts) — what a package is to the desk,
+// its checks on the extracted levels before anything is stored, and its own rows in the same transaction.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, rename, rm, stat } from 'node:fs/promises';
@@ -41,7 +44,7 @@ import { startJob, throwIfCancelled, type JobContext } from '../jobs.js';
 import { setParams } from '../rulesService.js';
 import { currentApplicantId, type Workspace } from '../workspace.js';
 import { normalizeIdNumber } from '../../../shared/checks/idNumber.js';
-import { isUnitWorkspace } from '../unit/mode.js';
+import { getMode, holdsMany, isDeskWorkspace, isUnitWorkspace } from '../unit/mode.js';
 import { isSameUnit, requireUnitProfile } from '../unit/profile.js';
 import { applicantName, applicantOfPackage, heldPeople, resetUnitReview } from '../unit/unitRepo.js';
 import { findHeld, heldDir, insertHeld, type HeldRow } from '../unit/keyChangeRepo.js';
@@ -125,6 +128,36 @@ export async function startImport(w: Workspace, input: ImportInput): Promise<{ j
   return { jobId };
 }
 
+/**
+ * A reviewing desk's rules (issue 17), given by electron/core/desk/: the pipeline stays one, the desk's
+ * judgement its own. `decide` says what a verified package is to the desk; `check` refuses it (throwing)
+ * from its extracted, hash-checked content before anything is stored — and again inside the transaction,
+ * where the workspace cannot change under it; `commit` writes the desk's own rows in that transaction.
+ */
+export interface ReviewerRules {
+  decide(v: ReviewedPackage): ReviewerDecision;
+  check(content: ReviewedContent): void;
+  commit(applicantId: string, content: ReviewedContent, kind: 'new' | 'replace'): void;
+}
+
+export interface ReviewedPackage {
+  packageId: string;
+  revision: number;
+  level: number;
+  manifestSha256: string;
+}
+
+export type ReviewerDecision =
+  { kind: 'new' } | { kind: 'replace'; applicantId: string } | { kind: 'unchanged'; applicantId: string };
+
+export interface ReviewedContent {
+  archive: ArchiveDocument;
+  /** Every level verified, each with its manifest and signer's fingerprint. */
+  levels: VerifiedLevel[];
+  /** The extracted file of a listed path (every level's files, hash-checked). */
+  fileOf: (p: string) => string;
+}
+
 type Decision =
   | { kind: 'new' }
   | { kind: 'replace'; applicantId: string }
@@ -187,7 +220,7 @@ export async function importPackage(
   upload: Upload,
   expectFingerprint: string | undefined,
   job: JobContext,
-  options: { acceptKey?: AcceptKey; trustUnitKey?: string | undefined } = {},
+  options: { acceptKey?: AcceptKey; trustUnitKey?: string | undefined; reviewer?: ReviewerRules | undefined } = {},
 ): Promise<ImportResult> {
   // Said before any byte is read: without the unit's data no package can be matched to it.
   if (isUnitWorkspace(w)) requireUnitProfile(w);
@@ -209,10 +242,10 @@ export async function importPackage(
     // A level 2 in an applicant's workspace only from the unit key they confirmed (a unit takes level 1 only).
     const confirmed = options.trustUnitKey === undefined ? undefined : normalizeFingerprint(options.trustUnitKey);
     const unitKey =
-      !isUnitWorkspace(w) && verified.levels.length >= 2
+      getMode(w) === 'applicant' && verified.levels.length >= 2
         ? checkUnitKey(w.db, verified.levels[1]!.fingerprint!, confirmed)
         : null;
-    const decision = decide(w, verified, options.acceptKey);
+    const decision = decide(w, verified, options.acceptKey, options.reviewer);
     const outcome = (status: ImportOutcome['status'], applicantId: string): ImportOutcome => ({
       applicantId,
       status,
@@ -238,6 +271,7 @@ export async function importPackage(
     );
     const content = await readContent(dest, verified.l1);
     if (isUnitWorkspace(w)) checkUnitContent(w, verified, content);
+    options.reviewer?.check(reviewedContent(verified, content));
     // What goes into the store is checked as an added scan is; a reviewer's level on the level 1 held
     // here stores nothing of it (its files were checked when they came in, or were made here).
     if (decision.kind !== 'levels') await checkFiles(w, content, job);
@@ -254,6 +288,7 @@ export async function importPackage(
     const applicantId = await store(w, verified, decision, content, { source, sha256, size }, job, {
       acceptKey: options.acceptKey,
       unitKey,
+      reviewer: options.reviewer,
     });
     return {
       outcome: outcome(
@@ -298,7 +333,7 @@ async function verify(
   // level 1 changed and re-signed by another key verifies on its own (docs, "Verifying" 5). In an
   // applicant's workspace any key the applicant signed it with holds (one who replaced a lost key gets the
   // unit's 退回 of the new revision back); a unit pins one key per applicant and holds a change (decideUnit).
-  if (!isUnitWorkspace(w)) {
+  if (!holdsMany(w)) {
     const signers = new Set(rowsOfPackage(w.db, l1.packageId).map((r) => r.l1_signer));
     if (signers.size > 0 && !signers.has(levels[0]!.fingerprint!)) throw unexpectedSigner(l1.packageId);
   }
@@ -313,8 +348,18 @@ function unexpectedSigner(packageId: string): DossierError {
 }
 
 /** What the package is to this workspace. */
-function decide(w: Workspace, v: Verified, acceptKey?: AcceptKey): Decision {
+function decide(w: Workspace, v: Verified, acceptKey?: AcceptKey, reviewer?: ReviewerRules): Decision {
   if (isUnitWorkspace(w)) return decideUnit(w, v, acceptKey);
+  if (isDeskWorkspace(w)) {
+    if (!reviewer) {
+      throw new DossierError('desk_import_only', {
+        zh: '这是审查机构的工作区：单位的报送批次和申报包请用“接收”导入（命令行：dossier review-import）。未导入任何内容。',
+        en: "This is a reviewing desk's workspace: receive the units' batches and packages there (command line: dossier review-import). Nothing was imported.",
+      });
+    }
+    const top = { packageId: v.l1.packageId, revision: v.l1.revision, level: v.top.level };
+    return reviewer.decide({ ...top, manifestSha256: v.top.manifestSha256 });
+  }
   const current = currentApplicantId(w);
   if (current === null) return { kind: 'new' };
   if (getApplicantPackageId(w.db, current) !== v.l1.packageId) {
@@ -664,7 +709,11 @@ async function store(
   content: Content,
   pkg: { source: string; sha256: string; size: number },
   job: JobContext,
-  { acceptKey, unitKey }: { acceptKey?: AcceptKey | undefined; unitKey: string | null },
+  {
+    acceptKey,
+    unitKey,
+    reviewer,
+  }: { acceptKey?: AcceptKey | undefined; unitKey: string | null; reviewer?: ReviewerRules | undefined },
 ): Promise<string> {
   const wanted = new Map<string, { path: string; name: string }>();
   if (decision.kind !== 'levels') {
@@ -729,9 +778,10 @@ async function store(
     let applicantId = '';
     w.db.transaction(() => {
       // The workspace may have changed while the files were checked: decided again, inside the transaction.
-      const now = decide(w, v, acceptKey);
+      const now = decide(w, v, acceptKey, reviewer);
       if (now.kind !== decision.kind) throw inconsistent('the workspace changed during the import');
       if (isUnitWorkspace(w)) checkUnitContent(w, v, content);
+      reviewer?.check(reviewedContent(v, content));
       // The unit key confirmed for this import is trusted from now on, with the level it signed.
       if (unitKey !== null) setTrustedUnitKey(w.db, unitKey);
       if (now.kind === 'levels') {
@@ -744,6 +794,7 @@ async function store(
       writeApplicant(w, applicantId, now.kind === 'new', content, v);
       putPackageRow(w.db, { ...row, applicant_id: applicantId });
       acceptKey?.commit(applicantId);
+      reviewer?.commit(applicantId, reviewedContent(v, content), now.kind);
     })();
     // The old archive's files that nothing names any more.
     for (const sha of oldHashes) {
@@ -758,6 +809,12 @@ async function store(
     throw e;
   }
 }
+
+const reviewedContent = (v: Verified, content: Content): ReviewedContent => ({
+  archive: content.archive,
+  levels: v.levels,
+  fileOf: content.fileOf,
+});
 
 /** Removes an applicant's archive, attachments and generated rows (not the row itself); returns their hashes. */
 function clearApplicant(w: Workspace, applicantId: string): string[] {
@@ -779,10 +836,10 @@ function writeApplicant(w: Workspace, applicantId: string, isNew: boolean, conte
   const db = w.db;
   const at = new Date().toISOString();
   const doc = content.archive;
-  const isUnit = isUnitWorkspace(w);
+  const many = holdsMany(w);
   // attachment.id is a global key: two applicants' workspaces may have made the same ids. An applicant's
   // own workspace keeps them (the round trip gives the same package again).
-  const idOf = new Map(content.attachments.map((a) => [a.id, isUnit ? randomUUID() : a.id]));
+  const idOf = new Map(content.attachments.map((a) => [a.id, many ? randomUUID() : a.id]));
   if (isNew) archiveRepo.insertApplicant(db, applicantId, at);
   else archiveRepo.touchApplicant(db, applicantId, at);
   for (const name of SECTION_NAMES) {
@@ -843,9 +900,10 @@ function writeApplicant(w: Workspace, applicantId: string, isNew: boolean, conte
     });
   }
   setApplicantPackageId(db, applicantId, v.l1.packageId);
-  if (isUnit) {
-    // The unit checks with its own parameters and fills its own F-4; a new revision is reviewed afresh.
-    resetUnitReview(db, { applicantId, revision: v.l1.revision, at });
+  if (many) {
+    // The unit checks with its own parameters and fills its own F-4; a new revision is reviewed afresh. The
+    // desk's rows are its own (ReviewerRules.commit).
+    if (isUnitWorkspace(w)) resetUnitReview(db, { applicantId, revision: v.l1.revision, at });
     return;
   }
   const who = `package ${v.l1.packageId} r${v.l1.revision}`;

@@ -11,8 +11,8 @@ export const FORMAT = 'dossier.package';
 export const FORMAT_VERSION = 1;
 export const MIMETYPE = 'application/vnd.dossier.package+zip';
 export const MAX_LEVEL = 3;
-/** Who signs each level (N-9): the applicant pledges (N-13), the unit reviews, the city bureau checks. */
-export const LEVEL_SIGNERS = { 1: 'applicant', 2: 'unit', 3: 'city' } as const;
+/** Who signs each level (N-9): the applicant pledges (N-13), the unit reviews, the reviewing desk checks (issue 17). */
+export const LEVEL_SIGNERS = { 1: 'applicant', 2: 'unit', 3: 'desk' } as const;
 export const CONTENT_PREFIX = 'content/';
 
 export const manifestPath = (level: number) => `META-INF/manifest-L${level}.json`;

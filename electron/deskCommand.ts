@@ -1,0 +1,252 @@
+// `dossier review-profile | review-import | review-return` (issue 17): the reviewing desk on the command
+// line, the same core as a later screen (core/desk/). review-profile reads or saves the desk's data (an
+// empty workspace becomes a desk's); review-import receives units' batch files and loose level-2 packages
+// (folders: every *.zip and *.zcpkg, not recursing) in one job and prints one line per applicant — exit 0
+// when none was refused, 1 otherwise, 2 for bad usage; review-return writes level 3 with decision
+// `returned`, the reasons and a correction deadline, signed with the desk's key, for the unit.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { JobStatus, Localized } from '../shared/api/contract.js';
+import { DESK_STATUS_LABELS } from '../shared/desk/pipeline.js';
+import type { DeskImportResult } from '../shared/desk/schema.js';
+import { normalizeIdNumber } from '../shared/checks/idNumber.js';
+import { reportFailure } from './checkCommand.js';
+import { listDeskApplicants } from './core/desk/deskRepo.js';
+import { writeLevelThree } from './core/desk/levelThree.js';
+import { getDeskProfile, setDeskProfile } from './core/desk/profile.js';
+import { startReceive } from './core/desk/receive.js';
+import { DossierError, exitCodeOf } from './core/errors.js';
+import { cancelJob, waitForJob } from './core/jobs.js';
+import { formatFingerprint } from './core/package/sm2.js';
+import { closeWorkspace, DATABASE_FILE, openWorkspace, type Workspace } from './core/workspace.js';
+import { readJsonObjectFile } from './jsonFileArg.js';
+import { fingerprintOption, passphrase } from './packageCommand.js';
+
+type Lang = keyof Localized;
+
+const usage = (zh: string, en: string) => new DossierError('wrong_usage', { zh, en });
+
+async function guarded(lang: Lang, run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (e) {
+    if (!(e instanceof DossierError)) throw e;
+    const invalid = ['folder_without_packages', 'file_missing', 'wrong_desk_profile', 'wrong_desk_review'].includes(
+      e.code,
+    );
+    return reportFailure({ json: false, lang }, e.toApiError(), invalid ? 2 : exitCodeOf(e));
+  }
+}
+
+function requireWorkspace(dataDir: string): void {
+  if (!existsSync(path.join(dataDir, DATABASE_FILE))) {
+    throw usage(
+      `${dataDir} 中没有工作区（可先运行 dossier review-profile --set 审查机构信息.json 建立审查机构工作区）。`,
+      `There is no workspace in ${dataDir} (run dossier review-profile --set DESK.json to make a reviewing desk's workspace).`,
+    );
+  }
+}
+
+export interface ReviewProfileOptions {
+  dataDir: string;
+  set?: string | undefined;
+  lang: Lang;
+}
+
+/** The desk's data: printed, or saved from a JSON file (fields left out are empty; the kind is required). */
+export function runReviewProfile(o: ReviewProfileOptions): Promise<number> {
+  return guarded(o.lang, async () => {
+    const say = (t: Localized) => t[o.lang];
+    const value =
+      o.set === undefined ? null : readJsonObjectFile(o.set, { zh: '审查机构信息的各字段', en: "the desk's fields" });
+    if (value === null) requireWorkspace(o.dataDir);
+    const w = openWorkspace(o.dataDir, { readOnly: value === null });
+    try {
+      let problems;
+      if (value !== null) {
+        ({ problems } = setDeskProfile(w, { name: '', city: '', department: '', responsible: '', ...value }));
+        console.log(say({ zh: `已保存审查机构信息：${o.dataDir}`, en: `Desk's data saved: ${o.dataDir}` }));
+      } else {
+        const got = getDeskProfile(w);
+        if (!got.profile) console.log(say({ zh: '尚未保存审查机构信息。', en: "The desk's data is not saved yet." }));
+        else console.log(JSON.stringify(got.profile, null, 2));
+        problems = got.problems;
+      }
+      if (problems.length > 0) {
+        console.log(say({ zh: `尚有 ${problems.length} 处待补充：`, en: `${problems.length} field(s) to complete:` }));
+        for (const p of problems) console.log(`  ${p.path}: ${say(p.message)}`);
+      }
+      return 0;
+    } finally {
+      closeWorkspace(w);
+    }
+  });
+}
+
+export interface ReviewImportOptions {
+  paths: string[];
+  dataDir: string;
+  lang: Lang;
+  /** The unit key confirmed against the unit's paper: a first pin, or a changed key accepted. */
+  expectFingerprint?: string | undefined;
+}
+
+const WORDS: Record<DeskImportResult['status'], Localized> = {
+  imported: { zh: '接收', en: 'received' },
+  replaced: { zh: '替换', en: 'replaced' },
+  unchanged: { zh: '未变', en: 'unchanged' },
+  refused: { zh: '拒绝', en: 'refused' },
+};
+
+export function formatDeskImportResult(r: DeskImportResult, lang: Lang): string {
+  const where = r.entry ? `${r.file} › ${path.posix.basename(r.entry)}` : r.file;
+  const word = WORDS[r.status][lang];
+  if (r.status === 'refused') {
+    const who = r.name ? (lang === 'zh' ? `（${r.name}）` : ` (${r.name})`) : '';
+    const lines = [
+      lang === 'zh'
+        ? `${word}  ${where}${who}：${r.reason?.zh ?? ''}`
+        : `${word}  ${where}${who}: ${r.reason?.en ?? ''}`,
+    ];
+    if (r.keyChange) {
+      const [old, now] = [
+        formatFingerprint(r.keyChange.pinnedFingerprint),
+        formatFingerprint(r.keyChange.newFingerprint),
+      ];
+      lines.push(
+        lang === 'zh' ? `      此前确认的单位密钥指纹：${old}` : `      Unit key confirmed before: ${old}`,
+        lang === 'zh' ? `      此批次的单位密钥指纹：  ${now}` : `      This batch's unit key:     ${now}`,
+      );
+    }
+    return lines.join('\n');
+  }
+  return lang === 'zh'
+    ? `${word}  ${where}（${r.name ?? ''}，${r.unit ?? ''}，第 ${r.revision ?? '?'} 版，编号 ${r.applicantId ?? ''}）`
+    : `${word}  ${where} (${r.name ?? ''}, ${r.unit ?? ''}, revision ${r.revision ?? '?'}, id ${r.applicantId ?? ''})`;
+}
+
+export function runReviewImport(o: ReviewImportOptions): Promise<number> {
+  return guarded(o.lang, async () => {
+    const say = (t: Localized) => t[o.lang];
+    if (o.paths.length === 0) {
+      throw usage(
+        '用法：dossier review-import 文件夹|批次.zip|申报包.zcpkg … [--expect-fingerprint 单位密钥指纹] --data 目录',
+        'usage: dossier review-import FOLDER|BATCH.zip|PACKAGE.zcpkg... [--expect-fingerprint UNIT_HEX] --data DIR',
+      );
+    }
+    const confirmedUnitKey = fingerprintOption(o.expectFingerprint, '--expect-fingerprint');
+    requireWorkspace(o.dataDir);
+    const w = openWorkspace(o.dataDir);
+    let jobId: string | null = null;
+    const stop = () => {
+      if (jobId) cancelJob(jobId);
+    };
+    process.once('SIGINT', stop);
+    try {
+      ({ jobId } = await startReceive(w, o.paths, { confirmedUnitKey }));
+      let printed = 0;
+      const printNew = (s: JobStatus) => {
+        const results = s.deskImport ?? [];
+        for (; printed < results.length; printed++) console.log(formatDeskImportResult(results[printed]!, o.lang));
+      };
+      const status = await waitForJob(jobId, printNew);
+      printNew(status);
+      const results = status.deskImport ?? [];
+      if (status.state === 'cancelled') {
+        console.error(say({ zh: '已取消（已完成的保留）。', en: 'Cancelled (those done are kept).' }));
+        return 1;
+      }
+      if (status.state === 'failed') return reportFailure({ json: false, lang: o.lang }, status.error!, 1);
+      const refused = results.filter((r) => r.status === 'refused').length;
+      console.error(
+        say({
+          zh: `共 ${results.length} 项，拒绝 ${refused} 项。`,
+          en: `${results.length} item(s), ${refused} refused.`,
+        }),
+      );
+      return refused === 0 ? 0 : 1;
+    } finally {
+      process.off('SIGINT', stop);
+      closeWorkspace(w);
+    }
+  });
+}
+
+export interface ReviewReturnOptions {
+  dataDir: string;
+  applicant?: string | undefined;
+  reason?: string | undefined;
+  deadline?: string | undefined;
+  out?: string | undefined;
+  passphraseFile?: string | undefined;
+  lang: Lang;
+}
+
+/** The applicant named: the id review-import prints, the package id, or the ID number (身份证号). */
+function applicantOf(w: Workspace, given: string): string {
+  const rows = listDeskApplicants(w.db);
+  const packageOf = (id: string) =>
+    w.db
+      .prepare<{ id: string }, { package_id: string | null }>('SELECT package_id FROM applicant WHERE id = @id')
+      .get({ id })?.package_id;
+  const found = rows.filter(
+    (r) =>
+      r.applicant_id === given ||
+      packageOf(r.applicant_id) === given ||
+      (normalizeIdNumber(given) !== '' && normalizeIdNumber(r.id_number) === normalizeIdNumber(given)),
+  );
+  if (found.length !== 1) {
+    throw usage(
+      `本机构没有接收过申报人“${given}”（可用 review-import 输出的编号、申报包编号或身份证号）。`,
+      `This desk has received no applicant "${given}" (give the id review-import prints, the package id or the ID number).`,
+    );
+  }
+  return found[0]!.applicant_id;
+}
+
+/** `dossier review-return --applicant ID --reason "…" --deadline YYYY-MM-DD --out FILE`. */
+export function runReviewReturn(o: ReviewReturnOptions): Promise<number> {
+  return guarded(o.lang, async () => {
+    const say = (t: Localized) => t[o.lang];
+    if (!o.applicant || !o.out) {
+      throw usage(
+        '用法：dossier review-return --applicant 申报人 --reason "退回理由（每行一处）" --deadline YYYY-MM-DD --out 文件.zcpkg [--passphrase-file F] --data 目录',
+        'usage: dossier review-return --applicant ID --reason "reasons (one point a line)" --deadline YYYY-MM-DD --out FILE.zcpkg [--passphrase-file F] --data DIR',
+      );
+    }
+    requireWorkspace(o.dataDir);
+    const w = openWorkspace(o.dataDir);
+    try {
+      const applicantId = applicantOf(w, o.applicant);
+      const points = (o.reason ?? '')
+        .split(/\r?\n/)
+        .map((t) => t.trim())
+        .filter((t) => t !== '');
+      const secret = await passphrase({ passphraseFile: o.passphraseFile, lang: o.lang }, false);
+      const row = await writeLevelThree(w, {
+        applicantId,
+        decision: 'returned',
+        opinion: points.join('\n'),
+        comments: points.map((text) => ({ target: '', text })),
+        deadline: o.deadline ?? null,
+        passphrase: secret,
+        out: path.resolve(o.out),
+      });
+      console.log(
+        say({
+          zh: `已写出退回的申报包（第 3 级）：${path.resolve(o.out)}`,
+          en: `Returned package (level 3) written: ${path.resolve(o.out)}`,
+        }),
+      );
+      console.log(
+        say({
+          zh: `  状态：${DESK_STATUS_LABELS.returned.zh}，补正截止日期 ${o.deadline}；${row.size} 字节，SHA-256 ${row.sha256}`,
+          en: `  Status: ${DESK_STATUS_LABELS.returned.en}, correct by ${o.deadline}; ${row.size} bytes, SHA-256 ${row.sha256}`,
+        }),
+      );
+      return 0;
+    } finally {
+      closeWorkspace(w);
+    }
+  });
+}
