@@ -13,6 +13,7 @@ import { DEFAULT_PARAMS_2020, PACK_2020 } from '../shared/rules/pack2020/index.j
 import { STATUSES, type Finding, type Report, type Status } from '../shared/rules/types.js';
 import { roundNote, summarize, verdictExplanation, verdictText } from '../shared/rules/verdict.js';
 import { parseArchiveJson } from './core/archiveService.js';
+import { localToday } from './core/clock.js';
 import { explainFailure, exitCodeOf, type FailureContext } from './core/errors.js';
 import { checkApplicant, checkArchive } from './core/rulesService.js';
 import { closeWorkspace, currentApplicantId, DATABASE_FILE, openWorkspace } from './core/workspace.js';
@@ -32,13 +33,6 @@ export const CONFIDENCE: Record<Finding['confidence'], Localized> = {
   inferred: { zh: '推断', en: 'inferred' },
   assumed: { zh: '假设', en: 'assumed' },
 };
-
-/** The local calendar day (the deadline is a local date in China). */
-function localToday(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 function fixText(f: Finding, lang: Lang): string {
   if (!f.fix) return '';

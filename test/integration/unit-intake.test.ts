@@ -15,7 +15,7 @@ import { listStored, realIo, type StoreIo } from '../../electron/core/attachment
 import { readArchive } from '../../electron/core/archiveService.js';
 import { dispatch } from '../../electron/core/dispatcher.js';
 import { cancelJob, jobStatus, waitForJob } from '../../electron/core/jobs.js';
-import { localToday } from '../../electron/core/package/exportService.js';
+import { localToday } from '../../electron/core/clock.js';
 import { startImport } from '../../electron/core/package/importService.js';
 import { addLevel } from '../../electron/core/package/writePackage.js';
 import { receiveUpload, registerPath } from '../../electron/core/package/uploads.js';

@@ -15,6 +15,7 @@ import type { Workspace } from '../workspace.js';
 import { createFolderBackup, PARTIAL_MARK } from './create.js';
 import { BACKUP_EXTENSION, MANIFEST_ENTRY, type BackupInfo, type BackupOptions } from './format.js';
 import { openAnyBackup } from './verify.js';
+import { localDate } from '../clock.js';
 
 export const DEFAULT_KEEP = 7;
 export const BACKUPS_FOLDER = 'backups';
@@ -29,11 +30,6 @@ export function defaultBackupsDir(dataDir: string): string {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The local calendar day: backups are named by the day the user sees. */
-export function localDate(now: Date): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 const localTime = (now: Date) => `${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
 

@@ -14,7 +14,7 @@ import { autoBackup } from '../backup/auto.js';
 import { createWorkspaceKey } from '../package/keyService.js';
 import { folderUsage } from '../paths.js';
 import { waitForJob } from '../jobs.js';
-import { localToday } from '../package/exportService.js';
+import { localToday } from '../clock.js';
 import { fingerprint, generateKeyPair, publicKeyToPem } from '../package/sm2.js';
 import { checkApplicant } from '../rulesService.js';
 import { closeWorkspace, openWorkspace, readSampleJson, type Workspace } from '../workspace.js';

@@ -28,7 +28,7 @@ import { buildPublicityNotice, type NoticeInput } from '../forms/publicityNotice
 import { buildUnitPublicityConfirmation } from '../forms/publicity.js';
 import type { BuiltForm } from '../forms/types.js';
 import { startJob, throwIfCancelled, type JobContext } from '../jobs.js';
-import { localToday } from '../package/exportService.js';
+import { localToday } from '../clock.js';
 import { getParams } from '../rulesService.js';
 import type { Workspace } from '../workspace.js';
 import { appendAudit } from './auditRepo.js';

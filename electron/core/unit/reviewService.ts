@@ -18,7 +18,7 @@ import { readArchive, requireApplicant } from '../archiveService.js';
 import { listAttachments } from '../attachments/attachmentService.js';
 import { DossierError } from '../errors.js';
 import { CONTENT_PATHS } from '../package/content.js';
-import { localToday } from '../package/exportService.js';
+import { localToday } from '../clock.js';
 import type { PackageRow } from '../package/packageRepo.js';
 import { runPack } from '../../../shared/rules/engine.js';
 import { PACK_2020 } from '../../../shared/rules/pack2020/index.js';

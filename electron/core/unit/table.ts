@@ -6,7 +6,7 @@
 import type { PublicityState, ReviewStatus, UnitApplicantRow } from '../../../shared/unit/schema.js';
 import type { Db } from '../db.js';
 import { DossierError } from '../errors.js';
-import { localToday } from '../package/exportService.js';
+import { localToday } from '../clock.js';
 import type { Workspace } from '../workspace.js';
 import { findDuplicates } from './duplicates.js';
 import { newestMemberships } from './publicityRepo.js';
