@@ -201,6 +201,7 @@ try {
   closeWorkspace(workspace);
   await rulesBench(doc);
   await materialsCommandBench(path.join(dir, 'ws'));
+  sampleInitBench(path.join(dir, 'sample'));
 
   await attachments(path.join(dir, 'attachments'));
   await packageBench(path.join(dir, 'package'));
@@ -694,6 +695,27 @@ async function materialsCommandBench(dataDir) {
   console.log(
     `${'  its own work once loaded (in-process)'.padEnd(44)} ${own.toFixed(0).padStart(9)} ms   ` +
       (own < 200 ? '(target < 200 ms: met)' : '(target < 200 ms: MISSED)'),
+  );
+}
+
+/**
+ * Issue 15: `dossier init --sample` — a new workspace with the finished sample (archive, 22 scans, links), as a
+ * cold command, against a bare Node start; the target is the whole under 3 s.
+ */
+function sampleInitBench(dir) {
+  const bin = fileURLToPath(new URL('../bin/dossier.js', import.meta.url));
+  const run = (args) => {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0) throw new Error(`${args.join(' ')} failed`);
+    return performance.now() - t;
+  };
+  const bare = median(Array.from({ length: 5 }, () => run(['-e', ''])));
+  const ms = median(Array.from({ length: 5 }, (_, i) => run([bin, 'init', '--sample', '--data', `${dir}-${i}`])));
+  console.log(
+    `${'dossier init --sample (archive + 22 scans)'.padEnd(44)} ${ms.toFixed(0).padStart(9)} ms   ` +
+      `${(ms / bare).toFixed(1).padStart(6)}× baseline (bare Node start)   ` +
+      (ms < 3000 ? '(target < 3 s: met)' : '(target < 3 s: MISSED)'),
   );
 }
 

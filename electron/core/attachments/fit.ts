@@ -3,6 +3,8 @@
 // floor — as a new version; a PDF over the limit is flagged with what to do. The ID photo is cropped to
 // the profile's pixel size and compressed under its byte limit.
 import sharp from 'sharp';
+import type { Localized } from '../../../shared/api/contract.js';
+import { cropRectSchema } from '../../../shared/attachments/cropRect.js';
 import type { FitResult, UploadProfile } from '../../../shared/attachments/schema.js';
 import { DossierError } from '../errors.js';
 import type { Workspace } from '../workspace.js';
@@ -104,24 +106,22 @@ async function encodeToFit(
   return null;
 }
 
-/**
- * Crops the ID photo to the profile's size: the chosen rectangle (in the upright image's pixels) or the
- * centre, then JPEG quality is lowered until it is under the byte limit.
- */
-export async function cropPhoto(
-  w: Workspace,
-  input: { attachmentId: string; rect?: { left: number; top: number; width: number; height: number } | null },
-): Promise<FitResult> {
-  const { row, bytes } = await readLive(w, input.attachmentId);
+type Rect = { left: number; top: number; width: number; height: number };
+
+/** The photo cropped (a chosen frame, or the centre) to the profile's pixels, JPEG quality lowered until it fits. */
+async function encodePhoto(
+  row: AttachmentRow,
+  bytes: Buffer,
+  photo: UploadProfile['photo'],
+  rect: Rect | null,
+): Promise<{ data: Buffer; quality: number; fits: boolean }> {
   if (row.media_type === 'application/pdf') {
     throw new DossierError('not_image', {
       zh: '证件照须为图片（JPEG/PNG），不能是 PDF。',
       en: 'The ID photo must be an image (JPEG/PNG), not a PDF.',
     });
   }
-  const { photo } = getUploadProfile(w.db);
-  const rect = input.rect ?? null;
-  if (rect) requireInside(row, rect);
+  if (rect) requireFrame(row, rect, photo);
   let best: { data: Buffer; quality: number } | null = null;
   for (const quality of PHOTO_QUALITIES) {
     let image = sharp(bytes, { limitInputPixels: false }).autoOrient();
@@ -134,7 +134,37 @@ export async function cropPhoto(
     best = { data, quality };
     if (data.length <= photo.maxBytes) break;
   }
-  if (!best || best.data.length > photo.maxBytes) {
+  return { data: best!.data, quality: best!.quality, fits: best!.data.length <= photo.maxBytes };
+}
+
+/** What a crop would give, before it is applied (the picker shows it): pixels, bytes, JPEG quality. */
+export async function cropPreview(
+  w: Workspace,
+  input: { attachmentId: string; rect: Rect },
+): Promise<{ width: number; height: number; bytes: number; quality: number; fitsLimit: boolean; maxBytes: number }> {
+  const { row, bytes } = await readLive(w, input.attachmentId);
+  const { photo } = getUploadProfile(w.db);
+  const encoded = await encodePhoto(row, bytes, photo, input.rect);
+  return {
+    width: photo.width,
+    height: photo.height,
+    bytes: encoded.data.length,
+    quality: encoded.quality,
+    fitsLimit: encoded.fits,
+    maxBytes: photo.maxBytes,
+  };
+}
+
+/**
+ * Crops the ID photo to the profile's size: the chosen rectangle (in the upright image's pixels) or the
+ * centre, then JPEG quality is lowered until it is under the byte limit.
+ */
+export async function cropPhoto(w: Workspace, input: { attachmentId: string; rect?: Rect | null }): Promise<FitResult> {
+  const { row, bytes } = await readLive(w, input.attachmentId);
+  const { photo } = getUploadProfile(w.db);
+  const rect = input.rect ?? null;
+  const best = await encodePhoto(row, bytes, photo, rect);
+  if (!best.fits) {
     throw new DossierError('photo_too_large', {
       zh: `证件照无法压缩到 ${Math.round(photo.maxBytes / 1000)} KB 以下，请换一张背景简单的照片。`,
       en: `The photo cannot be compressed under ${Math.round(photo.maxBytes / 1000)} KB; use one with a plain background.`,
@@ -159,16 +189,29 @@ export async function cropPhoto(
   return { attachment, isChanged: true, before: sizeOf(row), after: sizeOf(attachment), advice };
 }
 
-function requireInside(row: AttachmentRow, rect: { left: number; top: number; width: number; height: number }): void {
-  const fits =
-    row.width !== null &&
-    row.height !== null &&
-    rect.left + rect.width <= row.width &&
-    rect.top + rect.height <= row.height;
-  if (!fits) {
+/** The frame must lie inside the image, at the photo's ratio, not too small (shared/attachments/cropRect.ts). */
+function requireFrame(row: AttachmentRow, rect: Rect, photo: UploadProfile['photo']): void {
+  if (row.width === null || row.height === null) {
     throw new DossierError('invalid_rect', {
-      zh: `裁剪区域超出图片范围（${row.width ?? '?'}×${row.height ?? '?'}）。`,
-      en: `The crop rectangle lies outside the image (${row.width ?? '?'}×${row.height ?? '?'}).`,
+      zh: `“${row.file_name}”的像素尺寸未知，无法按裁剪框裁剪。`,
+      en: `The pixel size of "${row.file_name}" is unknown; it cannot be cropped to a frame.`,
     });
   }
+  const checked = cropRectSchema({ width: row.width, height: row.height }, photo).safeParse(rect);
+  if (checked.success) return;
+  const issues = checked.error.issues.map((issue) => {
+    const localized = (issue as { params?: { localized?: Localized } }).params?.localized;
+    return {
+      path: `rect.${issue.path.map(String).join('.')}`,
+      message: localized ?? { zh: issue.message, en: issue.message },
+    };
+  });
+  throw new DossierError(
+    'invalid_rect',
+    {
+      zh: `裁剪框无效（图片 ${row.width}×${row.height} 像素）：${issues.map((i) => i.message.zh).join('；')}。`,
+      en: `Invalid crop frame (image ${row.width}×${row.height} px): ${issues.map((i) => i.message.en).join('; ')}.`,
+    },
+    issues,
+  );
 }

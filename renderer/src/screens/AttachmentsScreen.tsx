@@ -11,6 +11,7 @@ import { DropZone } from '../attachments/DropZone.js';
 import { FitResultModal } from '../attachments/FitResultModal.js';
 import { LinkModal } from '../attachments/LinkModal.js';
 import { gridOrder, selectedInOrder, toggleSelected } from '../attachments/order.js';
+import { PhotoCropModal } from '../attachments/PhotoCropModal.js';
 import { PreviewModal } from '../attachments/PreviewModal.js';
 import { ProfileEditor } from '../attachments/ProfileEditor.js';
 import { RenameModal } from '../attachments/RenameModal.js';
@@ -40,6 +41,7 @@ export function AttachmentsScreen({ applicantId }: { applicantId: string }) {
   const [linkId, setLinkId] = useState<string | null>(null);
   const [renameId, setRenameId] = useState<string | null>(null);
   const [fitResult, setFitResult] = useState<FitResult | null>(null);
+  const [cropId, setCropId] = useState<string | null>(null);
   // The card button that opened the preview (its test id), to give focus back to it on close — on the
   // card of the version shown last, since an edit in the preview replaces the card.
   const previewOpener = useRef<string>('att-thumb');
@@ -48,6 +50,7 @@ export function AttachmentsScreen({ applicantId }: { applicantId: string }) {
   const shown = useMemo(() => gridOrder(visibleAttachments(all), all), [all]);
   const selectedList = useMemo(() => selectedInOrder(selected, shown), [selected, shown]);
   const byId = (id: string | null): AttachmentView | null => (id ? (all.find((a) => a.id === id) ?? null) : null);
+  const cropping = byId(cropId);
 
   const onAction = async (a: AttachmentView, action: CardAction) => {
     switch (action) {
@@ -70,7 +73,9 @@ export function AttachmentsScreen({ applicantId }: { applicantId: string }) {
       case 'fit':
         return setFitResult(await actions.fit(a));
       case 'crop':
-        return setFitResult(await actions.crop(a));
+        // An image is framed in the area picker (issue 15); anything else gets the core's refusal at once.
+        if (a.mediaType === 'application/pdf' || a.width === null) return setFitResult(await actions.crop(a));
+        return setCropId(a.id);
     }
   };
 
@@ -219,6 +224,18 @@ export function AttachmentsScreen({ applicantId }: { applicantId: string }) {
           setFitResult(null);
         }}
       />
+      {cropping && (
+        <PhotoCropModal
+          key={cropping.id}
+          attachment={cropping}
+          onClose={() => setCropId(null)}
+          onApplied={(result) => {
+            setCropId(null);
+            setFitResult(result);
+            void reload();
+          }}
+        />
+      )}
     </ScreenFrame>
   );
 }
