@@ -4,6 +4,7 @@ import { createContext, useContext } from 'react';
 import type { Problem } from '../../shared/archive/problems.js';
 import type { ArchiveDocument } from '../../shared/archive/schema.js';
 import type { ArchiveApi } from './useArchive.js';
+import type { ScreenHistory } from './useEditHistory.js';
 
 export type EditOps = Omit<ArchiveApi, 'load' | 'save' | 'reload'>;
 
@@ -12,6 +13,8 @@ export interface EditorValue {
   ops: EditOps;
   problems: readonly Problem[];
   problemsByPath: ReadonlyMap<string, readonly Problem[]>;
+  /** The current screen's undo / redo (issue 15); absent where nothing is edited (a unit's read-only views). */
+  history?: ScreenHistory;
 }
 
 export const EditorContext = createContext<EditorValue | null>(null);

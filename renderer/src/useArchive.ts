@@ -183,16 +183,27 @@ export function useArchive(applicantId: string) {
     [applicantId, commit, queue],
   );
 
+  /** What depends on a record (linked scans, paper copies), asked before deleting it (issue 15). */
+  const recordDependents = useCallback(
+    (kind: RecordKind, id: string) => call('records:dependents', { applicantId, kind, id }),
+    [applicantId],
+  );
+
+  /** The archive as it is this instant (the state of the last render may be one edit behind). */
+  const current = useCallback(() => docRef.current, []);
+
   return {
     load,
     save,
     reload: fetchArchive,
+    current,
     setSection,
     setRecord,
     addRecord,
     deleteRecord,
     restoreRecord,
     moveRecord,
+    recordDependents,
     retry: queue.retry,
     drain: queue.drain,
   };

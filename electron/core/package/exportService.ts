@@ -8,7 +8,7 @@ import { readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { GeneratedFile, PackageFile, PrecheckFinding } from '../../../shared/api/contract.js';
 import { isCurrentAttachment } from '../../../shared/attachments/current.js';
-import { RECORD_KINDS } from '../../../shared/archive/schema.js';
+import { RECORD_KINDS, type ArchiveDocument } from '../../../shared/archive/schema.js';
 import { FORMS, type FormId } from '../../../shared/forms/catalog.js';
 import { MATERIAL_LABELS } from '../../../shared/materials/requirements.js';
 import { summarize } from '../../../shared/rules/verdict.js';
@@ -18,6 +18,7 @@ import { listAttachments } from '../attachments/attachmentService.js';
 import { requireScansAvailable } from '../attachments/health.js';
 import { storedPath } from '../attachments/store.js';
 import { isAlive, mkdirPrivate } from '../durable.js';
+import { localToday } from '../clock.js';
 import { DossierError } from '../errors.js';
 import { getPostInfo } from '../forms/context.js';
 import { allOutputKeys, generateOne, listForms } from '../forms/formsService.js';
@@ -36,6 +37,7 @@ import {
   type AttachmentsDoc,
   type EligibilityDoc,
   type FormsDoc,
+  type PackageAttachment,
 } from './content.js';
 import { syncDir } from './fsUtil.js';
 import { rememberedJustifications, rememberJustifications, type Justification } from './justifications.js';
@@ -59,13 +61,6 @@ import type { ContentFile, LevelInfo } from './writePackage.js';
 // Where the package files go is named in paths.ts, with the data folder's other places.
 export { PACKAGES_DIR, packagesDir } from '../paths.js';
 export const CREATED_BY_APP = 'dossier';
-
-/** The local calendar day (the deadline is a local date in China). */
-export function localToday(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 const toFinding = (f: Finding): PrecheckFinding => ({
   id: f.id,
@@ -246,30 +241,10 @@ async function collect(w: Workspace, applicantId: string, keys: OutputKey[], rep
   const archiveDoc = readArchive(w.db, applicantId);
   addBytes(CONTENT_PATHS.archive, Buffer.from(exportArchiveJson(w.db, applicantId).json), ROLES.archive);
 
-  // Only what counts as attached now; a link to a record no longer in the archive proves nothing.
-  const liveRecords = new Set<string>(
-    RECORD_KINDS.flatMap((kind) => (archiveDoc[kind] as { id: string }[]).map((r) => r.id)),
-  );
-  const { attachments } = listAttachments(w, { applicantId });
   const attachmentsDoc: AttachmentsDoc = { format: 'dossier.attachments', version: 1, attachments: [] };
-  for (const a of attachments.filter(isCurrentAttachment)) {
-    const p = attachmentPath(a.sha256, a.mediaType);
-    await addStored(p, a.sha256, a.bytes, ROLES.attachment, a.mediaType, a.fileName);
-    attachmentsDoc.attachments.push({
-      id: a.id,
-      fileName: a.fileName,
-      mediaType: a.mediaType,
-      pages: a.pages,
-      width: a.width,
-      height: a.height,
-      ...(a.scanDpi !== null ? { scanDpi: a.scanDpi } : {}),
-      createdAt: a.createdAt,
-      path: p,
-      sha256: a.sha256,
-      links: a.links
-        .filter((l) => l.recordId === null || liveRecords.has(l.recordId))
-        .map((l) => ({ slot: l.slot, recordId: l.recordId, page: l.page })),
-    });
+  for (const { entry, bytes } of currentPackageAttachments(w, applicantId, archiveDoc)) {
+    await addStored(entry.path, entry.sha256, bytes, ROLES.attachment, entry.mediaType, entry.fileName);
+    attachmentsDoc.attachments.push(entry);
   }
   addBytes(CONTENT_PATHS.attachments, jsonBytes(attachmentsDoc), ROLES.attachmentIndex);
 
@@ -482,4 +457,38 @@ async function removeStaleStaging(dir: string): Promise<void> {
     if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
     await rm(path.join(dir, name), { force: true });
   }
+}
+
+/**
+ * The scans a package made now would list (content/attachments.json), with each file's size: only what counts
+ * as attached now, and a link to a record no longer in the archive proves nothing. Also what a package made
+ * earlier is compared with (staleness.ts).
+ */
+export function currentPackageAttachments(
+  w: Workspace,
+  applicantId: string,
+  archiveDoc: ArchiveDocument,
+): { entry: PackageAttachment; bytes: number }[] {
+  const liveRecords = new Set<string>(
+    RECORD_KINDS.flatMap((kind) => (archiveDoc[kind] as { id: string }[]).map((r) => r.id)),
+  );
+  const { attachments } = listAttachments(w, { applicantId });
+  return attachments.filter(isCurrentAttachment).map((a) => ({
+    bytes: a.bytes,
+    entry: {
+      id: a.id,
+      fileName: a.fileName,
+      mediaType: a.mediaType,
+      pages: a.pages,
+      width: a.width,
+      height: a.height,
+      ...(a.scanDpi !== null ? { scanDpi: a.scanDpi } : {}),
+      createdAt: a.createdAt,
+      path: attachmentPath(a.sha256, a.mediaType),
+      sha256: a.sha256,
+      links: a.links
+        .filter((l) => l.recordId === null || liveRecords.has(l.recordId))
+        .map((l) => ({ slot: l.slot, recordId: l.recordId, page: l.page })),
+    },
+  }));
 }

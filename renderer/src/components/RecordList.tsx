@@ -1,12 +1,17 @@
-// An ordered list of records of one kind: a card per record with its form, move up / down, delete with
-// undo, an add button, and an empty state. The cards' forms come from the screen (`renderForm`).
+// An ordered list of records of one kind: a card per record with its form, move up / down, delete (asked
+// first when scans or paper copies depend on the record; undone by its message, Ctrl+Z, or 回收站), an add
+// button, and an empty state. The cards' forms come from the screen (`renderForm`).
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Form, Space, Tooltip, Typography } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { RecordKind, RecordOf } from '../../../shared/archive/schema.js';
 import { useEditor } from '../editorContext.js';
 import { useT, type TextKey } from '../i18n.js';
+import { slotText } from '../attachments/linkText.js';
+import type { HistoryEntry } from '../history.js';
 import { listOf } from '../useArchive.js';
+import { focusRecord } from '../useEditHistory.js';
+import { UNDO_KEYS } from './HistoryButtons.js';
 import { ProblemList } from './ProblemList.js';
 
 export interface RecordListProps<K extends RecordKind> {
@@ -23,23 +28,74 @@ export interface RecordListProps<K extends RecordKind> {
   shownFields: (record: RecordOf<K>) => readonly string[];
 }
 
+/** From this many records on, the add button is also above the list. */
+const TOP_ADD_FROM = 3;
+
 export function RecordList<K extends RecordKind>(props: RecordListProps<K>) {
   const { kind, heading } = props;
-  const { t } = useT();
-  const { archive, ops } = useEditor();
-  const { message } = App.useApp();
+  const { t, lang } = useT();
+  const { archive, ops, history } = useEditor();
+  const { message, modal } = App.useApp();
   const records = listOf(archive, kind);
   const [focusId, setFocusId] = useState<string | null>(null);
   const addRef = useRef<HTMLButtonElement>(null);
+  const listRef = useRef<HTMLElement>(null);
   const kindName = t(`kind_${kind}` as TextKey);
 
   const add = () => setFocusId(ops.addRecord(kind));
 
-  const remove = (record: RecordOf<K>) => {
+  /** What depends on the record, in words. A record not saved yet has nothing linked: no answer is "none". */
+  const dependentsOf = async (id: string): Promise<string[]> => {
+    try {
+      const found = await ops.recordDependents(kind, id);
+      return [
+        ...found.attachments.map((a) => t('del_depScan', { name: a.fileName })),
+        ...found.paperCopies.map((p) => t('del_depPaper', { item: slotText(p.slot, lang) })),
+      ];
+    } catch {
+      return [];
+    }
+  };
+
+  // The card and its buttons are gone: keep the keyboard in the list — on the card that took its place, else
+  // the one before, else the add button. A card (not a field) so that Ctrl+Z there undoes the delete.
+  const focusAfterDelete = (index: number) =>
+    requestAnimationFrame(() => {
+      const cards = listRef.current?.querySelectorAll<HTMLElement>('[data-record-id]') ?? [];
+      (cards[index] ?? cards[index - 1] ?? addRef.current)?.focus();
+    });
+
+  const remove = async (record: RecordOf<K>) => {
+    const name = props.describe(record) || t('untitled');
+    // Asked only when something depends on it: every delete can be undone and restored from 回收站.
+    const dependents = await dependentsOf(record.id);
+    if (dependents.length > 0) {
+      const confirmed = await modal.confirm({
+        title: t('del_confirmTitle', { name }),
+        content: <DependentList intro={t('del_confirmIntro')} items={dependents} outro={t('del_confirmOutro')} />,
+        okText: t('remove'),
+        okButtonProps: { danger: true, autoInsertSpace: false, 'data-testid': 'confirm-delete' },
+        cancelButtonProps: { autoInsertSpace: false },
+        cancelText: t('cancel'),
+      });
+      if (!confirmed) return;
+    }
     const removed = ops.deleteRecord(kind, record.id);
     if (!removed) return;
     const key = `undo-${record.id}`;
-    const name = props.describe(record) || t('untitled');
+    const entry: HistoryEntry = {
+      label: t('del_step', { name }),
+      undo: () => {
+        message.destroy(key);
+        ops.restoreRecord(removed);
+        focusRecord(record.id);
+      },
+      redo: () => {
+        ops.deleteRecord(kind, record.id);
+        focusAfterDelete(removed.index);
+      },
+    };
+    history?.push(entry);
     void message.open({
       key,
       type: 'info',
@@ -47,23 +103,19 @@ export function RecordList<K extends RecordKind>(props: RecordListProps<K>) {
       content: (
         <span>
           {t('deleted', { name })}
+          {t('del_canUndo', { keys: UNDO_KEYS })}
           <Button
             type="link"
             size="small"
             data-testid="undo-delete"
-            onClick={() => {
-              ops.restoreRecord(removed);
-              message.destroy(key);
-              setFocusId(record.id);
-            }}
+            onClick={() => (history ? history.undoEntry(entry) : entry.undo())}
           >
             {t('undo')}
           </Button>
         </span>
       ),
     });
-    // The card and its buttons are gone: keep the keyboard user in the list.
-    requestAnimationFrame(() => addRef.current?.focus());
+    focusAfterDelete(removed.index);
   };
 
   const addButton = (
@@ -73,9 +125,9 @@ export function RecordList<K extends RecordKind>(props: RecordListProps<K>) {
   );
 
   return (
-    <section className="record-list" aria-label={heading ?? kindName}>
+    <section className="record-list" aria-label={heading ?? kindName} ref={listRef}>
       {heading && (
-        <Typography.Title level={4} className="list-heading">
+        <Typography.Title level={2} className="list-heading">
           {heading}
         </Typography.Title>
       )}
@@ -94,6 +146,14 @@ export function RecordList<K extends RecordKind>(props: RecordListProps<K>) {
         </Empty>
       ) : (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          {/* A long list also has its add button first: reached without crossing every record (issue 20). */}
+          {records.length >= TOP_ADD_FROM && (
+            <div>
+              <Button icon={<PlusOutlined />} onClick={add} data-testid={`add-${kind}-top`}>
+                {t('addRecord', { kind: kindName })}
+              </Button>
+            </div>
+          )}
           {records.map((record, index) => (
             <RecordCard
               key={record.id}
@@ -103,7 +163,7 @@ export function RecordList<K extends RecordKind>(props: RecordListProps<K>) {
               count={records.length}
               autoFocus={record.id === focusId}
               onFocused={() => setFocusId(null)}
-              onRemove={() => remove(record)}
+              onRemove={() => void remove(record)}
             />
           ))}
           <div>{addButton}</div>
@@ -167,6 +227,8 @@ function RecordCard<K extends RecordKind>(props: RecordCardProps<K>) {
       className="record-card"
       data-testid={`record-${kind}`}
       data-record-id={record.id}
+      tabIndex={-1}
+      aria-label={t('recordActions', { n, action: title })}
       title={
         <Space size={8} className="record-title">
           <span className="record-index">{n}</span>
@@ -217,5 +279,20 @@ function RecordCard<K extends RecordKind>(props: RecordCardProps<K>) {
         {props.renderForm(record, (patch) => ops.setRecord(kind, record.id, patch))}
       </Form>
     </Card>
+  );
+}
+
+/** A delete's question: what depends on the item, one line each. */
+export function DependentList({ intro, items, outro }: { intro: string; items: readonly string[]; outro: string }) {
+  return (
+    <div data-testid="delete-dependents">
+      <Typography.Paragraph>{intro}</Typography.Paragraph>
+      <ul className="dependent-list">
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+      <Typography.Paragraph type="secondary">{outro}</Typography.Paragraph>
+    </div>
   );
 }

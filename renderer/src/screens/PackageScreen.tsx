@@ -62,7 +62,7 @@ export function PackageScreen({ applicantId }: { applicantId: string }) {
             </span>
           }
         >
-          <PackageList generation={generation} />
+          <PackageList generation={generation} applicantId={applicantId} />
         </Card>
       </Space>
     );

@@ -19,6 +19,7 @@ import { ProfileScreen } from './ProfileScreen.js';
 import type { ScreenKey } from './screens.js';
 import { SummaryScreen } from './SummaryScreen.js';
 import { TitlesScreen } from './TitlesScreen.js';
+import { TrashScreen } from './TrashScreen.js';
 import { UnitScreen } from './UnitScreen.js';
 import { VerifyPackageScreen } from './VerifyPackageScreen.js';
 import { WorkPeriodsScreen } from './WorkPeriodsScreen.js';
@@ -77,5 +78,7 @@ export function renderScreen(key: ScreenKey, io: ScreenProps): ReactNode {
       return <ImportExportScreen applicantId={io.applicantId} onDeleted={io.onDeleted} />;
     case 'backups':
       return <BackupsScreen />;
+    case 'trash':
+      return <TrashScreen applicantId={io.applicantId} />;
   }
 }

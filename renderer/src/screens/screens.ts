@@ -1,5 +1,6 @@
 // The editor's screens in navigation order, and which parts of the archive each one edits (its
 // problems are counted on its navigation badge).
+import type { RecordKind } from '../../../shared/archive/schema.js';
 export const SCREENS = [
   { key: 'profile', prefixes: ['profile'] },
   { key: 'unit', prefixes: ['unit'] },
@@ -29,6 +30,8 @@ export const SCREENS = [
   { key: 'io', prefixes: [] },
   // Issue 8: backups of the whole workspace and the workspace check.
   { key: 'backups', prefixes: [] },
+  // Issue 15: 回收站, every deleted record and scan, for restore at any time.
+  { key: 'trash', prefixes: [] },
 ] as const satisfies readonly { key: string; prefixes: readonly string[] }[];
 
 export type ScreenKey = (typeof SCREENS)[number]['key'];
@@ -41,4 +44,19 @@ export const isScreenKey = (value: string): value is ScreenKey => SCREENS.some((
  */
 export function isScreenListed(key: ScreenKey, unitType: string): boolean {
   return key !== 'postInfo' || unitType === 'public_institution';
+}
+
+/** The screen that edits a part of the archive (a section or a record kind): the one whose prefixes name it,
+ *  else the screen of that name (材料清单 for the paper copies); null for none. */
+export function screenOfPart(part: string): ScreenKey | null {
+  const found = SCREENS.find((s) => (s.prefixes as readonly string[]).includes(part));
+  if (found) return found.key;
+  return isScreenKey(part) ? part : null;
+}
+
+/** The screen that lists records of this kind. */
+export function screenOfKind(kind: RecordKind): ScreenKey {
+  const key = screenOfPart(kind);
+  if (!key) throw new Error(`no screen lists ${kind}`);
+  return key;
 }
