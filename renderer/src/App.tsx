@@ -22,7 +22,19 @@ type Boot =
   | { kind: 'failed'; error: ApiError }
   | { kind: 'ready'; applicantId: string | null }
   // Issue 7: a unit's workspace holds many applicants; its shell is the unit's, whatever applicantId says.
-  | { kind: 'unit' };
+  | { kind: 'unit' }
+  // Issue 17: a reviewing desk's workspace (city bureau, competent department). Its screens are still to come;
+  // until then it is used from the command line, and the applicant's editor must never open its archives.
+  | { kind: 'desk' };
+
+/**
+ * The skip link's target: the open screen's heading (it takes the focus, as after navigation), else the
+ * workspace's main region (#main, which both shells draw).
+ */
+function focusMain() {
+  const main = document.getElementById('main');
+  (main?.querySelector<HTMLElement>('.screen-title') ?? main)?.focus();
+}
 
 function applyLang(lang: Lang) {
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
@@ -51,7 +63,11 @@ export function App() {
     try {
       const status = await call('workspace:status', {});
       setLang(langOf(status.locale));
-      setBoot(status.mode === 'unit' ? { kind: 'unit' } : { kind: 'ready', applicantId: status.applicantId });
+      setBoot(
+        status.mode === 'unit' || status.mode === 'desk'
+          ? { kind: status.mode }
+          : { kind: 'ready', applicantId: status.applicantId },
+      );
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
       setBoot({
@@ -107,12 +123,23 @@ export function App() {
     );
   } else if (boot.kind === 'unit') {
     body = <UnitWorkspace onLangChange={changeLang} />;
+  } else if (boot.kind === 'desk') {
+    body = (
+      <main className="center-fill" data-testid="desk-workspace">
+        <Result
+          status="info"
+          title={<h1 className="desk-title">{translate(lang, 'deskTitle')}</h1>}
+          subTitle={translate(lang, 'deskText')}
+          extra={<LanguageSwitch onChange={changeLang} />}
+        />
+      </main>
+    );
   } else if (boot.applicantId === null) {
     body = (
       <>
-        <div className="welcome-lang">
+        <header className="welcome-lang">
           <LanguageSwitch onChange={changeLang} />
-        </div>
+        </header>
         <WelcomeScreen
           onOpened={(applicantId) => setBoot({ kind: 'ready', applicantId })}
           onOpenArchive={openArchive}
@@ -137,6 +164,20 @@ export function App() {
       <AntApp className="app-root">
         <LangContext.Provider value={lang}>
           <div className="app-body" inert={isPaused}>
+            {/* The first Tab stop of a workspace (issue 20): past the header and the navigation, seen when focused. */}
+            {(boot.kind === 'unit' || (boot.kind === 'ready' && boot.applicantId !== null)) && (
+              <a
+                href="#main"
+                className="skip-link"
+                data-testid="skip-link"
+                onClick={(e) => {
+                  e.preventDefault();
+                  focusMain();
+                }}
+              >
+                {translate(lang, 'skipToMain')}
+              </a>
+            )}
             {body}
           </div>
           {pausedOverlay}

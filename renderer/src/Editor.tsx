@@ -13,10 +13,11 @@ import { useT, type Lang, type TextKey } from './i18n.js';
 import { renderScreen } from './screens/index.js';
 import { SCREENS, isScreenKey, isScreenListed, type ScreenKey } from './screens/screens.js';
 import { useArchive } from './useArchive.js';
+import { useEditHistory } from './useEditHistory.js';
+import { HistoryButtons } from './components/HistoryButtons.js';
 import { EligibilityContext, type EligibilityValue, type LeaveGuard } from './eligibility/context.js';
-import { screenOfFix } from './eligibility/fixTarget.js';
+import { focusIdOfFix, focusWhenShown, screenOfFix } from './eligibility/fixTarget.js';
 import { useEligibilityState } from './eligibility/useEligibilityState.js';
-import { fieldId } from './components/FieldItem.js';
 import type { Fix } from '../../shared/rules/types.js';
 import { UploadIndicator } from './attachments/UploadProgress.js';
 import { UploadsContext, UploadStore } from './attachments/useUploads.js';
@@ -45,7 +46,7 @@ export interface EditorProps {
 
 export function Editor({ applicantId, onDeleted, onOpenArchive, onLangChange }: EditorProps) {
   const { t, pick } = useT();
-  const { load, save, reload, ...ops } = useArchive(applicantId);
+  const { load, save, reload, ...archiveOps } = useArchive(applicantId);
   const [screen, setScreen] = useState<ScreenKey>(() => {
     const stored = sessionStorage.getItem(screenKey(applicantId)) ?? '';
     return isScreenKey(stored) ? stored : 'profile';
@@ -61,7 +62,9 @@ export function Editor({ applicantId, onDeleted, onOpenArchive, onLangChange }: 
   const problems = useMemo(() => findProblems(deferred, today), [deferred, today]);
   const counts = useMemo(() => countBySection(problems), [problems]);
   const problemsByPath = useMemo(() => indexProblems(problems), [problems]);
-  const editor: EditorValue = { archive, ops, problems, problemsByPath };
+  // Issue 15: every edit and move is recorded on the screen's undo stack (Ctrl+Z / Ctrl+Shift+Z).
+  const { ops, history } = useEditHistory(archiveOps, archiveOps.current, screen);
+  const editor: EditorValue = { archive, ops, problems, problemsByPath, history };
   // Issue 4: the rule pack runs here too, on the same deferred archive, so findings follow the typing.
   const eligibilityState = useEligibilityState(applicantId, deferred, today, screen);
   const pendingFocus = useRef<string | null>(null);
@@ -84,7 +87,7 @@ export function Editor({ applicantId, onDeleted, onOpenArchive, onLangChange }: 
   const follow = (fix: Fix) => {
     const target = screenOfFix(fix);
     if (!target) return;
-    navigate(target, fix.kind === 'field' ? fieldId(fix.target) : null);
+    navigate(target, focusIdOfFix(fix));
   };
   const eligibility: EligibilityValue = { ...eligibilityState, follow, setLeaveGuard };
   // Issue 7: a unit's review that came back (退回), read again on every screen change (an import or a new
@@ -97,12 +100,8 @@ export function Editor({ applicantId, onDeleted, onOpenArchive, onLangChange }: 
     const id = pendingFocus.current;
     if (!id) return;
     pendingFocus.current = null;
-    // After the new screen has rendered: bring the field into view and put the cursor in it.
-    requestAnimationFrame(() => {
-      const el = document.getElementById(id);
-      el?.scrollIntoView({ block: 'center' });
-      el?.focus();
-    });
+    // After the new screen has rendered (and loaded): bring the field into view and put the cursor in it.
+    return focusWhenShown(id);
   }, [screen, focusRequest]);
 
   // A package the desktop app was asked to open (double-click, second launch) is shown on 校验导入.
@@ -186,6 +185,7 @@ export function Editor({ applicantId, onDeleted, onOpenArchive, onLangChange }: 
                 {name && <span className="app-applicant">{name}</span>}
               </div>
               <div className="app-header-tools">
+                {load.kind === 'ready' && <HistoryButtons history={history} />}
                 <UploadIndicator />
                 <SaveStatus state={save} onRetry={ops.retry} />
                 <LanguageSwitch onChange={onLangChange} />
@@ -203,7 +203,7 @@ export function Editor({ applicantId, onDeleted, onOpenArchive, onLangChange }: 
                   />
                 </nav>
               </Layout.Sider>
-              <Layout.Content className="app-content" ref={contentRef}>
+              <Layout.Content className="app-content" ref={contentRef} id="main" tabIndex={-1}>
                 <div className="app-content-inner">
                   <ReviewContext.Provider value={review}>
                     <StoreHealthContext.Provider value={storeHealth}>

@@ -4,6 +4,8 @@ import { createContext, useContext } from 'react';
 import type { Locale, Localized } from '../../shared/api/contract.js';
 import { KEY_TEXT } from './package/keyText.js';
 import { REVIEW_TEXT } from './review/text.js';
+import { TRASH_TEXT } from './trashText.js';
+import { CROP_TEXT } from './attachments/cropText.js';
 import { UNIT_TEXT } from './unit/text.js';
 import { UNIT_WORK_TEXT } from './unit/workText.js';
 
@@ -29,6 +31,11 @@ const BASE_TEXT = {
   // Welcome
   welcomeCreate: { zh: '新建空白档案', en: 'New blank archive' },
   welcomeCreateHint: { zh: '从头填写自己的材料', en: 'Start from scratch' },
+  deskTitle: { zh: '审查机构工作区', en: "A reviewing desk's workspace" },
+  deskText: {
+    zh: '此文件夹是审查机构（市经信局、省主管部门、人事代理）的工作区。它的界面尚在制作中，目前请用命令行：dossier review-profile（机构信息）、dossier review-import（接收单位的报送批次）、dossier review-return（退回补正），说明见 docs/review-desk.md。申报人的档案不会在此打开或修改。',
+    en: "This folder is a reviewing desk's workspace (city bureau, competent department, personnel agency). Its screens are still being made; for now use the command line: dossier review-profile (the desk's data), dossier review-import (receive the units' batches), dossier review-return (return for correction) — see docs/review-desk.md. No applicant's archive is opened or changed here.",
+  },
   welcomeSample: { zh: '载入示例申报人', en: 'Load the sample applicant' },
   welcomeSampleHint: { zh: '先看看填好的档案是什么样子', en: 'See what a complete archive looks like' },
   welcomeImport: { zh: '导入档案 JSON', en: 'Import archive JSON' },
@@ -43,6 +50,7 @@ const BASE_TEXT = {
   saveRetry: { zh: '重试', en: 'Retry' },
   language: { zh: '界面语言', en: 'Language' },
   navLabel: { zh: '档案各部分', en: 'Archive sections' },
+  skipToMain: { zh: '跳到主要内容', en: 'Skip to main content' },
   problemCount: { zh: '{n} 个待处理问题', en: '{n} open {n:problem|problems}' },
 
   // Screens
@@ -328,7 +336,7 @@ const BASE_TEXT = {
   mat_addFor: { zh: '为“{item}”添加文件', en: 'Add a file for "{item}"' },
   mat_nothing: { zh: '本项无需提供材料', en: 'Nothing needed' },
   mat_paper: { zh: '提交纸质件', en: 'Paper copy' },
-  mat_paperFor: { zh: '“{item}”改为提交纸质件', en: 'Hand in "{item}" on paper instead' },
+  mat_paperFor: { zh: '“{item}”改为提交纸质件', en: 'Paper copy of "{item}" instead of a scan' },
   mat_paperEditFor: { zh: '修改“{item}”提交纸质件的理由', en: 'Change why "{item}" is handed in on paper' },
   mat_paperUndoFor: { zh: '撤销“{item}”的提交纸质件', en: 'Take back the paper copy of "{item}"' },
   mat_paperTitle: { zh: '提交纸质件', en: 'Hand in on paper' },
@@ -1274,7 +1282,7 @@ const BASE_TEXT = {
   bak_verify: { zh: '校验', en: 'Verify' },
   bak_verifyOf: { zh: '校验 {name}', en: 'Verify {name}' },
   bak_restore: { zh: '恢复到新文件夹', en: 'Restore to a new folder' },
-  bak_restoreOf: { zh: '把 {name} 恢复到新文件夹', en: 'Restore {name} to a new folder' },
+  bak_restoreOf: { zh: '把 {name} 恢复到新文件夹', en: 'Restore to a new folder: {name}' },
   bak_confirmTitle: { zh: '恢复到新文件夹？', en: 'Restore to a new folder?' },
   bak_confirmText1: {
     zh: '将先校验“{name}”，再把它恢复到数据文件夹旁边的一个新文件夹中。',
@@ -1322,7 +1330,15 @@ const BASE_TEXT = {
 } as const satisfies Record<string, Localized>;
 
 // Issue 7's screens keep their strings in files of their own (one dictionary still: keys must not clash).
-const DICT = { ...BASE_TEXT, ...UNIT_TEXT, ...UNIT_WORK_TEXT, ...REVIEW_TEXT, ...KEY_TEXT };
+const DICT = {
+  ...BASE_TEXT,
+  ...UNIT_TEXT,
+  ...UNIT_WORK_TEXT,
+  ...REVIEW_TEXT,
+  ...KEY_TEXT,
+  ...TRASH_TEXT,
+  ...CROP_TEXT,
+};
 
 export type TextKey = keyof typeof DICT;
 export type Vars = Record<string, string | number>;

@@ -3,6 +3,7 @@
 // is shown beside its field; a broken import writes nothing; deleting can be undone.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
+import { openSampleArchive } from './sample.js';
 
 const field = (page: Page, path: string) => page.locator(`#f-${path.replaceAll('.', '-')}`);
 
@@ -231,7 +232,7 @@ test('a new user fills every screen, reloads, and finds everything', async ({ ap
 
 test('a crash (SIGKILL) mid-session loses nothing that was saved', async ({ app, page }) => {
   await page.goto(app.url);
-  await page.getByTestId('welcome-sample').click();
+  await openSampleArchive(page);
   await open(page, 'profile');
   await fill(page, 'profile.phone', '13900001111');
   await open(page, 'summary');
@@ -249,7 +250,7 @@ test('a crash (SIGKILL) mid-session loses nothing that was saved', async ({ app,
 test('the sample applicant fills every screen; screenshots of each, in Chinese and English', async ({ app, page }) => {
   await page.goto(app.url);
   await app.screenshot(page, '00-welcome');
-  await page.getByTestId('welcome-sample').click();
+  await openSampleArchive(page);
   for (const [n, screen] of [
     'profile',
     'unit',
@@ -279,7 +280,7 @@ test('the sample applicant fills every screen; screenshots of each, in Chinese a
 
 test('deleting a record can be undone', async ({ app, page }) => {
   await page.goto(app.url);
-  await page.getByTestId('welcome-sample').click();
+  await openSampleArchive(page);
   await open(page, 'works');
   const cards = page.getByTestId('record-works');
   const count = await cards.count();
@@ -322,7 +323,7 @@ test('a second tab on the same workspace pauses the first, so neither overwrites
   context,
 }) => {
   await page.goto(app.url);
-  await page.getByTestId('welcome-sample').click();
+  await openSampleArchive(page);
   await open(page, 'profile');
   await fill(page, 'profile.phone', '13900002222');
   await saved(page);

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { callApi, expect, test } from './fixtures.js';
+import { openSampleArchive } from './sample.js';
 
 const FILES = 60;
 /** 1-based: the file whose upload is held until the cancel. Files 1 … HOLD-1 are fully added. */
@@ -73,7 +74,7 @@ test('60 scans: progress visible and advancing, another screen answers mid-batch
     }).observe({ type: 'longtask' });
   });
   await page.goto(app.url);
-  await page.getByTestId('welcome-sample').click();
+  await openSampleArchive(page);
   await page.getByTestId('nav-attachments').click();
   await expect(page.getByTestId('attachments-empty')).toBeVisible();
 

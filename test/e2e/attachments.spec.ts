@@ -10,6 +10,7 @@ import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import { callApi, expect, test } from './fixtures.js';
+import { openSampleArchive } from './sample.js';
 
 const PAPER = 'work-1';
 const PAPER_TITLE = '循环流化床锅炉SNCR脱硝系统喷氨优化试验研究';
@@ -53,7 +54,7 @@ const materialItem = (page: Page, key: string) => page.locator(`[data-testid="ma
 
 async function openSample(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.getByTestId('welcome-sample').click();
+  await openSampleArchive(page);
   await page.getByTestId('nav-attachments').click();
 }
 

@@ -10,16 +10,24 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 
 export const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+/** The bar of the screen-by-screen check (a11y-screens.spec.ts): WCAG 2.1 A and AA, and axe's best practices. */
+export const WCAG_21_AA_BEST = [...WCAG_21_AA, 'best-practice'];
+
+/** What fails a screen: a moderate or minor finding is listed in the output, not failed on. */
+export const isBlocking = (v: AxeViolation) => v.impact === 'serious' || v.impact === 'critical';
+
 export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
   /** The first few elements concerned, as CSS selectors with what axe found wrong there. */
   nodes: string[];
+  /** How many elements in all. */
+  count: number;
 }
 
-/** The WCAG 2.1 AA violations in the page, or in the element `include` selects. */
-export async function axeViolations(page: Page, include?: string): Promise<AxeViolation[]> {
+/** The WCAG 2.1 AA violations (or those of the `tags` given) in the page, or in the element `include` selects. */
+export async function axeViolations(page: Page, include?: string, tags = WCAG_21_AA): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(
     async ({ include, tags }) => {
@@ -33,9 +41,10 @@ export async function axeViolations(page: Page, include?: string): Promise<AxeVi
         impact: v.impact ?? null,
         help: v.help,
         nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
+        count: v.nodes.length,
       }));
     },
-    { include, tags: WCAG_21_AA },
+    { include, tags },
   );
 }
 

@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { callApi, expect, SCREENSHOT_DIR, test } from './fixtures.js';
+import { openSampleArchive } from './sample.js';
 
 /** The editor scrolls inside its content pane: let it out to full height for a whole-screen picture. */
 async function shot(page: Page, app: { screenshot(page: Page, name: string): Promise<void> }, name: string) {
@@ -18,9 +19,9 @@ async function shot(page: Page, app: { screenshot(page: Page, name: string): Pro
 
 test('立即备份, see it listed, 校验 good, 恢复到新文件夹 names the new folder; 检查工作区', async ({ app, page }) => {
   await page.goto(app.url);
-  await page.getByTestId('welcome-sample').click();
+  await openSampleArchive(page);
   await page.getByTestId('nav-backups').click();
-  await expect(page.getByRole('heading', { name: '备份与恢复', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '备份与恢复', level: 1 })).toBeVisible();
 
   // Where, in plain words: the folder itself, daily and after a countersignature, the last 7 days.
   const listed = await callApi<{ dir: string }>(page, 'backup:list', {});

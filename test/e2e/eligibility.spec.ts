@@ -4,13 +4,14 @@
 // assumptions view changes a parameter, the findings follow, and the change is logged.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
+import { openSampleArchive } from './sample.js';
 
 const field = (page: Page, path: string) => page.locator(`#f-${path.replaceAll('.', '-')}`);
 const finding = (page: Page, id: string) => page.getByTestId(`finding-${id}`);
 
 test('an applicant follows a failing rule to its field, fixes it, and watches it pass', async ({ app, page }) => {
   await page.goto(app.url);
-  await page.getByTestId('welcome-sample').click();
+  await openSampleArchive(page);
   await expect(page.getByTestId('nav-eligibility')).toBeVisible();
 
   // A typo in the date of the 工程师 title: 2017 instead of 2009.
@@ -46,7 +47,7 @@ test('an applicant follows a failing rule to its field, fixes it, and watches it
 
 test('the assumptions view changes a parameter; findings follow and the change is logged', async ({ app, page }) => {
   await page.goto(app.url);
-  await page.getByTestId('welcome-sample').click();
+  await openSampleArchive(page);
   await page.getByTestId('nav-params').click();
   await expect(page.getByText('尚未确认的问题')).toBeVisible();
   await field(page, 'params.publicityStart').fill('2020-09-28');
@@ -67,7 +68,7 @@ test('the assumptions view: fix links focus the dates, bad dates are named at th
   page,
 }) => {
   await page.goto(app.url);
-  await page.getByTestId('welcome-sample').click();
+  await openSampleArchive(page);
 
   // 去修改 on an unentered publicity date lands on the date itself, focused.
   await page.getByTestId('nav-eligibility').click();

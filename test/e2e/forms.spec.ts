@@ -7,6 +7,7 @@ import type { Locator, Page } from '@playwright/test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { callApi, expect, SCREENSHOT_DIR, test } from './fixtures.js';
 import { catchPrints } from './print.js';
+import { openSampleArchive } from './sample.js';
 
 const row = (page: Page, key: string): Locator => page.getByTestId(`forms-row-${key}`);
 const field = (page: Page, path: string): Locator => page.locator(`#f-${path.replaceAll('.', '-')}`);
@@ -37,13 +38,13 @@ async function shot(
 
 async function openSample(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.getByTestId('welcome-sample').click();
+  await openSampleArchive(page);
   await expect(page.getByTestId('nav-forms')).toBeVisible();
 }
 
 async function openForms(page: Page): Promise<void> {
   await page.getByTestId('nav-forms').click();
-  await expect(page.getByRole('heading', { name: '打印表格', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '打印表格', level: 1 })).toBeVisible();
   await expect(page.getByTestId('forms-generate-all')).toBeVisible();
 }
 
@@ -288,7 +289,7 @@ test('a public institution enters its F-4 figures: sums that do not add up are n
   await expect(page.getByTestId('forms-generate-F-4')).toBeDisabled();
   await shot(page, app, 'forms-06b-f4-blocked');
   await page.getByTestId('forms-fix-F-4').click();
-  await expect(page.getByRole('heading', { name: '岗位信息表', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '岗位信息表', level: 1 })).toBeVisible();
   await expect(page.getByTestId('post-not-public')).toHaveCount(0);
 
   await field(page, 'postInfo.establishment').fill('60');
@@ -377,11 +378,11 @@ test('a public institution enters its F-4 figures: sums that do not add up are n
 
   // The same screens in English.
   await page.getByTestId('lang-switch').getByText('English').click();
-  await expect(page.getByRole('heading', { name: 'Forms', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Forms', level: 1 })).toBeVisible();
   await expect(row(page, 'F-1')).toContainText('3 copies');
   await shot(page, app, 'forms-11-en');
   await page.getByTestId('nav-postInfo').click();
-  await expect(page.getByRole('heading', { name: 'Post information (F-4)', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Post information (F-4)', level: 1 })).toBeVisible();
   await expect(field(page, 'postInfo.totalPosts')).toHaveValue('45');
   await shot(page, app, 'forms-12-en-postinfo');
 });

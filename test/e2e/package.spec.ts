@@ -17,6 +17,7 @@ import {
   sampleReadyToExport,
   withFullHeight,
 } from './packageSteps.js';
+import { openSampleArchive } from './sample.js';
 
 /** The editor scrolls inside its content pane: let it out to full height for a whole-screen picture. */
 const shot = (page: Page, app: App, name: string) => withFullHeight(page, () => app.screenshot(page, name));
@@ -32,9 +33,9 @@ test('create a key, export with written reasons, download; verify it green and i
 }) => {
   test.setTimeout(120_000);
   await page.goto(app.url);
-  await page.getByTestId('welcome-sample').click();
+  await openSampleArchive(page);
   await page.getByTestId('nav-package').click();
-  await expect(page.getByRole('heading', { name: '申报包', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '申报包', level: 1 })).toBeVisible();
 
   // ---- 签名密钥: once, with a passphrase that cannot be recovered ----
   const keyCard = page.getByTestId('key-card');
@@ -77,7 +78,7 @@ test('create a key, export with written reasons, download; verify it green and i
 
   // The link goes where it is fixed.
   await page.getByTestId('fix-N-12.graduate-form#edu-1').click();
-  await expect(page.getByRole('heading', { name: '材料清单', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '材料清单', level: 1 })).toBeVisible();
 
   // With the scans added, only warnings remain: each needs a reason of ten characters or more.
   await attachMissingScans(page, { publicity: false });
@@ -129,7 +130,7 @@ test('create a key, export with written reasons, download; verify it green and i
 
   // ---- 校验导入: the same file verifies green at every check ----
   await page.getByTestId('nav-verifyPackage').click();
-  await expect(page.getByRole('heading', { name: '校验导入', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '校验导入', level: 1 })).toBeVisible();
   await choosePackage(page, fileName, bytes);
   const report = page.getByTestId('verify-report');
   await expect(report).toHaveAttribute('data-ok', 'true', { timeout: 30_000 });
@@ -173,12 +174,12 @@ test('create a key, export with written reasons, download; verify it green and i
   await page.getByTestId('package-import-start').click();
   await expect(page.getByTestId('import-outcome')).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('import-open-archive').click();
-  await expect(page.getByRole('heading', { name: '基本信息', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '基本信息', level: 1 })).toBeVisible();
 
   // The same screens in English.
   await page.getByTestId('lang-switch').getByText('English').click();
   await page.getByTestId('nav-package').click();
-  await expect(page.getByRole('heading', { name: 'Package', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Package', level: 1 })).toBeVisible();
   await expect(page.getByTestId('package-list')).toContainText('Exported');
   await shot(page, app, 'package-08-en-package');
   await page.getByTestId('nav-verifyPackage').click();
@@ -214,7 +215,7 @@ test("the unit's empty workspace verifies and imports the package from the welco
     await expect(outcome).toHaveAttribute('data-status', 'imported');
     await app.screenshot(unitPage, 'package-11-welcome-imported');
     await unitPage.getByTestId('import-open-archive').click();
-    await expect(unitPage.getByRole('heading', { name: '基本信息', level: 2 })).toBeVisible();
+    await expect(unitPage.getByRole('heading', { name: '基本信息', level: 1 })).toBeVisible();
     await expect(unitPage.locator('.app-applicant')).toHaveText('吴𠮷喆');
     // The package it took in is listed as imported.
     await unitPage.getByTestId('nav-package').click();

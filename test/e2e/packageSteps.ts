@@ -11,6 +11,7 @@ import type { ArchiveDocument } from '../../shared/archive/schema.js';
 import { writeSyntheticPackage } from '../../electron/core/unit/syntheticPackage.js';
 import { makeKey } from '../helpers/packageFixtures.js';
 import { callApi, expect } from './fixtures.js';
+import { openSampleArchive } from './sample.js';
 
 /** The applicant's signing-key passphrase. */
 export const PASSPHRASE = '正确的马 电池 订书钉';
@@ -121,7 +122,7 @@ export const SAMPLE_SCANS: readonly (readonly [string, string | null])[] = [
  */
 export async function sampleReadyToExport(page: Page, url: string, scans: { publicity: boolean }): Promise<string> {
   await page.goto(url);
-  await page.getByTestId('welcome-sample').click();
+  await openSampleArchive(page);
   await expect(page.getByTestId('nav-package')).toBeVisible();
   const { applicantId } = await callApi<{ applicantId: string }>(page, 'workspace:status', {});
   await attachMissingScans(page, scans);

@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { expectAxeClean } from './axe.js';
 import { expect, test } from './fixtures.js';
 import { exportPackage, REASON as EXPORT_REASON, sampleReadyToExport } from './packageSteps.js';
+import { openSampleArchive } from './sample.js';
 
 const ID_CARD = 'M-4/id-card#-';
 const REASON = '身份证原件由单位人事当面核验，复印件随纸质材料提交。';
@@ -19,7 +20,7 @@ const materialItem = (page: Page, key: string) => page.locator(`[data-testid="ma
 
 async function openSample(page: Page, url: string, screen: 'materials' | 'attachments'): Promise<void> {
   await page.goto(url);
-  await page.getByTestId('welcome-sample').click();
+  await openSampleArchive(page);
   // The sample is written first (a busy machine takes its time).
   await page.getByTestId(`nav-${screen}`).click({ timeout: 30_000 });
 }

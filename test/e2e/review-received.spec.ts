@@ -95,7 +95,7 @@ test('a returned package shows the unit’s comments in a banner and at the fiel
   await page.getByRole('button', { name: '指纹一致，确认导入' }).click();
   await expect(page.getByTestId('import-outcome')).toHaveAttribute('data-status', 'reviewed', { timeout: 30_000 });
   await page.getByTestId('import-open-archive').click();
-  await expect(page.getByRole('heading', { name: '基本信息', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '基本信息', level: 1 })).toBeVisible();
 
   // The banner: who, when, the opinion, two comments, each with its link.
   const banner = page.getByTestId('review-banner');
@@ -114,7 +114,7 @@ test('a returned package shows the unit’s comments in a banner and at the fiel
 
   // The field's link: 业绩成果 opens and the title field has the focus, the comment beneath it.
   await comments.nth(0).getByTestId('review-comment-link').click();
-  await expect(page.getByRole('heading', { name: '业绩成果', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '业绩成果', level: 1 })).toBeVisible();
   const title = page.locator('#f-works-work-1-title');
   await expect(title).toBeFocused();
   const atField = page.locator('#f-works-work-1-title-unit');
@@ -126,7 +126,7 @@ test('a returned package shows the unit’s comments in a banner and at the fiel
 
   // The scan's link: 附件 opens, the comment beside that scan takes the focus.
   await comments.nth(1).getByTestId('review-comment-link').click();
-  await expect(page.getByRole('heading', { name: '附件', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '附件', level: 1 })).toBeVisible();
   const besideScan = page.getByTestId('attachment-unit-comment');
   await expect(besideScan).toHaveCount(1);
   await expect(besideScan).toContainText('目录页扫描件不清晰，请重新扫描。');

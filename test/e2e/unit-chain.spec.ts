@@ -24,6 +24,7 @@ import path from 'node:path';
 import type { ArchiveDocument } from '../../shared/archive/schema.js';
 import { expect, startWorkspace, test } from './fixtures.js';
 import { attachMissingScans, PASSPHRASE, REASON, UNIT_PASSPHRASE, unitShot } from './packageSteps.js';
+import { openSampleArchive } from './sample.js';
 
 const COMMENT = '题目与期刊目录页不一致，请按刊出的题目更正。';
 const RETURN_OPINION = '论文题目需更正，其余材料真实完整。';
@@ -51,7 +52,7 @@ async function downloadBy(page: Page, click: () => Promise<void>, dir: string): 
 /** 申报包 → 导出: each warning's written reason, the passphrase, the job; the file downloaded. */
 async function exportOnScreen(page: Page, revision: number, dir: string): Promise<string> {
   await page.getByTestId('nav-package').click();
-  await expect(page.getByRole('heading', { name: '申报包', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '申报包', level: 1 })).toBeVisible();
   await expect(page.getByTestId('precheck-blockers')).toHaveCount(0);
   const reasons = page.getByTestId('precheck-warnings').locator('textarea');
   await expect(page.getByTestId('export-waiting')).toBeVisible();
@@ -102,7 +103,7 @@ test('the whole chain: export, import, return with a comment, fix, re-export, ac
   try {
     // ================= 1. The applicant: a key, a signed package, downloaded =================
     await page.goto(app.url);
-    await page.getByTestId('welcome-sample').click();
+    await openSampleArchive(page);
     await expect(page.getByTestId('nav-package')).toBeVisible();
     await attachMissingScans(page, { publicity: true });
     await page.getByTestId('nav-package').click();
@@ -117,7 +118,7 @@ test('the whole chain: export, import, return with a comment, fix, re-export, ac
     await u.getByTestId('welcome-unit').click();
     await u.getByTestId('welcome-unit-confirm').click();
     await expect(u.getByTestId('unit-workspace')).toBeVisible();
-    await expect(u.getByRole('heading', { name: '单位信息', level: 2 })).toBeVisible();
+    await expect(u.getByRole('heading', { name: '单位信息', level: 1 })).toBeVisible();
     await u.locator('#f-unit-name').fill(UNIT.name);
     await u.locator('#f-unit-creditCode').fill(UNIT.creditCode);
     await u.locator('#f-unit-type').click();
@@ -132,7 +133,7 @@ test('the whole chain: export, import, return with a comment, fix, re-export, ac
     await shot(u, '02-unit-profile-key');
 
     await u.getByTestId('nav-unitImport').click();
-    await expect(u.getByRole('heading', { name: '导入申报包', level: 2 })).toBeVisible();
+    await expect(u.getByRole('heading', { name: '导入申报包', level: 1 })).toBeVisible();
     await u.getByTestId('unit-import-input').setInputFiles(r1);
     const results = u.getByTestId('unit-import-results');
     await expect(results).toBeVisible({ timeout: 60_000 });
@@ -141,14 +142,14 @@ test('the whole chain: export, import, return with a comment, fix, re-export, ac
     await shot(u, '03-unit-imported');
 
     await u.getByTestId('unit-import-to-table').click();
-    await expect(u.getByRole('heading', { name: '申报人一览', level: 2 })).toBeVisible();
+    await expect(u.getByRole('heading', { name: '申报人一览', level: 1 })).toBeVisible();
     const row = u.getByTestId('unit-table').locator('.ant-table-row').filter({ hasText: '吴𠮷喆' });
     await expect(row).toHaveCount(1);
     await expect(row).toContainText('待审核');
     await expect(row).toContainText('第 1 版');
     await shot(u, '04-unit-table');
     await row.click();
-    const heading = u.getByRole('heading', { name: '审核：吴𠮷喆', level: 2 });
+    const heading = u.getByRole('heading', { name: '审核：吴𠮷喆', level: 1 });
     await expect(heading).toBeVisible();
     await expect(u.getByTestId('uw-revision-now')).toHaveText('第 1 版');
 
@@ -194,7 +195,7 @@ test('the whole chain: export, import, return with a comment, fix, re-export, ac
     await shot(page, '06-applicant-banner');
 
     await page.getByTestId('review-comment-link').click();
-    await expect(page.getByRole('heading', { name: '业绩成果', level: 2 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '业绩成果', level: 1 })).toBeVisible();
     const title = page.locator('#f-works-work-1-title');
     await expect(title).toBeFocused();
     await expect(page.locator('#f-works-work-1-title-unit')).toContainText(`单位批注：${COMMENT}`);
@@ -240,7 +241,7 @@ test('the whole chain: export, import, return with a comment, fix, re-export, ac
 
     // 公示: a period already over, so that "no objection" can be recorded after its end.
     await u.getByTestId('nav-unitPublicity').click();
-    await expect(u.getByRole('heading', { name: '公示', level: 2 })).toBeVisible();
+    await expect(u.getByRole('heading', { name: '公示', level: 1 })).toBeVisible();
     await expect(u.getByTestId('uw-pub-choice').getByRole('checkbox', { name: '吴𠮷喆' })).toBeChecked();
     await u.locator('#uw-pub-start').click();
     await u.locator('#uw-pub-start').fill(PUBLICITY_START);
@@ -259,7 +260,7 @@ test('the whole chain: export, import, return with a comment, fix, re-export, ac
 
     // 报送: the applicant ready; the batch written, listed and downloaded.
     await u.getByTestId('nav-unitSubmit').click();
-    await expect(u.getByRole('heading', { name: '报送', level: 2 })).toBeVisible();
+    await expect(u.getByRole('heading', { name: '报送', level: 1 })).toBeVisible();
     await expect(u.getByTestId('uw-ready-row').filter({ hasText: '吴𠮷喆' })).toContainText('第 2 版');
     await u.getByTestId('uw-submit-passphrase').fill(UNIT_PASSPHRASE);
     await u.getByTestId('uw-submit').click();

@@ -183,7 +183,7 @@ test("单位性质 names the applicants whose archives say otherwise; the tables
     await expect(page.getByTestId('unit-table').locator('.ant-table-row')).toHaveCount(2);
     await expectWholeHeaders(page, 'applicants (zh)');
     await page.getByTestId('lang-switch').getByText('English').click();
-    await expect(page.getByRole('heading', { name: 'Applicants', level: 2 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Applicants', level: 1 })).toBeVisible();
     await expectWholeHeaders(page, 'applicants (en)');
     await page.getByTestId('lang-switch').getByText('中文').click();
 
@@ -221,7 +221,7 @@ test('an unsent comment is kept across screens and a reload; closing the tab wit
     await page.reload();
     await page.getByTestId('nav-unitApplicants').click();
     await page.getByTestId('unit-table').locator('.ant-table-row').first().click();
-    await expect(page.getByRole('heading', { name: '审核：申报人3', level: 2 })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('heading', { name: '审核：申报人3', level: 1 })).toBeVisible({ timeout: 30_000 });
 
     const open = page.locator('[data-testid^="uw-comment-open-"]').first();
     const material = (await open.getAttribute('data-testid'))!.replace('uw-comment-open-', '');

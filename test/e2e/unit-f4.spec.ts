@@ -71,7 +71,7 @@ test('a public institution prints F-4 as a draft; 从审核通过的申报人填
 
     // ---- 岗位信息表: the empty list names the buttons this screen has ----
     await page.getByTestId('nav-unitPostInfo').click();
-    await expect(page.getByRole('heading', { name: '岗位信息表', level: 2 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '岗位信息表', level: 1 })).toBeVisible();
     await expect(page.getByTestId('post-no-people')).toContainText('从审核通过的申报人填入');
     await expect(page.getByTestId('post-no-people')).not.toContainText('本人档案');
     await expect(page.getByTestId('post-fill-accepted')).toBeVisible();

@@ -64,10 +64,10 @@ test("a unit's workspace: profile, a batch import with a tampered package, the a
     await page.getByTestId('welcome-unit').click();
     await page.getByTestId('welcome-unit-confirm').click();
     await expect(page.getByTestId('unit-workspace')).toBeVisible();
-    await expect(page.getByRole('heading', { name: '单位信息', level: 2 })).toBeFocused();
+    await expect(page.getByRole('heading', { name: '单位信息', level: 1 })).toBeFocused();
     // Chosen once: a reload comes back to the unit's workspace, not to the welcome screen.
     await page.reload();
-    await expect(page.getByRole('heading', { name: '单位信息', level: 2 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '单位信息', level: 1 })).toBeVisible();
 
     // ---- 单位信息: a wrong check character is named at its field before anything is saved ----
     await page.locator('#f-unit-name').fill(UNIT.name);
@@ -102,7 +102,7 @@ test("a unit's workspace: profile, a batch import with a tampered package, the a
     await page.getByTestId('nav-unitApplicants').click();
     await expect(page.getByTestId('unit-table-empty')).toContainText('还没有申报人');
     await page.getByTestId('unit-table-to-import').click();
-    await expect(page.getByRole('heading', { name: '导入申报包', level: 2 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '导入申报包', level: 1 })).toBeVisible();
 
     // ---- 导入申报包: several at once, a tampered one and a stray file among them ----
     await page
@@ -137,7 +137,7 @@ test("a unit's workspace: profile, a batch import with a tampered package, the a
 
     // ---- 申报人一览: the three good ones ----
     await page.getByTestId('unit-import-to-table').click();
-    await expect(page.getByRole('heading', { name: '申报人一览', level: 2 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '申报人一览', level: 1 })).toBeVisible();
     const table = page.getByTestId('unit-table');
     const rows = table.locator('.ant-table-row');
     await expect(rows).toHaveCount(3);
@@ -183,10 +183,11 @@ test("a unit's workspace: profile, a batch import with a tampered package, the a
     await table.locator('.ant-table-column-title', { hasText: '姓名' }).click();
     await expect(rows.nth(0)).toContainText('申报人3');
 
-    // Keyboard: focus a row, the arrow moves, Enter opens that applicant's review.
-    await rows.nth(0).focus();
+    // Keyboard: focus a row's name (its open button), the arrow moves, Enter opens that applicant's review.
+    const openButton = (row: typeof rows) => row.locator('[data-testid^="unit-open-"]');
+    await openButton(rows.nth(0)).focus();
     await page.keyboard.press('ArrowDown');
-    await expect(rows.nth(1)).toBeFocused();
+    await expect(openButton(rows.nth(1))).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.locator('.ant-menu-item-selected [data-testid="nav-unitReview"]')).toBeVisible();
     const reviewed = await page.evaluate(() => sessionStorage.getItem('dossier.unitReviewApplicant'));
@@ -211,11 +212,15 @@ test("a unit's workspace: profile, a batch import with a tampered package, the a
     await expect(page.getByTestId('unit-import-skipped')).toContainText('说明.txt');
     await page.getByTestId('unit-import-to-table').click();
     await expect(rows).toHaveCount(3);
-    await expect(table.getByRole('button', { name: /^申报人1，/ })).toContainText('第 2 版');
+    // The row whose name button is 申报人1's (the rows are rows of cells, issue 20).
+    const firstRow = table
+      .getByRole('row')
+      .filter({ has: page.getByRole('button', { name: /^申报人1\s*，打开审核/ }) });
+    await expect(firstRow).toContainText('第 2 版');
 
     // ---- English ----
     await page.getByTestId('lang-switch').getByText('English').click();
-    await expect(page.getByRole('heading', { name: 'Applicants', level: 2 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Applicants', level: 1 })).toBeVisible();
     await expect(page.getByTestId('unit-table-count')).toHaveText('3 applicants');
     await expect(rows.first()).toContainText('To review');
     await shot(page, 'unit-07-table-en');
@@ -223,7 +228,7 @@ test("a unit's workspace: profile, a batch import with a tampered package, the a
     await expect(page.getByTestId('unit-import-summary')).toContainText('1 file: 0 imported, 1 replaced');
     await shot(page, 'unit-08-import-en');
     await page.getByTestId('nav-unitProfile').click();
-    await expect(page.getByRole('heading', { name: 'Unit', level: 2 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Unit', level: 1 })).toBeVisible();
     await shot(page, 'unit-09-profile-en');
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -273,7 +278,7 @@ test('a public institution gets 岗位信息表 (the editor screen, reused); 备
   await expect(page.getByTestId('unit-profile-saved')).toContainText('仍有');
   await expect(page.locator('#f-unit-creditCode-help')).toContainText('统一社会信用代码');
   await page.getByTestId('nav-unitPostInfo').click();
-  await expect(page.getByRole('heading', { name: '岗位信息表', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '岗位信息表', level: 1 })).toBeVisible();
   await expect(page.getByTestId('post-form')).toBeVisible();
   await expect(page.getByTestId('post-not-public')).toHaveCount(0);
   // "From my own archive" means nothing to a unit: not offered; its list comes from the accepted applicants.
@@ -283,7 +288,7 @@ test('a public institution gets 岗位信息表 (the editor screen, reused); 备
   await expect(page.getByTestId('post-add-person')).toBeVisible();
   await shot(page, 'unit-10-post-info');
   await page.getByTestId('nav-unitBackups').click();
-  await expect(page.getByRole('heading', { name: '备份与恢复', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '备份与恢复', level: 1 })).toBeVisible();
   await expect(page.getByTestId('backups-dir')).toBeVisible();
 });
 
@@ -335,13 +340,13 @@ test('1,000 applicants: the table draws only the rows in view, the keyboard reac
   const drawn = page.getByTestId('unit-table').locator('.ant-table-row');
   await expect(drawn.first()).toContainText('申报人0001');
   expect(await drawn.count()).toBeLessThan(60);
-  await drawn.first().focus();
+  await page.getByTestId('unit-open-a-1').focus();
   await page.keyboard.press('End');
-  await expect(page.getByTestId('unit-row-a-1000')).toBeFocused();
+  await expect(page.getByTestId('unit-open-a-1000')).toBeFocused();
   await page.keyboard.press('ArrowUp');
-  await expect(page.getByTestId('unit-row-a-999')).toBeFocused();
+  await expect(page.getByTestId('unit-open-a-999')).toBeFocused();
   await page.keyboard.press('Home');
-  await expect(page.getByTestId('unit-row-a-1')).toBeFocused();
+  await expect(page.getByTestId('unit-open-a-1')).toBeFocused();
   expect(await drawn.count()).toBeLessThan(60);
   await page.getByRole('textbox', { name: '按姓名、身份证号或专业查找' }).fill('申报人099');
   await expect(page.getByTestId('unit-table-count')).toHaveText('显示 10 位，共 1000 位');

@@ -19,6 +19,7 @@ import { makeKey } from '../helpers/packageFixtures.js';
 import { expectAxeClean } from './axe.js';
 import { callApi, expect, test } from './fixtures.js';
 import { UNIT_SHOTS } from './packageSteps.js';
+import { openSampleArchive } from './sample.js';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -166,7 +167,7 @@ test("the applicant's key card says that no backup holds the key, and a forgotte
 }) => {
   test.setTimeout(60_000);
   await page.goto(app.url);
-  await page.getByTestId('welcome-sample').click();
+  await openSampleArchive(page);
   await expect(page.getByTestId('nav-package')).toBeVisible();
   await callApi(page, 'keys:create', { passphrase: '原来的密码已经忘了' });
   await page.getByTestId('nav-package').click();

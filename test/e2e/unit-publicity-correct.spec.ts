@@ -81,7 +81,7 @@ async function unitWithApplicant(
   await before(applicantId);
   await page.reload();
   await page.getByTestId('nav-unitPublicity').click();
-  await expect(page.getByRole('heading', { name: '公示', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '公示', level: 1 })).toBeVisible();
   return applicantId;
 }
 

@@ -78,8 +78,8 @@ test("the unit reviews, returns, re-reviews, accepts, publicises and submits an 
     await expect(u.getByTestId('uw-review-empty')).toBeVisible();
     await u.getByTestId('uw-switch').click();
     await u.getByRole('option', { name: /吴𠮷喆/ }).click();
-    await expect(u.getByRole('heading', { name: '审核：吴𠮷喆', level: 2 })).toBeVisible();
-    await expect(u.getByRole('heading', { name: '审核：吴𠮷喆', level: 2 })).toBeFocused();
+    await expect(u.getByRole('heading', { name: '审核：吴𠮷喆', level: 1 })).toBeVisible();
+    await expect(u.getByRole('heading', { name: '审核：吴𠮷喆', level: 1 })).toBeFocused();
     await expect(u.getByTestId('uw-status')).toHaveAttribute('data-status', 'pending');
     await expect(u.getByTestId('uw-revision-now')).toHaveText('第 1 版');
     await expect(u.getByTestId('uw-findings')).toBeVisible();
@@ -197,7 +197,7 @@ test("the unit reviews, returns, re-reviews, accepts, publicises and submits an 
 
     // ---- 公示: a start on the National Day holiday is refused; the next working day is offered ----
     await u.getByTestId('nav-unitPublicity').click();
-    await expect(u.getByRole('heading', { name: '公示', level: 2 })).toBeVisible();
+    await expect(u.getByRole('heading', { name: '公示', level: 1 })).toBeVisible();
     await expect(u.getByTestId('uw-pub-empty')).toBeVisible();
     // The accepted applicant is ticked (the unit gives the applicants ids of its own: found by name).
     await expect(u.getByTestId('uw-pub-choice').getByRole('checkbox', { name: '吴𠮷喆' })).toBeChecked();
@@ -247,7 +247,7 @@ test("the unit reviews, returns, re-reviews, accepts, publicises and submits an 
 
     // ---- 报送: the applicant is ready; the batch is written, listed and downloadable ----
     await u.getByTestId('nav-unitSubmit').click();
-    await expect(u.getByRole('heading', { name: '报送', level: 2 })).toBeVisible();
+    await expect(u.getByRole('heading', { name: '报送', level: 1 })).toBeVisible();
     await expect(u.getByTestId('uw-ready-row').filter({ hasText: '吴𠮷喆' })).toBeVisible();
     await expect(u.getByTestId('uw-batches-empty')).toBeVisible();
     await expect(u.getByTestId('uw-submit')).toBeDisabled();
@@ -283,13 +283,13 @@ test("the unit reviews, returns, re-reviews, accepts, publicises and submits an 
 
     // ---- The same screens in English ----
     await u.getByTestId('lang-switch').getByText('English').click();
-    await expect(u.getByRole('heading', { name: 'Submit', level: 2 })).toBeVisible();
+    await expect(u.getByRole('heading', { name: 'Submit', level: 1 })).toBeVisible();
     await shot(u, 'submit-02-batch-en');
     await u.getByTestId('nav-unitPublicity').click();
-    await expect(u.getByRole('heading', { name: 'Publicity', level: 2 })).toBeVisible();
+    await expect(u.getByRole('heading', { name: 'Publicity', level: 1 })).toBeVisible();
     await shot(u, 'publicity-04-en');
     await u.getByTestId('nav-unitReview').click();
-    await expect(u.getByRole('heading', { name: 'Review: 吴𠮷喆', level: 2 })).toBeVisible();
+    await expect(u.getByRole('heading', { name: 'Review: 吴𠮷喆', level: 1 })).toBeVisible();
     await expect(u.getByTestId('uw-status')).toHaveText('Accepted');
     await shot(u, 'review-04-accepted-en');
   } finally {

@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { callApi, expect, test } from './fixtures.js';
 import { attachMissingScans } from './packageSteps.js';
+import { openSampleArchive } from './sample.js';
 
 const field = (page: Page, path: string) => page.locator(`#f-${path.replaceAll('.', '-')}`);
 
@@ -17,7 +18,7 @@ async function choose(page: Page, path: string, label: string): Promise<void> {
 test('the 2017 assessment: a failure named in the verdict, then filed as 2017 everywhere', async ({ app, page }) => {
   test.setTimeout(120_000);
   await page.goto(app.url);
-  await page.getByTestId('welcome-sample').click();
+  await openSampleArchive(page);
   await expect(page.getByTestId('nav-eligibility')).toBeVisible();
   const { applicantId } = await callApi<{ applicantId: string }>(page, 'workspace:status', {});
   // The 2017 assessment's scan is this spec's to add, with the record it is for.

@@ -3,7 +3,7 @@
 // one go, each to its page of the scan. A yearly proof (M-5, M-7, M-9) is filed under a year of the
 // window set in 假设与参数; when it names a record of a year, the year IS that record's (never a default).
 import { Alert, App, Checkbox, Form, Input, InputNumber, Modal, Select, type ButtonProps } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ArchiveDocument } from '../../../shared/archive/schema.js';
 import type { AttachmentView } from '../../../shared/attachments/schema.js';
 import {
@@ -70,6 +70,20 @@ export function LinkModal({ attachment, attachments = [], onClose, onLinked }: L
   const [page, setPage] = useState<number | null>(null);
   const [tags, setTags] = useState<PageTags>(() => defaultTags(pages));
   const [isSaving, setSaving] = useState(false);
+  // The screen remounts this dialog per attachment (its key), which ends antd's own return of the focus:
+  // the button that opened it (focused while this first renders) gets it back when it closes (issue 20).
+  const [opener] = useState(() => (attachment ? (document.activeElement as HTMLElement | null) : null));
+  const isGone = useRef(false);
+  useEffect(() => {
+    isGone.current = false;
+    return () => {
+      // Only when gone for good (React's development mode unmounts and mounts again at once).
+      isGone.current = true;
+      requestAnimationFrame(() => {
+        if (isGone.current && opener?.isConnected) opener.focus();
+      });
+    };
+  }, [opener]);
 
   const kind = KINDS.find((k) => kindKey(k) === slotKey) ?? null;
   const records = useMemo(

@@ -19,6 +19,7 @@ import {
 import { Button, Typography } from 'antd';
 import type { AttachmentView } from '../../../shared/attachments/schema.js';
 import type { ItemStatus, MaterialItem } from '../../../shared/materials/requirements.js';
+import { materialItemId } from '../eligibility/fixTarget.js';
 import { useT, type TextKey } from '../i18n.js';
 import { useStoreHealth } from './storeHealth.js';
 
@@ -65,7 +66,15 @@ export function MaterialItemRow({ item, attachments, isBusy, onAdd, onPaper, onU
   const { stateOf } = useStoreHealth();
   const unreadable = linked.filter((a) => stateOf(a.sha256) !== null).map((a) => a.fileName);
   return (
-    <li className="material-item" data-testid="material-item" data-key={item.key} data-status={item.status}>
+    // Focusable by a followed finding (issue 20): its link lands here, on the item, not on the list's heading.
+    <li
+      className="material-item"
+      id={materialItemId(item.key)}
+      tabIndex={-1}
+      data-testid="material-item"
+      data-key={item.key}
+      data-status={item.status}
+    >
       <Icon className={`material-item-icon status-${item.status}`} aria-hidden />
       <div className="material-item-text">
         {item.status === 'attention' ? (

@@ -6,6 +6,7 @@ import { useFieldProblems } from '../editorContext.js';
 import { useT } from '../i18n.js';
 import { useFieldComments } from '../review/context.js';
 import { FieldComments } from '../review/UnitComments.js';
+import { fieldId } from './fieldId.js';
 
 /** Props the control needs so that its label and messages are tied to it for screen readers. */
 export interface ControlProps {
@@ -16,8 +17,7 @@ export interface ControlProps {
   'aria-labelledby'?: string;
 }
 
-/** A DOM id for a field path ('educations.<id>.school' → 'f-educations-<id>-school'); stable for tests. */
-export const fieldId = (path: string) => `f-${path.replace(/\./g, '-')}`;
+export { fieldId } from './fieldId.js';
 
 export interface FieldItemProps {
   path: string;
@@ -55,8 +55,11 @@ export function FieldItem({ path, label, hint, localError, group = false, childr
       help={
         messages.length > 0 ? (
           <div id={helpId}>
-            {messages.map((text, i) => (
-              <div key={i}>{text}</div>
+            {/* The control's own refusal appears when the field is left (a date that is not one): it is
+                announced. The archive's problems change as the user types and are read with the field. */}
+            {localError && <div role="alert">{localError}</div>}
+            {problems.map((p, i) => (
+              <div key={i}>{pick(p.message)}</div>
             ))}
           </div>
         ) : undefined

@@ -8,6 +8,7 @@ export interface LabelledControl {
   id: string;
   'aria-describedby'?: string;
   'aria-invalid'?: boolean;
+  'aria-required'?: boolean;
 }
 
 export interface LabelledFieldProps {
@@ -47,7 +48,8 @@ export function LabelledField({
       validateStatus={error ? 'error' : warning ? 'warning' : ''}
       help={
         message ? (
-          <div id={helpId} data-testid={`${id}-help`}>
+          // An error is announced when it appears; a warning is read with the control.
+          <div id={helpId} data-testid={`${id}-help`} role={error ? 'alert' : undefined}>
             {message}
           </div>
         ) : undefined
@@ -58,6 +60,8 @@ export function LabelledField({
         id,
         ...(describedBy ? { 'aria-describedby': describedBy } : {}),
         ...(error ? { 'aria-invalid': true } : {}),
+        // The label's "*" is drawn for the eye only (app.css): the control itself says it is required.
+        ...(required ? { 'aria-required': true } : {}),
       })}
     </Form.Item>
   );

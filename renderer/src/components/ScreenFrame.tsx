@@ -48,7 +48,7 @@ export function ScreenFrame({ screen, kinds = [], section, children }: ScreenFra
   return (
     <article className="screen" aria-labelledby={`screen-title-${screen}`}>
       <header className="screen-header">
-        <Typography.Title level={2} id={`screen-title-${screen}`} className="screen-title" ref={titleRef} tabIndex={-1}>
+        <Typography.Title level={1} id={`screen-title-${screen}`} className="screen-title" ref={titleRef} tabIndex={-1}>
           {t(`nav_${screen}` as TextKey)}
         </Typography.Title>
         <Typography.Paragraph type="secondary" className="screen-intro">

@@ -221,7 +221,7 @@ export function ExportCard({ applicantId, keyStatus, onExported }: ExportCardPro
         <VerdictBanner report={verdictOfPrecheck(precheck, findingOf)} showList={false} />
         {blockers.length > 0 && (
           <section aria-labelledby="blockers-heading" className="pkg-findings" data-testid="precheck-blockers">
-            <Typography.Title level={4} id="blockers-heading" className="pkg-subheading pkg-subheading-error">
+            <Typography.Title level={2} id="blockers-heading" className="pkg-subheading pkg-subheading-error">
               {t('pkg_blockersHeading', { n: blockers.length })}
             </Typography.Title>
             <Typography.Paragraph type="secondary">{t('pkg_blockersText')}</Typography.Paragraph>
@@ -239,7 +239,7 @@ export function ExportCard({ applicantId, keyStatus, onExported }: ExportCardPro
         )}
         {warnings.length > 0 && (
           <section aria-labelledby="warnings-heading" className="pkg-findings" data-testid="precheck-warnings">
-            <Typography.Title level={4} id="warnings-heading" className="pkg-subheading pkg-subheading-warning">
+            <Typography.Title level={2} id="warnings-heading" className="pkg-subheading pkg-subheading-warning">
               {t('pkg_warningsHeading', { n: warnings.length })}
             </Typography.Title>
             <Typography.Paragraph type="secondary">

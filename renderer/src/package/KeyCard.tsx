@@ -93,7 +93,7 @@ function KeyAdvice({ holder, onReplace }: { holder: KeyHolder; onReplace: () => 
       </Typography.Paragraph>
       {holder === 'applicant' && (
         <>
-          <Typography.Title level={5} id="key-advice-heading" className="pkg-subheading">
+          <Typography.Title level={2} id="key-advice-heading" className="pkg-subheading">
             {t('pkg_keyLostHeading')}
           </Typography.Title>
           <Typography.Paragraph className="pkg-key-text" data-testid="key-lost">
@@ -275,7 +275,7 @@ function CreateKeyForm({
 
   return (
     <section aria-labelledby="key-create-heading" className="pkg-key-create">
-      <Typography.Title level={4} id="key-create-heading" className="pkg-subheading">
+      <Typography.Title level={2} id="key-create-heading" className="pkg-subheading">
         {t(replace ? 'pkg_keyReplaceHeading' : 'pkg_keyCreateHeading')}
       </Typography.Title>
       <Typography.Paragraph>{t(holder === 'unit' ? 'unit_keyCreateText' : 'pkg_keyCreateText')}</Typography.Paragraph>
@@ -391,7 +391,7 @@ function ImportKeyForm({ onImported }: { onImported: (status: KeyStatus) => void
 
   return (
     <section aria-labelledby="key-import-heading" className="pkg-key-import">
-      <Typography.Title level={4} id="key-import-heading" className="pkg-subheading">
+      <Typography.Title level={2} id="key-import-heading" className="pkg-subheading">
         {t('pkg_keyImportHeading')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('pkg_keyImportText')}</Typography.Paragraph>

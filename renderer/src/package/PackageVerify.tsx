@@ -231,7 +231,7 @@ export function PackageVerify({ onOpenArchive, beforeImport }: PackageVerifyProp
           <>
             <VerifyReportView report={stage.report} fileName={stage.upload.fileName} />
             <section className="pkg-import" aria-labelledby="pkg-import-heading" data-testid="package-import">
-              <Typography.Title level={4} id="pkg-import-heading" className="pkg-subheading">
+              <Typography.Title level={2} id="pkg-import-heading" className="pkg-subheading">
                 {t('pkg_importHeading')}
               </Typography.Title>
               <Typography.Paragraph type="secondary" id="pkg-import-text">

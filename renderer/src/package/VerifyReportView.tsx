@@ -46,7 +46,7 @@ function LevelCard({ level }: { level: LevelReport }) {
       data-ok={ok}
     >
       <div className="pkg-level-head">
-        <Typography.Title level={4} id={headingId} className="pkg-subheading">
+        <Typography.Title level={3} id={headingId} className="pkg-subheading">
           {t('pkg_levelTitle', { n: level.level, who: t(levelKey(level.level)) })}
         </Typography.Title>
         <Tag color={ok ? 'success' : 'error'}>{ok ? t('pkg_levelOk') : t('pkg_levelBad')}</Tag>
@@ -165,7 +165,7 @@ export function VerifyReportView({ report, fileName }: { report: VerifyReport; f
           <CloseCircleFilled className="pkg-verdict-icon" aria-hidden />
         )}
         <div>
-          <Typography.Title level={3} className="pkg-verdict-title">
+          <Typography.Title level={2} className="pkg-verdict-title">
             {report.ok ? t('pkg_verdictOk') : t('pkg_verdictBad', { n: report.problems.length })}
           </Typography.Title>
           <Typography.Text>

@@ -379,7 +379,7 @@ export function BackupsScreen() {
             )}
           </div>
           <section className="bak-full-check" data-testid="store-verify-card" aria-labelledby="bak-full-check">
-            <Typography.Title level={5} id="bak-full-check">
+            <Typography.Title level={2} id="bak-full-check">
               {t('health_fullHeading')}
             </Typography.Title>
             <Typography.Paragraph>{t('health_fullText')}</Typography.Paragraph>

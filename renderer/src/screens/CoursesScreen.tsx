@@ -30,7 +30,7 @@ function TotalsTable() {
   };
   return (
     <section className="totals" aria-labelledby="totals-heading">
-      <Typography.Title level={4} id="totals-heading" className="list-heading">
+      <Typography.Title level={2} id="totals-heading" className="list-heading">
         {t('totalsHeading')}
       </Typography.Title>
       <Table<YearTotals>

@@ -56,7 +56,7 @@ export function EligibilityScreen() {
         if (group.length === 0) return null;
         return (
           <section key={g} className="finding-group" data-testid={`group-${g === 'n/a' ? 'na' : g}`}>
-            <Typography.Title level={3} className="finding-group-title">
+            <Typography.Title level={2} className="finding-group-title">
               {t('withCount', { text: t(heading(g)), n: group.length })}
             </Typography.Title>
             <ul className="finding-list">

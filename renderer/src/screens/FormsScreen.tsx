@@ -244,7 +244,7 @@ export function FormsScreen({ applicantId }: { applicantId: string }) {
       )}
 
       <section aria-labelledby="forms-forms-heading" className="forms-section">
-        <Typography.Title level={3} id="forms-forms-heading" className="forms-heading">
+        <Typography.Title level={2} id="forms-forms-heading" className="forms-heading">
           {t('forms_formsHeading')}
         </Typography.Title>
         <ol className="forms-list" data-testid="forms-forms">
@@ -253,7 +253,7 @@ export function FormsScreen({ applicantId }: { applicantId: string }) {
       </section>
 
       <section aria-labelledby="forms-materials-heading" className="forms-section">
-        <Typography.Title level={3} id="forms-materials-heading" className="forms-heading">
+        <Typography.Title level={2} id="forms-materials-heading" className="forms-heading">
           {t('forms_materialsHeading')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('forms_materialsIntro')}</Typography.Paragraph>

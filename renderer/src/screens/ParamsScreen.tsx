@@ -325,7 +325,7 @@ export function ParamsScreen() {
       >
         {t('paramsLeaveBody')}
       </Modal>
-      <Typography.Title level={3} className="params-log-title">
+      <Typography.Title level={2} className="params-log-title">
         {t('paramLog')}
       </Typography.Title>
       <Table

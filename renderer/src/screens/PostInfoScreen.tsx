@@ -374,7 +374,7 @@ export function PostInfoScreen({ unit = false }: PostInfoScreenProps) {
       )}
 
       <Form layout="vertical" component="div" className="post-form" data-testid="post-form">
-        <Typography.Title level={3} className="post-part">
+        <Typography.Title level={2} className="post-part">
           {t('post_part1')}
         </Typography.Title>
         <Row gutter={24}>
@@ -390,7 +390,7 @@ export function PostInfoScreen({ unit = false }: PostInfoScreenProps) {
           ))}
         </div>
 
-        <Typography.Title level={3} className="post-part">
+        <Typography.Title level={2} className="post-part">
           {t('post_part2')}
         </Typography.Title>
         <Row gutter={24}>
@@ -407,7 +407,7 @@ export function PostInfoScreen({ unit = false }: PostInfoScreenProps) {
           </div>
         </div>
 
-        <Typography.Title level={3} className="post-part" id="post-people-heading">
+        <Typography.Title level={2} className="post-part" id="post-people-heading">
           {t('post_part3', { n: draft.recommended.length })}
         </Typography.Title>
         {messagesOf('recommended').map((m, i) => (

@@ -61,7 +61,7 @@ export function ImportResults({ results, skipped, partial, onOpenApplicant }: Im
       aria-labelledby="unit-import-results-title"
       data-testid="unit-import-results"
     >
-      <Typography.Title level={3} id="unit-import-results-title" className="pkg-subheading">
+      <Typography.Title level={2} id="unit-import-results-title" className="pkg-subheading">
         {t('unit_importResultsHeading')}
       </Typography.Title>
       <Alert

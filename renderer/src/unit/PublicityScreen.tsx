@@ -86,7 +86,7 @@ export function PublicityScreen({ onOpenApplicant }: PublicityScreenProps) {
           }}
         />
         <section className="uw-pub-list" aria-labelledby="uw-pub-list-heading">
-          <Typography.Title level={4} id="uw-pub-list-heading" className="uw-subheading">
+          <Typography.Title level={2} id="uw-pub-list-heading" className="uw-subheading">
             {t('uw_pubListHeading')}
           </Typography.Title>
           {loaded.publicities.length === 0 ? (

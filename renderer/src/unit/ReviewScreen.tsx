@@ -263,7 +263,7 @@ function ReviewBody({ applicantId, data, keyStatus, patch, reload, registerDrain
         counts={review.row.counts}
       />
       <section className="uw-materials" aria-labelledby="uw-materials-heading">
-        <Typography.Title level={4} id="uw-materials-heading" className="uw-subheading">
+        <Typography.Title level={2} id="uw-materials-heading" className="uw-subheading">
           {t('uw_materialsHeading')}
         </Typography.Title>
         {!isOpen && (

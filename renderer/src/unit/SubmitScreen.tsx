@@ -403,7 +403,7 @@ export function SubmitScreen({ onOpenApplicant, onOpenPostInfo }: SubmitScreenPr
         />
       </Card>
       <section className="uw-batches" aria-labelledby="uw-batches-heading">
-        <Typography.Title level={4} id="uw-batches-heading" className="uw-subheading">
+        <Typography.Title level={2} id="uw-batches-heading" className="uw-subheading">
           {t('uw_batchesHeading')}
         </Typography.Title>
         <BatchList batches={batches} onDownload={reloadSoon} />

@@ -2,8 +2,9 @@
 // rows): name, committee, specialty, where they stand on the line of steps, the verdict recomputed here
 // with the applicant's own rules (hover: the failures and points to judge), the proofs missing, publicity, the same scan or paper claimed by another applicant, and the
 // revision. Each column sorts; the status, committee, publicity and duplicates filters and the search box
-// (name, ID number, specialty) narrow it. A row opens the applicant's review (click, or Enter on a focused
-// row; the arrow keys move between rows).
+// (name, ID number, specialty) narrow it. To assistive technology it is a table (issue 20): rows of cells under
+// their column headers, the name a button that opens the review (a click anywhere on the row does too). The
+// names are one Tab stop: the arrow keys, Home and End move between them.
 import { ClearOutlined, ImportOutlined, ReloadOutlined, SearchOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Empty, Input, Select, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
@@ -17,6 +18,7 @@ import {
   useState,
   type HTMLAttributes,
   type KeyboardEvent,
+  type ThHTMLAttributes,
 } from 'react';
 import type { ApiError } from '../../../shared/api/contract.js';
 import { COMMITTEE_INFO, type CommitteeId } from '../../../shared/archive/committees.js';
@@ -43,6 +45,7 @@ import {
 } from './applicantFilter.js';
 import { UNIT_IMPORT_JOB } from './importBatch.js';
 import { UnitFrame } from './UnitFrame.js';
+import { REVIEWED_KEY } from './unitScreens.js';
 
 type Load = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; rows: UnitApplicantRow[] };
 
@@ -80,6 +83,23 @@ const PUBLICITY_COLOR: Record<PublicityState, string> = {
 
 const isCommittee = (c: string): c is CommitteeId => c in COMMITTEE_INFO;
 
+/** The applicant whose review was opened last (UnitWorkspace keeps it for the reload). */
+const lastReviewed = () => sessionStorage.getItem(REVIEWED_KEY);
+
+/** The data-testid of a row's open button, which the arrow keys move the focus between. */
+const openTestId = (applicantId: string) => `unit-open-${applicantId}`;
+
+// The virtual table draws its header as a <table> of its own and its rows as <div>s: the header table steps
+// aside (its rows and headers keep explicit roles) so that one role=table, the wrapper, holds header and rows.
+const TABLE_PARTS = {
+  header: {
+    table: (props: HTMLAttributes<HTMLTableElement>) => <table {...props} role="presentation" />,
+    wrapper: (props: HTMLAttributes<HTMLTableSectionElement>) => <thead {...props} role="rowgroup" />,
+    row: (props: HTMLAttributes<HTMLTableRowElement>) => <tr {...props} role="row" aria-rowindex={1} />,
+    cell: (props: ThHTMLAttributes<HTMLTableCellElement>) => <th {...props} role="columnheader" />,
+  },
+};
+
 export interface UnitApplicantsScreenProps {
   onOpenApplicant: (applicantId: string) => void;
   onImport: () => void;
@@ -93,6 +113,9 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
   const tableRef = useRef<TableRef>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const [height, setHeight] = useState(480);
+  // The row whose name button is the table's one Tab stop: the last one focused, or the applicant last
+  // opened (REVIEWED_KEY), so that Tab leads back to where the officer left the table.
+  const [active, setActive] = useState<number | null>(null);
 
   const setFilter = (change: Partial<ApplicantFilter>) =>
     setFilterState((f) => {
@@ -148,19 +171,17 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
   const focusRow = (index: number) => {
     const row = shown[index];
     if (!row) return;
+    setActive(index);
     tableRef.current?.scrollTo({ index, align: 'nearest' });
     requestAnimationFrame(() =>
       tableRef.current?.nativeElement
-        .querySelector<HTMLElement>(`[data-row-key="${CSS.escape(row.applicantId)}"]`)
+        .querySelector<HTMLElement>(`[data-testid="${CSS.escape(openTestId(row.applicantId))}"]`)
         ?.focus(),
     );
   };
-  const onRowKey = (e: KeyboardEvent<HTMLElement>, index: number, row: UnitApplicantRow) => {
-    if (e.target !== e.currentTarget) return;
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      onOpenApplicant(row.applicantId);
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+  // Enter and Space are the button's own; the arrows move to the next name.
+  const onOpenKey = (e: KeyboardEvent<HTMLElement>, index: number) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       focusRow(index + (e.key === 'ArrowDown' ? 1 : -1));
     } else if (e.key === 'Home' || e.key === 'End') {
@@ -181,17 +202,39 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
       .map((d) => t(d.what === 'scan' ? 'unit_dupScan' : 'unit_dupPaper', { name: d.name }))
       .join(t('listSep'));
 
+  // The first row is the Tab stop until another is focused, and again when the filter leaves fewer rows.
+  const reviewed = active === null ? shown.findIndex((r) => r.applicantId === lastReviewed()) : -1;
+  const tabStop = active !== null && active < shown.length ? active : Math.max(reviewed, 0);
+  const cell = () => ({ role: 'cell' }) as HTMLAttributes<HTMLElement>;
   const columns = [
     {
       ...sortable('name'),
       title: t('unit_colName'),
-      width: 100,
+      // Room for a name of four characters beside the 破格 / Exceptional tag.
+      width: 136,
       fixed: 'start' as const,
-      render: (_: unknown, r: UnitApplicantRow) => (
+      // The name says whose row it is when the reader moves along a row.
+      onCell: () => ({ role: 'rowheader' }) as HTMLAttributes<HTMLElement>,
+      render: (_: unknown, r: UnitApplicantRow, index: number) => (
         <span className="unit-cell-name">
-          <Typography.Text strong ellipsis={{ tooltip: r.name }}>
-            {r.name || t('unit_noName')}
-          </Typography.Text>
+          <button
+            type="button"
+            className="unit-open"
+            tabIndex={index === tabStop ? 0 : -1}
+            data-testid={openTestId(r.applicantId)}
+            onFocus={() => setActive(index)}
+            onClick={(e) => {
+              // The row's own click would open it a second time.
+              e.stopPropagation();
+              onOpenApplicant(r.applicantId);
+            }}
+            onKeyDown={(e) => onOpenKey(e, index)}
+          >
+            <Typography.Text strong ellipsis={{ tooltip: r.name }}>
+              {r.name || t('unit_noName')}
+            </Typography.Text>
+            <span className="sr-only">{t('unit_openReview')}</span>
+          </button>
           {r.exceptional && (
             <Tag color="purple" className="unit-tag-small">
               {t('unit_exceptional')}
@@ -209,24 +252,12 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
       ),
     },
     {
-      ...sortable('committee'),
-      title: t('unit_colCommittee'),
-      // Room for the English "Committee" beside its sort arrows, unbroken (test/e2e/unit-details.spec.ts).
-      width: 112,
-      render: (_: unknown, r: UnitApplicantRow) => committeeName(r.committee),
-    },
-    {
-      ...sortable('specialty'),
-      title: t('unit_colSpecialty'),
-      width: 120,
-      render: (_: unknown, r: UnitApplicantRow) => (
-        <Typography.Text ellipsis={{ tooltip: r.specialty }}>{r.specialty || '—'}</Typography.Text>
-      ),
-    },
-    {
       ...sortable('status'),
+      onCell: cell,
       title: t('unit_colStatus'),
       width: 96,
+      // Name and stage stay in view when a narrow window scrolls the rest sideways (issue 20).
+      fixed: 'start' as const,
       render: (_: unknown, r: UnitApplicantRow) => (
         <Tag color={STAGE_COLOR[r.stage]} data-testid="unit-cell-status" data-stage={r.stage}>
           {pick(STAGE_LABELS[r.stage])}
@@ -234,7 +265,25 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
       ),
     },
     {
+      ...sortable('committee'),
+      onCell: cell,
+      title: t('unit_colCommittee'),
+      // Room for the English "Committee" beside its sort arrows, unbroken (test/e2e/unit-details.spec.ts).
+      width: 112,
+      render: (_: unknown, r: UnitApplicantRow) => committeeName(r.committee),
+    },
+    {
+      ...sortable('specialty'),
+      onCell: cell,
+      title: t('unit_colSpecialty'),
+      width: 120,
+      render: (_: unknown, r: UnitApplicantRow) => (
+        <Typography.Text ellipsis={{ tooltip: r.specialty }}>{r.specialty || '—'}</Typography.Text>
+      ),
+    },
+    {
       ...sortable('eligibility'),
+      onCell: cell,
       title: t('unit_colEligibility'),
       width: 156,
       render: (_: unknown, r: UnitApplicantRow) => {
@@ -268,6 +317,7 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
     },
     {
       ...sortable('materials'),
+      onCell: cell,
       title: (
         <Tooltip title={t('unit_colMaterialsHint')}>
           <span>{t('unit_colMaterials')}</span>
@@ -302,6 +352,7 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
     },
     {
       ...sortable('publicity'),
+      onCell: cell,
       title: t('unit_colPublicity'),
       width: 96,
       render: (_: unknown, r: UnitApplicantRow) => (
@@ -310,6 +361,7 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
     },
     {
       ...sortable('duplicates'),
+      onCell: cell,
       title: t('unit_colDuplicates'),
       width: 144,
       render: (_: unknown, r: UnitApplicantRow) => {
@@ -334,6 +386,7 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
     },
     {
       ...sortable('revision'),
+      onCell: cell,
       title: t('unit_colRevision'),
       width: 100,
       render: (_: unknown, r: UnitApplicantRow) => (
@@ -497,7 +550,20 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
             </Button>
           </span>
         </div>
-        <div ref={wrapRef}>
+        <div
+          ref={wrapRef}
+          role="table"
+          aria-label={t('unit_nav_unitApplicants')}
+          aria-rowcount={shown.length + 1}
+          className="unit-table-wrap"
+          // A sort header reached by Tab scrolls the header alone into view: the rows follow it sideways.
+          onFocusCapture={(e) => {
+            const header = (e.target as HTMLElement).closest('.ant-table-header');
+            // antd's type omits `left`, which its virtual list (rc-virtual-list's scrollTo) takes.
+            const scrollTo = tableRef.current?.scrollTo as ((config: { left: number }) => void) | undefined;
+            if (header) requestAnimationFrame(() => scrollTo?.({ left: header.scrollLeft }));
+          }}
+        >
           <Table<UnitApplicantRow>
             virtual
             size="small"
@@ -509,6 +575,7 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
             pagination={false}
             scroll={{ x: tableWidth, y: height }}
             data-testid="unit-table"
+            components={TABLE_PARTS}
             showSorterTooltip={false}
             locale={{
               emptyText: (
@@ -524,20 +591,11 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
             }}
             onRow={(r, index) =>
               ({
-                tabIndex: 0,
-                role: 'button',
-                'aria-label': t('unit_rowLabel', {
-                  name: r.name || t('unit_noName'),
-                  status: pick(STAGE_LABELS[r.stage]),
-                  verdict: pick(verdictWords(r.verdict, r.counts)),
-                  materials:
-                    r.materials.missing.length === 0
-                      ? t('unit_materialsComplete')
-                      : t('unit_materialsMissingLabel', { n: r.materials.missing.length }),
-                }),
+                role: 'row',
+                'aria-rowindex': (index ?? 0) + 2,
                 'data-testid': `unit-row-${r.applicantId}`,
+                // A pointer may hit anywhere on the row; the keyboard's way in is the name button.
                 onClick: () => onOpenApplicant(r.applicantId),
-                onKeyDown: (e: KeyboardEvent<HTMLElement>) => onRowKey(e, index ?? 0, r),
               }) as HTMLAttributes<HTMLElement>
             }
           />

@@ -13,7 +13,7 @@ export function UnitFrame({ screen, children }: { screen: UnitScreenKey; childre
   return (
     <article className="screen" aria-labelledby={`screen-title-${screen}`}>
       <header className="screen-header">
-        <Typography.Title level={2} id={`screen-title-${screen}`} className="screen-title" ref={titleRef} tabIndex={-1}>
+        <Typography.Title level={1} id={`screen-title-${screen}`} className="screen-title" ref={titleRef} tabIndex={-1}>
           {t(`unit_nav_${screen}` as TextKey)}
         </Typography.Title>
         <Typography.Paragraph type="secondary" className="screen-intro">

@@ -15,6 +15,7 @@ import { StoreHealthBanner, StoreHealthContext, useStoreHealthValue } from '../a
 import { fieldId } from '../components/FieldItem.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import type { LeaveGuard } from '../eligibility/context.js';
+import { focusWhenShown } from '../eligibility/fixTarget.js';
 import { useT, type Lang, type TextKey } from '../i18n.js';
 import { asApiError } from '../jobs/tracker.js';
 import { useOpenedPackage } from '../package/openedPackages.js';
@@ -27,11 +28,10 @@ import { UnitApplicantsScreen } from './UnitApplicantsScreen.js';
 import { UnitContexts } from './UnitContexts.js';
 import { UnitImportScreen } from './UnitImportScreen.js';
 import { UnitProfileScreen } from './UnitProfileScreen.js';
-import { isUnitScreenKey, isUnitScreenListed, UNIT_SCREENS, type UnitScreenKey } from './unitScreens.js';
+import { isUnitScreenKey, isUnitScreenListed, REVIEWED_KEY, UNIT_SCREENS, type UnitScreenKey } from './unitScreens.js';
 import './unit.css';
 
 const SCREEN_KEY = 'dossier.unitScreen';
-const REVIEW_KEY = 'dossier.unitReviewApplicant';
 /** Screens that need the whole width (tables of many applicants, the review beside the archive). */
 const WIDE: ReadonlySet<UnitScreenKey> = new Set(['unitApplicants', 'unitReview', 'unitPublicity', 'unitSubmit']);
 
@@ -48,7 +48,7 @@ export function UnitWorkspace({ onLangChange }: UnitWorkspaceProps) {
     const stored = sessionStorage.getItem(SCREEN_KEY) ?? '';
     return isUnitScreenKey(stored) ? stored : null;
   });
-  const [reviewed, setReviewed] = useState<string | null>(() => sessionStorage.getItem(REVIEW_KEY));
+  const [reviewed, setReviewed] = useState<string | null>(() => sessionStorage.getItem(REVIEWED_KEY));
   const contentRef = useRef<HTMLElement>(null);
   const today = dayjs().format('YYYY-MM-DD');
 
@@ -101,7 +101,7 @@ export function UnitWorkspace({ onLangChange }: UnitWorkspaceProps) {
   );
   const openApplicant = useCallback(
     (applicantId: string) => {
-      sessionStorage.setItem(REVIEW_KEY, applicantId);
+      sessionStorage.setItem(REVIEWED_KEY, applicantId);
       setReviewed(applicantId);
       navigate('unitReview');
     },
@@ -112,11 +112,7 @@ export function UnitWorkspace({ onLangChange }: UnitWorkspaceProps) {
     const id = pendingFocus.current;
     if (!id) return;
     pendingFocus.current = null;
-    requestAnimationFrame(() => {
-      const el = document.getElementById(id);
-      el?.scrollIntoView({ block: 'center' });
-      el?.focus();
-    });
+    return focusWhenShown(id);
   }, [screen, focusRequest]);
 
   useEffect(() => {
@@ -229,7 +225,7 @@ export function UnitWorkspace({ onLangChange }: UnitWorkspaceProps) {
               />
             </nav>
           </Layout.Sider>
-          <Layout.Content className="app-content" ref={contentRef}>
+          <Layout.Content className="app-content" ref={contentRef} id="main" tabIndex={-1}>
             <div className={`app-content-inner${screen && WIDE.has(screen) ? ' unit-content-wide' : ''}`}>
               <StoreHealthContext.Provider value={storeHealth}>
                 {/* Issue 13: an applicant's scan whose stored file is missing or damaged, and its repair. */}

@@ -34,8 +34,8 @@ export const UNIT_TEXT = {
     en: 'Choose the packages (.zcpkg) the applicants handed in: many files at once, or a whole folder (a USB stick). Each is verified first — signatures and file digests — and imported only when it holds; a newer revision of the same applicant replaces the older one, which stays in the history.',
   },
   unit_intro_unitApplicants: {
-    zh: '本单位全部申报人：办理进度、资格检查结论（与申报人所见相同；指向结论可看依据）、材料是否齐全、公示情况，以及与他人重复的扫描件或论文。点击一行（或选中后按回车）进入审核。',
-    en: "Every applicant of the unit: where they stand, the verdict (the applicant's own words; hover for why), whether the proofs are complete, publicity, and scans or papers also claimed by someone else. Click a row (or focus it and press Enter) to review it.",
+    zh: '本单位全部申报人：办理进度、资格检查结论（与申报人所见相同；指向结论可看依据）、材料是否齐全、公示情况，以及与他人重复的扫描件或论文。点击一行或姓名进入审核；用键盘时 Tab 到姓名按回车，上下方向键换人。',
+    en: "Every applicant of the unit: where they stand, the verdict (the applicant's own words; hover for why), whether the proofs are complete, publicity, and scans or papers also claimed by someone else. Click a row or a name to review it; with the keyboard, Tab to a name and press Enter, the arrow keys move between applicants.",
   },
   unit_intro_unitReview: {
     zh: '逐项审核一位申报人的材料（N-10）。',
@@ -177,10 +177,8 @@ export const UNIT_TEXT = {
   unit_count: { zh: '共 {n} 位申报人', en: '{n} {n:applicant|applicants}' },
   unit_countFiltered: { zh: '显示 {shown} 位，共 {n} 位', en: '{shown} of {n} applicants shown' },
   unit_noMatch: { zh: '没有符合条件的申报人', en: 'No applicant matches' },
-  unit_rowLabel: {
-    zh: '{name}，{status}，{verdict}，{materials}：打开审核',
-    en: '{name}, {status}, {verdict}, {materials}: open the review',
-  },
+  /** After the name on its button: what the button does, for the reader (the row's cells say the rest). */
+  unit_openReview: { zh: '，打开审核', en: ': open the review' },
   unit_colName: { zh: '姓名', en: 'Name' },
   unit_colCommittee: { zh: '评委会', en: 'Committee' },
   unit_colSpecialty: { zh: '专业', en: 'Specialty' },
@@ -193,7 +191,6 @@ export const UNIT_TEXT = {
   },
   unit_materialsComplete: { zh: '齐全', en: 'Complete' },
   unit_materialsMissing: { zh: '缺 {n} 项', en: '{n} missing' },
-  unit_materialsMissingLabel: { zh: '缺少材料 {n} 项', en: '{n} {n:proof|proofs} missing' },
   unit_whyTitle: { zh: '依据（点击打开审核）', en: 'Why (click to open the review)' },
   unit_colPublicity: { zh: '公示', en: 'Publicity' },
   unit_colDuplicates: { zh: '重复材料', en: 'Shared' },

@@ -19,3 +19,6 @@ export const isUnitScreenKey = (value: string): value is UnitScreenKey =>
 export function isUnitScreenListed(key: UnitScreenKey, unitType: string): boolean {
   return key !== 'unitPostInfo' || unitType === 'public_institution';
 }
+
+/** sessionStorage: the applicant whose review is open (or was last), for the reload and the table's Tab stop. */
+export const REVIEWED_KEY = 'dossier.unitReviewApplicant';

@@ -3,6 +3,7 @@
 // (a field that no longer exists, a file not the applicant's) is shown under the text, which is kept.
 // The text is a draft until it is added (commentDrafts.ts): kept per applicant and material as it is
 // typed, it comes back after another screen, another applicant or a reload, and a closed tab asks first.
+// Added or refused, the focus goes back to the text (issue 20: never to the page), and an addition is told.
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Select } from 'antd';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -38,6 +39,7 @@ export function CommentComposer(props: CommentComposerProps) {
   const [isSending, setSending] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [tried, setTried] = useState(false);
+  const [told, setTold] = useState('');
   const option = groups.flatMap((g) => g.options).find((o) => o.value === target);
   const isEmpty = text.trim().length === 0;
   const textId = commentTextId(material);
@@ -59,16 +61,19 @@ export function CommentComposer(props: CommentComposerProps) {
     }
     setSending(true);
     setError(null);
+    setTold('');
     try {
       const { comment } = await call('unit:addComment', { applicantId, material, target: option.target, text });
       clearCommentDraft(applicantId, material);
       onAdded(comment);
       setText('');
       setTried(false);
+      setTold(t('uw_commentAdded'));
     } catch (err) {
       setError(asApiError(err));
     } finally {
       setSending(false);
+      requestAnimationFrame(() => document.getElementById(textId)?.focus());
     }
   };
 
@@ -113,8 +118,8 @@ export function CommentComposer(props: CommentComposerProps) {
             type="primary"
             htmlType="submit"
             icon={<PlusOutlined />}
+            // Loading only, not disabled: a disabled button drops the focus to the page.
             loading={isSending}
-            disabled={isSending}
             data-testid={`uw-comment-add-${material}`}
           >
             {t('uw_commentAdd')}
@@ -122,6 +127,9 @@ export function CommentComposer(props: CommentComposerProps) {
           <Button onClick={onClose} autoInsertSpace={false} data-testid={`uw-comment-close-${material}`}>
             {t('uw_commentClose')}
           </Button>
+          <span role="status" className="sr-only" data-testid={`uw-comment-told-${material}`}>
+            {told}
+          </span>
         </div>
       </form>
     </Form>

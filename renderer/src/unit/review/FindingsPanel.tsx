@@ -37,7 +37,7 @@ export function FindingsPanel({ findings, fields, verdict, counts }: FindingsPan
   const shown = showAll ? sorted : sorted.slice(0, limit);
   return (
     <section className="uw-findings" aria-labelledby="uw-findings-heading" data-testid="uw-findings">
-      <Typography.Title level={4} id="uw-findings-heading" className="uw-subheading">
+      <Typography.Title level={2} id="uw-findings-heading" className="uw-subheading">
         {t('uw_findingsHeading')}
       </Typography.Title>
       {findings.length === 0 ? (

@@ -3,7 +3,7 @@
 // its field, file or the material; deletable while the review is open) and the composer for a new one.
 import { CommentOutlined, DeleteOutlined, EditOutlined, WarningOutlined } from '@ant-design/icons';
 import { Button, Card, Radio, Tag, Typography } from 'antd';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { ApiError, Localized } from '../../../../shared/api/contract.js';
 import type { AttachmentView } from '../../../../shared/attachments/schema.js';
 import type { ArchiveDocument } from '../../../../shared/archive/schema.js';
@@ -179,6 +179,7 @@ export function MaterialCard(props: MaterialCardProps) {
       {groups.map((group) => (
         <RecordBlock
           key={group.key}
+          material={status.id}
           group={group}
           commented={commentedPaths}
           flagged={flagged}
@@ -197,7 +198,10 @@ export function MaterialCard(props: MaterialCardProps) {
         />
       ))}
       {looseItems.length > 0 && (
-        <section className="uw-record" aria-label={t('uw_materialProofs')}>
+        <section
+          className="uw-record"
+          aria-label={t('uw_recordOf', { material: status.id, record: t('uw_materialProofs') })}
+        >
           <Typography.Text strong className="uw-record-title">
             {t('uw_materialProofs')}
           </Typography.Text>
@@ -269,19 +273,28 @@ export function MaterialCard(props: MaterialCardProps) {
 }
 
 function RecordBlock({
+  material,
   group,
   commented,
   flagged,
   proofs,
 }: {
+  material: string;
   group: GroupView;
   commented: ReadonlySet<string>;
   flagged: ReadonlySet<string>;
   proofs: ReactNode;
 }) {
-  const { pick } = useT();
+  const { t, pick } = useT();
+  // Named with its material: the same record (单位, a work) is shown under several materials, and a screen
+  // reader's list of regions must tell them apart.
   return (
-    <section className="uw-record" aria-label={pick(group.title)} data-testid="uw-record" data-key={group.key}>
+    <section
+      className="uw-record"
+      aria-label={t('uw_recordOf', { material, record: pick(group.title) })}
+      data-testid="uw-record"
+      data-key={group.key}
+    >
       <Typography.Text strong className="uw-record-title">
         {pick(group.title)}
       </Typography.Text>
@@ -300,18 +313,25 @@ function RecordBlock({
 function FieldRow({ field, isCommented, isFlagged }: { field: FieldView; isCommented: boolean; isFlagged: boolean }) {
   const { t, pick } = useT();
   const value = typeof field.value === 'string' ? field.value : pick(field.value);
+  // useId: a record shown under two materials shows its fields twice.
+  const labelId = useId();
   return (
     <div
       className={`uw-field${field.isLong ? ' uw-field-long' : ''}${isCommented ? ' uw-field-commented' : ''}`}
       data-path={field.path}
       data-testid="uw-field"
     >
-      <dt>
+      <dt id={labelId}>
         {t(field.label)}
         {isFlagged && <WarningOutlined className="uw-field-flag" aria-label={t('uw_fieldFlagged')} />}
         {isCommented && <CommentOutlined className="uw-field-comment" aria-label={t('uw_fieldCommented')} />}
       </dt>
-      <dd className={isEmptyValue(field.value) ? 'uw-value-empty' : undefined}>
+      {/* A long value scrolls within its box: reachable by keyboard (to scroll it) and named by its field. */}
+      <dd
+        className={isEmptyValue(field.value) ? 'uw-value-empty' : undefined}
+        tabIndex={field.isLong ? 0 : undefined}
+        aria-labelledby={field.isLong ? labelId : undefined}
+      >
         {isEmptyValue(field.value) ? t('uw_notEntered') : value}
       </dd>
     </div>

@@ -48,7 +48,7 @@ export function ReturnChecklist(props: ReturnChecklistProps) {
   const count = (state: ReturnCheckState | null) => checklist.items.filter((i) => i.state === state).length;
   return (
     <section className="uw-return-check" aria-labelledby="uw-checklist-heading" data-testid="uw-checklist">
-      <Typography.Title level={5} id="uw-checklist-heading" className="uw-subheading">
+      <Typography.Title level={3} id="uw-checklist-heading" className="uw-subheading">
         {t('uw_checklistHeading')}
       </Typography.Title>
       {checklist.items.length === 0 ? (

@@ -125,7 +125,7 @@ export function ReviewActions(props: ReviewActionsProps) {
 
   return (
     <section className="uw-actions" aria-labelledby="uw-actions-heading" data-testid="uw-actions">
-      <Typography.Title level={4} id="uw-actions-heading" className="uw-subheading">
+      <Typography.Title level={2} id="uw-actions-heading" className="uw-subheading">
         {t('uw_decisionHeading')}
       </Typography.Title>
       {status === 'accepted' && (

@@ -50,7 +50,7 @@ export function RevisionPanel({
   const link = newest?.supersedesKnown;
   return (
     <section className="uw-revisions" aria-labelledby="uw-revisions-heading" data-testid="uw-revisions">
-      <Typography.Title level={4} id="uw-revisions-heading" className="uw-subheading">
+      <Typography.Title level={2} id="uw-revisions-heading" className="uw-subheading">
         {t('uw_revisionsHeading')}
       </Typography.Title>
       <ul className="uw-revision-list">

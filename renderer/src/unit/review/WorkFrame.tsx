@@ -22,7 +22,7 @@ export function WorkFrame({ id, title, intro, tools, focusKey, children }: WorkF
     <article className="screen uw-screen" aria-labelledby={`${id}-title`} data-testid={`${id}-screen`}>
       <header className="screen-header uw-screen-header">
         <div className="uw-screen-heading">
-          <Typography.Title level={2} id={`${id}-title`} className="screen-title" ref={titleRef} tabIndex={-1}>
+          <Typography.Title level={1} id={`${id}-title`} className="screen-title" ref={titleRef} tabIndex={-1}>
             {title}
           </Typography.Title>
           {tools && <div className="uw-screen-tools">{tools}</div>}
