@@ -6,7 +6,7 @@
 // `returned`, the reasons and a correction deadline, signed with the desk's key, for the unit.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { JobStatus, Localized } from '../shared/api/contract.js';
+import type { Localized } from '../shared/api/contract.js';
 import { DESK_STATUS_LABELS } from '../shared/desk/pipeline.js';
 import type { DeskImportResult } from '../shared/desk/schema.js';
 import { normalizeIdNumber } from '../shared/checks/idNumber.js';
@@ -16,8 +16,8 @@ import { writeLevelThree } from './core/desk/levelThree.js';
 import { getDeskProfile, setDeskProfile } from './core/desk/profile.js';
 import { startReceive } from './core/desk/receive.js';
 import { DossierError, exitCodeOf } from './core/errors.js';
-import { cancelJob, waitForJob } from './core/jobs.js';
 import { formatFingerprint } from './core/package/sm2.js';
+import { followResults } from './jobResults.js';
 import { closeWorkspace, DATABASE_FILE, openWorkspace, type Workspace } from './core/workspace.js';
 import { readJsonObjectFile } from './jsonFileArg.js';
 import { fingerprintOption, passphrase } from './packageCommand.js';
@@ -137,21 +137,12 @@ export function runReviewImport(o: ReviewImportOptions): Promise<number> {
     const confirmedUnitKey = fingerprintOption(o.expectFingerprint, '--expect-fingerprint');
     requireWorkspace(o.dataDir);
     const w = openWorkspace(o.dataDir);
-    let jobId: string | null = null;
-    const stop = () => {
-      if (jobId) cancelJob(jobId);
-    };
-    process.once('SIGINT', stop);
     try {
-      ({ jobId } = await startReceive(w, o.paths, { confirmedUnitKey }));
-      let printed = 0;
-      const printNew = (s: JobStatus) => {
-        const results = s.deskImport ?? [];
-        for (; printed < results.length; printed++) console.log(formatDeskImportResult(results[printed]!, o.lang));
-      };
-      const status = await waitForJob(jobId, printNew);
-      printNew(status);
-      const results = status.deskImport ?? [];
+      const { status, results } = await followResults(
+        () => startReceive(w, o.paths, { confirmedUnitKey }),
+        (s) => s.deskImport,
+        (r) => console.log(formatDeskImportResult(r, o.lang)),
+      );
       if (status.state === 'cancelled') {
         console.error(say({ zh: '已取消（已完成的保留）。', en: 'Cancelled (those done are kept).' }));
         return 1;
@@ -166,7 +157,6 @@ export function runReviewImport(o: ReviewImportOptions): Promise<number> {
       );
       return refused === 0 ? 0 : 1;
     } finally {
-      process.off('SIGINT', stop);
       closeWorkspace(w);
     }
   });

@@ -7,13 +7,13 @@
 // person and accepts the new key with a written reason (audit trail), or rejects the held file.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { JobStatus, Localized } from '../shared/api/contract.js';
+import type { Localized } from '../shared/api/contract.js';
 import { emptySections } from '../shared/archive/empty.js';
 import { KEY_CHANGE_HELD } from '../shared/package/keyAdvice.js';
 import { MIN_REASON_CHARS, type UnitImportResult, type UnitProfile } from '../shared/unit/schema.js';
 import { reportFailure } from './checkCommand.js';
 import { DossierError, exitCodeOf } from './core/errors.js';
-import { cancelJob, waitForJob } from './core/jobs.js';
+import { followResults } from './jobResults.js';
 import { packagesInFolder, startFileImport } from './core/unit/intake.js';
 import { acceptApplicantKey, applicantByIdOrPackage, keyChanges, rejectApplicantKey } from './core/unit/keyChange.js';
 import { formatFingerprint } from './core/package/sm2.js';
@@ -162,24 +162,12 @@ export function runUnitImport(o: UnitImportOptions): Promise<number> {
     }
     requireWorkspace(o.dataDir);
     const w = openWorkspace(o.dataDir);
-    let jobId: string | null = null;
-    const stop = () => {
-      if (jobId) cancelJob(jobId);
-    };
-    // Ctrl+C stops the batch: the files done stay done, the one under way is not half imported.
-    process.once('SIGINT', stop);
     try {
-      ({ jobId } = await startFileImport(w, files, { expectFingerprint }));
-      let printed = 0;
-      const printNew = (s: JobStatus) => {
-        const results = s.unitImport ?? [];
-        for (; printed < results.length; printed++) {
-          console.log(formatUnitImportResult(results[printed]!, o.lang, o.dataDir));
-        }
-      };
-      const status = await waitForJob(jobId, printNew);
-      printNew(status);
-      const results = status.unitImport ?? [];
+      const { status, results } = await followResults(
+        () => startFileImport(w, files, { expectFingerprint }),
+        (s) => s.unitImport,
+        (r) => console.log(formatUnitImportResult(r, o.lang, o.dataDir)),
+      );
       if (status.state === 'cancelled') {
         console.error(
           say({
@@ -200,7 +188,6 @@ export function runUnitImport(o: UnitImportOptions): Promise<number> {
       );
       return refused === 0 ? 0 : 1;
     } finally {
-      process.off('SIGINT', stop);
       closeWorkspace(w);
     }
   });
