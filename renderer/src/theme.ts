@@ -51,6 +51,9 @@ export const THEME: ThemeConfig = {
     // Placeholders are read as hints (日期格式, 请选择…): antd's 25 % black is 1.8:1; this is 4.7:1, still
     // clearly lighter than typed text (88 %).
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+    // A field's edge is what shows it is a field (WCAG 1.4.11, 3:1 for UI parts): antd's #d9d9d9 is 1.4:1 on
+    // white. Inputs, selects and outlined buttons draw it; cards and tables keep the lighter colorBorderSecondary.
+    colorBorder: '#858585',
     borderRadius: 6,
     // The system's own Chinese UI fonts where there are some; then the app's (issue 15: Source Han Sans, a
     // subset first, and HanaMin for the rare characters — fonts/ui-fonts.css), so that a machine without any

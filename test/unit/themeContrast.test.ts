@@ -118,6 +118,9 @@ function pairs(): Pair[] {
   list.push({ what: 'switch word on its track', fg: tok('colorTextLightSolid'), bg: track, min: 4.5 });
   list.push({ what: 'switch word on its hovered track', fg: tok('colorTextLightSolid'), bg: trackHover, min: 4.5 });
   list.push({ what: 'switch track on white', fg: track, bg: surfaces.container, min: 3 });
+  // A field's edge (inputs, selects, outlined buttons) is a UI part: 3:1 on every surface it stands on.
+  for (const [surface, bg] of Object.entries(surfaces))
+    list.push({ what: `a field's border on ${surface}`, fg: tok('colorBorder'), bg, min: 3 });
   const table = THEME.components?.Table as Record<string, string> | undefined;
   list.push({
     what: "an empty table's words",

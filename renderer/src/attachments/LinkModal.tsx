@@ -174,6 +174,7 @@ export function LinkModal({ attachment, attachments = [], onClose, onLinked }: L
         <Form.Item label={t('att_linkSlot')} htmlFor="link-slot" required>
           <Select
             id="link-slot"
+            aria-required
             showSearch={{ optionFilterProp: 'label' }}
             value={slotKey}
             onChange={(value: string) => {
@@ -190,6 +191,7 @@ export function LinkModal({ attachment, attachments = [], onClose, onLinked }: L
           <Form.Item label={t('att_linkRecord')} htmlFor="link-record" required={needsRecord}>
             <Select
               id="link-record"
+              aria-required={needsRecord}
               allowClear
               value={recordId}
               onChange={(value: string | undefined) => setRecordId(value ?? null)}
