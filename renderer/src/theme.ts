@@ -68,6 +68,8 @@ export const THEME: ThemeConfig = {
     Switch: { colorTextQuaternary: 'rgba(0, 0, 0, 0.55)', colorTextTertiary: 'rgba(0, 0, 0, 0.65)' },
     // An empty table says so (暂无修改记录) in antd's disabled grey, 1.8:1: in the placeholders' grey instead.
     Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.55)' },
+    // A collapsible section is told by its arrow and title, not its frame: the frame keeps antd's light grey.
+    Collapse: { colorBorder: '#d9d9d9' },
   },
 };
 
