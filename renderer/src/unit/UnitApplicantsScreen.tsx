@@ -7,6 +7,7 @@
 // names are one Tab stop: the arrow keys, Home and End move between them.
 import { ClearOutlined, ImportOutlined, ReloadOutlined, SearchOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Empty, Input, Select, Spin, Table, Tag, Tooltip, Typography } from 'antd';
+import type { SpinProps } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import type { TableRef } from 'antd/es/table';
 import {
@@ -99,6 +100,13 @@ const TABLE_PARTS = {
     cell: (props: ThHTMLAttributes<HTMLTableCellElement>) => <th {...props} role="columnheader" />,
   },
 };
+
+/**
+ * antd wraps every table in its Spin, whose div carries aria-live and aria-busy even when nothing loads: inside
+ * role=table that div is a child a table may not have (axe: aria-required-children), and a live region around
+ * the whole table would read every re-sort aloud. This screen shows its own loading state, so both go.
+ */
+const NO_SPIN = { spinning: false, 'aria-busy': undefined, 'aria-live': undefined } as SpinProps;
 
 export interface UnitApplicantsScreenProps {
   onOpenApplicant: (applicantId: string) => void;
@@ -576,6 +584,7 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
             scroll={{ x: tableWidth, y: height }}
             data-testid="unit-table"
             components={TABLE_PARTS}
+            loading={NO_SPIN}
             showSorterTooltip={false}
             locale={{
               emptyText: (
