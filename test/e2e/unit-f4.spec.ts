@@ -100,7 +100,9 @@ test('a public institution prints F-4 as a draft; 从审核通过的申报人填
     await page.getByTestId('unit-f4-print-button').click();
     await expect(page.getByTestId('post-saved')).toBeVisible();
     await expect(page.getByTestId('post-unsaved')).toHaveCount(0);
-    await expect(page.getByTestId('print-frame')).toHaveAttribute('src', /\/files\/[0-9a-f]{64}\?token=/);
+    await expect(page.getByTestId('print-frame')).toHaveAttribute('src', /\/files\/[0-9a-f]{64}\?token=/, {
+      timeout: 30_000,
+    });
     await expect.poll(() => printed.length).toBe(1);
     await stop();
     await expect(page.getByTestId('unit-f4-made')).toContainText('F-4 事业单位人员职称申报岗位信息表（草稿）.pdf');

@@ -109,7 +109,8 @@ test("a revision signed by the applicant's new key is held; the officer compares
     const row = page.getByTestId(`unit-row-${applicantId}`);
     await expect(row.getByTestId('unit-cell-keychange')).toHaveText('新密钥待确认');
     await expect(row).toContainText('第 1 版');
-    await row.focus();
+    // The row's name is its open button (a table row is not itself a control).
+    await row.getByRole('button', { name: /打开审核/ }).focus();
     await page.keyboard.press('Enter');
     const card = page.getByTestId('uw-key-change');
     // Read once the review's own data is in (the eligibility check runs first).

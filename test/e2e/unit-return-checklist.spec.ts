@@ -97,6 +97,8 @@ test('a corrected revision shows the replaced scan side by side and the return a
   app,
   page,
 }) => {
+  // Two revisions imported, two reviews, a dozen screenshots: over a minute on a loaded two-CPU machine.
+  test.setTimeout(180_000);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-return-check-'));
   try {
     const key = makeKey();

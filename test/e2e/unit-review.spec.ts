@@ -237,7 +237,9 @@ test("the unit reviews, returns, re-reviews, accepts, publicises and submits an 
     await expect(card.getByTestId('uw-pub-forms-job')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
     await expect(card.getByTestId('uw-pub-file')).toHaveCount(2);
     await card.getByTestId('uw-pub-file-preview').first().click();
-    await expect(u.getByTestId('form-preview-stage').locator('.pdf-canvas[data-state="done"]')).toBeVisible();
+    await expect(u.getByTestId('form-preview-stage').locator('.pdf-canvas[data-state="done"]')).toBeVisible({
+      timeout: 30_000,
+    });
     await shot(u, 'publicity-02-preview-zh', false);
     await u.keyboard.press('Escape');
     const pdfHref = (await card.getByTestId('uw-pub-file-download').first().getAttribute('href')) ?? '';
