@@ -104,8 +104,10 @@ async function restoreEntry(
 }
 
 function repairMessage(repaired: string[], remaining: string[]): Localized {
-  const fixed = { zh: `已从本机保存的申报包修复 ${repaired.length} 个附件文件。`, en: '' };
-  fixed.en = `Repaired ${repaired.length} attachment file${repaired.length === 1 ? '' : 's'} from the packages kept here.`;
+  const fixed = {
+    zh: `已从本机保存的申报包修复 ${repaired.length} 个附件文件。`,
+    en: `Repaired ${repaired.length} attachment file${repaired.length === 1 ? '' : 's'} from the packages kept here.`,
+  };
   if (remaining.length === 0)
     return repaired.length === 0 ? { zh: '没有需要修复的附件文件。', en: 'No attachment file needs repair.' } : fixed;
   return {

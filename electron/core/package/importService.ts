@@ -255,7 +255,8 @@ export async function importPackage(
     if (decision.kind === 'unchanged') {
       // The same package again changes nothing — except that it puts back any of its scans whose stored
       // file went missing or was damaged since (issue 13: a unit has no other copy of them).
-      await repairFromFiles(w, [source]);
+      // A repair that cannot be made (a full disk) does not fail the import: the banner still names the scans.
+      await repairFromFiles(w, [source]).catch(() => undefined);
       return { outcome: outcome('unchanged', decision.applicantId), name: applicantName(w.db, decision.applicantId) };
     }
     if (decision.kind === 'held') return { held: heldPackage(decision.row), name: decision.row.name };
