@@ -115,9 +115,15 @@ async function removeTempsOf(dir: string, pid: number): Promise<string[]> {
 /** Writes the note; the returned function removes it (called in a `finally`). */
 function note(dataDir: string, noted: Noted): () => void {
   const backups = defaultBackupsDir(path.resolve(dataDir));
-  mkdirPrivateSync(backups);
   const file = path.join(backups, `out-${process.pid}-${randomBytes(6).toString('hex')}.json`);
-  writeFileSync(file, `${JSON.stringify(noted)}\n`, { mode: PRIVATE_FILE, flag: 'wx' });
+  try {
+    mkdirPrivateSync(backups);
+    writeFileSync(file, `${JSON.stringify(noted)}\n`, { mode: PRIVATE_FILE, flag: 'wx' });
+  } catch {
+    // A data folder that cannot be written (read-only media, a reading command beside the app) still lets
+    // the output be written; only a crash's temp files there would then wait for the next write of it.
+    return () => {};
+  }
   return () => rmSync(file, { force: true });
 }
 
