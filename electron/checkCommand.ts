@@ -14,7 +14,7 @@ import { STATUSES, type Finding, type Report, type Status } from '../shared/rule
 import { roundNote, summarize, verdictExplanation, verdictText } from '../shared/rules/verdict.js';
 import { parseArchiveJson } from './core/archiveService.js';
 import { localToday } from './core/clock.js';
-import { explainFailure, exitCodeOf, type FailureContext } from './core/errors.js';
+import { DossierError, explainFailure, exitCodeOf, type FailureContext } from './core/errors.js';
 import { checkApplicant, checkArchive } from './core/rulesService.js';
 import { closeWorkspace, currentApplicantId, DATABASE_FILE, openWorkspace } from './core/workspace.js';
 
@@ -106,6 +106,23 @@ export interface CheckOptions {
 export interface CheckFailure {
   ok: false;
   error: ApiError;
+}
+
+/**
+ * Runs a command whose refusals (DossierError) are printed with their exit code: 2 for the codes that mean
+ * bad input (`invalid`), else the error's own (exitCodeOf); anything else is a bug and propagates.
+ */
+export async function guardedCommand(
+  lang: Lang,
+  invalid: readonly string[],
+  run: () => Promise<number>,
+): Promise<number> {
+  try {
+    return await run();
+  } catch (e) {
+    if (!(e instanceof DossierError)) throw e;
+    return reportFailure({ json: false, lang }, e.toApiError(), invalid.includes(e.code) ? 2 : exitCodeOf(e));
+  }
 }
 
 /** Prints a failure as JSON on stdout (--json) or as text on stderr; returns the exit code. */

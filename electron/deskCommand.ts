@@ -10,12 +10,12 @@ import type { Localized } from '../shared/api/contract.js';
 import { DESK_STATUS_LABELS } from '../shared/desk/pipeline.js';
 import type { DeskImportResult } from '../shared/desk/schema.js';
 import { normalizeIdNumber } from '../shared/checks/idNumber.js';
-import { reportFailure } from './checkCommand.js';
+import { guardedCommand, reportFailure } from './checkCommand.js';
 import { listDeskApplicants } from './core/desk/deskRepo.js';
 import { writeLevelThree } from './core/desk/levelThree.js';
 import { getDeskProfile, setDeskProfile } from './core/desk/profile.js';
 import { startReceive } from './core/desk/receive.js';
-import { DossierError, exitCodeOf } from './core/errors.js';
+import { DossierError } from './core/errors.js';
 import { formatFingerprint } from './core/package/sm2.js';
 import { followResults } from './jobResults.js';
 import { closeWorkspace, DATABASE_FILE, openWorkspace, type Workspace } from './core/workspace.js';
@@ -26,17 +26,8 @@ type Lang = keyof Localized;
 
 const usage = (zh: string, en: string) => new DossierError('wrong_usage', { zh, en });
 
-async function guarded(lang: Lang, run: () => Promise<number>): Promise<number> {
-  try {
-    return await run();
-  } catch (e) {
-    if (!(e instanceof DossierError)) throw e;
-    const invalid = ['folder_without_packages', 'file_missing', 'wrong_desk_profile', 'wrong_desk_review'].includes(
-      e.code,
-    );
-    return reportFailure({ json: false, lang }, e.toApiError(), invalid ? 2 : exitCodeOf(e));
-  }
-}
+const INVALID = ['folder_without_packages', 'file_missing', 'wrong_desk_profile', 'wrong_desk_review'];
+const guarded = (lang: Lang, run: () => Promise<number>) => guardedCommand(lang, INVALID, run);
 
 function requireWorkspace(dataDir: string): void {
   if (!existsSync(path.join(dataDir, DATABASE_FILE))) {

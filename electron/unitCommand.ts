@@ -11,8 +11,8 @@ import type { Localized } from '../shared/api/contract.js';
 import { emptySections } from '../shared/archive/empty.js';
 import { KEY_CHANGE_HELD } from '../shared/package/keyAdvice.js';
 import { MIN_REASON_CHARS, type UnitImportResult, type UnitProfile } from '../shared/unit/schema.js';
-import { reportFailure } from './checkCommand.js';
-import { DossierError, exitCodeOf } from './core/errors.js';
+import { guardedCommand, reportFailure } from './checkCommand.js';
+import { DossierError } from './core/errors.js';
 import { followResults } from './jobResults.js';
 import { packagesInFolder, startFileImport } from './core/unit/intake.js';
 import { acceptApplicantKey, applicantByIdOrPackage, keyChanges, rejectApplicantKey } from './core/unit/keyChange.js';
@@ -51,16 +51,9 @@ export interface UnitProfileOptions {
 
 const usage = (zh: string, en: string) => new DossierError('wrong_usage', { zh, en });
 
-/** Refusals before anything ran are printed with their exit code: 2 for bad input, else 1. */
-async function guarded(lang: Lang, run: () => Promise<number>): Promise<number> {
-  try {
-    return await run();
-  } catch (e) {
-    if (!(e instanceof DossierError)) throw e;
-    const invalid = e.code === 'folder_without_packages' || e.code === 'folder_missing';
-    return reportFailure({ json: false, lang }, e.toApiError(), invalid ? 2 : exitCodeOf(e));
-  }
-}
+/** Refusals before anything ran are printed with their exit code: 2 for bad input, else the error's own. */
+const guarded = (lang: Lang, run: () => Promise<number>) =>
+  guardedCommand(lang, ['folder_without_packages', 'folder_missing'], run);
 
 function requireWorkspace(dataDir: string): void {
   if (!existsSync(path.join(dataDir, DATABASE_FILE))) {
