@@ -37,6 +37,7 @@ import { receivedReview } from './unit/received.js';
 import * as publicity from './unit/publicity.js';
 import { listBatches, recommendedPeople, startSubmit } from './unit/submit.js';
 import { PACK_2020 } from '../../shared/rules/pack2020/index.js';
+import { deskHandlers } from './desk/handlers.js';
 import {
   appVersion,
   currentApplicantId,
@@ -230,4 +231,5 @@ export const handlers: Handlers = {
     setPostInfo(w.db, postInfo);
     return { postInfo, problems: postInfoCheck(w, postInfo) };
   },
+  ...deskHandlers,
 };

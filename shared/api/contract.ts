@@ -3,6 +3,8 @@
 // (electron/core/dispatcher.ts); the renderer's client is typed from it.
 import { DeskImportResult } from '../desk/schema.js';
 import { z } from 'zod';
+import { ApplicantId, Issue, JobId, Localized, UploadId } from './primitives.js';
+import { deskMethods } from './deskContract.js';
 import {
   ArchiveDocument,
   RECORD_SCHEMAS,
@@ -59,16 +61,8 @@ import {
   WorkspaceMode,
 } from '../unit/schema.js';
 
-export const ApplicantId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 export const Locale = z.enum(['zh-CN', 'en']);
 export type Locale = z.infer<typeof Locale>;
-
-/** Text in both UI languages; errors and problems carry both so the UI can switch without a round trip. */
-export const Localized = z.object({ zh: z.string(), en: z.string() });
-export type Localized = z.infer<typeof Localized>;
-
-export const Issue = z.object({ path: z.string(), message: Localized });
-export type Issue = z.infer<typeof Issue>;
 
 export const ApiError = z.object({
   code: z.string(),
@@ -401,7 +395,6 @@ export const MaterialPdfEntry = z.object({
 });
 export type MaterialPdfEntry = z.infer<typeof MaterialPdfEntry>;
 
-export const JobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 export const JobStatus = z.object({
   jobId: JobId,
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
@@ -554,9 +547,6 @@ export const FingerprintText = z
   .string()
   .max(100)
   .refine((s) => /^[0-9a-fA-F]{64}$/.test(s.replace(/\s+/g, '')), 'expected 64 hex digits');
-
-/** An uploaded (browser mode) or opened (desktop) package file waiting to be verified or imported. */
-export const UploadId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 /** The result of POST /api/package?name= (browser mode): the uploaded package, for package:verify/import. */
 export const PackageUploadResult = z.object({ uploadId: UploadId, fileName: z.string(), size: z.number().int() });
@@ -966,8 +956,10 @@ export const contract = {
   ...packageMethods,
   ...backupMethods,
   ...unitMethods,
+  ...deskMethods,
 } as const;
 
+export { ApplicantId, Issue, JobId, Localized, UploadId };
 export type Contract = typeof contract;
 export type Method = keyof Contract;
 export type InputOf<M extends Method> = z.input<Contract[M]['input']>;
