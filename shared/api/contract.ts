@@ -55,6 +55,7 @@ import {
   ReviewComment,
   ReviewStatus,
   RevisionInfo,
+  DeskReturnView,
   UnitApplicantRow,
   UnitImportResult,
   UnitProfile,
@@ -745,6 +746,8 @@ const unitMethods = {
       attachmentChanges: z.array(AttachmentChange),
       /** When the previous revision was returned (退回): each of its comments, checked off on this one. */
       returnChecklist: ReturnChecklist.nullable(),
+      /** A reviewing desk's return (level 3) of the newest revision: its points and deadline (issue 17). */
+      deskReturn: DeskReturnView.nullable(),
     }),
   },
   /**

@@ -110,6 +110,8 @@ export const UnitApplicantRow = z.object({
   importedAt: z.string(),
   /** A revision signed by a new applicant key waits for the officer (electron/core/unit/keyChange.ts). */
   keyChangeHeld: z.boolean(),
+  /** A reviewing desk returned the current revision (level 3, issue 17): its correction deadline. */
+  deskReturn: z.object({ deadline: z.string().nullable() }).nullable(),
 });
 export type UnitApplicantRow = z.infer<typeof UnitApplicantRow>;
 
@@ -336,6 +338,11 @@ export const AUDIT_ACTIONS = [
   'desk-unit-key-changed',
   /** Reviewing desk: level 3 written (detail: decision, file, deadline). */
   'desk-level-three',
+  /**
+   * Unit: a reviewing desk's return (level 3, 退回补正) imported; the revision's review opened again (detail:
+   * desk, its key, deadline, points; reason: the points).
+   */
+  'desk-returned',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
@@ -374,3 +381,19 @@ export const AuditDoc = z.strictObject({
   ),
 });
 export type AuditDoc = z.infer<typeof AuditDoc>;
+
+/**
+ * A reviewing desk's return of the applicant's newest revision as the unit sees it (issue 17 item 4), read
+ * from the kept level-3 file (electron/core/unit/deskReturn.ts): who returned it, every point, by when.
+ */
+export const DeskReturnView = z.object({
+  fileName: z.string(),
+  revision: z.number().int(),
+  desk: z.string(),
+  deskFingerprint: z.string(),
+  opinion: z.string(),
+  comments: z.array(z.object({ target: z.string(), text: z.string() })),
+  deadline: z.string().nullable(),
+  reviewedOn: z.string(),
+});
+export type DeskReturnView = z.infer<typeof DeskReturnView>;

@@ -48,6 +48,7 @@ import { getMode, holdsMany, isDeskWorkspace, isUnitWorkspace } from '../unit/mo
 import { isSameUnit, requireUnitProfile } from '../unit/profile.js';
 import { applicantName, applicantOfPackage, heldPeople, resetUnitReview } from '../unit/unitRepo.js';
 import { findHeld, heldDir, insertHeld, type HeldRow } from '../unit/keyChangeRepo.js';
+import { applyDeskReturn, decideDeskReturn, readDeskReturn, type DeskReturnPackage } from '../unit/deskReturn.js';
 import {
   AttachmentsDoc,
   CONTENT_PATHS,
@@ -272,6 +273,7 @@ export async function importPackage(
     );
     const content = await readContent(dest, verified.l1);
     if (isUnitWorkspace(w)) checkUnitContent(w, verified, content);
+    if (isUnitWorkspace(w) && verified.top.level === 3) readDeskReturn(content.fileOf, deskReturnPackage(verified));
     options.reviewer?.check(reviewedContent(verified, content));
     // What goes into the store is checked as an added scan is; a reviewer's level on the level 1 held
     // here stores nothing of it (its files were checked when they came in, or were made here).
@@ -396,6 +398,8 @@ function outdated(v: Verified, newest: number): DossierError {
  * the applicant's cannot be told). A newer revision signed by another key than the pinned one is held.
  */
 function decideUnit(w: Workspace, v: Verified, acceptKey?: AcceptKey): Decision {
+  // A reviewing desk's answer (level 3) on the unit's own countersignature (issue 17): recorded, never replacing.
+  if (v.top.level === 3) return decideDeskReturn(w, deskReturnPackage(v));
   if (v.top.level > 1) {
     throw new DossierError('package_level', {
       zh: `申报包 ${v.l1.packageId} 已带有第 ${v.top.level} 级签名（${v.top.level === 2 ? '单位' : '市级'}），单位只接收申报人签名的第 1 级申报包。未导入任何内容。`,
@@ -458,6 +462,12 @@ function signerChange(
   const again = findHeld(w.db, holder, v.top.manifestSha256);
   return again ? { kind: 'held', applicantId: holder, row: again } : { kind: 'hold', applicantId: holder, pinned };
 }
+
+const deskReturnPackage = (v: Verified): DeskReturnPackage => ({
+  packageId: v.l1.packageId,
+  revision: v.l1.revision,
+  levels: v.levels.map((l) => ({ manifestSha256: l.manifestSha256!, fingerprint: l.fingerprint! })),
+});
 
 function keyChangeGone(v: Verified): DossierError {
   return new DossierError('key_change_stale', {
@@ -788,6 +798,10 @@ async function store(
       if (now.kind === 'levels') {
         applicantId = now.applicantId;
         putPackageRow(w.db, { ...row, applicant_id: applicantId });
+        if (isUnitWorkspace(w) && top.level === 3) {
+          const p = deskReturnPackage(v);
+          applyDeskReturn(w, applicantId, p.revision, readDeskReturn(content.fileOf, p));
+        }
         return;
       }
       applicantId = now.kind === 'replace' ? now.applicantId : randomUUID();

@@ -30,6 +30,7 @@ import { isFieldPath } from './fieldPaths.js';
 import { readPackageContent } from './packageContent.js';
 import { newestPublicityPeriods, notPublicised, PUBLICITY_RULE, withPublicity } from './unitParams.js';
 import { requireUnit } from './mode.js';
+import { deskReturnOf } from './deskReturn.js';
 import * as repo from './reviewRepo.js';
 import { sincePreviousRevision } from './returnChecklist.js';
 import { applicantPackageRows, currentRevision, revisionsOf } from './revisions.js';
@@ -123,6 +124,7 @@ export async function reviewOf(w: Workspace, applicantId: string): Promise<Outpu
     revisions: revisionsOf(rows),
     // What changed since the previous revision (fields and scans) and, after a return, its checklist.
     ...(await sincePreviousRevision(w, applicantId, rows)),
+    deskReturn: await deskReturnOf(w, applicantId),
   };
 }
 

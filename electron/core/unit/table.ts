@@ -59,6 +59,7 @@ function tableRows(w: Workspace, applicantId: string | null, today: string = loc
   const duplicates = findDuplicates(db, applicantId);
   const keyChangeHeld = applicantsWithHeldKey(db, applicantId);
   const work = workFacts(db, applicantId, packages);
+  const deskReturns = deskReturnDeadlines(db, applicantId, packages);
   // One row names the others it shares a proof with: their names are read, not their archives.
   const names =
     applicantId === null
@@ -104,6 +105,7 @@ function tableRows(w: Workspace, applicantId: string | null, today: string = loc
         ),
       importedAt: pkg?.importedAt ?? m.created_at,
       keyChangeHeld: keyChangeHeld.has(m.id),
+      deskReturn: deskReturns.has(m.id) ? { deadline: deskReturns.get(m.id) ?? null } : null,
     } satisfies UnitApplicantRow;
   });
 }
@@ -174,6 +176,26 @@ function workFacts(
     returnedEarlier.filter((r) => current(r.id) !== undefined && r.revision < current(r.id)!).map((r) => r.id),
   );
   return { touched, corrected, countersigned, submitted };
+}
+
+/**
+ * A reviewing desk's return of the current revision (issue 17): its deadline, from the audit event written
+ * with the import (electron/core/unit/deskReturn.ts) — the table reads no package file. The newest one counts.
+ */
+function deskReturnDeadlines(
+  db: Db,
+  applicantId: string | null,
+  packages: ReadonlyMap<string, { revision: number }>,
+): Map<string, string | null> {
+  const rows = db
+    .prepare<{ applicantId: string | null }, { id: string; revision: number; deadline: string | null }>(
+      `SELECT applicant_id AS id, revision, json_extract(detail, '$.deadline') AS deadline FROM audit_event
+       WHERE action = 'desk-returned' AND (@applicantId IS NULL OR applicant_id = @applicantId) ORDER BY seq`,
+    )
+    .all({ applicantId });
+  const out = new Map<string, string | null>();
+  for (const r of rows) if (packages.get(r.id)?.revision === r.revision) out.set(r.id, r.deadline);
+  return out;
 }
 
 /**

@@ -12,6 +12,7 @@ import { useT } from '../i18n.js';
 import { AttachmentPreview, type PreviewFile } from './review/AttachmentPreview.js';
 import { fieldIndex } from './review/archiveFields.js';
 import { FindingsPanel } from './review/FindingsPanel.js';
+import { DeskReturnCard } from './review/DeskReturnCard.js';
 import { KeyChangeCard } from './review/KeyChangeCard.js';
 import { REVIEW_STATUS_TAG } from './review/labels.js';
 import { MaterialCard } from './review/MaterialCard.js';
@@ -245,6 +246,7 @@ function ReviewBody({ applicantId, data, keyStatus, patch, reload, registerDrain
       </Card>
       {/* A revision signed by a new applicant key waits here for the officer (issue 19, item 8). */}
       <KeyChangeCard applicantId={applicantId} onChanged={reload} />
+      {review.deskReturn && <DeskReturnCard deskReturn={review.deskReturn} fields={fields} />}
       <RevisionPanel
         applicantId={applicantId}
         review={review}

@@ -248,6 +248,12 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
               {t('unit_exceptional')}
             </Tag>
           )}
+          {r.deskReturn && (
+            // A reviewing desk returned this revision (issue 17): the review page shows its points.
+            <Tag className="unit-tag-small" color="orange" data-testid="unit-cell-desk-return">
+              {t('unit_deskReturned', { deadline: r.deskReturn.deadline ?? '—' })}
+            </Tag>
+          )}
           {r.keyChangeHeld && (
             // A revision signed by a new key waits on the review page (issue 19, item 8).
             <Tooltip title={t('kc_importHint')}>
