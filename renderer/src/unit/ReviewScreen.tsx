@@ -246,7 +246,7 @@ function ReviewBody({ applicantId, data, keyStatus, patch, reload, registerDrain
       </Card>
       {/* A revision signed by a new applicant key waits here for the officer (issue 19, item 8). */}
       <KeyChangeCard applicantId={applicantId} onChanged={reload} />
-      {review.deskReturn && <DeskReturnCard deskReturn={review.deskReturn} fields={fields} />}
+      {review.deskReturn && <DeskReturnCard deskReturn={review.deskReturn} fields={fields} isOpen={isOpen} />}
       <RevisionPanel
         applicantId={applicantId}
         review={review}

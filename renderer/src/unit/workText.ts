@@ -172,6 +172,10 @@ export const UNIT_WORK_TEXT = {
     zh: '此版本的审核已重新打开。请据审查机构的意见写批注并退回申报人更正（或补正本单位的材料），收到更正后的新版本后重新审核、加签并报送，均须在截止日期前完成。',
     en: "This revision's review is open again. Write your comments from the desk's points and return the applicant for correction (or correct what is the unit's own); review, countersign and submit the corrected revision again — all before the deadline.",
   },
+  uw_deskReturnPassedOn: {
+    zh: '已将审查机构的意见随退回包交给申报人。收到更正后的新版本后重新审核、加签并报送，须在截止日期前完成。',
+    en: "The desk's points went to the applicant with the returned package. Review, countersign and submit the corrected revision again before the deadline.",
+  },
   uw_deskReturnPoints: { zh: '审查机构的意见', en: "The desk's points" },
   uw_deskReturnWhole: { zh: '整体', en: 'The file as a whole' },
   uw_markLabel: { zh: '{material} 的审核结论', en: 'Decision on {material}' },

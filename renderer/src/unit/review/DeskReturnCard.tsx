@@ -14,16 +14,23 @@ export interface DeskReturnCardProps {
   deskReturn: DeskReturnView;
   /** The archive's fields by path (archiveFields.ts fieldIndex), to name a point's field. */
   fields: ReadonlyMap<string, { group: Localized; label: TextKey }>;
+  /** The review is open (not yet returned to the applicant in turn): the hint says what to do next. */
+  isOpen: boolean;
 }
 
-export function DeskReturnCard({ deskReturn, fields }: DeskReturnCardProps) {
-  const { t, pick } = useT();
+const compact = (text: string) => text.replace(/\s+/g, '');
+
+export function DeskReturnCard({ deskReturn, fields, isOpen }: DeskReturnCardProps) {
+  const { t, pick, lang } = useT();
   const targetName = (target: string): string => {
     if (target === '') return t('uw_deskReturnWhole');
     if (target in MATERIAL_LABELS) return `${target} ${pick(MATERIAL_LABELS[target as MaterialId])}`;
     const field = fields.get(target);
     return field ? `${pick(field.group)} · ${t(field.label)}` : target;
   };
+  // The command line's return writes its reasons as the opinion too: shown once, in the list.
+  const opinion =
+    compact(deskReturn.opinion) === compact(deskReturn.comments.map((c) => c.text).join('')) ? '' : deskReturn.opinion;
   const overdue = deskReturn.deadline !== null && deskReturn.deadline < dayjs().format('YYYY-MM-DD');
   return (
     <Alert
@@ -61,17 +68,17 @@ export function DeskReturnCard({ deskReturn, fields }: DeskReturnCardProps) {
               },
             ]}
           />
-          <Typography.Paragraph>{t('uw_deskReturnHint')}</Typography.Paragraph>
+          <Typography.Paragraph>{t(isOpen ? 'uw_deskReturnHint' : 'uw_deskReturnPassedOn')}</Typography.Paragraph>
           <ol className="uw-desk-points" aria-label={t('uw_deskReturnPoints')}>
             {deskReturn.comments.map((c, i) => (
               <li key={i}>
                 <Typography.Text strong>{targetName(c.target)}</Typography.Text>
-                {'：'}
+                {lang === 'zh' ? '：' : ': '}
                 <span className="uw-desk-point">{c.text}</span>
               </li>
             ))}
           </ol>
-          {deskReturn.opinion.trim() !== '' && <Typography.Paragraph>{deskReturn.opinion}</Typography.Paragraph>}
+          {opinion.trim() !== '' && <Typography.Paragraph>{opinion}</Typography.Paragraph>}
         </>
       }
     />
