@@ -88,6 +88,7 @@ const WORDS: Record<UnitImportResult['status'], Localized> = {
   replaced: { zh: '替换', en: 'replaced' },
   unchanged: { zh: '未变', en: 'unchanged' },
   held: KEY_CHANGE_HELD,
+  desk_returned: { zh: '审查机构退回', en: 'returned by the desk' },
   refused: { zh: '拒绝', en: 'refused' },
 };
 
@@ -173,10 +174,11 @@ export function runUnitImport(o: UnitImportOptions): Promise<number> {
       if (status.state === 'failed') return reportFailure({ json: false, lang: o.lang }, status.error!, 1);
       const refused = results.filter((r) => r.status === 'refused').length;
       const held = results.filter((r) => r.status === 'held').length;
+      const desk = results.filter((r) => r.status === 'desk_returned').length;
       console.error(
         say({
-          zh: `共 ${results.length} 个文件，${held > 0 ? `暂存 ${held} 个（申报人新密钥，待核实本人身份），` : ''}拒绝 ${refused} 个。`,
-          en: `${results.length} file(s), ${held > 0 ? `${held} held (new applicant key, to confirm in person), ` : ''}${refused} refused.`,
+          zh: `共 ${results.length} 个文件，${held > 0 ? `暂存 ${held} 个（申报人新密钥，待核实本人身份），` : ''}${desk > 0 ? `审查机构退回 ${desk} 个（审核已重新打开），` : ''}拒绝 ${refused} 个。`,
+          en: `${results.length} file(s), ${held > 0 ? `${held} held (new applicant key, to confirm in person), ` : ''}${desk > 0 ? `${desk} returned by the desk (review reopened), ` : ''}${refused} refused.`,
         }),
       );
       return refused === 0 ? 0 : 1;

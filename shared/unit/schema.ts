@@ -118,8 +118,11 @@ export type UnitApplicantRow = z.infer<typeof UnitApplicantRow>;
 /** What one file of a batch import came to. */
 export const UnitImportResult = z.object({
   file: z.string(),
-  /** held: a known applicant's revision signed by a new key, kept aside until the officer accepts the key. */
-  status: z.enum(['imported', 'replaced', 'unchanged', 'held', 'refused']),
+  /**
+   * held: a known applicant's revision signed by a new key, kept aside until the officer accepts the key.
+   * desk_returned: a reviewing desk's return (level 3) of the unit's countersignature: the review reopened.
+   */
+  status: z.enum(['imported', 'replaced', 'unchanged', 'held', 'desk_returned', 'refused']),
   applicantId: Id.nullable(),
   name: z.string().nullable(),
   revision: z.number().int().nullable(),

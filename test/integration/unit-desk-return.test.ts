@@ -73,6 +73,7 @@ describe("a reviewing desk's return at the unit", () => {
 
     const result = await unitImport(u, file);
     expect(result.reason).toBeNull();
+    expect(result.status).toBe('desk_returned');
     expect(result.applicantId).toBe(unitId);
     const review = await reviewOf(u, unitId);
     expect(review.row.status).toBe('pending');

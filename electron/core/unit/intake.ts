@@ -132,8 +132,8 @@ async function runBatch(w: Workspace, uploads: Upload[], job: JobContext, option
               }
             : {
                 file,
-                // A unit refuses reviewers' levels (importService decideUnit): never 'reviewed' here.
-                status: outcome.status === 'reviewed' ? 'unchanged' : outcome.status,
+                // The one reviewer's level a unit takes is a desk's return on its own countersignature.
+                status: outcome.status === 'reviewed' ? 'desk_returned' : outcome.status,
                 applicantId: outcome.applicantId,
                 name,
                 revision: outcome.revision,

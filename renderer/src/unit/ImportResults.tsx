@@ -15,6 +15,7 @@ const STATUS_COLOR: Record<UnitImportResult['status'], string> = {
   unchanged: 'default',
   // Its own colours (keyChange.css .unit-tag-held): the gold preset's text is too faint for WCAG AA.
   held: 'default',
+  desk_returned: 'orange',
   refused: 'red',
 };
 
@@ -22,6 +23,7 @@ const STATUS_COLOR: Record<UnitImportResult['status'], string> = {
 const ORDER: Record<UnitImportResult['status'], number> = {
   refused: 0,
   held: 1,
+  desk_returned: 1,
   imported: 2,
   replaced: 2,
   unchanged: 2,
@@ -54,7 +56,9 @@ export function ImportResults({ results, skipped, partial, onOpenApplicant }: Im
       replaced: count('replaced'),
       unchanged: count('unchanged'),
       refused,
-    }) + (held > 0 ? t('kc_summaryHeld', { n: held }) : '');
+    }) +
+    (held > 0 ? t('kc_summaryHeld', { n: held }) : '') +
+    (count('desk_returned') > 0 ? t('unit_importSummaryDesk', { n: count('desk_returned') }) : '');
   return (
     <section
       className="unit-import-results"

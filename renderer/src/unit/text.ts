@@ -155,6 +155,11 @@ export const UNIT_TEXT = {
   unit_importStatus_replaced: { zh: '已替换', en: 'Replaced' },
   unit_importStatus_unchanged: { zh: '未变', en: 'Unchanged' },
   unit_importStatus_refused: { zh: '已拒绝', en: 'Refused' },
+  unit_importSummaryDesk: {
+    zh: '，审查机构退回 {n}（审核已重新打开）',
+    en: ', {n} returned by the desk (review reopened)',
+  },
+  unit_importStatus_desk_returned: { zh: '审查机构退回', en: 'Returned by the desk' },
   unit_openReviewOf: { zh: '审核 {name}', en: 'Review {name}' },
 
   // 申报人一览
