@@ -9,7 +9,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Popconfirm,
   Select,
   Space,
@@ -18,7 +17,8 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { UnsavedDialog, useLeaveGuard } from '../components/UnsavedChanges.js';
 import type { Localized } from '../../../shared/api/contract.js';
 import { PACK_2020, PARAM_META, Params2020, type ParamKey } from '../../../shared/rules/pack2020/index.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
@@ -56,7 +56,6 @@ export function ParamsScreen() {
   // What the core refused at the last save, per field (rules:setParams issues), until that field changes.
   const [serverIssues, setServerIssues] = useState<Partial<Record<ParamKey, Localized[]>>>({});
   const [saved, setSaved] = useState(false);
-  const [leaving, setLeaving] = useState<(() => void) | null>(null);
   useEffect(() => setDraft(params), [params]);
 
   const errors = useMemo(() => paramErrors(draft), [draft]);
@@ -70,17 +69,8 @@ export function ParamsScreen() {
   const reset = resetTarget(draft);
   const resetKeys = changedKeys(params, reset).filter((k) => !APPLICANT_PARAMS.includes(k));
 
-  // Leaving with unsaved changes asks first (the editor calls the guard before it changes screen).
-  const unsavedRef = useRef(unsaved);
-  unsavedRef.current = unsaved;
-  useEffect(() => {
-    setLeaveGuard((proceed) => {
-      if (!unsavedRef.current) return false;
-      setLeaving(() => proceed);
-      return true;
-    });
-    return () => setLeaveGuard(null);
-  }, [setLeaveGuard]);
+  // Leaving with unsaved changes asks first, and so does closing the tab.
+  const leave = useLeaveGuard(unsaved, setLeaveGuard);
 
   const set = (key: ParamKey, value: unknown) => {
     setSaved(false);
@@ -287,44 +277,14 @@ export function ParamsScreen() {
           )}
         </Space>
       </div>
-      <Modal
-        open={leaving !== null}
+      <UnsavedDialog
+        leave={leave}
         title={t('paramsLeaveTitle')}
-        onCancel={() => setLeaving(null)}
-        footer={[
-          <Button key="stay" onClick={() => setLeaving(null)}>
-            {t('paramsLeaveStay')}
-          </Button>,
-          <Button
-            key="discard"
-            danger
-            data-testid="params-leave-discard"
-            onClick={() => {
-              const proceed = leaving;
-              setLeaving(null);
-              setDraft(params);
-              unsavedRef.current = false;
-              proceed?.();
-            }}
-          >
-            {t('paramsLeaveDiscard')}
-          </Button>,
-          <Button
-            key="save"
-            type="primary"
-            data-testid="params-leave-save"
-            onClick={() => {
-              const proceed = leaving;
-              setLeaving(null);
-              void save(draft).then((ok) => ok && proceed?.());
-            }}
-          >
-            {t('paramsLeaveSave')}
-          </Button>,
-        ]}
-      >
-        {t('paramsLeaveBody')}
-      </Modal>
+        body={t('paramsLeaveBody')}
+        testId="params"
+        onDiscard={() => setDraft(params)}
+        onSave={() => save(draft)}
+      />
       <Typography.Title level={2} className="params-log-title">
         {t('paramLog')}
       </Typography.Title>

@@ -9,8 +9,9 @@
 // for — and F-4 is previewed and printed below the form (UnitF4Print), a draft until complete. Every hint
 // names only buttons the screen has where it is shown.
 import { PlusOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, Empty, Form, Modal, Result, Row, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Col, Empty, Form, Result, Row, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { UnsavedDialog, useLeaveGuard } from '../components/UnsavedChanges.js';
 import { UNIT_TYPE_LABELS } from '../../../shared/archive/labels.js';
 import {
   emptyPostInfo,
@@ -78,7 +79,6 @@ export function PostInfoScreen({ unit = false }: PostInfoScreenProps) {
   const [triedSave, setTriedSave] = useState(false);
   const [isSaving, setSaving] = useState(false);
   const [justSaved, setJustSaved] = useState(false);
-  const [leaving, setLeaving] = useState<(() => void) | null>(null);
   const [isFilling, setFilling] = useState(false);
   const [filled, setFilled] = useState<Filled | null>(null);
 
@@ -107,23 +107,7 @@ export function PostInfoScreen({ unit = false }: PostInfoScreenProps) {
 
   // Leaving with unsaved changes asks first (the editor calls the guard before it changes screen), and so
   // does closing the tab.
-  const unsavedRef = useRef(unsaved);
-  unsavedRef.current = unsaved;
-  useEffect(() => {
-    setLeaveGuard((proceed) => {
-      if (!unsavedRef.current) return false;
-      setLeaving(() => proceed);
-      return true;
-    });
-    const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (unsavedRef.current) e.preventDefault();
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => {
-      setLeaveGuard(null);
-      window.removeEventListener('beforeunload', onBeforeUnload);
-    };
-  }, [setLeaveGuard]);
+  const leave = useLeaveGuard(unsaved, setLeaveGuard);
 
   const localText = (error: LocalError): string => {
     switch (error.kind) {
@@ -532,48 +516,14 @@ export function PostInfoScreen({ unit = false }: PostInfoScreenProps) {
         </Space>
       </div>
 
-      <Modal
-        open={leaving !== null}
+      <UnsavedDialog
+        leave={leave}
         title={t('post_leaveTitle')}
-        onCancel={() => setLeaving(null)}
-        footer={[
-          <Button key="stay" onClick={() => setLeaving(null)}>
-            {t('paramsLeaveStay')}
-          </Button>,
-          <Button
-            key="discard"
-            danger
-            data-testid="post-leave-discard"
-            onClick={() => {
-              const proceed = leaving;
-              setLeaving(null);
-              discard();
-              unsavedRef.current = false;
-              proceed?.();
-            }}
-          >
-            {t('paramsLeaveDiscard')}
-          </Button>,
-          <Button
-            key="save"
-            type="primary"
-            data-testid="post-leave-save"
-            onClick={() => {
-              const proceed = leaving;
-              setLeaving(null);
-              void save().then((ok) => {
-                if (!ok) return;
-                unsavedRef.current = false;
-                proceed?.();
-              });
-            }}
-          >
-            {t('paramsLeaveSave')}
-          </Button>,
-        ]}
-      >
-        {t('post_leaveBody')}
-      </Modal>
+        body={t('post_leaveBody')}
+        testId="post"
+        onDiscard={discard}
+        onSave={save}
+      />
     </ScreenFrame>
   );
 }

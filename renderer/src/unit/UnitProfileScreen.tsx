@@ -4,8 +4,9 @@
 // their field as typed (the archive's own checks: GB 32100 for the credit code, N-9 for the agency), a
 // refusal of the core at the field it names, and leaving with unsaved changes asks first.
 import { BankOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Modal, Result, Space, Spin, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Button, Card, Form, Result, Space, Spin, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { UnsavedDialog, useLeaveGuard } from '../components/UnsavedChanges.js';
 import type { ApiError, Issue, KeyStatus } from '../../../shared/api/contract.js';
 import type { Problem } from '../../../shared/archive/problems.js';
 import type { UnitProfile } from '../../../shared/unit/schema.js';
@@ -43,7 +44,6 @@ export function UnitProfileScreen({ saved, today, onSaved, setLeaveGuard, follow
   const [justSaved, setJustSaved] = useState(false);
   const [coreProblems, setCoreProblems] = useState<Issue[]>([]);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
-  const [leaving, setLeaving] = useState<(() => void) | null>(null);
   const [key, setKey] = useState<KeyState>({ kind: 'loading' });
 
   // What the applicants' archives give as the unit's type: a type that differs is said at the field as
@@ -81,23 +81,7 @@ export function UnitProfileScreen({ saved, today, onSaved, setLeaveGuard, follow
   }, []);
   useEffect(() => void loadKey(), [loadKey]);
 
-  const unsavedRef = useRef(unsaved);
-  unsavedRef.current = unsaved;
-  useEffect(() => {
-    setLeaveGuard((proceed) => {
-      if (!unsavedRef.current) return false;
-      setLeaving(() => proceed);
-      return true;
-    });
-    const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (unsavedRef.current) e.preventDefault();
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => {
-      setLeaveGuard(null);
-      window.removeEventListener('beforeunload', onBeforeUnload);
-    };
-  }, [setLeaveGuard]);
+  const leave = useLeaveGuard(unsaved, setLeaveGuard);
 
   const edit = (change: Partial<UnitProfile>) => {
     setJustSaved(false);
@@ -233,48 +217,14 @@ export function UnitProfileScreen({ saved, today, onSaved, setLeaveGuard, follow
         <div data-testid="unit-key">{keyBody}</div>
       </Space>
 
-      <Modal
-        open={leaving !== null}
+      <UnsavedDialog
+        leave={leave}
         title={t('unit_leaveTitle')}
-        onCancel={() => setLeaving(null)}
-        footer={[
-          <Button key="stay" onClick={() => setLeaving(null)}>
-            {t('paramsLeaveStay')}
-          </Button>,
-          <Button
-            key="discard"
-            danger
-            data-testid="unit-leave-discard"
-            onClick={() => {
-              const proceed = leaving;
-              setLeaving(null);
-              discard();
-              unsavedRef.current = false;
-              proceed?.();
-            }}
-          >
-            {t('paramsLeaveDiscard')}
-          </Button>,
-          <Button
-            key="save"
-            type="primary"
-            data-testid="unit-leave-save"
-            onClick={() => {
-              const proceed = leaving;
-              setLeaving(null);
-              void save().then((ok) => {
-                if (!ok) return;
-                unsavedRef.current = false;
-                proceed?.();
-              });
-            }}
-          >
-            {t('paramsLeaveSave')}
-          </Button>,
-        ]}
-      >
-        <Typography.Paragraph>{t('unit_leaveBody')}</Typography.Paragraph>
-      </Modal>
+        body={t('unit_leaveBody')}
+        testId="unit"
+        onDiscard={discard}
+        onSave={save}
+      />
     </UnitFrame>
   );
 }
