@@ -69,6 +69,16 @@ export function nthWorkingDay(
   return { ok: false, unknownFrom: day };
 }
 
+/** The first working day after `date` (null when the calendar ends first: never a guess). */
+export function nextWorkingDay(date: string, data: readonly CalendarYear[] = CN_CALENDAR): string | null {
+  const next = nthWorkingDay(date, 1, false, data);
+  return next.ok ? next.date : null;
+}
+
+/** Where a rest day (a refused publicity start) can move to: the next working day; null on a working day. */
+export const nextWorkingDayAfterRest = (date: string): string | null =>
+  dayKind(date) === 'rest' ? nextWorkingDay(date) : null;
+
 export type WorkingDayCount = { ok: true; days: number } | { ok: false; unknownFrom: string };
 
 /** Working days from `start` to `end`, both inclusive (or excluding `start` when `startCounts` is false). */

@@ -18,7 +18,7 @@ import {
   targetKey,
   targetText,
 } from '../../renderer/src/unit/review/commentTargets.js';
-import { nextWorkingDayAfterRest } from '../../renderer/src/unit/review/nextWorkingDay.js';
+import { nextWorkingDayAfterRest } from '../../shared/calendar/workingDays.js';
 import { isPassedOn, isReady, notReadyReason } from '../../renderer/src/unit/review/readiness.js';
 import { stageOf, type StageFacts } from '../../shared/unit/pipeline.js';
 import { translate, type TextKey } from '../../renderer/src/i18n.js';

@@ -15,7 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import type { GeneratedFile, InputOf, OutputOf } from '../../../shared/api/contract.js';
-import { coveredYears, dayKind, nthWorkingDay, addDays } from '../../../shared/calendar/workingDays.js';
+import { coveredYears, dayKind, nextWorkingDay, nthWorkingDay } from '../../../shared/calendar/workingDays.js';
 import { isRealDate } from '../../../shared/checks/dates.js';
 import { COMMITTEE_INFO } from '../../../shared/archive/committees.js';
 import { AuditReason, MIN_REASON_CHARS, type Publicity } from '../../../shared/unit/schema.js';
@@ -68,16 +68,6 @@ function calendarUnknown(date: string, what: { zh: string; en: string }): Dossie
     },
     [{ path: 'startDate', message: { zh: `${date} 超出工作日历范围`, en: `${date} is outside the calendar` } }],
   );
-}
-
-/** The next working day after `date` (null when the calendar ends first). */
-function nextWorkingDay(date: string): string | null {
-  for (let d = addDays(date, 1), i = 0; i < 60; d = addDays(d, 1), i++) {
-    const kind = dayKind(d);
-    if (kind === 'work') return d;
-    if (kind === 'unknown') return null;
-  }
-  return null;
 }
 
 export interface Plan {

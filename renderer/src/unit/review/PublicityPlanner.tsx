@@ -16,7 +16,7 @@ import { LabelledField } from '../../components/LabelledField.js';
 import { useT } from '../../i18n.js';
 import { asApiError } from '../../jobs/tracker.js';
 import { PUBLICITY_STATE_TAG, REVIEW_STATUS_TAG } from './labels.js';
-import { nextWorkingDayAfterRest } from './nextWorkingDay.js';
+import { nextWorkingDayAfterRest } from '../../../../shared/calendar/workingDays.js';
 
 type Plan =
   | { kind: 'none' }
@@ -68,7 +68,12 @@ export function PublicityPlanner({ rows, onSaved, editing, onClose }: PublicityP
       })
       .catch((e: unknown) => {
         if (mine === asked.current)
-          setPlan({ kind: 'refused', date: start, error: asApiError(e), next: nextWorkingDayAfterRest(start) });
+          setPlan({
+            kind: 'refused',
+            date: start,
+            error: asApiError(e),
+            next: nextWorkingDayAfterRest(start),
+          });
       });
   }, [start]);
 
