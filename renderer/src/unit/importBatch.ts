@@ -23,7 +23,7 @@ export type ImportOutcome = 'success' | 'warning' | 'error' | 'info';
  * officer), warning; every file refused, error; nothing taken and nothing refused (all already here,
  * unchanged), info. Never a green "done" over a list of refusals.
  */
-export function importOutcome(results: readonly UnitImportResult[]): ImportOutcome {
+export function importOutcome(results: readonly { status: UnitImportResult['status'] }[]): ImportOutcome {
   const refused = results.filter((r) => r.status === 'refused').length;
   if (results.length === 0) return 'info';
   if (refused === results.length) return 'error';
