@@ -4,8 +4,7 @@
 // a tampered one refused beside it — and lists the batch; a batch whose unit key changed is refused with
 // both fingerprints, its file held, and received again with the new key once confirmed (the key as read off
 // the unit's paper, spaces and all); desk:importFolder is the desktop's only.
-import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,13 +13,12 @@ import type { DeskImportResult } from '../../shared/desk/schema.js';
 import type { SigningKey } from '../../electron/core/package/keyStore.js';
 import { formatFingerprint } from '../../electron/core/package/sm2.js';
 import { startServer, type Server } from '../../electron/serve.js';
-import { CITY_DESK, unitLevelTwo, writeBatchFile, type UnitPackage } from '../helpers/deskFixtures.js';
+import { CITY_DESK, tamperPackage, unitLevelTwo, writeBatchFile, type UnitPackage } from '../helpers/deskFixtures.js';
 import { workspaceIn } from '../helpers/exportFixtures.js';
 import { rawRequest } from '../helpers/http.js';
-import { makeKey, rebuild } from '../helpers/packageFixtures.js';
+import { makeKey } from '../helpers/packageFixtures.js';
 import { personArchive, UNIT, writePerson, type PersonPackage } from '../helpers/unitFixtures.js';
 import { tempDir } from '../helpers/workspace.js';
-import { flipByte } from '../helpers/zipcraft.js';
 
 let people: PersonPackage[];
 let unitKey: SigningKey;
@@ -128,13 +126,7 @@ describe('the desk in the app (desk:get, desk:set, desk:import, desk:batches)', 
       const dir = tempDir();
       const good = await unitLevelTwo(people[0]!, unitKey, UNIT, dir);
       const tampered = await unitLevelTwo(people[1]!, unitKey, UNIT, dir);
-      await rebuild(tampered.file, tampered.file + '.x', (es) =>
-        es.map((e) => (e.path === 'content/archive.json' ? { ...e, bytes: flipByte(e.bytes, 40) } : e)),
-      );
-      copyFileSync(tampered.file + '.x', tampered.file);
-      const bytes = readFileSync(tampered.file);
-      tampered.sha256 = createHash('sha256').update(bytes).digest('hex');
-      tampered.size = bytes.length;
+      await tamperPackage(tampered);
       const batch = await batchOf('报送批次-清能热电.zip', unitKey, [good, tampered]);
       const results = await receiveOver(server, { uploadIds: [await upload(server, batch)] });
       expect(results.map((r) => [r.entry, r.status])).toEqual([

@@ -3,18 +3,18 @@
 // a row per applicant: 接收 / 替换 / 未变 / 拒绝 with the reason in the UI language, refused ones first; a
 // refusal for a changed unit key shows BOTH fingerprints and, once the officer compared the new one with the
 // unit's stamped paper, receives the held file again with the new key. Below, the batches received.
-import { CheckOutlined, FolderOpenOutlined, KeyOutlined, TableOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Empty, Progress, Space, Table, Tag, Typography } from 'antd';
+import { CheckOutlined, KeyOutlined, TableOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import type { ApiError } from '../../../shared/api/contract.js';
 import type { DeskBatch, DeskImportResult } from '../../../shared/desk/schema.js';
 import { call } from '../api.js';
 import { DropZone } from '../attachments/DropZone.js';
-import { formatBytes } from '../attachments/linkText.js';
 import { JobPanel } from '../forms/JobPanel.js';
 import { translate, useT, type TextKey } from '../i18n.js';
 import { asApiError, isRunning, useJob } from '../jobs/tracker.js';
+import { FolderPicker, UploadProgress } from '../jobs/UploadParts.js';
 import { Fingerprint, groupHex } from '../package/fingerprint.js';
 import { importOutcome, MAX_BATCH } from '../unit/importBatch.js';
 import '../attachments/attachments.css';
@@ -59,7 +59,6 @@ export function DeskReceiveScreen({ onOpenApplicant, onShowTable }: DeskReceiveS
   const { t, pick } = useT();
   const receive = useReceive();
   const { job, tracker } = useJob(DESK_RECEIVE_JOB);
-  const folderInput = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const [batches, setBatches] = useState<DeskBatch[] | ApiError | null>(null);
 
@@ -117,59 +116,26 @@ export function DeskReceiveScreen({ onOpenApplicant, onShowTable }: DeskReceiveS
           pickLabel={t('desk_receivePick')}
           testId="desk-receive"
         />
-        <div className="unit-import-folder">
-          <Typography.Text type="secondary">{t('desk_receiveFolderText')}</Typography.Text>
-          <Button
-            icon={<FolderOpenOutlined />}
-            disabled={busy}
-            onClick={() => folderInput.current?.click()}
-            data-testid="desk-receive-folder"
-          >
-            {t('desk_receiveFolder')}
-          </Button>
-          <input
-            ref={(el) => {
-              folderInput.current = el;
-              // Not in React's typings: the directory picker (Chromium, Electron) hands over the whole tree.
-              el?.setAttribute('webkitdirectory', '');
-            }}
-            type="file"
-            multiple
-            hidden
-            data-testid="desk-receive-folder-input"
-            onChange={(e) => {
-              const files = [...(e.target.files ?? [])];
-              e.target.value = '';
-              if (files.length > 0) choose(files, true);
-            }}
-          />
-        </div>
+        <FolderPicker
+          text={t('desk_receiveFolderText')}
+          label={t('desk_receiveFolder')}
+          disabled={busy}
+          testId="desk-receive-folder"
+          onFiles={(files) => choose(files, true)}
+        />
       </Card>
 
       <div ref={resultRef} className="unit-import-result" aria-live="polite">
         {receive.state.phase === 'uploading' && (
-          <section className="forms-job" aria-label={t('desk_receiveUploadLabel')} data-testid="desk-receive-upload">
-            <div className="forms-job-line">
-              <Typography.Text strong>
-                {t('desk_receiveUploading', {
-                  done: receive.state.done + 1,
-                  n: receive.state.files,
-                  name: receive.state.current,
-                })}
-              </Typography.Text>
-              <Button danger onClick={cancelUploads} data-testid="desk-receive-upload-cancel">
-                {t('cancel')}
-              </Button>
-            </div>
-            <Progress
-              percent={receive.state.total > 0 ? Math.floor((receive.state.loaded / receive.state.total) * 100) : 0}
-              status="active"
-              aria-label={t('desk_receiveUploadLabel')}
-            />
-            <Typography.Text type="secondary" className="unit-import-current">
-              {formatBytes(receive.state.loaded)} / {formatBytes(receive.state.total)}
-            </Typography.Text>
-          </section>
+          <UploadProgress
+            label={t('desk_receiveUploadLabel')}
+            line={t('desk_receiveUploading', { done: receive.state.done + 1, n: receive.state.files })}
+            loaded={receive.state.loaded}
+            total={receive.state.total}
+            current={receive.state.current}
+            onCancel={cancelUploads}
+            testId="desk-receive-upload"
+          />
         )}
         {receive.state.phase === 'failed' && (
           <Alert
@@ -269,7 +235,7 @@ export function DeskReceiveScreen({ onOpenApplicant, onShowTable }: DeskReceiveS
                         size="small"
                         className="unit-link-button"
                         onClick={() => onOpenApplicant(r.applicantId!)}
-                        aria-label={t('unit_openReviewOf', { name: r.name ?? r.file })}
+                        data-testid="desk-receive-open"
                       >
                         {r.name}
                         {r.revision !== null && ` · ${t('desk_receiveRevision', { n: r.revision })}`}

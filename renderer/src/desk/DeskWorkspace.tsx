@@ -2,15 +2,15 @@
 // header naming the desk and its kind, side navigation, one screen): 审查机构信息, 接收, 申报人一览, 审查 (one
 // applicant, opened from the table), 报送, 备份与恢复. The desk's data is read here once (desk:get): the
 // header names it, and a desk without it starts at its data (receiving needs it: the remit is read from it).
-import { Button, Layout, Menu, Result, Spin, Tag } from 'antd';
+import { Button, Result, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError, Issue } from '../../../shared/api/contract.js';
 import { emptySections } from '../../../shared/archive/empty.js';
 import { DESK_KIND_LABELS, type DeskProfile } from '../../../shared/desk/schema.js';
 import { call } from '../api.js';
-import { StoreHealthBanner, StoreHealthContext, useStoreHealthValue } from '../attachments/storeHealth.js';
-import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { useStoreHealthValue } from '../attachments/storeHealth.js';
+import { WorkShell } from '../components/WorkShell.js';
 import type { LeaveGuard } from '../eligibility/context.js';
 import { useT, type Lang, type TextKey } from '../i18n.js';
 import { asApiError } from '../jobs/tracker.js';
@@ -172,45 +172,29 @@ export function DeskWorkspace({ onLangChange }: DeskWorkspaceProps) {
   const saved = profile.kind === 'ready' ? profile.profile : null;
   const deskName = saved?.name.trim() ?? '';
   return (
-    <Layout className="app-layout" data-testid="desk-workspace">
-      <Layout.Header className="app-header">
-        <div className="app-title">
-          <span className="app-name">{t('appName')}</span>
-          <Tag color="blue" className="unit-mode-tag">
-            {t('desk_workspace')}
-          </Tag>
-          {deskName && (
-            <span className="app-applicant" data-testid="desk-header-name">
-              {deskName}
-              <span className="desk-header-kind"> · {pick(DESK_KIND_LABELS[saved!.kind])}</span>
-            </span>
-          )}
-        </div>
-        <div className="app-header-tools">
-          <LanguageSwitch onChange={onLangChange} />
-        </div>
-      </Layout.Header>
-      <Layout>
-        <Layout.Sider width={224} theme="light" className="app-sider">
-          <nav aria-label={t('desk_navLabel')}>
-            <Menu
-              mode="inline"
-              style={{ borderInlineEnd: 'none' }}
-              selectedKeys={screen ? [screen] : []}
-              items={items}
-              onClick={({ key }) => isDeskScreenKey(key) && navigate(key)}
-            />
-          </nav>
-        </Layout.Sider>
-        <Layout.Content className="app-content" ref={contentRef} id="main" tabIndex={-1}>
-          <div className={`app-content-inner${screen && WIDE.has(screen) ? ' unit-content-wide' : ''}`}>
-            <StoreHealthContext.Provider value={storeHealth}>
-              <StoreHealthBanner onFullCheck={() => navigate('deskBackups')} />
-              {body}
-            </StoreHealthContext.Provider>
-          </div>
-        </Layout.Content>
-      </Layout>
-    </Layout>
+    <WorkShell
+      testId="desk-workspace"
+      mode={t('desk_workspace')}
+      holder={
+        deskName && (
+          <>
+            {deskName}
+            <span className="desk-header-kind"> · {pick(DESK_KIND_LABELS[saved!.kind])}</span>
+          </>
+        )
+      }
+      holderTestId="desk-header-name"
+      navLabel={t('desk_navLabel')}
+      items={items}
+      screen={screen}
+      onNavigate={(key) => isDeskScreenKey(key) && navigate(key)}
+      wide={screen !== null && WIDE.has(screen)}
+      contentRef={contentRef}
+      storeHealth={storeHealth}
+      onFullCheck={() => navigate('deskBackups')}
+      onLangChange={onLangChange}
+    >
+      {body}
+    </WorkShell>
   );
 }

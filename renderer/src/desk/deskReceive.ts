@@ -4,50 +4,26 @@
 // status (deskImport). Module state, like the unit's importBatch.ts: leaving 接收 and coming back finds it
 // still going; a reload finds the job again (tracker). A changed unit key's refusal holds its file in the
 // core: confirmKey receives it again with the new key, without picking it again.
-import { useSyncExternalStore } from 'react';
-import type { ApiError, Localized } from '../../../shared/api/contract.js';
+import type { Localized } from '../../../shared/api/contract.js';
 import type { DeskImportResult } from '../../../shared/desk/schema.js';
 import { call, isCancelled, uploadPackage, type PackageUpload } from '../api.js';
+import { moduleStore } from '../jobs/moduleStore.js';
 import { asApiError, isRunning, jobTrackerOf } from '../jobs/tracker.js';
-import { MAX_BATCH } from '../unit/importBatch.js';
+import { IDLE_BATCH, MAX_BATCH, type Batch } from '../unit/importBatch.js';
 
 export const DESK_RECEIVE_JOB = 'dossier.deskReceive';
 /** What the desk receives, by name: the units' batch files and loose level-2 packages. */
 export const RECEIVE_ACCEPT = '.zip,.zcpkg';
 export const isReceivable = (name: string) => /\.(zip|zcpkg)$/i.test(name);
 
-export type ReceiveState =
-  | { phase: 'idle' }
-  | { phase: 'uploading'; files: number; done: number; current: string; loaded: number; total: number }
-  | { phase: 'failed'; error: ApiError };
-
-interface Receive {
-  state: ReceiveState;
-  /** Files refused before the job (not a batch or package by name, an upload that failed), as results. */
-  refused: DeskImportResult[];
-  /** Files of a chosen folder that are neither, skipped (named, so nothing vanishes silently). */
-  skipped: string[];
-  cancelled: boolean;
-}
-
-let current: Receive = { state: { phase: 'idle' }, refused: [], skipped: [], cancelled: false };
+const store = moduleStore<Batch<DeskImportResult>>(IDLE_BATCH);
+const set = store.set;
 let controller: AbortController | null = null;
-const listeners = new Set<() => void>();
 
-function set(change: Partial<Receive>): void {
-  current = { ...current, ...change };
-  for (const listener of listeners) listener();
-}
-
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  return () => void listeners.delete(listener);
-};
-
-export const useReceive = (): Receive => useSyncExternalStore(subscribe, () => current);
+export const useReceive = store.use;
 
 const tracker = () => jobTrackerOf(DESK_RECEIVE_JOB);
-const busy = () => current.state.phase === 'uploading' || isRunning(tracker().get());
+const busy = () => store.get().state.phase === 'uploading' || isRunning(tracker().get());
 
 export const refusedFile = (file: string, reason: Localized): DeskImportResult => ({
   file,
@@ -142,7 +118,7 @@ export function cancelUploads(): void {
 
 /** Forgets the finished receive (its results are closed). */
 export function dismissReceive(): void {
-  if (current.state.phase === 'uploading') return;
+  if (store.get().state.phase === 'uploading') return;
   tracker().dismiss();
   set({ state: { phase: 'idle' }, refused: [], skipped: [], cancelled: false });
 }

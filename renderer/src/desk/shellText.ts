@@ -115,7 +115,7 @@ export const DESK_SHELL_TEXT = {
     en: 'At most {max} files at once; {n} were chosen: receive them in parts',
   },
   desk_receiveUploadLabel: { zh: '交给本机构', en: 'Handing over' },
-  desk_receiveUploading: { zh: '正在交付第 {done}/{n} 个文件：{name}', en: 'Handing over file {done}/{n}: {name}' },
+  desk_receiveUploading: { zh: '正在交付第 {done}/{n} 个文件', en: 'Handing over file {done}/{n}' },
   desk_receiveUploadCancelled: { zh: '已取消，未接收任何内容。', en: 'Cancelled; nothing was received.' },
   desk_receiveJob: { zh: '接收', en: 'Receiving' },
   desk_receiveRunning: { zh: '正在接收（{done}/{n}）', en: 'Receiving ({done}/{n})' },
