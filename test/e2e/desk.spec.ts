@@ -128,7 +128,7 @@ test('a city desk started from the welcome screen receives a batch and confirms 
   await desk.getByTestId('lang-switch').getByText('English').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Receive' })).toBeVisible();
   await expect(page.getByTestId('desk-receive-summary')).toHaveText(
-    '1 applicants: 1 received, 0 replaced, 0 unchanged, 0 refused.',
+    'In all 1: 1 received, 0 replaced, 0 unchanged, 0 refused.',
   );
   await expectAxeClean(page);
   await shot(page, 'receive-en');
@@ -137,6 +137,18 @@ test('a city desk started from the welcome screen receives a batch and confirms 
   await expect(page.getByTestId('desk-profile')).toContainText('Person responsible');
   await expectAxeClean(page);
   await shot(page, 'profile-en');
+
+  // 150 % of 1366×768 (911×512 CSS px): neither screen scrolls sideways.
+  await page.setViewportSize({ width: 911, height: 512 });
+  for (const key of ['deskReceive', 'deskProfile']) {
+    await page.getByTestId(`nav-${key}`).click();
+    const sideways = await page.evaluate(() => {
+      const main = document.getElementById('main')!;
+      return [document.documentElement.scrollWidth > innerWidth + 1, main.scrollWidth > main.clientWidth + 1];
+    });
+    expect(sideways, key).toEqual([false, false]);
+  }
+  await shot(page, 'profile-150');
 });
 
 test('the welcome start in English', async ({ app, page }) => {

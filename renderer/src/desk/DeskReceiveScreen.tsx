@@ -22,6 +22,7 @@ import '../forms/forms.css';
 import '../package/package.css';
 import '../unit/review/keyChange.css';
 import '../unit/unit.css';
+import './desk.css';
 import { DeskFrame } from './DeskFrame.js';
 import {
   cancelUploads,
@@ -213,6 +214,7 @@ export function DeskReceiveScreen({ onOpenApplicant, onShowTable }: DeskReceiveS
                 {
                   key: 'file',
                   title: t('desk_receiveFile'),
+                  width: 220,
                   render: (_, r) => (
                     <Typography.Text className="unit-import-file">
                       {r.file}
@@ -228,6 +230,7 @@ export function DeskReceiveScreen({ onOpenApplicant, onShowTable }: DeskReceiveS
                 {
                   key: 'who',
                   title: t('desk_receiveApplicant'),
+                  width: 150,
                   render: (_, r) =>
                     r.applicantId ? (
                       <Button
@@ -244,7 +247,7 @@ export function DeskReceiveScreen({ onOpenApplicant, onShowTable }: DeskReceiveS
                       (r.name ?? '—')
                     ),
                 },
-                { key: 'unit', title: t('desk_receiveUnit'), render: (_, r) => r.unit ?? '—' },
+                { key: 'unit', title: t('desk_receiveUnit'), width: 180, render: (_, r) => r.unit ?? '—' },
                 {
                   key: 'status',
                   title: t('desk_receiveOutcome'),
@@ -268,7 +271,13 @@ export function DeskReceiveScreen({ onOpenApplicant, onShowTable }: DeskReceiveS
               ]}
             />
             {results.some((r) => r.status !== 'refused') && (
-              <Button type="primary" icon={<TableOutlined />} onClick={onShowTable} data-testid="desk-receive-to-table">
+              <Button
+                type="primary"
+                icon={<TableOutlined />}
+                className="desk-receive-next"
+                onClick={onShowTable}
+                data-testid="desk-receive-to-table"
+              >
                 {t('desk_receiveToTable')}
               </Button>
             )}

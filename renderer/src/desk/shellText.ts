@@ -13,12 +13,12 @@ export const DESK_SHELL_TEXT = {
   },
   desk_welcomeHint: {
     zh: '市经信局、省主管部门或人事代理机构接收单位报送批次，资格审查后按评委会报送。此工作区将专用于审查机构。',
-    en: 'A city bureau, provincial competent department or personnel agency receives the units’ batches, reviews them and passes them on by committee. This workspace then serves the desk for good.',
+    en: "A city bureau, provincial competent department or personnel agency receives the units' batches, reviews them and passes them on by committee. This workspace then serves the desk for good.",
   },
   desk_startTitle: { zh: '设立审查机构工作区', en: "Make this a reviewing desk's workspace" },
   desk_startText: {
     zh: '此文件夹将专用于审查机构，之后不能再存放个人档案或单位审核。请填写本机构的信息（以后可在“审查机构信息”中修改）。',
-    en: "This folder will serve the reviewing desk for good: it cannot hold a personal archive or a unit's review afterwards. Enter the desk's data (you can change it later under “Desk”).",
+    en: "This folder will serve the reviewing desk for good: it cannot hold a personal archive or a unit's review afterwards. Enter the desk's data (you can change it later under 'Desk').",
   },
   desk_startOk: { zh: '设立', en: 'Start the desk' },
   desk_startProblems: {
@@ -129,7 +129,7 @@ export const DESK_SHELL_TEXT = {
   desk_receiveResults: { zh: '接收结果', en: 'What each applicant came to' },
   desk_receiveSummary: {
     zh: '共 {n} 人：接收 {imported}，替换 {replaced}，未变 {unchanged}，拒绝 {refused}。',
-    en: '{n} applicants: {imported} received, {replaced} replaced, {unchanged} unchanged, {refused} refused.',
+    en: 'In all {n}: {imported} received, {replaced} replaced, {unchanged} unchanged, {refused} refused.',
   },
   desk_receivePartial: {
     zh: '接收未全部完成：以下是已处理的部分。',
