@@ -9,6 +9,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ApiError } from '../../shared/api/contract.js';
 import { ApiFailure, call } from './api.js';
 import { Editor, openArchiveOn } from './Editor.js';
+import { DeskWorkspace } from './desk/DeskWorkspace.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
 import { LangContext, langOf, localeOf, translate, type Lang } from './i18n.js';
 import { listenForOpenedPackages } from './package/openedPackages.js';
@@ -23,8 +24,8 @@ type Boot =
   | { kind: 'ready'; applicantId: string | null }
   // Issue 7: a unit's workspace holds many applicants; its shell is the unit's, whatever applicantId says.
   | { kind: 'unit' }
-  // Issue 17: a reviewing desk's workspace (city bureau, competent department). Its screens are still to come;
-  // until then it is used from the command line, and the applicant's editor must never open its archives.
+  // Issue 17: a reviewing desk's workspace (city bureau, competent department, personnel agency route): its own
+  // shell, whatever applicantId says; the applicant's editor must never open its archives.
   | { kind: 'desk' };
 
 /**
@@ -124,16 +125,7 @@ export function App() {
   } else if (boot.kind === 'unit') {
     body = <UnitWorkspace onLangChange={changeLang} />;
   } else if (boot.kind === 'desk') {
-    body = (
-      <main className="center-fill" data-testid="desk-workspace">
-        <Result
-          status="info"
-          title={<h1 className="desk-title">{translate(lang, 'deskTitle')}</h1>}
-          subTitle={translate(lang, 'deskText')}
-          extra={<LanguageSwitch onChange={changeLang} />}
-        />
-      </main>
-    );
+    body = <DeskWorkspace onLangChange={changeLang} />;
   } else if (boot.applicantId === null) {
     body = (
       <>
@@ -144,6 +136,7 @@ export function App() {
           onOpened={(applicantId) => setBoot({ kind: 'ready', applicantId })}
           onOpenArchive={openArchive}
           onUnit={() => setBoot({ kind: 'unit' })}
+          onDesk={() => setBoot({ kind: 'desk' })}
         />
       </>
     );
@@ -165,7 +158,7 @@ export function App() {
         <LangContext.Provider value={lang}>
           <div className="app-body" inert={isPaused}>
             {/* The first Tab stop of a workspace (issue 20): past the header and the navigation, seen when focused. */}
-            {(boot.kind === 'unit' || (boot.kind === 'ready' && boot.applicantId !== null)) && (
+            {(boot.kind === 'unit' || boot.kind === 'desk' || (boot.kind === 'ready' && boot.applicantId !== null)) && (
               <a
                 href="#main"
                 className="skip-link"

@@ -8,6 +8,7 @@ import { TRASH_TEXT } from './trashText.js';
 import { CROP_TEXT } from './attachments/cropText.js';
 import { UNIT_TEXT } from './unit/text.js';
 import { UNIT_WORK_TEXT } from './unit/workText.js';
+import { DESK_SHELL_TEXT } from './desk/shellText.js';
 
 export type Lang = keyof Localized;
 
@@ -31,11 +32,6 @@ const BASE_TEXT = {
   // Welcome
   welcomeCreate: { zh: '新建空白档案', en: 'New blank archive' },
   welcomeCreateHint: { zh: '从头填写自己的材料', en: 'Start from scratch' },
-  deskTitle: { zh: '审查机构工作区', en: "A reviewing desk's workspace" },
-  deskText: {
-    zh: '此文件夹是审查机构（市经信局、省主管部门、人事代理）的工作区。它的界面尚在制作中，目前请用命令行：dossier review-profile（机构信息）、dossier review-import（接收单位的报送批次）、dossier review-return（退回补正），说明见 docs/review-desk.md。申报人的档案不会在此打开或修改。',
-    en: "This folder is a reviewing desk's workspace (city bureau, competent department, personnel agency). Its screens are still being made; for now use the command line: dossier review-profile (the desk's data), dossier review-import (receive the units' batches), dossier review-return (return for correction) — see docs/review-desk.md. No applicant's archive is opened or changed here.",
-  },
   welcomeSample: { zh: '载入示例申报人', en: 'Load the sample applicant' },
   welcomeSampleHint: { zh: '先看看填好的档案是什么样子', en: 'See what a complete archive looks like' },
   welcomeImport: { zh: '导入档案 JSON', en: 'Import archive JSON' },
@@ -1334,6 +1330,7 @@ const DICT = {
   ...BASE_TEXT,
   ...UNIT_TEXT,
   ...UNIT_WORK_TEXT,
+  ...DESK_SHELL_TEXT,
   ...REVIEW_TEXT,
   ...KEY_TEXT,
   ...TRASH_TEXT,

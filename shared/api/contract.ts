@@ -301,6 +301,7 @@ export const DESKTOP_ONLY_METHODS: readonly string[] = [
   'attachments:addPaths',
   'package:openPath',
   'unit:importFolder',
+  'desk:importFolder',
 ];
 
 /** The result of POST /api/upload (browser mode), the same value attachments:addPaths gives per file. */

@@ -2,9 +2,47 @@
 // review of one applicant (资格审查), the intermediate committee's recommendation and the pass-on by committee.
 // Spread into the one contract (contract.ts) and served by electron/core/desk/handlers.ts. Import the
 // contract's small pieces from primitives.ts, never contract.ts (which imports this file).
+import { z } from 'zod';
+import { DeskBatch, DeskProfile } from '../desk/schema.js';
+import { Issue, JobId, UploadId } from './primitives.js';
 
 // ── Desk data and receiving (审查机构信息, 接收) ─────────────────────────────────────────────────────────────
-const profileMethods = {} as const;
+/** A unit key's fingerprint as read off the unit's paper: 64 hex digits, spaces and case as printed. */
+const Fingerprint = z
+  .string()
+  .max(200)
+  .transform((s) => s.replace(/\s+/g, '').toLowerCase())
+  .pipe(
+    z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, { message: '密钥指纹应为 64 位十六进制数字 / a key fingerprint is 64 hex digits' }),
+  );
+
+const profileMethods = {
+  /** The desk's data (null before it is saved), what is missing, and its own key's fingerprint (or null). */
+  'desk:get': {
+    input: z.strictObject({}),
+    output: z.object({ profile: DeskProfile.nullable(), problems: z.array(Issue), fingerprint: z.string().nullable() }),
+  },
+  /** Saved whole or refused naming the field; an empty workspace becomes a desk's. Returns what is missing. */
+  'desk:set': { input: z.strictObject({ profile: DeskProfile }), output: z.object({ problems: z.array(Issue) }) },
+  /**
+   * Batch files (.zip) and loose packages (.zcpkg) handed over (POST /api/package, or picked on the desktop):
+   * one receive job, a result per applicant (job status deskImport). expectFingerprint: the unit key the
+   * officer checked on the unit's paper — a first pin, or the confirm of a changed key (both shown).
+   */
+  'desk:import': {
+    input: z.strictObject({ uploadIds: z.array(UploadId).min(1).max(2000), expectFingerprint: Fingerprint.optional() }),
+    output: z.object({ jobId: JobId }),
+  },
+  /** Desktop and CLI: every batch and package of a folder (a USB stick), not recursing; refused over HTTP. */
+  'desk:importFolder': {
+    input: z.strictObject({ path: z.string().min(1).max(4096) }),
+    output: z.object({ jobId: JobId }),
+  },
+  /** The batches received, newest first. */
+  'desk:batches': { input: z.strictObject({}), output: z.object({ batches: z.array(DeskBatch) }) },
+} as const;
 
 // ── The table across units (申报人一览) ─────────────────────────────────────────────────────────────────────
 const tableMethods = {} as const;

@@ -82,8 +82,25 @@ export const DeskImportResult = z.object({
   reason: z.object({ zh: z.string(), en: z.string() }).nullable(),
   /** A refusal for a changed unit key: the key pinned for the unit and the one that signed (both printed). */
   keyChange: z.object({ pinnedFingerprint: Sha256, newFingerprint: Sha256 }).nullable(),
+  /**
+   * The file as handed to the core (its upload): the one to receive again with the new key after a
+   * changed key's refusal (held for that until the app restarts or a day passes); null where none applies.
+   */
+  uploadId: z.string().nullable(),
 });
 export type DeskImportResult = z.infer<typeof DeskImportResult>;
+
+/** A batch file received (desk_batch), as the receive screen lists them. */
+export const DeskBatch = z.object({
+  sha256: Sha256,
+  fileName: z.string(),
+  /** The unit as last pinned under the batch's unit key (its name), or the key itself. */
+  unit: z.string(),
+  fingerprint: Sha256,
+  packages: z.number().int(),
+  receivedAt: z.string(),
+});
+export type DeskBatch = z.infer<typeof DeskBatch>;
 
 export const DeskComment = z.strictObject({
   /** A field path, a material (M-1…M-12) or '' for the file as a whole. */

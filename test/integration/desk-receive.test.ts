@@ -5,7 +5,7 @@
 // unit key changed against the pinned one (refused with both fingerprints; taken once confirmed), an
 // applicant in two units' batches, a unit outside the desk's remit, a public institution without F-4, files
 // that are no batch (junk, truncated, a renamed package); a unit's newer batch replaces with history kept.
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,11 +15,10 @@ import { deskApplicant, listDeskApplicants } from '../../electron/core/desk/desk
 import { listAudit } from '../../electron/core/unit/auditRepo.js';
 import { rowsOfPackage } from '../../electron/core/package/packageRepo.js';
 import type { SigningKey } from '../../electron/core/package/keyStore.js';
-import { makeKey, rebuild } from '../helpers/packageFixtures.js';
+import { makeKey } from '../helpers/packageFixtures.js';
 import { OTHER_UNIT, personArchive, UNIT, writePerson, type PersonPackage } from '../helpers/unitFixtures.js';
 import { tempDir } from '../helpers/workspace.js';
-import { flipByte } from '../helpers/zipcraft.js';
-import { deskWorkspace, receive, unitLevelTwo, writeBatchFile } from '../helpers/deskFixtures.js';
+import { deskWorkspace, receive, tamperPackage, unitLevelTwo, writeBatchFile } from '../helpers/deskFixtures.js';
 import { refusalOf } from '../helpers/unitFlow.js';
 import { startReceive } from '../../electron/core/desk/receive.js';
 import { PASSPHRASE, workspaceIn } from '../helpers/exportFixtures.js';
@@ -60,13 +59,7 @@ describe('receiving units’ batches', () => {
     const good = await unitLevelTwo(people[0]!, unitKey, UNIT, dir);
     const tampered = await unitLevelTwo(people[1]!, unitKey, UNIT, dir);
     // Changed after signing, and batch.json made to match: only the package's own signatures can tell.
-    await rebuild(tampered.file, tampered.file + '.x', (es) =>
-      es.map((e) => (e.path === 'content/archive.json' ? { ...e, bytes: flipByte(e.bytes, 40) } : e)),
-    );
-    copyFileSync(tampered.file + '.x', tampered.file);
-    const bytes = readFileSync(tampered.file);
-    tampered.sha256 = (await import('node:crypto')).createHash('sha256').update(bytes).digest('hex');
-    tampered.size = bytes.length;
+    await tamperPackage(tampered);
     const returned = await unitLevelTwo(people[2]!, unitKey, UNIT, dir, { decision: 'returned' });
     const short = await unitLevelTwo(people[3]!, unitKey, UNIT, dir, {
       publicity: { startDate: '2020-09-28', endDate: '2020-10-09' },

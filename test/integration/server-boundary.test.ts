@@ -12,7 +12,7 @@ import { tempWorkspace } from '../helpers/workspace.js';
  * dialog or CLI only); ALLOWED do not. A new method fails the first test until it is put in one list —
  * decide by its input: a path, a folder or a file name outside the workspace means REFUSED.
  */
-const REFUSED = ['attachments:addPaths', 'package:openPath', 'unit:importFolder'];
+const REFUSED = ['attachments:addPaths', 'package:openPath', 'unit:importFolder', 'desk:importFolder'];
 const ALLOWED = [
   'archive:create',
   'archive:delete',
@@ -40,6 +40,10 @@ const ALLOWED = [
   'backup:list',
   'backup:restore',
   'backup:verify',
+  'desk:batches',
+  'desk:get',
+  'desk:import',
+  'desk:set',
   'doctor:check',
   'forms:list',
   'forms:start',

@@ -3,6 +3,9 @@
 import type { InputOf, OutputOf } from '../../../shared/api/contract.js';
 import type { deskMethods } from '../../../shared/api/deskContract.js';
 import type { Workspace } from '../workspace.js';
+import { deskBatches, deskData } from './deskData.js';
+import { setDeskProfile } from './profile.js';
+import { startReceive, startReceiveUploads } from './receive.js';
 
 type DeskMethod = keyof typeof deskMethods;
 type DeskHandlers = {
@@ -10,7 +13,14 @@ type DeskHandlers = {
 };
 
 // ── Desk data and receiving ──────────────────────────────────────────────────────────────────────────────────
-const profileHandlers = {};
+const profileHandlers = {
+  'desk:get': (w) => deskData(w),
+  'desk:set': (w, { profile }) => setDeskProfile(w, profile),
+  'desk:import': (w, { uploadIds, expectFingerprint }) =>
+    startReceiveUploads(w, uploadIds, { confirmedUnitKey: expectFingerprint }),
+  'desk:importFolder': (w, { path }) => startReceive(w, [path]),
+  'desk:batches': (w) => deskBatches(w),
+} satisfies Partial<DeskHandlers>;
 
 // ── The table across units ──────────────────────────────────────────────────────────────────────────────────
 const tableHandlers = {};

@@ -67,40 +67,66 @@ export async function startReceive(
 ): Promise<{ jobId: string }> {
   requireDeskProfile(w);
   const files = await filesOf(paths);
-  return { jobId: startJob((job) => runReceive(w, files, job, options)) };
+  const ids: string[] = [];
+  for (const file of files) ids.push((await registerPath(w, file)).uploadId);
+  return startReceiveUploads(w, ids, options);
 }
 
-async function runReceive(w: Workspace, files: string[], job: JobContext, options: ReceiveOptions): Promise<void> {
-  const desk = requireDeskProfile(w);
-  const confirmedUnitKey = options.confirmedUnitKey ? normalizeFingerprint(options.confirmedUnitKey) : undefined;
+/**
+ * Files handed to the core (browser mode: uploaded into incoming/; the desktop: a path the user picked), by
+ * upload id: one job. Each upload is forgotten when the job ends, except a file refused for a changed unit
+ * key: it is held (its result names its upload id) so that the officer, having checked the unit's paper,
+ * receives it again with the new key (desk:import with expectFingerprint) without picking it again.
+ */
+export async function startReceiveUploads(
+  w: Workspace,
+  uploadIds: string[],
+  options: ReceiveOptions = {},
+): Promise<{ jobId: string }> {
+  const uploads: Upload[] = [];
+  try {
+    for (const id of new Set(uploadIds)) uploads.push(await requireUpload(w, id));
+    // Said once, before the job: every file would be refused for the same reason.
+    requireDeskProfile(w);
+  } catch (e) {
+    for (const u of uploads) await forgetUpload(u);
+    throw e;
+  }
+  return { jobId: startJob((job) => runReceive(w, uploads, job, options)) };
+}
+
+async function runReceive(w: Workspace, uploads: Upload[], job: JobContext, options: ReceiveOptions): Promise<void> {
   const results: DeskImportResult[] = [];
   const push = (r: DeskImportResult) => {
     results.push(r);
     job.setResult({ deskImport: [...results] });
   };
   try {
-    for (const [i, file] of files.entries()) {
+    const desk = requireDeskProfile(w);
+    const confirmedUnitKey = options.confirmedUnitKey ? normalizeFingerprint(options.confirmedUnitKey) : undefined;
+    for (const [i, upload] of uploads.entries()) {
       throwIfCancelled(job.signal);
-      const fileName = path.basename(file);
+      const fileName = upload.fileName;
+      const held = { uploadId: upload.uploadId };
       const at = (step: Localized): Localized => ({
-        zh: `（${i + 1}/${files.length}）${fileName}：${step.zh}`,
-        en: `(${i + 1}/${files.length}) ${fileName}: ${step.en}`,
+        zh: `（${i + 1}/${uploads.length}）${fileName}：${step.zh}`,
+        en: `(${i + 1}/${uploads.length}) ${fileName}: ${step.en}`,
       });
       const fileJob: JobContext = {
         signal: job.signal,
-        progress: (_d, _t, step) => job.progress(i, files.length, at(step)),
+        progress: (_d, _t, step) => job.progress(i, uploads.length, at(step)),
         produced: (f) => job.produced(f),
         setResult: () => {},
       };
-      job.progress(i, files.length, at({ zh: '开始', en: 'starting' }));
+      job.progress(i, uploads.length, at({ zh: '开始', en: 'starting' }));
       if (fileName.toLowerCase().endsWith(PACKAGE_EXTENSION)) {
         push(
           await receiveOne(
             w,
             { desk, batch: null, confirmedUnitKey },
             fileName,
-            { entry: null, name: null },
-            () => registerLoose(w, file),
+            { entry: null, name: null, ...held },
+            async () => ({ upload, owned: false }),
             fileJob,
           ),
         );
@@ -108,7 +134,7 @@ async function runReceive(w: Workspace, files: string[], job: JobContext, option
       }
       let batch;
       try {
-        batch = await readBatch(file, job.signal);
+        batch = await readBatch(upload.file, job.signal);
       } catch (e) {
         if (isCancel(job, e)) throw e;
         push(refused(fileName, null, e));
@@ -123,8 +149,9 @@ async function runReceive(w: Workspace, files: string[], job: JobContext, option
       const ctx: ReceiveContext = { desk, batch: from, confirmedUnitKey };
       for (const item of batch.items) {
         throwIfCancelled(job.signal);
-        const listed = { entry: item.listed.path, name: item.listed.name };
-        push(await receiveOne(w, ctx, fileName, listed, () => packageUpload(w, batch, item), fileJob));
+        const listed = { entry: item.listed.path, name: item.listed.name, ...held };
+        const open = async () => ({ upload: await packageUpload(w, batch, item), owned: true });
+        push(await receiveOne(w, ctx, fileName, listed, open, fileJob));
       }
       w.db.transaction(() =>
         recordBatch(w.db, {
@@ -138,31 +165,34 @@ async function runReceive(w: Workspace, files: string[], job: JobContext, option
       )();
     }
     const count = (s: DeskImportResult['status']) => results.filter((r) => r.status === s).length;
-    job.progress(files.length, files.length, {
+    job.progress(uploads.length, uploads.length, {
       zh: `完成：接收 ${count('imported')} 个，替换 ${count('replaced')} 个，未变 ${count('unchanged')} 个，拒绝 ${count('refused')} 个`,
       en: `Done: ${count('imported')} received, ${count('replaced')} replaced, ${count('unchanged')} unchanged, ${count('refused')} refused`,
     });
   } finally {
     job.setResult({ deskImport: results });
+    const kept = new Set(results.filter((r) => r.keyChange).map((r) => r.uploadId));
+    for (const u of uploads) if (!kept.has(u.uploadId)) await forgetUpload(u);
   }
-}
-
-async function registerLoose(w: Workspace, file: string): Promise<Upload> {
-  return requireUpload(w, (await registerPath(w, file)).uploadId);
 }
 
 async function receiveOne(
   w: Workspace,
   ctx: ReceiveContext,
   file: string,
-  /** The batch entry and the name batch.json gives (said on a refusal too), or nulls for a loose package. */
-  listed: { entry: string | null; name: string | null },
-  open: () => Promise<Upload>,
+  /**
+   * The batch entry and the name batch.json gives (said on a refusal too), or nulls for a loose package;
+   * the upload of the file as given (a changed unit key's refusal holds it for the confirm).
+   */
+  listed: { entry: string | null; name: string | null; uploadId: string },
+  /** The package to import; owned: a batch's entry streamed into incoming/ here, removed after. */
+  open: () => Promise<{ upload: Upload; owned: boolean }>,
   job: JobContext,
 ): Promise<DeskImportResult> {
-  let upload: Upload | null = null;
+  let opened: { upload: Upload; owned: boolean } | null = null;
   try {
-    upload = await open();
+    opened = await open();
+    const upload = opened.upload;
     const result = await importPackage(w, upload, undefined, job, { reviewer: deskRules(w, ctx) });
     const outcome = result.outcome!;
     return {
@@ -175,12 +205,17 @@ async function receiveOne(
       revision: outcome.revision,
       reason: null,
       keyChange: null,
+      uploadId: listed.uploadId,
     };
   } catch (e) {
     if (isCancel(job, e)) throw e;
-    return { ...refused(file, listed.entry, e, ctx.batch?.unit.name ?? null), name: listed.name };
+    return {
+      ...refused(file, listed.entry, e, ctx.batch?.unit.name ?? null),
+      name: listed.name,
+      uploadId: listed.uploadId,
+    };
   } finally {
-    if (upload) await forgetUpload(upload);
+    if (opened?.owned) await forgetUpload(opened.upload);
   }
 }
 
@@ -205,5 +240,6 @@ function refused(file: string, entry: string | null, e: unknown, unit: string | 
     revision: null,
     reason,
     keyChange: e instanceof UnitKeyChanged ? { pinnedFingerprint: e.pinned, newFingerprint: e.signer } : null,
+    uploadId: null,
   };
 }

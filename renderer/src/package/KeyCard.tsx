@@ -13,7 +13,7 @@ import { ApiFailure, call } from '../api.js';
 import { LabelledField } from '../components/LabelledField.js';
 import { downloadText } from '../download.js';
 import { errorText } from '../errors.js';
-import { useT } from '../i18n.js';
+import { useT, type TextKey } from '../i18n.js';
 import { asApiError } from '../jobs/tracker.js';
 import { Fingerprint, groupHex } from './fingerprint.js';
 import './keyAdvice.css';
@@ -21,8 +21,15 @@ import './keyAdvice.css';
 export const MIN_PASSPHRASE = 8;
 const isPassphraseError = (e: ApiError) => /passphrase/.test(e.code);
 
-/** Whose key: the applicant's (printed on F-1 and the pledge) or the unit's (on its opinion page, stamped). */
-export type KeyHolder = 'applicant' | 'unit';
+/** Whose key: the applicant's (printed on F-1 and the pledge), the unit's or the desk's (on its opinion page, stamped). */
+export type KeyHolder = 'applicant' | 'unit' | 'desk';
+
+/** What each holder's key is printed on and signs (the applicant's F-1, the unit's and the desk's opinion page). */
+const HOLDER_TEXT = {
+  applicant: { printed: 'pkg_keyPrinted', passphrase: 'pkg_keyProtectedPassphrase', create: 'pkg_keyCreateText' },
+  unit: { printed: 'unit_keyPrinted', passphrase: 'unit_keyProtectedPassphrase', create: 'unit_keyCreateText' },
+  desk: { printed: 'desk_keyPrinted', passphrase: 'desk_keyProtectedPassphrase', create: 'desk_keyCreateText' },
+} as const satisfies Record<KeyHolder, Record<string, TextKey>>;
 
 export function KeyCard({
   status,
@@ -179,10 +186,8 @@ function KeyDetails({
       </div>
       <Fingerprint hex={fingerprint} testId="key-fingerprint" />
       <Typography.Paragraph type="secondary" className="pkg-key-text">
-        {t(holder === 'unit' ? 'unit_keyPrinted' : 'pkg_keyPrinted')}{' '}
-        {status.protection === 'os'
-          ? t('pkg_keyProtectedOs')
-          : t(holder === 'unit' ? 'unit_keyProtectedPassphrase' : 'pkg_keyProtectedPassphrase')}
+        {t(HOLDER_TEXT[holder].printed)}{' '}
+        {status.protection === 'os' ? t('pkg_keyProtectedOs') : t(HOLDER_TEXT[holder].passphrase)}
       </Typography.Paragraph>
       {needsPass && backupPass !== null && (
         <LabelledField
@@ -278,7 +283,7 @@ function CreateKeyForm({
       <Typography.Title level={2} id="key-create-heading" className="pkg-subheading">
         {t(replace ? 'pkg_keyReplaceHeading' : 'pkg_keyCreateHeading')}
       </Typography.Title>
-      <Typography.Paragraph>{t(holder === 'unit' ? 'unit_keyCreateText' : 'pkg_keyCreateText')}</Typography.Paragraph>
+      <Typography.Paragraph>{t(HOLDER_TEXT[holder].create)}</Typography.Paragraph>
       {osKeychain ? (
         <Alert type="info" showIcon className="pkg-key-warning" title={t('pkg_keyOsKeychain')} />
       ) : (

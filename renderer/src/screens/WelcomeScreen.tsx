@@ -18,6 +18,7 @@ import '../package/package.css';
 import { useOpenedPackage } from '../package/openedPackages.js';
 import { PackageVerify } from '../package/PackageVerify.js';
 import { UnitStart } from '../unit/UnitStart.js';
+import { DeskStart } from '../desk/DeskStart.js';
 
 type Action = 'create' | 'sample' | 'import';
 
@@ -53,9 +54,11 @@ export interface WelcomeScreenProps {
   onOpenArchive: (applicantId: string) => void;
   /** The workspace became the unit's (issue 7). */
   onUnit: () => void;
+  /** The workspace became a reviewing desk's (issue 17). */
+  onDesk: () => void;
 }
 
-export function WelcomeScreen({ onOpened, onOpenArchive, onUnit }: WelcomeScreenProps) {
+export function WelcomeScreen({ onOpened, onOpenArchive, onUnit, onDesk }: WelcomeScreenProps) {
   const { t, lang, pick } = useT();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<Action | null>(null);
@@ -160,6 +163,7 @@ export function WelcomeScreen({ onOpened, onOpenArchive, onUnit }: WelcomeScreen
             onClick={() => setShowPackage(true)}
           />
           <UnitStart disabled={busy !== null} onStarted={onUnit} />
+          <DeskStart disabled={busy !== null} onStarted={onDesk} />
         </div>
         <input
           ref={fileRef}

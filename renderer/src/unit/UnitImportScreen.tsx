@@ -2,14 +2,14 @@
 // verified by the core before it is taken in (N-10: the unit answers for what it passes on). One job with
 // progress and 取消; then every file with what it came to (已导入 / 已替换 / 未变 / 已拒绝, and why), the
 // refused ones in red, and a summary line.
-import { FolderOpenOutlined, TableOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Progress, Typography } from 'antd';
+import { TableOutlined } from '@ant-design/icons';
+import { Alert, Button, Card } from 'antd';
 import { useEffect, useRef } from 'react';
 import { DropZone } from '../attachments/DropZone.js';
-import { formatBytes } from '../attachments/linkText.js';
 import { JobPanel } from '../forms/JobPanel.js';
 import { useT, type TextKey } from '../i18n.js';
 import { isRunning, useJob } from '../jobs/tracker.js';
+import { FolderPicker, UploadProgress } from '../jobs/UploadParts.js';
 import { takeOpenedPackage, useOpenedPackage } from '../package/openedPackages.js';
 import { PACKAGE_ACCEPT } from '../package/PackageVerify.js';
 import '../attachments/attachments.css';
@@ -45,7 +45,6 @@ export function UnitImportScreen({ onOpenApplicant, onShowTable }: UnitImportScr
   const { t, pick } = useT();
   const batch = useImportBatch();
   const { job, tracker } = useJob(UNIT_IMPORT_JOB);
-  const folderInput = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const opened = useOpenedPackage();
 
@@ -87,59 +86,26 @@ export function UnitImportScreen({ onOpenApplicant, onShowTable }: UnitImportScr
           pickLabel={t('unit_importPick')}
           testId="unit-import"
         />
-        <div className="unit-import-folder">
-          <Typography.Text type="secondary">{t('unit_importFolderText')}</Typography.Text>
-          <Button
-            icon={<FolderOpenOutlined />}
-            disabled={busy}
-            onClick={() => folderInput.current?.click()}
-            data-testid="unit-import-folder"
-          >
-            {t('unit_importFolder')}
-          </Button>
-          <input
-            ref={(el) => {
-              folderInput.current = el;
-              // Not in React's typings: the directory picker (Chromium, Electron) hands over the whole tree.
-              el?.setAttribute('webkitdirectory', '');
-            }}
-            type="file"
-            multiple
-            hidden
-            data-testid="unit-import-folder-input"
-            onChange={(e) => {
-              const files = [...(e.target.files ?? [])];
-              e.target.value = '';
-              if (files.length > 0) choose(files, true);
-            }}
-          />
-        </div>
+        <FolderPicker
+          text={t('unit_importFolderText')}
+          label={t('unit_importFolder')}
+          disabled={busy}
+          testId="unit-import-folder"
+          onFiles={(files) => choose(files, true)}
+        />
       </Card>
 
       <div ref={resultRef} className="unit-import-result" aria-live="polite">
         {batch.state.phase === 'uploading' && (
-          <section className="forms-job" aria-label={t('unit_importUploadLabel')} data-testid="unit-import-upload">
-            <div className="forms-job-line">
-              <Typography.Text strong>
-                {t('unit_importUploading', { done: batch.state.done + 1, n: batch.state.files })}
-              </Typography.Text>
-              <Button danger onClick={cancelUploads} data-testid="unit-import-upload-cancel">
-                {t('cancel')}
-              </Button>
-            </div>
-            <Progress
-              percent={batch.state.total > 0 ? Math.floor((batch.state.loaded / batch.state.total) * 100) : 0}
-              status="active"
-              aria-label={t('unit_importUploadLabel')}
-            />
-            <Typography.Text type="secondary" className="unit-import-current">
-              {t('unit_importUploadBytes', {
-                name: batch.state.current,
-                done: formatBytes(batch.state.loaded),
-                total: formatBytes(batch.state.total),
-              })}
-            </Typography.Text>
-          </section>
+          <UploadProgress
+            label={t('unit_importUploadLabel')}
+            line={t('unit_importUploading', { done: batch.state.done + 1, n: batch.state.files })}
+            loaded={batch.state.loaded}
+            total={batch.state.total}
+            current={batch.state.current}
+            onCancel={cancelUploads}
+            testId="unit-import-upload"
+          />
         )}
         {batch.state.phase === 'failed' && (
           <Alert

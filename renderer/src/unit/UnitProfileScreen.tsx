@@ -3,11 +3,10 @@
 // level 2 of every package passed upwards (N-9). The form is a draft until 保存: problems are named at
 // their field as typed (the archive's own checks: GB 32100 for the credit code, N-9 for the agency), a
 // refusal of the core at the field it names, and leaving with unsaved changes asks first.
-import { BankOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Result, Space, Spin, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { UnsavedDialog, useLeaveGuard } from '../components/UnsavedChanges.js';
-import type { ApiError, Issue, KeyStatus } from '../../../shared/api/contract.js';
+import { BankOutlined } from '@ant-design/icons';
+import { Card, Form, Space } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import type { ApiError, Issue } from '../../../shared/api/contract.js';
 import type { Problem } from '../../../shared/archive/problems.js';
 import type { UnitProfile } from '../../../shared/unit/schema.js';
 import { unitTypeConflict, type ArchiveUnitType } from '../../../shared/unit/unitType.js';
@@ -18,12 +17,12 @@ import type { LeaveGuard } from '../eligibility/context.js';
 import type { Fix } from '../../../shared/rules/types.js';
 import { useT } from '../i18n.js';
 import { asApiError } from '../jobs/tracker.js';
-import { KeyCard } from '../package/KeyCard.js';
+import { SaveBar } from '../components/SaveBar.js';
+import { WorkspaceKeyCard } from '../package/WorkspaceKeyCard.js';
+import { UnsavedDialog, useLeaveGuard } from '../components/UnsavedChanges.js';
 import '../package/package.css';
 import { UnitContexts, unitProblems } from './UnitContexts.js';
 import { UnitFrame } from './UnitFrame.js';
-
-type KeyState = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; status: KeyStatus };
 
 const sameProfile = (a: UnitProfile, b: UnitProfile) =>
   (Object.keys(a) as (keyof UnitProfile)[]).every((k) => a[k] === b[k]);
@@ -44,7 +43,6 @@ export function UnitProfileScreen({ saved, today, onSaved, setLeaveGuard, follow
   const [justSaved, setJustSaved] = useState(false);
   const [coreProblems, setCoreProblems] = useState<Issue[]>([]);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
-  const [key, setKey] = useState<KeyState>({ kind: 'loading' });
 
   // What the applicants' archives give as the unit's type: a type that differs is said at the field as
   // it is chosen, naming who (shared/unit/unitType.ts), and stays said while it differs.
@@ -70,18 +68,6 @@ export function UnitProfileScreen({ saved, today, onSaved, setLeaveGuard, follow
   // What the checks still say after a save, warnings too (a missing credit code blocks nothing, yet the
   // unit's opinion page and review.json need it).
   const left = problems.length;
-
-  const loadKey = useCallback(async () => {
-    setKey({ kind: 'loading' });
-    try {
-      setKey({ kind: 'ready', status: await call('keys:status', {}) });
-    } catch (e) {
-      setKey({ kind: 'failed', error: asApiError(e) });
-    }
-  }, []);
-  useEffect(() => void loadKey(), [loadKey]);
-
-  const leave = useLeaveGuard(unsaved, setLeaveGuard);
 
   const edit = (change: Partial<UnitProfile>) => {
     setJustSaved(false);
@@ -122,26 +108,7 @@ export function UnitProfileScreen({ saved, today, onSaved, setLeaveGuard, follow
     setCoreProblems([]);
     setSaveError(null);
   };
-
-  let keyBody;
-  if (key.kind === 'loading') {
-    keyBody = (
-      <div className="pkg-loading">
-        <Spin description={t('loading')} />
-      </div>
-    );
-  } else if (key.kind === 'failed') {
-    keyBody = (
-      <Result
-        status="error"
-        title={t('loadFailed')}
-        subTitle={pick(key.error.message)}
-        extra={<Button onClick={() => void loadKey()}>{t('tryAgain')}</Button>}
-      />
-    );
-  } else {
-    keyBody = <KeyCard holder="unit" status={key.status} onChange={(status) => setKey({ kind: 'ready', status })} />;
-  }
+  const leave = useLeaveGuard(unsaved, setLeaveGuard);
 
   return (
     <UnitFrame screen="unitProfile">
@@ -171,50 +138,24 @@ export function UnitProfileScreen({ saved, today, onSaved, setLeaveGuard, follow
                 hints={{ creditCode: t('unit_creditCodeHint'), type: t('unit_typeHint') }}
               />
             </Form>
-            <div className="unit-save-bar" data-testid="unit-profile-actions">
-              {saveError && (
-                <Alert
-                  type="error"
-                  showIcon
-                  role="alert"
-                  className="unit-save-error"
-                  data-testid="unit-profile-error"
-                  title={t('unit_profileRefused', { detail: pick(saveError.message) })}
-                />
-              )}
-              <Space wrap>
-                <Button
-                  type="primary"
-                  icon={<SaveOutlined />}
-                  disabled={!unsaved}
-                  loading={isSaving}
-                  onClick={() => void save()}
-                  data-testid="unit-profile-save"
-                >
-                  {t('unit_profileSave')}
-                </Button>
-                <Button disabled={!unsaved || isSaving} onClick={discard} data-testid="unit-profile-discard">
-                  {t('paramsDiscard')}
-                </Button>
-                <span aria-live="polite">
-                  {unsaved ? (
-                    <Typography.Text type="warning" strong data-testid="unit-profile-unsaved">
-                      {t('paramsUnsaved')}
-                    </Typography.Text>
-                  ) : (
-                    justSaved && (
-                      <Typography.Text type={left > 0 ? 'warning' : 'success'} data-testid="unit-profile-saved">
-                        {left > 0 ? t('unit_profileSavedProblems', { n: left }) : t('unit_profileSaved')}
-                      </Typography.Text>
-                    )
-                  )}
-                </span>
-              </Space>
-            </div>
+            <SaveBar
+              refused={saveError ? t('unit_profileRefused', { detail: pick(saveError.message) }) : null}
+              unsaved={unsaved}
+              saving={isSaving}
+              justSaved={justSaved}
+              saveLabel={t('unit_profileSave')}
+              savedText={left > 0 ? t('unit_profileSavedProblems', { n: left }) : t('unit_profileSaved')}
+              left={left}
+              onSave={() => void save()}
+              onDiscard={discard}
+              testIdPrefix="unit-profile"
+            />
           </Card>
         </UnitContexts>
 
-        <div data-testid="unit-key">{keyBody}</div>
+        <div data-testid="unit-key">
+          <WorkspaceKeyCard holder="unit" />
+        </div>
       </Space>
 
       <UnsavedDialog

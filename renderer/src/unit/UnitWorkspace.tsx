@@ -2,7 +2,7 @@
 // side navigation, one screen): 单位信息, 导入申报包, 申报人一览, 审核 (one applicant, opened from the table),
 // 公示, 岗位信息表 (public institutions only, N-14), 报送, 备份与恢复. The unit's profile is read here once:
 // the header names the unit, and the navigation lists F-4 by the unit's type.
-import { Button, Layout, Menu, Result, Spin, Tag } from 'antd';
+import { Button, Result, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../../shared/api/contract.js';
@@ -11,9 +11,9 @@ import { DEFAULT_PARAMS_2020, type Params2020 } from '../../../shared/rules/pack
 import type { Fix } from '../../../shared/rules/types.js';
 import type { UnitProfile } from '../../../shared/unit/schema.js';
 import { call } from '../api.js';
-import { StoreHealthBanner, StoreHealthContext, useStoreHealthValue } from '../attachments/storeHealth.js';
+import { useStoreHealthValue } from '../attachments/storeHealth.js';
 import { fieldId } from '../components/FieldItem.js';
-import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { WorkShell } from '../components/WorkShell.js';
 import type { LeaveGuard } from '../eligibility/context.js';
 import { focusWhenShown } from '../eligibility/fixTarget.js';
 import { useT, type Lang, type TextKey } from '../i18n.js';
@@ -196,46 +196,23 @@ export function UnitWorkspace({ onLangChange }: UnitWorkspaceProps) {
   const unitName = saved.name.trim();
   return (
     <UnitContexts profile={saved} today={today} params={params} follow={follow} setLeaveGuard={setLeaveGuard}>
-      <Layout className="app-layout" data-testid="unit-workspace">
-        <Layout.Header className="app-header">
-          <div className="app-title">
-            <span className="app-name">{t('appName')}</span>
-            <Tag color="blue" className="unit-mode-tag">
-              {t('unit_workspace')}
-            </Tag>
-            {unitName && (
-              <span className="app-applicant" data-testid="unit-header-name">
-                {unitName}
-              </span>
-            )}
-          </div>
-          <div className="app-header-tools">
-            <LanguageSwitch onChange={onLangChange} />
-          </div>
-        </Layout.Header>
-        <Layout>
-          <Layout.Sider width={224} theme="light" className="app-sider">
-            <nav aria-label={t('unit_navLabel')}>
-              <Menu
-                mode="inline"
-                style={{ borderInlineEnd: 'none' }}
-                selectedKeys={screen ? [screen] : []}
-                items={items}
-                onClick={({ key }) => isUnitScreenKey(key) && navigate(key)}
-              />
-            </nav>
-          </Layout.Sider>
-          <Layout.Content className="app-content" ref={contentRef} id="main" tabIndex={-1}>
-            <div className={`app-content-inner${screen && WIDE.has(screen) ? ' unit-content-wide' : ''}`}>
-              <StoreHealthContext.Provider value={storeHealth}>
-                {/* Issue 13: an applicant's scan whose stored file is missing or damaged, and its repair. */}
-                <StoreHealthBanner onFullCheck={() => navigate('unitBackups')} />
-                {body}
-              </StoreHealthContext.Provider>
-            </div>
-          </Layout.Content>
-        </Layout>
-      </Layout>
+      <WorkShell
+        testId="unit-workspace"
+        mode={t('unit_workspace')}
+        holder={unitName}
+        holderTestId="unit-header-name"
+        navLabel={t('unit_navLabel')}
+        items={items}
+        screen={screen}
+        onNavigate={(key) => isUnitScreenKey(key) && navigate(key)}
+        wide={screen !== null && WIDE.has(screen)}
+        contentRef={contentRef}
+        storeHealth={storeHealth}
+        onFullCheck={() => navigate('unitBackups')}
+        onLangChange={onLangChange}
+      >
+        {body}
+      </WorkShell>
     </UnitContexts>
   );
 }

@@ -3,10 +3,10 @@
 // one unit:import job for all of them, which verifies and imports each (its result per file in the job's
 // status). The batch is module state, like the job tracker: leaving 导入申报包 and coming back finds it
 // still going; a reload of the tab finds the job again (tracker) but not an upload cut off by it.
-import { useSyncExternalStore } from 'react';
 import type { ApiError } from '../../../shared/api/contract.js';
 import type { UnitImportResult } from '../../../shared/unit/schema.js';
 import { call, isCancelled, uploadPackage, type PackageUpload } from '../api.js';
+import { moduleStore } from '../jobs/moduleStore.js';
 import { asApiError, isRunning, jobTrackerOf } from '../jobs/tracker.js';
 
 export const UNIT_IMPORT_JOB = 'dossier.unitImport';
@@ -23,7 +23,7 @@ export type ImportOutcome = 'success' | 'warning' | 'error' | 'info';
  * officer), warning; every file refused, error; nothing taken and nothing refused (all already here,
  * unchanged), info. Never a green "done" over a list of refusals.
  */
-export function importOutcome(results: readonly UnitImportResult[]): ImportOutcome {
+export function importOutcome(results: readonly { status: UnitImportResult['status'] }[]): ImportOutcome {
   const refused = results.filter((r) => r.status === 'refused').length;
   if (results.length === 0) return 'info';
   if (refused === results.length) return 'error';
@@ -45,33 +45,25 @@ export type BatchState =
   /** The batch could not start (nothing to import, too many files, the core refused the job). */
   | { phase: 'failed'; error: ApiError };
 
-interface Batch {
+/** A many-files import on its way (the unit's packages; the desk's batches, desk/deskReceive.ts). */
+export interface Batch<Result = UnitImportResult> {
   state: BatchState;
   /** Files refused before the job (not a package by name, an upload that failed), as results. */
-  refused: UnitImportResult[];
+  refused: readonly Result[];
   /** Files of a chosen folder that are not packages, skipped (named, so nothing vanishes silently). */
-  skipped: string[];
+  skipped: readonly string[];
   /** The upload phase was cancelled: nothing of this batch was imported. */
   cancelled: boolean;
 }
 
-let batch: Batch = { state: { phase: 'idle' }, refused: [], skipped: [], cancelled: false };
+export const IDLE_BATCH = { state: { phase: 'idle' }, refused: [], skipped: [], cancelled: false } as const;
+const store = moduleStore<Batch>(IDLE_BATCH);
+const set = store.set;
 let controller: AbortController | null = null;
-const listeners = new Set<() => void>();
 
-function set(change: Partial<Batch>): void {
-  batch = { ...batch, ...change };
-  for (const listener of listeners) listener();
-}
+export const useImportBatch = store.use;
 
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  return () => void listeners.delete(listener);
-};
-
-export const useImportBatch = (): Batch => useSyncExternalStore(subscribe, () => batch);
-
-export const isUploading = () => batch.state.phase === 'uploading';
+export const isUploading = () => store.get().state.phase === 'uploading';
 
 const refusal = (file: string, reason: ApiError['message']): UnitImportResult => ({
   file,
