@@ -336,6 +336,10 @@ export const AUDIT_ACTIONS = [
   'desk-unit-key-changed',
   /** Reviewing desk: level 3 written (detail: decision, file, deadline). */
   'desk-level-three',
+  /** Reviewing desk: the intermediate committee's recommendation recorded or changed (detail: before, after). */
+  'desk-recommendation',
+  /** Reviewing desk: passed on to the province in a committee's batch (detail: committee, batch, file). */
+  'desk-passed-on',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
