@@ -26,6 +26,7 @@ import type { PassOnCommittee, PassOnPerson, PassOnPlan } from '../../../shared/
 import type { BatchFile } from '../../../shared/unit/schema.js';
 import { formatBytes } from '../attachments/linkText.js';
 import { call } from '../api.js';
+import { ApiErrorAlert } from '../components/ApiErrorAlert.js';
 import { LabelledField } from '../components/LabelledField.js';
 import { JobPanel } from '../forms/JobPanel.js';
 import { useT } from '../i18n.js';
@@ -292,25 +293,7 @@ export function DeskSubmitScreen({ onOpenApplicant }: DeskSubmitScreenProps) {
             {p('submit', { n: going.length })}
           </Button>
         </form>
-        {otherError && (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            className="uw-inline-alert"
-            data-testid="desk-submit-error"
-            title={pick(otherError.message)}
-            description={
-              otherError.issues?.length ? (
-                <ul className="uw-issue-list">
-                  {otherError.issues.map((i) => (
-                    <li key={`${i.path}:${i.message.en}`}>{pick(i.message)}</li>
-                  ))}
-                </ul>
-              ) : undefined
-            }
-          />
-        )}
+        {otherError && <ApiErrorAlert error={otherError} testId="desk-submit-error" />}
         <JobPanel
           job={job}
           testId="desk-submit-job"
