@@ -22,7 +22,7 @@ import type { Recommendation } from '../../shared/desk/recommendation.js';
 import { dossier } from '../helpers/cli.js';
 import { deskWorkspace } from '../helpers/deskFixtures.js';
 import { PASSPHRASE } from '../helpers/exportFixtures.js';
-import { accept, publicisedWithoutObjection, unitWith } from '../helpers/unitFlow.js';
+import { accept, call, publicisedWithoutObjection, refused, unitWith } from '../helpers/unitFlow.js';
 import { hasStockTools, stockVerify } from '../helpers/stockVerify.js';
 import { tempDir } from '../helpers/workspace.js';
 import { idNumberOf } from '../helpers/unitFixtures.js';
@@ -173,6 +173,18 @@ describe('recommendation and pass-on by committee', () => {
     ]);
     // N-8: the parameter's 5 working days on the state calendar — 09-28 … 10-10 across National Day.
     expect(plan.publicity).toEqual({ startDate: '2020-09-28', endDate: '2020-10-10', workingDays: 5 });
+    // The same through the contract's methods (desk:*), as the screens call them.
+    expect(
+      await call<{ going: unknown[] }>(d, 'desk:passOnPlan', { committee: 'energy', startDate: '2020-09-28' }),
+    ).toEqual(plan);
+    const viaApi = await refused(d, 'desk:setRecommendation', {
+      applicantId: a3,
+      recommendation: { ...REC, votesFor: 99 },
+    });
+    expect(viaApi.issues?.map((i) => i.path)).toEqual(['recommendation.votesFor']);
+    expect(
+      (await call<{ committees: { id: string }[] }>(d, 'desk:committees', {})).committees.map((c) => c.id),
+    ).toEqual(PACK_2020.committees.map((c) => c.id));
 
     const r = await dossier(
       'review-submit',
@@ -228,7 +240,6 @@ describe('recommendation and pass-on by committee', () => {
     expect(objects).toContain('申报人1');
     expect(objects).not.toContain('申报人2');
     expect(objects).not.toContain(idNumberOf(1));
-    if (process.env.D_SHOTS) spawnSync('cp', [batch, process.env.D_SHOTS]);
     expect(text('资格审查花名册.pdf').replace(/\s/g, '')).toContain(idNumberOf(1));
 
     // Level 3: accepted, the recommendation inside; verify and stock OpenSSL accept all three levels.
@@ -258,6 +269,8 @@ describe('recommendation and pass-on by committee', () => {
     }
     // Passed on: the recommendation no longer changes.
     expect(refusalOf(() => setRecommendation(d, a1, REC)).code).toBe('desk_status_move');
+    const batches = await call<{ batches: { fileName: string; awaitingDownload: boolean }[] }>(d, 'desk:batches', {});
+    expect(batches.batches.map((b) => [b.fileName, b.awaitingDownload])).toEqual([[batchName, false]]);
     expect(existsSync(existing)).toBe(true);
   }, 240_000);
 });

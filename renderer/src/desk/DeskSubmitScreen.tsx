@@ -41,6 +41,7 @@ import {
 } from '../unit/review/PassphraseField.js';
 import { WorkFrame } from '../unit/review/WorkFrame.js';
 import { passOnText, type PassOnTextKey } from './passOnText.js';
+import './passOn.css';
 
 export const DESK_SUBMIT_JOB_KEY = 'dossier.deskSubmit';
 
@@ -164,10 +165,14 @@ export function DeskSubmitScreen({ onOpenApplicant }: DeskSubmitScreenProps) {
   const reloadSoon = () => window.setTimeout(() => void load(true), 1500);
 
   const person = (x: PassOnPerson) => (
-    <li key={x.applicantId} data-testid={x.heldBecause ? 'desk-held-row' : 'desk-going-row'}>
+    <li
+      key={x.applicantId}
+      data-testid={x.heldBecause ? 'desk-held-row' : 'desk-going-row'}
+      data-applicant={x.applicantId}
+    >
       <Button type="link" className="uw-link" onClick={() => onOpenApplicant(x.applicantId)}>
         {x.name || '—'}
-      </Button>
+      </Button>{' '}
       <Typography.Text type="secondary">{x.unit}</Typography.Text>{' '}
       <Typography.Text type="secondary">{x.specialty}</Typography.Text>{' '}
       {x.exceptional && <Tag color="purple">{p('exceptional')}</Tag>}
@@ -197,7 +202,8 @@ export function DeskSubmitScreen({ onOpenApplicant }: DeskSubmitScreenProps) {
           <Space orientation="vertical">
             {committees.map((c) => (
               <Radio key={c.id} value={c.id} data-testid={`desk-committee-${c.id}`}>
-                {c.fullName}{' '}
+                {c.fullName}
+                {lang === 'en' ? ` (${c.shortName.en})` : ''}{' '}
                 <Typography.Text type="secondary">
                   {p('committeeCounts', { n: c.applicants, ready: c.ready })}
                 </Typography.Text>
@@ -227,7 +233,7 @@ export function DeskSubmitScreen({ onOpenApplicant }: DeskSubmitScreenProps) {
                 type="date"
                 value={startDate}
                 onChange={(e) => setStartDate(e.target.value)}
-                className="desk-rec-date"
+                className="desk-date"
               />
             )}
           </LabelledField>
@@ -278,6 +284,7 @@ export function DeskSubmitScreen({ onOpenApplicant }: DeskSubmitScreenProps) {
           {needsPassphrase(keyStatus) && (
             <PassphraseField
               id="desk-submit-passphrase"
+              label={p('passphrase')}
               value={passphrase}
               onChange={setPassphrase}
               error={passError}

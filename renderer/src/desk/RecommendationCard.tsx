@@ -16,6 +16,7 @@ import { LabelledField } from '../components/LabelledField.js';
 import { useT } from '../i18n.js';
 import { asApiError } from '../jobs/tracker.js';
 import { passOnText } from './passOnText.js';
+import './passOn.css';
 
 export interface RecommendationCardProps {
   applicantId: string;
@@ -158,7 +159,7 @@ export function RecommendationCard({ applicantId, onChanged, disabled = false }:
                 type="date"
                 value={draft.meetingDate}
                 onChange={(e) => set('meetingDate', e.target.value)}
-                className="desk-rec-date"
+                className="desk-date"
               />
             )}
           </LabelledField>

@@ -21,7 +21,7 @@ export const PASSON_TEXT = {
   submitTitle: { zh: '按评审委员会报送', en: 'Pass on by committee' },
   submitIntro: {
     zh: '选择高评委（附件1）：其中“通过待报送”且经中评委推荐的申报人加签第 3 级，写出一个报送批次交省主管部门，内含资格审查花名册（PDF、Excel）和评审对象名单（公示 5 个工作日，N-8）。',
-    en: 'Choose a senior committee (附件1): its applicants who are passed and recommended get the desk’s level 3, in one batch for the provincial department with the roster (PDF, Excel) and the list of evaluation objects (publicised for 5 working days, N-8).',
+    en: "Choose a senior committee (附件1): its applicants who are passed and recommended get the desk's level 3, in one batch for the provincial department with the roster (PDF, Excel) and the list of evaluation objects (publicised for 5 working days, N-8).",
   },
   loading: { zh: '正在读取…', en: 'Loading…' },
   committees: { zh: '评审委员会', en: 'Committee' },
@@ -39,6 +39,7 @@ export const PASSON_TEXT = {
   held: { zh: '暂不报送（{n} 人）', en: 'Held back ({n})' },
   exceptional: { zh: '破格', en: 'Exceptional' },
   submit: { zh: '加签并生成报送批次（{n} 人）', en: 'Sign and write the batch ({n})' },
+  passphrase: { zh: '审查机构签名密钥的密码', en: "The desk's signing key passphrase" },
   keyMissing: {
     zh: '本工作区还没有签名密钥：请先在“备份与恢复”中建立密钥。',
     en: 'This workspace has no signing key yet: make one first.',
@@ -53,7 +54,7 @@ export const PASSON_TEXT = {
   batchesHeading: { zh: '已写出的报送批次', en: 'Batches written' },
   empty: {
     zh: '本机构还没有接收申报人。先接收单位的报送批次。',
-    en: 'This desk has received no applicant yet. Receive the units’ batches first.',
+    en: "This desk has received no applicant yet. Receive the units' batches first.",
   },
 } as const satisfies Record<string, Localized>;
 
