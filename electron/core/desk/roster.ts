@@ -224,10 +224,8 @@ export async function buildObjectsPdf(
   ];
   await table(doc, rows, { size: 9.5, minHeights: rows.map(() => 22), repeat: [0] });
   doc.gap(10);
-  await doc.paragraph(
-    `公示期间，对评审对象有异议的，请向${h.desk.name}反映。联系人：${h.desk.responsible}　联系电话：＿＿＿＿＿＿`,
-    { size: 10.5, keepWith: 40 },
-  );
+  await doc.paragraph(`公示期间，对评审对象有异议的，请向${h.desk.name}反映。`, { size: 10.5, keepWith: 40 });
+  await doc.paragraph(`联系人：${h.desk.responsible}　　联系电话：＿＿＿＿＿＿＿＿`, { size: 10.5 });
   doc.gap(16);
   await doc.paragraph(`${h.desk.name}　　${zhDate(h.date)}`, { size: 10.5 });
   const bytes = await doc.finish();
