@@ -35,7 +35,6 @@ import {
   batchesDir,
   checkBatchTarget,
   listBatchFiles,
-  PACKAGES_PREFIX,
   SUMMARY_PDF,
   SUMMARY_XLSX,
   writeBatch,
