@@ -32,7 +32,13 @@ const JSON_COMMANDS = ['check', 'doctor', 'verify-backup', 'verify', 'params', '
  * hold the folder's lock while they run (core/folderLock.ts), so they are refused while the app runs there.
  */
 function isWriting(command: string, values: { set?: string[] | undefined }): boolean {
-  if (command === 'params' || command === 'unit-profile' || command === 'post-info' || command === 'review-profile')
+  if (
+    command === 'params' ||
+    command === 'unit-profile' ||
+    command === 'post-info' ||
+    command === 'review-profile' ||
+    command === 'review-recommend'
+  )
     return (values.set?.length ?? 0) > 0;
   return [
     'init',
@@ -47,6 +53,8 @@ function isWriting(command: string, values: { set?: string[] | undefined }): boo
     'unit-submit',
     'review-import',
     'review-return',
+    'review-accept',
+    'review-submit',
   ].includes(command);
 }
 
@@ -124,6 +132,13 @@ const HELP = `职称申报材料助手 dossier — 用法 / usage:
   dossier review-return --applicant ID --reason "理由（每行一处）" --deadline YYYY-MM-DD --out FILE
                        [--passphrase-file F] [--data DIR]
                                                退回单位补正：写出带审查机构签名的第 3 级（decision returned）
+  dossier review-recommend --applicant ID [--set REC.json] [--data DIR]
+                                               中评委推荐意见：查看，或记录（逐项核对，不正确则不保存，2）
+  dossier review-accept --applicant ID [--opinion "审查意见"] [--data DIR]
+                                               审查通过：改为“通过待报送”（当前状态不允许时拒绝）
+  dossier review-submit --committee ID --out DIR|FILE [--start-date YYYY-MM-DD] [--passphrase-file F] [--data DIR]
+                                               按评审委员会报送：经中评委推荐的“通过待报送”申报人加签第 3 级，
+                                               写出一个报送批次（资格审查花名册、评审对象名单），状态改为“已报送”
 选项 / options: --data DIR 数据文件夹（默认 ${defaultDataDir()}，或环境变量 DOSSIER_DATA）；--lang en 英文提示
 退出码 / exit codes: 0 成功 success, 1 失败 failure, 2 输入无效 invalid input,
   3 数据文件夹现在不能使用 the data folder cannot be used now（数据库损坏 damaged database、磁盘已满 disk full、
@@ -153,6 +168,9 @@ const OPTIONS = {
   'expect-unit': { type: 'string' },
   applicant: { type: 'string' },
   deadline: { type: 'string' },
+  opinion: { type: 'string' },
+  committee: { type: 'string' },
+  'start-date': { type: 'string' },
   set: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -346,6 +364,25 @@ export async function main(argv: string[]): Promise<number> {
           reason: values.reason,
           deadline: values.deadline,
           out: values.out,
+          passphraseFile: values['passphrase-file'],
+          lang,
+        });
+      case 'review-recommend':
+        return await (
+          await desks()
+        ).runReviewRecommend({ dataDir, applicant: values.applicant, set: values.set?.at(-1), lang });
+      case 'review-accept':
+        return await (
+          await desks()
+        ).runReviewAccept({ dataDir, applicant: values.applicant, opinion: values.opinion, lang });
+      case 'review-submit':
+        return await (
+          await desks()
+        ).runReviewSubmit({
+          dataDir,
+          committee: values.committee,
+          out: values.out,
+          startDate: values['start-date'],
           passphraseFile: values['passphrase-file'],
           lang,
         });

@@ -4,15 +4,22 @@
 // (folders: every *.zip and *.zcpkg, not recursing) in one job and prints one line per applicant — exit 0
 // when none was refused, 1 otherwise, 2 for bad usage; review-return writes level 3 with decision
 // `returned`, the reasons and a correction deadline, signed with the desk's key, for the unit.
-import { existsSync } from 'node:fs';
+// review-recommend records the intermediate committee's recommendation (中评委推荐), review-accept moves an
+// applicant to 通过待报送, review-submit passes a committee's applicants on to the province in one batch.
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Localized } from '../shared/api/contract.js';
 import { DESK_STATUS_LABELS } from '../shared/desk/pipeline.js';
+import { recommendationLine } from '../shared/desk/recommendation.js';
 import type { DeskImportResult } from '../shared/desk/schema.js';
 import { normalizeIdNumber } from '../shared/checks/idNumber.js';
 import { guardedCommand, reportFailure } from './checkCommand.js';
 import { listDeskApplicants } from './core/desk/deskRepo.js';
 import { writeLevelThree } from './core/desk/levelThree.js';
+import { passOnPlan, startPassOn } from './core/desk/passOn.js';
+import { acceptApplicant, getRecommendation, setRecommendation } from './core/desk/recommendation.js';
+import { waitForJob } from './core/jobs.js';
+import { noteTempsIn } from './core/leftovers.js';
 import { getDeskProfile, setDeskProfile } from './core/desk/profile.js';
 import { startReceive } from './core/desk/receive.js';
 import { DossierError } from './core/errors.js';
@@ -20,13 +27,22 @@ import { formatFingerprint } from './core/package/sm2.js';
 import { followResults } from './jobResults.js';
 import { closeWorkspace, DATABASE_FILE, openWorkspace, type Workspace } from './core/workspace.js';
 import { readJsonObjectFile } from './jsonFileArg.js';
-import { fingerprintOption, passphrase } from './packageCommand.js';
+import { fingerprintOption, passphrase, progressLines } from './packageCommand.js';
 
 type Lang = keyof Localized;
 
 const usage = (zh: string, en: string) => new DossierError('wrong_usage', { zh, en });
 
-const INVALID = ['folder_without_packages', 'file_missing', 'wrong_desk_profile', 'wrong_desk_review'];
+const INVALID = [
+  'folder_without_packages',
+  'file_missing',
+  'wrong_desk_profile',
+  'wrong_desk_review',
+  'wrong_recommendation',
+  'wrong_committee',
+  'wrong_passon',
+  'wrong_target',
+];
 const guarded = (lang: Lang, run: () => Promise<number>) => guardedCommand(lang, INVALID, run);
 
 function requireWorkspace(dataDir: string): void {
@@ -230,4 +246,172 @@ export function runReviewReturn(o: ReviewReturnOptions): Promise<number> {
       closeWorkspace(w);
     }
   });
+}
+
+export interface ReviewRecommendOptions {
+  dataDir: string;
+  applicant?: string | undefined;
+  set?: string | undefined;
+  lang: Lang;
+}
+
+/** `dossier review-recommend --applicant ID [--set REC.json]`: prints or records the recommendation. */
+export function runReviewRecommend(o: ReviewRecommendOptions): Promise<number> {
+  return guarded(o.lang, async () => {
+    const say = (t: Localized) => t[o.lang];
+    if (!o.applicant) {
+      throw usage(
+        '用法：dossier review-recommend --applicant 申报人 [--set 推荐意见.json] --data 目录',
+        'usage: dossier review-recommend --applicant ID [--set REC.json] --data DIR',
+      );
+    }
+    const value =
+      o.set === undefined
+        ? null
+        : readJsonObjectFile(o.set, { zh: '中评委推荐意见的各字段', en: "the recommendation's fields" });
+    requireWorkspace(o.dataDir);
+    const w = openWorkspace(o.dataDir, { readOnly: value === null });
+    try {
+      const applicantId = applicantOf(w, o.applicant);
+      const { recommendation } =
+        value === null ? getRecommendation(w, applicantId) : setRecommendation(w, applicantId, value);
+      if (value !== null)
+        console.log(say({ zh: '已保存中评委推荐意见。', en: "The committee's recommendation is saved." }));
+      if (!recommendation) {
+        console.log(say({ zh: '尚未记录中评委推荐意见。', en: 'No recommendation of the committee is recorded yet.' }));
+      } else {
+        console.log(`${recommendation.committee}：${recommendationLine(recommendation, o.lang)}`);
+        if (recommendation.interview)
+          console.log(`  ${say({ zh: '答辩（面试）结果', en: 'Interview' })}: ${recommendation.interview}`);
+      }
+      return 0;
+    } finally {
+      closeWorkspace(w);
+    }
+  });
+}
+
+export interface ReviewAcceptOptions {
+  dataDir: string;
+  applicant?: string | undefined;
+  opinion?: string | undefined;
+  lang: Lang;
+}
+
+/** `dossier review-accept --applicant ID [--opinion "…"]`: 通过待报送, refused when the status does not allow it. */
+export function runReviewAccept(o: ReviewAcceptOptions): Promise<number> {
+  return guarded(o.lang, async () => {
+    const say = (t: Localized) => t[o.lang];
+    if (!o.applicant) {
+      throw usage(
+        '用法：dossier review-accept --applicant 申报人 [--opinion "审查意见"] --data 目录',
+        'usage: dossier review-accept --applicant ID [--opinion "opinion"] --data DIR',
+      );
+    }
+    requireWorkspace(o.dataDir);
+    const w = openWorkspace(o.dataDir);
+    try {
+      const { opinion } = acceptApplicant(w, applicantOf(w, o.applicant), o.opinion);
+      console.log(
+        say({
+          zh: `已改为“${DESK_STATUS_LABELS.passed.zh}”。审查意见：${opinion}`,
+          en: `Now "${DESK_STATUS_LABELS.passed.en}". Opinion: ${opinion}`,
+        }),
+      );
+      return 0;
+    } finally {
+      closeWorkspace(w);
+    }
+  });
+}
+
+export interface ReviewSubmitOptions {
+  dataDir: string;
+  committee?: string | undefined;
+  out?: string | undefined;
+  startDate?: string | undefined;
+  passphraseFile?: string | undefined;
+  lang: Lang;
+}
+
+/**
+ * `dossier review-submit --committee ID --out DIR|FILE [--start-date YYYY-MM-DD]`: the committee's applicants
+ * who are 通过待报送 and recommended, in one batch for the province. Exit 0 written, 1 refused (who and
+ * why), 2 bad usage or input (an unknown committee lists the valid ones; an existing --out file).
+ */
+export function runReviewSubmit(o: ReviewSubmitOptions): Promise<number> {
+  return guarded(o.lang, async () => {
+    if (!o.committee || !o.out) {
+      throw usage(
+        '用法：dossier review-submit --committee 评审委员会 --out 文件夹|文件 [--start-date YYYY-MM-DD] [--passphrase-file F] --data 目录',
+        'usage: dossier review-submit --committee ID --out DIR|FILE [--start-date YYYY-MM-DD] [--passphrase-file F] --data DIR',
+      );
+    }
+    requireWorkspace(o.dataDir);
+    const w = openWorkspace(o.dataDir);
+    try {
+      return await submitCommittee(w, { ...o, committee: o.committee, out: o.out });
+    } catch (e) {
+      // Who cannot be passed on, and why, is a refusal (1), not a misuse of the command (2).
+      if (e instanceof DossierError && e.code === 'passon_refused') {
+        return reportFailure({ json: false, lang: o.lang }, e.toApiError(), 1);
+      }
+      throw e;
+    } finally {
+      closeWorkspace(w);
+    }
+  });
+}
+
+async function submitCommittee(
+  w: Workspace,
+  o: ReviewSubmitOptions & { committee: string; out: string },
+): Promise<number> {
+  const say = (t: Localized) => t[o.lang];
+  const plan = passOnPlan(w, o.committee, o.startDate);
+  for (const h of plan.held)
+    console.log(
+      say({
+        zh: `暂不报送  ${h.name}（${h.unit}）：${h.heldBecause!.zh}`,
+        en: `held back  ${h.name} (${h.unit}): ${h.heldBecause!.en}`,
+      }),
+    );
+  const secret = await passphrase({ passphraseFile: o.passphraseFile, lang: o.lang }, false);
+  // The batch is staged beside its place (batch.ts): noted, so that a crash's temp files there are swept.
+  const resolvedOut = path.resolve(o.out);
+  const isFolder = statSync(resolvedOut, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  const forget = noteTempsIn(w.dataDir, isFolder ? resolvedOut : path.dirname(resolvedOut));
+  let status;
+  try {
+    const { jobId } = await startPassOn(
+      w,
+      { committee: o.committee, startDate: o.startDate, passphrase: secret },
+      { out: o.out },
+    );
+    status = await waitForJob(jobId, progressLines(o.lang));
+  } finally {
+    forget();
+  }
+  if (status.state !== 'done' || !status.batch) {
+    const error = status.error ?? { code: 'cancelled', message: { zh: '已取消', en: 'Cancelled' } };
+    return reportFailure({ json: false, lang: o.lang }, error, 1);
+  }
+  const b = status.batch;
+  const file = isFolder ? path.join(resolvedOut, b.fileName) : resolvedOut;
+  console.log(say({ zh: `已写出报送批次：${file}`, en: `Batch written: ${file}` }));
+  console.log(
+    say({
+      zh: `  ${plan.committee.fullName}：${b.applicants} 人，状态改为“${DESK_STATUS_LABELS.submitted.zh}”；${b.size} 字节，SHA-256 ${b.sha256}`,
+      en: `  ${plan.committee.shortName.en}: ${b.applicants} applicant(s), now "${DESK_STATUS_LABELS.submitted.en}"; ${b.size} bytes, SHA-256 ${b.sha256}`,
+    }),
+  );
+  if (plan.publicity) {
+    console.log(
+      say({
+        zh: `  评审对象公示：${plan.publicity.startDate} 至 ${plan.publicity.endDate}（${plan.publicity.workingDays} 个工作日）`,
+        en: `  Publicity of the evaluation objects: ${plan.publicity.startDate} to ${plan.publicity.endDate} (${plan.publicity.workingDays} working days)`,
+      }),
+    );
+  }
+  return 0;
 }

@@ -436,6 +436,40 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 14,
+    name: 'desk-recommendation-pass-on',
+    up(db) {
+      db.exec(`
+        -- The intermediate committee's recommendation (中评委推荐, issue 17 item 5), one per applicant at the
+        -- desk: the record as entered (shared/desk/recommendation.ts), checked before it is written; every
+        -- change also in audit_event (desk-recommendation).
+        CREATE TABLE desk_recommendation (
+          applicant_id TEXT PRIMARY KEY REFERENCES desk_applicant(applicant_id) ON DELETE CASCADE,
+          data         TEXT NOT NULL CHECK (json_valid(data)),
+          recommended  INTEGER NOT NULL CHECK (recommended IN (0, 1)),
+          updated_at   TEXT NOT NULL
+        ) STRICT;
+
+        -- The desk's acceptance (通过待报送): its opinion, printed in level 3 when the applicant is passed on.
+        CREATE TABLE desk_acceptance (
+          applicant_id TEXT PRIMARY KEY REFERENCES desk_applicant(applicant_id) ON DELETE CASCADE,
+          opinion      TEXT NOT NULL CHECK (length(opinion) <= 5000),
+          accepted_at  TEXT NOT NULL
+        ) STRICT;
+
+        -- Who went into which pass-on batch (the batch itself is recorded in unit_batch, the one list of
+        -- batches written here, so that it downloads like the unit's).
+        CREATE TABLE desk_passon_member (
+          batch_file   TEXT NOT NULL,
+          applicant_id TEXT NOT NULL REFERENCES desk_applicant(applicant_id) ON DELETE CASCADE,
+          committee    TEXT NOT NULL,
+          package_file TEXT NOT NULL,
+          PRIMARY KEY (batch_file, applicant_id)
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -3,7 +3,7 @@
 // (electron/core/dispatcher.ts); the renderer's client is typed from it.
 import { DeskImportResult } from '../desk/schema.js';
 import { z } from 'zod';
-import { ApplicantId, Issue, JobId, Localized, UploadId } from './primitives.js';
+import { ApplicantId, Issue, JobId, Localized, Passphrase, UploadId } from './primitives.js';
 import { deskMethods } from './deskContract.js';
 import {
   ArchiveDocument,
@@ -481,7 +481,6 @@ export const KeyStatus = z.object({
   previousFingerprint: z.string().nullable().optional(),
 });
 export type KeyStatus = z.infer<typeof KeyStatus>;
-export const Passphrase = z.string().min(8).max(1024);
 
 /** A package this workspace wrote or took in; the file lies in <data>/packages/. */
 export const PackageFile = z.object({
@@ -963,7 +962,7 @@ export const contract = {
   ...deskMethods,
 } as const;
 
-export { ApplicantId, Issue, JobId, Localized, UploadId };
+export { ApplicantId, Issue, JobId, Localized, Passphrase, UploadId };
 export type Contract = typeof contract;
 export type Method = keyof Contract;
 export type InputOf<M extends Method> = z.input<Contract[M]['input']>;

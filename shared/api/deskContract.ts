@@ -4,7 +4,12 @@
 // contract's small pieces from primitives.ts, never contract.ts (which imports this file).
 import { z } from 'zod';
 import { DeskBatch, DeskProfile } from '../desk/schema.js';
-import { Issue, JobId, UploadId } from './primitives.js';
+import { PassOnCommittee, PassOnPlan } from '../desk/passOn.js';
+import { Recommendation } from '../desk/recommendation.js';
+import { BatchFile } from '../unit/schema.js';
+import { ApplicantId, Issue, JobId, Passphrase, UploadId } from './primitives.js';
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 // ── Desk data and receiving (审查机构信息, 接收) ─────────────────────────────────────────────────────────────
 /** A unit key's fingerprint as read off the unit's paper: 64 hex digits, spaces and case as printed. */
@@ -51,7 +56,40 @@ const tableMethods = {} as const;
 const reviewMethods = {} as const;
 
 // ── The intermediate committee's recommendation and the pass-on by committee (推荐, 报送) ──────────────────
-const passOnMethods = {} as const;
+const passOnMethods = {
+  'desk:recommendation': {
+    input: z.strictObject({ applicantId: ApplicantId }),
+    output: z.object({ recommendation: Recommendation.nullable() }),
+  },
+  /** Checked by the service, whole, each problem at its field (recommendationProblems): any object comes in. */
+  'desk:setRecommendation': {
+    input: z.strictObject({ applicantId: ApplicantId, recommendation: z.record(z.string(), z.unknown()) }),
+    output: z.object({ recommendation: Recommendation }),
+  },
+  /** 通过待报送, with the desk's opinion (printed in level 3); refused when the status does not allow it. */
+  'desk:accept': {
+    input: z.strictObject({ applicantId: ApplicantId, opinion: z.string().max(5000).optional() }),
+    output: z.object({ opinion: z.string() }),
+  },
+  /** The rule pack's committees (附件1) with how many applicants each has and how many would go now. */
+  'desk:committees': { input: z.strictObject({}), output: z.object({ committees: z.array(PassOnCommittee) }) },
+  /** Who of a committee would go, who is held back and why; the publicity window from the start day (N-8). */
+  'desk:passOnPlan': {
+    input: z.strictObject({ committee: z.string().max(64), startDate: IsoDate.optional() }),
+    output: PassOnPlan,
+  },
+  /** The pass-on (a job: progress, cancel; its result is the batch, downloadable at /batches/<name>). */
+  'desk:submit': {
+    input: z.strictObject({
+      committee: z.string().max(64),
+      startDate: IsoDate.optional(),
+      passphrase: Passphrase.optional(),
+    }),
+    output: z.object({ jobId: JobId }),
+  },
+  /** The batches written here, newest first; those still waiting can be downloaded. */
+  'desk:passOnBatches': { input: z.strictObject({}), output: z.object({ batches: z.array(BatchFile) }) },
+} as const;
 
 export const deskMethods = {
   ...profileMethods,

@@ -13,5 +13,8 @@ export type Issue = z.infer<typeof Issue>;
 
 export const JobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
+/** The workspace signing key's passphrase. */
+export const Passphrase = z.string().min(8).max(1024);
+
 /** An uploaded (browser mode) or opened (desktop) package file waiting to be verified or imported. */
 export const UploadId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);

@@ -4,6 +4,7 @@
 // core (electron/core/desk/) and, later, the UI: the profile, its field names and the words of its problems.
 import { z } from 'zod';
 import type { Issue, Localized } from '../api/contract.js';
+import { Recommendation } from './recommendation.js';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -109,13 +110,21 @@ export const DeskComment = z.strictObject({
 });
 export type DeskComment = z.infer<typeof DeskComment>;
 
+/** The qualification-review checklist in short (资格审查), as level 3 carries it: each item and its result. */
+export const DeskChecklistSummary = z.array(
+  z.strictObject({ item: z.string().max(300), result: z.string().max(300), note: z.string().max(2000) }),
+);
+export type DeskChecklistSummary = z.infer<typeof DeskChecklistSummary>;
+
 /**
  * content/desk/review.json in level 3 (docs/package-format.md, "Level 3: the reviewing desk"): the desk's
- * decision — returned to the unit for correction by a deadline, or accepted — with its comments.
+ * decision — returned to the unit for correction by a deadline, or accepted — with its comments. Version 2
+ * (the pass-on, issue 17 item 6) adds the intermediate committee's recommendation and the checklist in short;
+ * version 1 files (returns written before) have neither and still read.
  */
 export const DeskReviewDoc = z.strictObject({
   format: z.literal('dossier.desk-review'),
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]),
   decision: z.enum(['accepted', 'returned']),
   desk: z.strictObject({ kind: DeskKind, name: z.string(), city: z.string(), department: z.string() }),
   /** The desk's key fingerprint: level 3's signer. */
@@ -127,5 +136,9 @@ export const DeskReviewDoc = z.strictObject({
   /** returned: the correction deadline (补正截止日期); null when accepted. */
   correctionDeadline: IsoDate.nullable(),
   reviewedOn: IsoDate,
+  /** Version 2: the intermediate committee's recommendation (accepted: required; returned: null). */
+  recommendation: Recommendation.nullable().optional(),
+  /** Version 2: the checklist in short, or null when the desk kept none for the applicant. */
+  checklist: DeskChecklistSummary.nullable().optional(),
 });
 export type DeskReviewDoc = z.infer<typeof DeskReviewDoc>;

@@ -32,6 +32,21 @@ export interface RulePackDefinition<P extends Record<string, unknown>> {
   rules: readonly Rule<P>[];
   /** rules.md's open questions, for the assumptions view. */
   openQuestions: readonly Localized[];
+  /**
+   * The senior evaluation committees the notice names (附件1, N-1), in its order: the desk passes applicants
+   * on by committee from this list. Data of the notice, not of the code: a later pack names its own. Not in the
+   * content hash (packages already record it); a change to them bumps the pack's `version`.
+   */
+  committees: readonly PackCommittee[];
+}
+
+/** A committee of the pack (附件1): id, number, full name as printed, short name and scope. */
+export interface PackCommittee {
+  id: string;
+  no: number;
+  fullName: string;
+  shortName: Localized;
+  scope: Localized;
 }
 
 export interface RulePack<P extends Record<string, unknown>> extends RulePackDefinition<P> {

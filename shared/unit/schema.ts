@@ -346,6 +346,10 @@ export const AUDIT_ACTIONS = [
    * desk, its key, deadline, points; reason: the points).
    */
   'desk-returned',
+  /** Reviewing desk: the intermediate committee's recommendation recorded or changed (detail: before, after). */
+  'desk-recommendation',
+  /** Reviewing desk: passed on to the province in a committee's batch (detail: committee, batch, file). */
+  'desk-passed-on',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

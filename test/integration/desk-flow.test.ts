@@ -4,7 +4,7 @@
 // and `dossier verify` and stock OpenSSL (the script in docs/package-format.md) accept all three levels.
 // The desk's data (`dossier review-profile`) and the return's bad input are refused naming the field.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deskApplicant } from '../../electron/core/desk/deskRepo.js';
@@ -16,21 +16,8 @@ import { dossier } from '../helpers/cli.js';
 import { CITY_DESK, deskWorkspace } from '../helpers/deskFixtures.js';
 import { PASSPHRASE } from '../helpers/exportFixtures.js';
 import { accept, publicisedWithoutObjection, unitWith } from '../helpers/unitFlow.js';
+import { hasStockTools, stockVerify } from '../helpers/stockVerify.js';
 import { tempDir } from '../helpers/workspace.js';
-
-const hasTools =
-  spawnSync('openssl', ['dgst', '-sm3'], { input: '' }).status === 0 && spawnSync('jq', ['--version']).status === 0;
-
-function stockVerify(pkg: string) {
-  const doc = readFileSync(path.join(import.meta.dirname, '../../docs/package-format.md'), 'utf8');
-  const block = /<!-- verify-package\.sh: begin -->\s*```sh\n([\s\S]*?)```\s*<!-- verify-package\.sh: end -->/.exec(
-    doc,
-  );
-  const script = path.join(tempDir(), 'verify-package.sh');
-  writeFileSync(script, block![1]!);
-  const r = spawnSync('sh', [script, pkg]);
-  return { status: r.status, out: r.stdout.toString() + r.stderr.toString() };
-}
 
 afterEach(() => {
   delete process.env.DOSSIER_PASSPHRASE;
@@ -151,7 +138,7 @@ describe('the reviewing desk on the command line', () => {
     expect(verified.code).toBe(0);
     expect(verified.out).toContain('审查机构');
 
-    if (hasTools) {
+    if (hasStockTools) {
       const stock = stockVerify(returned);
       expect(stock.out).toContain('OK: 3 level(s) verified');
       expect(stock.out).toContain(`level 3 signed by key ${fingerprint}`);

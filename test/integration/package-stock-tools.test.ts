@@ -1,37 +1,20 @@
 // The format stands without this code: the shell script in docs/package-format.md ("Verifying with stock
 // tools": unzip, sha256sum, jq, openssl dgst -sm3 -verify) is run exactly as printed there, on good
 // packages and on tampered ones.
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalBytes } from '../../electron/core/package/canonicalJson.js';
 import { sign } from '../../electron/core/package/sm2.js';
-import { makeKey, rebuild, replace, signedPackages } from '../helpers/packageFixtures.js';
+import { addLevel } from '../../electron/core/package/writePackage.js';
+import { createdBy, makeKey, rebuild, replace, signedPackages } from '../helpers/packageFixtures.js';
 import { flipByte } from '../helpers/zipcraft.js';
 import { skipForMissingTool } from '../helpers/tools.js';
+import { hasStockTools, stockVerify } from '../helpers/stockVerify.js';
 import { tempDir } from '../helpers/workspace.js';
 
-const hasTools =
-  spawnSync('openssl', ['dgst', '-sm3'], { input: '' }).status === 0 && spawnSync('jq', ['--version']).status === 0;
+const runScript = stockVerify;
 
-function docScript(): string {
-  const doc = readFileSync(path.join(import.meta.dirname, '../../docs/package-format.md'), 'utf8');
-  const block = /<!-- verify-package\.sh: begin -->\s*```sh\n([\s\S]*?)```\s*<!-- verify-package\.sh: end -->/.exec(
-    doc,
-  );
-  if (!block) throw new Error('the verify-package.sh block is missing from docs/package-format.md');
-  return block[1]!;
-}
-
-function runScript(pkg: string) {
-  const script = path.join(tempDir(), 'verify-package.sh');
-  writeFileSync(script, docScript());
-  const r = spawnSync('sh', [script, pkg]);
-  return { status: r.status, out: r.stdout.toString() + r.stderr.toString() };
-}
-
-describe.skipIf(skipForMissingTool(hasTools, 'openssl without SM3, or no jq: the stock-tools test'))(
+describe.skipIf(skipForMissingTool(hasStockTools, 'openssl without SM3, or no jq: the stock-tools test'))(
   'verification with stock tools only (the documented script)',
   () => {
     it('verifies both levels of a good package and prints each signer fingerprint', async () => {
@@ -43,6 +26,34 @@ describe.skipIf(skipForMissingTool(hasTools, 'openssl without SM3, or no jq: the
       expect(two.out).toContain(`level 1 signed by key ${applicant.fingerprint}`);
       expect(two.out).toContain(`level 2 signed by key ${unit.fingerprint}`);
       expect(runScript(l1).out).toContain('OK: 1 level(s) verified');
+    });
+
+    it('verifies all three levels of a package the reviewing desk signed (issue 17, level 3)', async () => {
+      const dir = tempDir();
+      const { l2, applicant, unit } = await signedPackages(dir);
+      const desk = makeKey();
+      const l3 = path.join(dir, 'desk.dossier');
+      const review = { format: 'dossier.desk-review', version: 2, decision: 'accepted' };
+      await addLevel(l2, l3, {
+        files: [
+          {
+            path: 'content/desk/review.json',
+            source: { kind: 'bytes', bytes: Buffer.from(JSON.stringify(review)) },
+            mediaType: 'application/json',
+            role: 'desk-review',
+          },
+        ],
+        key: desk,
+        createdBy,
+        level: 3,
+      });
+      const three = runScript(l3);
+      expect(three.out).toContain('OK: 3 level(s) verified');
+      expect(three.out.match(/Verified OK/g)).toHaveLength(3);
+      expect(three.out).toContain(`level 1 signed by key ${applicant.fingerprint}`);
+      expect(three.out).toContain(`level 2 signed by key ${unit.fingerprint}`);
+      expect(three.out).toContain(`level 3 signed by key ${desk.fingerprint}`);
+      expect(three.status).toBe(0);
     });
 
     it('fails on a changed file, an added file, a bad signature and a broken chain', async () => {

@@ -516,8 +516,10 @@ describe('submission: countersignature and the batch for the city (N-9, N-14)', 
     const packageFile = path.join(u.dataDir, 'packages', doc.packages[0]!.fileName);
     const content: BatchContent = {
       doc,
-      summaryPdf: entryOf(entries, '汇总表.pdf'),
-      summaryXlsx: entryOf(entries, '汇总表.xlsx'),
+      sheets: [
+        { path: '汇总表.pdf', bytes: entryOf(entries, '汇总表.pdf') },
+        { path: '汇总表.xlsx', bytes: entryOf(entries, '汇总表.xlsx') },
+      ],
       packageFiles: [packageFile],
     };
     const before = readdirSync(batchesDir(u.dataDir));

@@ -2,10 +2,13 @@
 // One group per part of the desk, in the contract's order.
 import type { InputOf, OutputOf } from '../../../shared/api/contract.js';
 import type { deskMethods } from '../../../shared/api/deskContract.js';
+import { listBatchFiles } from '../unit/batch.js';
 import type { Workspace } from '../workspace.js';
 import { deskBatches, deskData } from './deskData.js';
-import { setDeskProfile } from './profile.js';
+import { passOnCommitteeList, passOnPlan, startPassOn } from './passOn.js';
+import { requireDeskProfile, setDeskProfile } from './profile.js';
 import { startReceive, startReceiveUploads } from './receive.js';
+import { acceptApplicant, getRecommendation, setRecommendation } from './recommendation.js';
 
 type DeskMethod = keyof typeof deskMethods;
 type DeskHandlers = {
@@ -29,7 +32,19 @@ const tableHandlers = {};
 const reviewHandlers = {};
 
 // ── Recommendation and pass-on ──────────────────────────────────────────────────────────────────────────────
-const passOnHandlers = {};
+const passOnHandlers = {
+  'desk:recommendation': (w: Workspace, i: InputOf<'desk:recommendation'>) => getRecommendation(w, i.applicantId),
+  'desk:setRecommendation': (w: Workspace, i: InputOf<'desk:setRecommendation'>) =>
+    setRecommendation(w, i.applicantId, i.recommendation),
+  'desk:accept': (w: Workspace, i: InputOf<'desk:accept'>) => acceptApplicant(w, i.applicantId, i.opinion),
+  'desk:committees': (w: Workspace) => passOnCommitteeList(w),
+  'desk:passOnPlan': (w: Workspace, i: InputOf<'desk:passOnPlan'>) => passOnPlan(w, i.committee, i.startDate),
+  'desk:submit': (w: Workspace, i: InputOf<'desk:submit'>) => startPassOn(w, i),
+  'desk:passOnBatches': async (w: Workspace) => {
+    requireDeskProfile(w);
+    return { batches: await listBatchFiles(w) };
+  },
+};
 
 export const deskHandlers: DeskHandlers = {
   ...profileHandlers,

@@ -6,15 +6,16 @@
 // appended to, none moved). A return (退回补正) carries every point at once and a correction deadline, and
 // moves the applicant to 退回补正 in the same transaction as its package row and audit event.
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { copyFile, rename, rm, stat } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isRealDate } from '../../../shared/checks/dates.js';
 import { canMove } from '../../../shared/desk/pipeline.js';
-import { DeskComment, DeskReviewDoc } from '../../../shared/desk/schema.js';
+import type { Recommendation } from '../../../shared/desk/recommendation.js';
+import { DeskComment, DeskReviewDoc, type DeskChecklistSummary } from '../../../shared/desk/schema.js';
 import { normalizeCreditCode } from '../../../shared/checks/creditCode.js';
 import { readArchive } from '../archiveService.js';
-import { mkdirPrivate } from '../durable.js';
+import { copyFileAtomic, mkdirPrivate } from '../durable.js';
+import { writeNoted } from '../leftovers.js';
 import { DossierError } from '../errors.js';
 import { throwIfCancelled, type JobContext } from '../jobs.js';
 import { JSON_TYPE, jsonBytes } from '../package/content.js';
@@ -23,7 +24,7 @@ import { localToday } from '../clock.js';
 import { syncDir } from '../package/fsUtil.js';
 import { unlockWorkspaceKey } from '../package/keyService.js';
 import { runInPackageWorker } from '../package/packagePool.js';
-import { putPackageRow, rowsOfPackage, type PackageRow } from '../package/packageRepo.js';
+import { appendedLevelRow, putPackageRow, rowsOfPackage, type PackageRow } from '../package/packageRepo.js';
 import { addLevel } from '../package/writePackage.js';
 import { appendAudit } from '../unit/auditRepo.js';
 import { applicantPackageRows, currentRevision } from '../unit/revisions.js';
@@ -45,6 +46,9 @@ export interface LevelThreeInput {
   passphrase?: string | undefined;
   /** Where a copy goes for the unit (the CLI's --out): a file that must not exist yet. */
   out?: string | undefined;
+  /** accepted (the pass-on): the intermediate committee's recommendation, and the checklist in short. */
+  recommendation?: Recommendation | null;
+  checklist?: DeskChecklistSummary | null;
 }
 
 const noJob: JobContext = {
@@ -137,7 +141,7 @@ export async function writeLevelThree(
   const archive = readArchive(w.db, input.applicantId);
   const review = DeskReviewDoc.parse({
     format: 'dossier.desk-review',
-    version: 1,
+    version: 2,
     decision: input.decision,
     desk: { kind: desk.kind, name: desk.name, city: desk.city, department: desk.department },
     deskFingerprint: key.fingerprint,
@@ -150,6 +154,8 @@ export async function writeLevelThree(
     comments: input.comments,
     correctionDeadline: input.decision === 'returned' ? input.deadline : null,
     reviewedOn: today,
+    recommendation: input.recommendation ?? null,
+    checklist: input.checklist ?? null,
   });
   const dir = packagesDir(w.dataDir);
   await mkdirPrivate(dir);
@@ -190,25 +196,23 @@ export async function writeLevelThree(
     if (!existed) created = final;
     await syncDir(dir);
     // The unit's copy before the record: a copy that fails leaves nothing recorded (and no file) behind.
+    // Whole or not at all (temp + rename), the temp noted so that a crash's leftover is swept (leftovers.ts).
     if (input.out) {
-      await copyFile(final, input.out, constants.COPYFILE_EXCL);
-      copied = input.out;
+      const out = input.out;
+      if (await stat(out).catch(() => null)) {
+        throw invalid('out', `“${out}”已存在，不覆盖。`, `"${out}" already exists; it is not overwritten.`);
+      }
+      writeNoted(w.dataDir, out, () => copyFileAtomic(final, out));
+      copied = out;
     }
-    const row: PackageRow = {
-      file_name: fileName,
-      package_id: self.packageId,
-      revision: self.revision,
+    const row = appendedLevelRow(source, {
+      fileName,
       level: 3,
       sha256,
       size,
-      manifest_sha256: written.manifestSha256,
-      l1_manifest_sha256: source.l1_manifest_sha256,
-      l1_signer: source.l1_signer,
-      supersedes: source.supersedes,
-      direction: 'exported',
-      applicant_id: input.applicantId,
-      created_at: new Date().toISOString(),
-    };
+      manifestSha256: written.manifestSha256,
+      applicantId: input.applicantId,
+    });
     const firstReason = input.comments[0]?.text ?? '';
     w.db.transaction(() => {
       putPackageRow(w.db, row);

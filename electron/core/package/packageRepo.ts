@@ -20,6 +20,31 @@ export interface PackageRow {
   created_at: string;
 }
 
+/**
+ * The row of a level added to a received package (the unit's level 2, the desk's level 3): the source's
+ * identity and level 1 carried over, the new file's name, hashes and level; exported, now.
+ */
+export function appendedLevelRow(
+  source: PackageRow,
+  added: { fileName: string; level: number; sha256: string; size: number; manifestSha256: string; applicantId: string },
+): PackageRow {
+  return {
+    file_name: added.fileName,
+    package_id: source.package_id,
+    revision: source.revision,
+    level: added.level,
+    sha256: added.sha256,
+    size: added.size,
+    manifest_sha256: added.manifestSha256,
+    l1_manifest_sha256: source.l1_manifest_sha256,
+    l1_signer: source.l1_signer,
+    supersedes: source.supersedes,
+    direction: 'exported',
+    applicant_id: added.applicantId,
+    created_at: new Date().toISOString(),
+  };
+}
+
 const COLUMNS = `file_name, package_id, revision, level, sha256, size, manifest_sha256, l1_manifest_sha256, l1_signer,
   supersedes, direction, applicant_id, created_at`;
 

@@ -22,7 +22,7 @@ import { syncDir } from '../package/fsUtil.js';
 import { runInPackageWorker } from '../package/packagePool.js';
 import type { PackageDownload } from '../package/packageFiles.js';
 import { locatePackage } from '../package/levelAddition.js';
-import { findPackageRow } from '../package/packageRepo.js';
+import { findPackageRow, type PackageRow } from '../package/packageRepo.js';
 import { ZipWriter, type EntrySource } from '../package/zipWrite.js';
 import type { Workspace } from '../workspace.js';
 
@@ -36,6 +36,26 @@ export const PACKAGES_PREFIX = 'packages/';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
+/** One package of batch.json, as every batch lists it (the unit's level 2, the desk's level 3). */
+export const BATCH_PACKAGE_FIELDS = {
+  path: z.string().startsWith(PACKAGES_PREFIX),
+  fileName: z.string(),
+  size: z.number().int().min(1),
+  sha256: Sha256,
+  packageId: z.string(),
+  revision: z.number().int().min(1),
+};
+
+/** A package row's entry in batch.json (its place in the ZIP, size, hash, identity). */
+export const batchPackageOf = (row: PackageRow) => ({
+  path: `${PACKAGES_PREFIX}${row.file_name}`,
+  fileName: row.file_name,
+  size: row.size,
+  sha256: row.sha256,
+  packageId: row.package_id,
+  revision: row.revision,
+});
+
 /** batch.json: what the batch carries, for the city's intake (docs/batch-format.md). */
 export const BatchDoc = z.strictObject({
   format: z.literal('dossier.batch'),
@@ -44,25 +64,21 @@ export const BatchDoc = z.strictObject({
   /** The unit's signing key (SHA-256 of its SPKI): the level-2 signer of every package listed. */
   unitFingerprint: Sha256,
   createdAt: z.string(),
-  packages: z.array(
-    z.strictObject({
-      path: z.string().startsWith(PACKAGES_PREFIX),
-      fileName: z.string(),
-      size: z.number().int().min(1),
-      sha256: Sha256,
-      packageId: z.string(),
-      revision: z.number().int().min(1),
-      level: z.literal(2),
-      name: z.string(),
-    }),
-  ),
+  packages: z.array(z.strictObject({ ...BATCH_PACKAGE_FIELDS, level: z.literal(2), name: z.string() })),
 });
 export type BatchDoc = z.infer<typeof BatchDoc>;
 
+/** What batch.json must say for the writer: when, and each package with its hash (the unit's or the desk's). */
+export interface BatchJson {
+  createdAt: string;
+  packages: readonly { path: string; fileName: string; size: number; sha256: string }[];
+}
+
 export interface BatchContent {
-  doc: BatchDoc;
-  summaryPdf: Uint8Array;
-  summaryXlsx: Uint8Array;
+  /** batch.json: the unit's BatchDoc, or the desk's pass-on (electron/core/desk/passOn.ts). */
+  doc: BatchJson;
+  /** The sheets after batch.json, in order (the unit's 汇总表.pdf and .xlsx; the desk's roster and list). */
+  sheets: { path: string; bytes: Uint8Array }[];
   /**
    * Each listed package's file in <dataDir>/packages/, in the order of doc.packages: a countersigned one is
    * kept as its level 1 and the unit's addition, and read through levelAddition.ts by its recorded name.
@@ -127,6 +143,11 @@ export interface BatchTarget {
    * file path in an existing folder. Absent: <dataDir>/batches/, until it is downloaded.
    */
   out?: string | undefined;
+  /**
+   * Recorded in the same transaction as the batch's row, after the file is in place (the desk's statuses
+   * move to 已报送 with it): when it throws, the batch file is removed and nothing is recorded.
+   */
+  record?: (batchFile: string) => void;
 }
 
 /**
@@ -207,9 +228,10 @@ export async function writeBatch(
   await removeStaleStaging(dir);
   const staging = path.join(dir, `batch-${process.pid}-${randomBytes(6).toString('hex')}.partial`);
   const json = jsonBytes(content.doc);
-  let totalBytes = json.length + content.summaryPdf.length + content.summaryXlsx.length;
+  let totalBytes = json.length;
+  for (const sheet of content.sheets) totalBytes += sheet.bytes.length;
   for (const p of content.doc.packages) totalBytes += p.size;
-  const step = { zh: '正在写入报送批次', en: 'Writing the batch for the city' };
+  const step = { zh: '正在写入报送批次', en: 'Writing the batch' };
   try {
     const writer = await ZipWriter.create(staging, {
       signal: job.signal,
@@ -218,8 +240,8 @@ export async function writeBatch(
     });
     try {
       await writer.add({ path: BATCH_JSON, source: { kind: 'bytes', bytes: json } });
-      await writer.add({ path: SUMMARY_PDF, source: { kind: 'bytes', bytes: content.summaryPdf } });
-      await writer.add({ path: SUMMARY_XLSX, source: { kind: 'bytes', bytes: content.summaryXlsx } });
+      for (const sheet of content.sheets)
+        await writer.add({ path: sheet.path, source: { kind: 'bytes', bytes: sheet.bytes } });
       for (const [i, p] of content.doc.packages.entries()) {
         const source = await packageSource(w, path.basename(content.packageFiles[i]!), p.fileName);
         const written = await writer.add({ path: p.path, source });
@@ -247,12 +269,15 @@ export async function writeBatch(
     await rename(staging, final);
     await syncDir(dir);
     try {
-      w.db
-        .prepare(
-          `INSERT INTO unit_batch (file_name, sha256, size, applicants, created_at)
-           VALUES (@file_name, @sha256, @size, @applicants, @created_at)`,
-        )
-        .run(row);
+      w.db.transaction(() => {
+        w.db
+          .prepare(
+            `INSERT INTO unit_batch (file_name, sha256, size, applicants, created_at)
+             VALUES (@file_name, @sha256, @size, @applicants, @created_at)`,
+          )
+          .run(row);
+        where.record?.(row.file_name);
+      })();
     } catch (e) {
       // Not recorded: the file would be listed by nobody and block the name.
       await rm(final, { force: true });

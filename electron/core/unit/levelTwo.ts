@@ -22,7 +22,7 @@ import { unlockWorkspaceKey } from '../package/keyService.js';
 import { ADDITION_EXTENSION, keepAsAddition } from '../package/levelAddition.js';
 import type { SigningKey } from '../package/keyStore.js';
 import { runInPackageWorker } from '../package/packagePool.js';
-import { putPackageRow, rowsOfPackage, type PackageRow } from '../package/packageRepo.js';
+import { appendedLevelRow, putPackageRow, rowsOfPackage, type PackageRow } from '../package/packageRepo.js';
 import { addLevel, type ContentFile } from '../package/writePackage.js';
 import { appVersion, type Workspace } from '../workspace.js';
 import { listAudit } from './auditRepo.js';
@@ -195,21 +195,14 @@ export async function writeLevelTwo(w: Workspace, input: LevelTwoInput, job: Job
     const final = path.join(dir, fileName);
     const added = `${final}${ADDITION_EXTENSION}`;
     const existed = (await stat(final).catch(() => null)) !== null || (await stat(added).catch(() => null)) !== null;
-    const row: PackageRow = {
-      file_name: fileName,
-      package_id: self.packageId,
-      revision: self.revision,
+    const row = appendedLevelRow(source, {
+      fileName,
       level: 2,
       sha256,
       size,
-      manifest_sha256: written.manifestSha256,
-      l1_manifest_sha256: source.l1_manifest_sha256,
-      l1_signer: source.l1_signer,
-      supersedes: source.supersedes,
-      direction: 'exported',
-      applicant_id: applicantId,
-      created_at: new Date().toISOString(),
-    };
+      manifestSha256: written.manifestSha256,
+      applicantId,
+    });
     // Countersigned, it is kept as level 1 plus the unit's addition, rebuilt when read (issue 19: each
     // byte at most about twice); a return stays whole, as it is handed back.
     const asAddition =

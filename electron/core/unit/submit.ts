@@ -31,10 +31,12 @@ import type { Workspace } from '../workspace.js';
 import {
   BatchDoc,
   batchFileName,
+  batchPackageOf,
   batchesDir,
   checkBatchTarget,
   listBatchFiles,
-  PACKAGES_PREFIX,
+  SUMMARY_PDF,
+  SUMMARY_XLSX,
   writeBatch,
   type BatchContent,
 } from './batch.js';
@@ -436,12 +438,7 @@ async function batchContent(
     unitFingerprint,
     createdAt: new Date().toISOString(),
     packages: written.map(({ ready, row }) => ({
-      path: `${PACKAGES_PREFIX}${row.file_name}`,
-      fileName: row.file_name,
-      size: row.size,
-      sha256: row.sha256,
-      packageId: row.package_id,
-      revision: row.revision,
+      ...batchPackageOf(row),
       level: 2,
       name: ready.name,
     })),
@@ -482,8 +479,10 @@ async function batchContent(
   const summaryXlsx = await buildSummaryXlsx(head, rows);
   return {
     doc,
-    summaryPdf,
-    summaryXlsx,
+    sheets: [
+      { path: SUMMARY_PDF, bytes: summaryPdf },
+      { path: SUMMARY_XLSX, bytes: summaryXlsx },
+    ],
     packageFiles: written.map(({ row }) => path.join(packagesDir(w.dataDir), row.file_name)),
   };
 }

@@ -10,6 +10,7 @@ import type { ApiError, KeyStatus } from '../../../shared/api/contract.js';
 import type { BatchFile, UnitApplicantRow, UnitProfile } from '../../../shared/unit/schema.js';
 import { formatBytes } from '../attachments/linkText.js';
 import { call } from '../api.js';
+import { ApiErrorAlert } from '../components/ApiErrorAlert.js';
 import { JobPanel } from '../forms/JobPanel.js';
 import { useT } from '../i18n.js';
 import { Fingerprint } from '../package/fingerprint.js';
@@ -324,25 +325,7 @@ export function SubmitScreen({ onOpenApplicant, onOpenPostInfo }: SubmitScreenPr
             </Typography.Text>
           </Space>
         </form>
-        {otherError && (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            className="uw-inline-alert"
-            data-testid="uw-submit-error"
-            title={pick(otherError.message)}
-            description={
-              otherError.issues && otherError.issues.length > 0 ? (
-                <ul className="uw-issue-list">
-                  {otherError.issues.map((i) => (
-                    <li key={`${i.path}:${i.message.en}`}>{pick(i.message)}</li>
-                  ))}
-                </ul>
-              ) : undefined
-            }
-          />
-        )}
+        {otherError && <ApiErrorAlert error={otherError} testId="uw-submit-error" />}
         <JobPanel
           job={job}
           testId="uw-submit-job"

@@ -1,6 +1,7 @@
 // The rule pack of notice 浙经信人事〔2020〕84号 (the 2020 evaluation). A 2021 notice is a new pack beside
 // this one, not an edit of it; a change to a predicate's logic here must bump `version`, since the content
 // hash covers the rules' definitions and default parameters but not their code.
+import { COMMITTEE_LIST } from '../../archive/committees.js';
 import { loadPack, type RulePack } from '../engine.js';
 import { t } from './helpers.js';
 import { ceHoursRule, ceProofRule } from './ce.js';
@@ -82,6 +83,8 @@ export const PACK_2020: RulePack<Params2020> = loadPack<Params2020>({
     readableScansRule,
     nameRule,
   ],
+  // 附件1's four committees (N-1); committees.ts holds their words, quoted from the notice.
+  committees: COMMITTEE_LIST,
   openQuestions: [
     t(
       '浙江这四个专业的高工条件表（尤其是大专途径和任职后取得的学历）未找到。',

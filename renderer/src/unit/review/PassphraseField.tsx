@@ -18,18 +18,20 @@ export const passphraseReady = (key: KeyStatus | null, passphrase: string): bool
 
 export interface PassphraseFieldProps {
   id: string;
+  /** Whose key (the unit's unless said: the desk's pass-on says its own). */
+  label?: string;
   value: string;
   onChange: (value: string) => void;
   error: ApiError | null;
 }
 
-export function PassphraseField({ id, value, onChange, error }: PassphraseFieldProps) {
+export function PassphraseField({ id, label, value, onChange, error }: PassphraseFieldProps) {
   const { t, pick } = useT();
   return (
     <Form layout="vertical" component={false}>
       <LabelledField
         id={id}
-        label={t('uw_unitPassphrase')}
+        label={label ?? t('uw_unitPassphrase')}
         hint={t('pkg_exportPassphraseHint')}
         error={isPassphraseError(error) && error ? pick(error.message) : null}
         className="uw-passphrase"
