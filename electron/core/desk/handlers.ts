@@ -3,6 +3,7 @@
 import type { InputOf, OutputOf } from '../../../shared/api/contract.js';
 import type { deskMethods } from '../../../shared/api/deskContract.js';
 import type { Workspace } from '../workspace.js';
+import { deskApplicants } from './table.js';
 
 type DeskMethod = keyof typeof deskMethods;
 type DeskHandlers = {
@@ -13,7 +14,9 @@ type DeskHandlers = {
 const profileHandlers = {};
 
 // ── The table across units ──────────────────────────────────────────────────────────────────────────────────
-const tableHandlers = {};
+const tableHandlers = {
+  'desk:applicants': (w) => deskApplicants(w),
+} satisfies Partial<DeskHandlers>;
 
 // ── One applicant's review ───────────────────────────────────────────────────────────────────────────────────
 const reviewHandlers = {};
