@@ -51,6 +51,15 @@ export const COMMITTEE_FLAG_LABELS: Record<CommitteeFlag, Localized> = {
   none: { zh: '未选择评委会', en: 'No committee chosen' },
 };
 
+/** The same flags in a word or two, for the tag in the committee column (the long words are its tooltip). */
+export const COMMITTEE_FLAG_SHORT: Record<CommitteeFlag, Localized> = {
+  ok: COMMITTEE_FLAG_LABELS.ok,
+  elsewhere: { zh: '评委会不符', en: 'Other committee' },
+  outside: { zh: '专业不在范围', en: 'Outside scope' },
+  unclear: { zh: '归属待确认', en: 'Unclear' },
+  none: { zh: '未选择', en: 'None chosen' },
+};
+
 /** Two applicants sharing a scan (SHA-256), a paper (ISSN + title) or an ID number. */
 export const DESK_DUPLICATE_KINDS = ['scan', 'paper', 'person'] as const;
 export type DeskDuplicateKind = (typeof DESK_DUPLICATE_KINDS)[number];
