@@ -2,7 +2,7 @@
 // smooth at thousands of rows, and to assistive technology one table (issue 20) — rows of cells under their
 // column headers, the name a button that opens the applicant (a click anywhere on the row does too). The
 // names are one Tab stop: the arrow keys, Home and End move between them; Enter opens.
-import { Table, type SpinProps } from 'antd';
+import { Alert, Button, Spin, Table, Tag, Tooltip, type SpinProps } from 'antd';
 import type { TableRef } from 'antd/es/table';
 import type { SortOrder } from 'antd/es/table/interface';
 import {
@@ -14,6 +14,10 @@ import {
   type ReactNode,
   type ThHTMLAttributes,
 } from 'react';
+import type { ApiError, Localized } from '../../../shared/api/contract.js';
+import type { Verdict } from '../../../shared/rules/types.js';
+import { verdictWords } from '../../../shared/rules/verdict.js';
+import { useT } from '../i18n.js';
 
 // The virtual table draws its header as a <table> of its own and its rows as <div>s: the header table steps
 // aside (its rows and headers keep explicit roles) so that one role=table, the wrapper, holds header and rows.
@@ -185,5 +189,93 @@ export function ApplicantTable<R extends { applicantId: string }>({
         }
       />
     </div>
+  );
+}
+
+const VERDICT_COLOR: Record<Verdict, string> = { pass: 'green', review: 'orange', fail: 'red' };
+
+/**
+ * The verdict of a row in the verdict's own words (shared/rules/verdict.ts), with the failures and points to
+ * judge named in its tooltip, where the officer looks (the review page links each).
+ */
+export function VerdictTag({
+  prefix,
+  verdict,
+  counts,
+  points,
+  whyTitle,
+}: {
+  prefix: string;
+  verdict: Verdict;
+  counts: { fail: number; toJudge: number };
+  points: readonly { findingId: string; status: 'fail' | 'review'; message: Localized }[];
+  whyTitle: string;
+}) {
+  const { pick } = useT();
+  const tag = (
+    <Tag color={VERDICT_COLOR[verdict]} data-testid={`${prefix}-cell-verdict`} data-verdict={verdict}>
+      {pick(verdictWords(verdict, counts))}
+    </Tag>
+  );
+  if (points.length === 0) return tag;
+  return (
+    <Tooltip
+      title={
+        <div data-testid={`${prefix}-why`}>
+          <div className="unit-why-title">{whyTitle}</div>
+          <ul className="unit-why-list">
+            {points.map((p) => (
+              <li key={p.findingId}>
+                {p.status === 'fail' ? '✗ ' : '? '}
+                {pick(p.message)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      }
+    >
+      {tag}
+    </Tooltip>
+  );
+}
+
+/** What a table screen shows before its rows: the wait, or why they could not be read with a retry. */
+export function TableLoadState({
+  prefix,
+  error,
+  loadingText,
+  failedText,
+  retryText,
+  onRetry,
+}: {
+  prefix: string;
+  /** null while loading. */
+  error: ApiError | null;
+  loadingText: string;
+  failedText: (detail: string) => string;
+  retryText: string;
+  onRetry: () => void;
+}) {
+  const { pick } = useT();
+  if (!error) {
+    return (
+      <div className="center-fill">
+        <Spin size="large" description={loadingText} />
+      </div>
+    );
+  }
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      data-testid={`${prefix}-table-failed`}
+      title={failedText(pick(error.message))}
+      action={
+        <Button size="small" onClick={onRetry}>
+          {retryText}
+        </Button>
+      }
+    />
   );
 }

@@ -6,7 +6,7 @@
 // one role=table, the names one Tab stop (arrows, Home, End move; Enter opens), each flag a word or a sign
 // with its words for the reader — never colour alone.
 import { ClearOutlined, ImportOutlined, ReloadOutlined, SearchOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Empty, Input, Select, Spin, Tag, Tooltip, Typography } from 'antd';
+import { Button, Checkbox, Empty, Input, Select, Tag, Tooltip, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useCallback, useEffect, useMemo, useRef, useState, type HTMLAttributes } from 'react';
 import type { ApiError } from '../../../shared/api/contract.js';
@@ -29,7 +29,13 @@ import { VERDICTS, type Status, type Verdict } from '../../../shared/rules/types
 import { verdictWords } from '../../../shared/rules/verdict.js';
 import { call } from '../api.js';
 import { asApiError } from '../jobs/tracker.js';
-import { ApplicantTable, type ApplicantColumn, type NameButton } from '../components/ApplicantTable.js';
+import {
+  ApplicantTable,
+  TableLoadState,
+  VerdictTag,
+  type ApplicantColumn,
+  type NameButton,
+} from '../components/ApplicantTable.js';
 import {
   DESK_COMPARE,
   filterDeskRows,
@@ -67,7 +73,6 @@ const STATUS_COLOR: Record<DeskStatus, string> = {
   withdrawn: 'default',
   lapsed: 'red',
 };
-const VERDICT_COLOR: Record<Verdict, string> = { pass: 'green', review: 'orange', fail: 'red' };
 const VERDICT_FILTER: Record<Verdict, { zh: string; en: string }> = {
   pass: verdictWords('pass', { fail: 0, toJudge: 0 }),
   review: { zh: '需人工确认', en: 'Points to confirm' },
@@ -310,30 +315,8 @@ export function DeskApplicantsScreen({ onOpenApplicant, onReceive }: DeskApplica
       title: tt('colVerdict'),
       width: 156,
       render: (_: unknown, r: DeskApplicantRow) => {
-        const tag = (
-          <Tag color={VERDICT_COLOR[r.verdict]} data-testid="desk-cell-verdict" data-verdict={r.verdict}>
-            {pick(verdictWords(r.verdict, r.counts))}
-          </Tag>
-        );
-        if (r.points.length === 0) return tag;
         return (
-          <Tooltip
-            title={
-              <div>
-                <div className="unit-why-title">{tt('whyTitle')}</div>
-                <ul className="unit-why-list">
-                  {r.points.map((p) => (
-                    <li key={p.findingId}>
-                      {p.status === 'fail' ? '✗ ' : '? '}
-                      {pick(p.message)}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            }
-          >
-            {tag}
-          </Tooltip>
+          <VerdictTag prefix="desk" verdict={r.verdict} counts={r.counts} points={r.points} whyTitle={tt('whyTitle')} />
         );
       },
     },
@@ -439,25 +422,15 @@ export function DeskApplicantsScreen({ onOpenApplicant, onReceive }: DeskApplica
   ];
 
   let body;
-  if (load.kind === 'loading') {
+  if (load.kind === 'loading' || load.kind === 'failed') {
     body = (
-      <div className="center-fill">
-        <Spin size="large" description={tt('loading')} />
-      </div>
-    );
-  } else if (load.kind === 'failed') {
-    body = (
-      <Alert
-        type="error"
-        showIcon
-        role="alert"
-        data-testid="desk-table-failed"
-        title={tt('failed', { detail: pick(load.error.message) })}
-        action={
-          <Button size="small" onClick={() => void fetchRows()}>
-            {tt('tryAgain')}
-          </Button>
-        }
+      <TableLoadState
+        prefix="desk"
+        error={load.kind === 'failed' ? load.error : null}
+        loadingText={tt('loading')}
+        failedText={(detail) => tt('failed', { detail })}
+        retryText={tt('tryAgain')}
+        onRetry={() => void fetchRows()}
       />
     );
   } else if (rows.length === 0) {

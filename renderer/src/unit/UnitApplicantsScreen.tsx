@@ -6,7 +6,7 @@
 // their column headers, the name a button that opens the review (a click anywhere on the row does too). The
 // names are one Tab stop: the arrow keys, Home and End move between them.
 import { ClearOutlined, ImportOutlined, ReloadOutlined, SearchOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Empty, Input, Select, Spin, Tag, Tooltip, Typography } from 'antd';
+import { Button, Checkbox, Empty, Input, Select, Tag, Tooltip, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useCallback, useEffect, useMemo, useRef, useState, type HTMLAttributes } from 'react';
 import type { ApiError } from '../../../shared/api/contract.js';
@@ -34,7 +34,13 @@ import {
 } from './applicantFilter.js';
 import { UNIT_IMPORT_JOB } from './importBatch.js';
 import { UnitFrame } from './UnitFrame.js';
-import { ApplicantTable, type ApplicantColumn, type NameButton } from '../components/ApplicantTable.js';
+import {
+  ApplicantTable,
+  TableLoadState,
+  VerdictTag,
+  type ApplicantColumn,
+  type NameButton,
+} from '../components/ApplicantTable.js';
 import { REVIEWED_KEY } from './unitScreens.js';
 
 type Load = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; rows: UnitApplicantRow[] };
@@ -55,7 +61,6 @@ const STAGE_COLOR: Record<PipelineStage, string> = {
   countersigned: 'geekblue',
   submitted: 'geekblue',
 };
-const VERDICT_COLOR: Record<Verdict, string> = { pass: 'green', review: 'orange', fail: 'red' };
 /** The filter names the verdict without its count (the words of shared/rules/verdict.ts, one per kind). */
 const VERDICT_FILTER_LABELS: Record<Verdict, Localized> = {
   pass: verdictWords('pass', { fail: 0, toJudge: 0 }),
@@ -210,31 +215,14 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
       title: t('unit_colEligibility'),
       width: 156,
       render: (_: unknown, r: UnitApplicantRow) => {
-        const tag = (
-          <Tag color={VERDICT_COLOR[r.verdict]} data-testid="unit-cell-verdict" data-verdict={r.verdict}>
-            {pick(verdictWords(r.verdict, r.counts))}
-          </Tag>
-        );
-        if (r.points.length === 0) return tag;
-        // The failures and points to judge, named where the officer looks (the review page links each).
         return (
-          <Tooltip
-            title={
-              <div data-testid="unit-why">
-                <div className="unit-why-title">{t('unit_whyTitle')}</div>
-                <ul className="unit-why-list">
-                  {r.points.map((p) => (
-                    <li key={p.findingId}>
-                      {p.status === 'fail' ? '✗ ' : '? '}
-                      {pick(p.message)}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            }
-          >
-            {tag}
-          </Tooltip>
+          <VerdictTag
+            prefix="unit"
+            verdict={r.verdict}
+            counts={r.counts}
+            points={r.points}
+            whyTitle={t('unit_whyTitle')}
+          />
         );
       },
     },
@@ -326,25 +314,15 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
   ];
 
   let body;
-  if (load.kind === 'loading') {
+  if (load.kind === 'loading' || load.kind === 'failed') {
     body = (
-      <div className="center-fill">
-        <Spin size="large" description={t('loading')} />
-      </div>
-    );
-  } else if (load.kind === 'failed') {
-    body = (
-      <Alert
-        type="error"
-        showIcon
-        role="alert"
-        data-testid="unit-table-failed"
-        title={t('unit_tableFailed', { detail: pick(load.error.message) })}
-        action={
-          <Button size="small" onClick={() => void fetchRows()}>
-            {t('tryAgain')}
-          </Button>
-        }
+      <TableLoadState
+        prefix="unit"
+        error={load.kind === 'failed' ? load.error : null}
+        loadingText={t('loading')}
+        failedText={(detail) => t('unit_tableFailed', { detail })}
+        retryText={t('tryAgain')}
+        onRetry={() => void fetchRows()}
       />
     );
   } else if (rows.length === 0) {
