@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Localized } from '../shared/api/contract.js';
+import { maskIdNumber } from '../shared/checks/idNumber.js';
 import { verdictWords } from '../shared/rules/verdict.js';
 import { STAGE_LABELS } from '../shared/unit/pipeline.js';
 import type { UnitApplicantRow } from '../shared/unit/schema.js';
@@ -40,10 +41,6 @@ export interface UnitListJson {
     publicity: UnitApplicantRow['publicity'];
   }[];
 }
-
-/** 110101********123X: the birth date and sequence hidden, enough left to tell two people apart. */
-export const maskIdNumber = (id: string): string =>
-  id.length > 10 ? `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}` : id;
 
 export function unitListJson(rows: readonly UnitApplicantRow[]): UnitListJson {
   return {

@@ -43,6 +43,9 @@ if (process.argv[2] === '--package-child') {
   console.log(JSON.stringify(mode === 'export' ? await benchExport(a, b) : await benchVerify(a)));
   process.exit(0);
 }
+/** The desk's table bench (issue 17, "the table of 5,000 applicants"). */
+const DESK_TABLE_ROWS = Number(process.env.DESK_TABLE_ROWS ?? 5000);
+
 if (process.argv[2] === '--unit-child') {
   // Issue 7: one step of the unit's bench per fresh process (prepare, import, table), its peak RSS its own.
   const b = await core('unit/bench.js');
@@ -55,8 +58,8 @@ if (process.argv[2] === '--unit-child') {
         : step === 'footprint'
           ? await b.benchFootprint(a, c, d)
           : step === 'prepare-table'
-            ? b.prepareTableBench(a, Number(c))
-            : b.benchTable(a);
+            ? b.prepareTableBench(a, Number(c), d)
+            : b.benchTable(a, c);
   console.log(JSON.stringify(result ?? {}));
   process.exit(0);
 }
@@ -570,6 +573,23 @@ async function unitBench(dir, count = 100, megabytes = 20) {
   console.log(
     `${pad('check all 1,000 one by one (checkApplicant)')} ${table.checkAllMs.toFixed(0).padStart(9)} ms   ` +
       `${(table.checkAllMs / table.baselineMs).toFixed(1)}× baseline`,
+  );
+
+  // Issue 17: the reviewing desk's table across units, 5,000 applicants of 20 units (rows only, small on disk).
+  const deskDir = path.join(dir, 'ws-desk-table');
+  child('prepare-table', deskDir, DESK_TABLE_ROWS, 'desk');
+  const desk = child('table', deskDir, 'desk');
+  console.log(`desk table across units: ${desk.rows} applicants`);
+  console.log(
+    `${pad('baseline: read + JSON.parse every section/record')} ${desk.baselineMs.toFixed(0).padStart(9)} ms`,
+  );
+  console.log(
+    `${pad('desk:applicants first read (check, facts, duplicates)')} ${desk.firstMs.toFixed(0).padStart(9)} ms   ` +
+      `warm ${desk.warmMs.toFixed(0)} ms (${(desk.warmMs / desk.baselineMs).toFixed(1)}× baseline)   peak RSS ${desk.maxRssMb.toFixed(0)} MB`,
+  );
+  console.log(
+    `${pad(`check all ${desk.rows.toLocaleString('en')} one by one (checkApplicant)`)} ${desk.checkAllMs.toFixed(0).padStart(9)} ms   ` +
+      `${(desk.checkAllMs / desk.baselineMs).toFixed(1)}× baseline`,
   );
   rmSync(dir, { recursive: true, force: true });
 }

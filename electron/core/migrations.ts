@@ -470,6 +470,25 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 15,
+    name: 'desk-unit-publicity',
+    up(db) {
+      db.exec(`
+        -- The unit's publicity evidence (content/unit/publicity.json, N-8) of each level-2 package a desk
+        -- received, kept at receipt so the table across units (issue 17) shows the period and outcome and
+        -- checks the applicant with those dates without opening thousands of package files.
+        CREATE TABLE desk_unit_publicity (
+          applicant_id TEXT NOT NULL REFERENCES applicant(id) ON DELETE CASCADE,
+          revision     INTEGER NOT NULL,
+          start_date   TEXT NOT NULL,
+          end_date     TEXT NOT NULL,
+          outcome      TEXT NOT NULL,
+          PRIMARY KEY (applicant_id, revision)
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

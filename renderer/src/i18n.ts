@@ -1344,7 +1344,7 @@ export type Vars = Record<string, string | number>;
  * Fill `{name}` placeholders. `{name:one|other}` picks a word by the number `name` holds: `{n} {n:page|pages}`
  * reads "1 page" and "2 pages" (English only needs the two forms; Chinese has none).
  */
-function format(template: string, vars?: Vars): string {
+export function format(template: string, vars?: Vars): string {
   if (!vars) return template;
   return template.replace(
     /\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g,

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { DeskBatch, DeskProfile } from '../desk/schema.js';
 import { PassOnCommittee, PassOnPlan } from '../desk/passOn.js';
 import { Recommendation } from '../desk/recommendation.js';
+import { DeskApplicantsTable } from '../desk/table.js';
 import { BatchFile } from '../unit/schema.js';
 import { ApplicantId, Issue, JobId, Passphrase, UploadId } from './primitives.js';
 
@@ -50,7 +51,10 @@ const profileMethods = {
 } as const;
 
 // ── The table across units (申报人一览) ─────────────────────────────────────────────────────────────────────
-const tableMethods = {} as const;
+const tableMethods = {
+  /** Every applicant held, one row each (shared/desk/table.ts); marks overdue returns 逾期视为放弃 first. */
+  'desk:applicants': { input: z.strictObject({}), output: DeskApplicantsTable },
+} as const;
 
 // ── One applicant's review (审查: checklist, comments, return, not recommended, lapse) ────────────────────────
 const reviewMethods = {} as const;

@@ -53,3 +53,7 @@ export function upgradeFifteenDigit(old: string): string | null {
   const first17 = `${value.slice(0, 6)}19${value.slice(6)}`;
   return first17 + idCheckCharacter(first17);
 }
+
+/** 110101********123X: the birth date and sequence hidden, enough left to tell two people apart (tables, lists). */
+export const maskIdNumber = (id: string): string =>
+  id.length > 10 ? `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}` : id;

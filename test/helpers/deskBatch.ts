@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Unit } from '../../shared/archive/schema.js';
+import type { DeskProfile } from '../../shared/desk/schema.js';
 import type { PostInfo } from '../../shared/forms/postInfo.js';
 import { MATERIAL_IDS } from '../../shared/materials/requirements.js';
 import { JSON_TYPE, jsonBytes } from '../../electron/core/package/content.js';
@@ -14,6 +15,15 @@ import { addLevel, type ContentFile } from '../../electron/core/package/writePac
 import { ZipWriter } from '../../electron/core/package/zipWrite.js';
 import { createdBy, rebuild } from './packageFixtures.js';
 import { flipByte } from './zipcraft.js';
+
+/** The city desk of the tests (衢州, the sample unit's city). */
+export const CITY_DESK: DeskProfile = {
+  kind: 'city_bureau',
+  name: '衢州市经济和信息化局',
+  city: '衢州市',
+  department: '',
+  responsible: '王建国',
+};
 
 /** What level 2 is added to: an applicant's level-1 package (unitFixtures' PersonPackage has these). */
 export interface PersonFile {

@@ -9,14 +9,6 @@ import { createWorkspaceKey } from '../../electron/core/package/keyService.js';
 import type { Workspace } from '../../electron/core/workspace.js';
 import { PASSPHRASE, workspaceIn } from './exportFixtures.js';
 
-export const CITY_DESK: DeskProfile = {
-  kind: 'city_bureau',
-  name: '衢州市经济和信息化局',
-  city: '衢州市',
-  department: '',
-  responsible: '王建国',
-};
-
 /** A desk's workspace with its profile saved and its key made; returns the key's fingerprint too. */
 export async function deskWorkspace(profile: DeskProfile = CITY_DESK): Promise<{ d: Workspace; fingerprint: string }> {
   const d = workspaceIn();
@@ -25,7 +17,15 @@ export async function deskWorkspace(profile: DeskProfile = CITY_DESK): Promise<{
   return { d, fingerprint };
 }
 
-export { tamperPackage, unitLevelTwo, writeBatchFile, type LevelTwoOptions, type UnitPackage } from './deskBatch.js';
+export {
+  CITY_DESK,
+  tamperPackage,
+  unitLevelTwo,
+  writeBatchFile,
+  type LevelTwoOptions,
+  type UnitPackage,
+} from './deskBatch.js';
+import { CITY_DESK } from './deskBatch.js';
 
 /** Receives the files in one job; returns its per-applicant results. */
 export async function receive(d: Workspace, paths: string[], confirmedUnitKey?: string): Promise<DeskImportResult[]> {

@@ -71,3 +71,32 @@ export function recordBatch(
      VALUES (@sha256, @fileName, @unitKey, @fingerprint, @packages, @at) ON CONFLICT (sha256) DO NOTHING`,
   ).run(row);
 }
+
+/** The unit's publicity evidence of a revision received (migration 15), kept for the table across units. */
+export interface UnitPublicityRow {
+  applicant_id: string;
+  revision: number;
+  start_date: string;
+  end_date: string;
+  outcome: string;
+}
+
+export function putUnitPublicity(db: Db, row: UnitPublicityRow): void {
+  db.prepare(
+    `INSERT INTO desk_unit_publicity (applicant_id, revision, start_date, end_date, outcome)
+     VALUES (@applicant_id, @revision, @start_date, @end_date, @outcome)
+     ON CONFLICT (applicant_id, revision) DO UPDATE SET start_date = excluded.start_date,
+       end_date = excluded.end_date, outcome = excluded.outcome`,
+  ).run(row);
+}
+
+/** Each applicant's publicity of their newest revision received, by applicant id. */
+export function unitPublicities(db: Db): Map<string, UnitPublicityRow> {
+  const rows = db
+    .prepare<[], UnitPublicityRow>(
+      `SELECT p.* FROM desk_unit_publicity p
+       WHERE p.revision = (SELECT max(q.revision) FROM desk_unit_publicity q WHERE q.applicant_id = p.applicant_id)`,
+    )
+    .all();
+  return new Map(rows.map((r) => [r.applicant_id, r]));
+}

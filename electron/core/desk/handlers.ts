@@ -9,6 +9,7 @@ import { passOnCommitteeList, passOnPlan, startPassOn } from './passOn.js';
 import { requireDeskProfile, setDeskProfile } from './profile.js';
 import { startReceive, startReceiveUploads } from './receive.js';
 import { acceptApplicant, getRecommendation, setRecommendation } from './recommendation.js';
+import { deskApplicants } from './table.js';
 
 type DeskMethod = keyof typeof deskMethods;
 type DeskHandlers = {
@@ -26,7 +27,9 @@ const profileHandlers = {
 } satisfies Partial<DeskHandlers>;
 
 // ── The table across units ──────────────────────────────────────────────────────────────────────────────────
-const tableHandlers = {};
+const tableHandlers = {
+  'desk:applicants': (w) => deskApplicants(w),
+} satisfies Partial<DeskHandlers>;
 
 // ── One applicant's review ───────────────────────────────────────────────────────────────────────────────────
 const reviewHandlers = {};

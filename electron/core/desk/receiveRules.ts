@@ -28,7 +28,7 @@ import { isSameUnit, normalizeUnitName } from '../unit/profile.js';
 import { UNIT_PATHS, UNIT_ROLES } from '../unit/submit.js';
 import { applicantOfPackage, heldPeople } from '../unit/unitRepo.js';
 import type { Workspace } from '../workspace.js';
-import { deskApplicant, pinnedUnitKey, pinUnitKey, putDeskApplicant } from './deskRepo.js';
+import { deskApplicant, pinnedUnitKey, pinUnitKey, putDeskApplicant, putUnitPublicity } from './deskRepo.js';
 import { outsideRemit } from './profile.js';
 
 /** The batch a package came in (null for a loose package): its unit and key as batch.json gives them. */
@@ -263,6 +263,18 @@ export function deskRules(w: Workspace, ctx: ReceiveContext): ReviewerRules {
       deadline: null,
       updated_at: at,
     });
+    // The publicity evidence check() accepted, kept for the table across units (table.ts).
+    const publicity = PublicityDoc.safeParse(readListed(content, 2, UNIT_PATHS.publicity, UNIT_ROLES.publicity));
+    if (publicity.success) {
+      const { startDate, endDate, outcome } = publicity.data;
+      putUnitPublicity(w.db, {
+        applicant_id: applicantId,
+        revision,
+        start_date: startDate,
+        end_date: endDate,
+        outcome,
+      });
+    }
     appendAudit(w.db, {
       applicantId,
       revision,

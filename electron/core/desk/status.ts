@@ -8,7 +8,15 @@ import { deskApplicant, putDeskApplicant } from './deskRepo.js';
 
 export function moveStatus(
   db: Db,
-  input: { applicantId: string; revision: number | null; to: DeskStatus; reason?: string; deadline?: string | null },
+  input: {
+    applicantId: string;
+    revision: number | null;
+    to: DeskStatus;
+    reason?: string;
+    deadline?: string | null;
+    /** Who moved it when not the reviewer: 'desk' for the desk's own rule (a deadline passed). */
+    by?: 'desk';
+  },
 ): void {
   db.transaction(() => {
     const row = deskApplicant(db, input.applicantId);
@@ -30,7 +38,12 @@ export function moveStatus(
       revision: input.revision,
       action: 'desk-status',
       ...(input.reason ? { reason: input.reason } : {}),
-      detail: { from: row.status, to: input.to, ...(input.deadline ? { deadline: input.deadline } : {}) },
+      detail: {
+        from: row.status,
+        to: input.to,
+        ...(input.deadline ? { deadline: input.deadline } : {}),
+        ...(input.by ? { by: input.by } : {}),
+      },
     });
   })();
 }

@@ -8,6 +8,7 @@
 import { currentLinks } from '../../../shared/attachments/current.js';
 import { computeMaterials, missingItems } from '../../../shared/materials/requirements.js';
 import { runPack } from '../../../shared/rules/engine.js';
+import { careerFacts, type CareerFacts } from '../../../shared/rules/pack2020/careerFacts.js';
 import { PACK_2020 } from '../../../shared/rules/pack2020/index.js';
 import type { Finding } from '../../../shared/rules/types.js';
 import { summarize } from '../../../shared/rules/verdict.js';
@@ -27,27 +28,35 @@ export interface RowFacts {
   counts: UnitApplicantRow['counts'];
   points: RowPoint[];
   materials: UnitApplicantRow['materials'];
+  /** Education, title, years, assessments and CE per year (the reviewing desk's table shows them). */
+  career: CareerFacts;
 }
 
 const kept = new WeakMap<Db, Map<string, { stamp: string; facts: RowFacts }>>();
 
-/** The facts of every applicant (or of `applicantId`), by applicant id. */
-export function rowFacts(db: Db, applicantId: string | null, today: string): Map<string, RowFacts> {
+/** Each applicant's publicity period (start and end) the check runs with, by applicant id. */
+export type PublicityPeriods = ReadonlyMap<string, { startDate: string; endDate: string }>;
+
+/**
+ * The facts of every applicant (or of `applicantId`), by applicant id, checked with this workspace's
+ * parameters. Each applicant is checked with the dates of their own publicity: a unit's newest one
+ * (unitParams.ts) unless `periods` says otherwise (a reviewing desk reads the units' publicity evidence).
+ */
+export function rowFacts(
+  db: Db,
+  applicantId: string | null,
+  today: string,
+  periods: PublicityPeriods = newestPublicityPeriods(db),
+): Map<string, RowFacts> {
   const params = getParams(db);
-  // Each applicant is checked with the dates of their own newest publicity (unitParams.ts).
-  const periods = newestPublicityPeriods(db);
   const stamps = stampsOf(db, applicantId, `${JSON.stringify(params)}|${today}`, periods);
   const cache = kept.get(db) ?? new Map<string, { stamp: string; facts: RowFacts }>();
   kept.set(db, cache);
   const stale = [...stamps].filter(([id, stamp]) => cache.get(id)?.stamp !== stamp).map(([id]) => id);
   if (stale.length > 0) {
     for (const [id, { archive, attachments }] of readHeldArchives(db, stale)) {
-      const report = runPack(PACK_2020, {
-        archive,
-        links: currentLinks(attachments),
-        params: withPublicity(params, periods.get(id)),
-        today,
-      });
+      const checkedWith = withPublicity(params, periods.get(id));
+      const report = runPack(PACK_2020, { archive, links: currentLinks(attachments), params: checkedWith, today });
       const materials = computeMaterials(archive, attachments, params);
       const needed = materials.filter((m) => m.state === 'complete' || m.state === 'incomplete');
       const { verdict, failing, toJudge } = summarize(report);
@@ -71,6 +80,7 @@ export function rowFacts(db: Db, applicantId: string | null, today: string): Map
           complete: needed.filter((m) => m.state === 'complete').length,
           missing: missingItems(materials).map((i) => ({ material: i.material, key: i.key, message: i.message! })),
         },
+        career: careerFacts(archive, checkedWith, report.findings),
       };
       cache.set(id, { stamp: stamps.get(id)!, facts });
     }
@@ -81,12 +91,7 @@ export function rowFacts(db: Db, applicantId: string | null, today: string): Map
 }
 
 /** One stamp per applicant: it changes whenever anything the facts derive from does. */
-function stampsOf(
-  db: Db,
-  applicantId: string | null,
-  common: string,
-  periods: ReadonlyMap<string, { startDate: string; endDate: string }>,
-): Map<string, string> {
+function stampsOf(db: Db, applicantId: string | null, common: string, periods: PublicityPeriods): Map<string, string> {
   const rows = db
     .prepare<{ applicantId: string | null }, { id: string; stamp: string }>(
       `SELECT a.id,

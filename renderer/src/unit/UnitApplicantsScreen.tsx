@@ -6,21 +6,9 @@
 // their column headers, the name a button that opens the review (a click anywhere on the row does too). The
 // names are one Tab stop: the arrow keys, Home and End move between them.
 import { ClearOutlined, ImportOutlined, ReloadOutlined, SearchOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Empty, Input, Select, Spin, Table, Tag, Tooltip, Typography } from 'antd';
-import type { SpinProps } from 'antd';
+import { Button, Checkbox, Empty, Input, Select, Tag, Tooltip, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
-import type { TableRef } from 'antd/es/table';
-import {
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type HTMLAttributes,
-  type KeyboardEvent,
-  type ThHTMLAttributes,
-} from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type HTMLAttributes } from 'react';
 import type { ApiError } from '../../../shared/api/contract.js';
 import { COMMITTEE_INFO, type CommitteeId } from '../../../shared/archive/committees.js';
 import { COMMITTEES } from '../../../shared/archive/schema.js';
@@ -46,6 +34,13 @@ import {
 } from './applicantFilter.js';
 import { UNIT_IMPORT_JOB } from './importBatch.js';
 import { UnitFrame } from './UnitFrame.js';
+import {
+  ApplicantTable,
+  TableLoadState,
+  VerdictTag,
+  type ApplicantColumn,
+  type NameButton,
+} from '../components/ApplicantTable.js';
 import { REVIEWED_KEY } from './unitScreens.js';
 
 type Load = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; rows: UnitApplicantRow[] };
@@ -66,7 +61,6 @@ const STAGE_COLOR: Record<PipelineStage, string> = {
   countersigned: 'geekblue',
   submitted: 'geekblue',
 };
-const VERDICT_COLOR: Record<Verdict, string> = { pass: 'green', review: 'orange', fail: 'red' };
 /** The filter names the verdict without its count (the words of shared/rules/verdict.ts, one per kind). */
 const VERDICT_FILTER_LABELS: Record<Verdict, Localized> = {
   pass: verdictWords('pass', { fail: 0, toJudge: 0 }),
@@ -87,27 +81,6 @@ const isCommittee = (c: string): c is CommitteeId => c in COMMITTEE_INFO;
 /** The applicant whose review was opened last (UnitWorkspace keeps it for the reload). */
 const lastReviewed = () => sessionStorage.getItem(REVIEWED_KEY);
 
-/** The data-testid of a row's open button, which the arrow keys move the focus between. */
-const openTestId = (applicantId: string) => `unit-open-${applicantId}`;
-
-// The virtual table draws its header as a <table> of its own and its rows as <div>s: the header table steps
-// aside (its rows and headers keep explicit roles) so that one role=table, the wrapper, holds header and rows.
-const TABLE_PARTS = {
-  header: {
-    table: (props: HTMLAttributes<HTMLTableElement>) => <table {...props} role="presentation" />,
-    wrapper: (props: HTMLAttributes<HTMLTableSectionElement>) => <thead {...props} role="rowgroup" />,
-    row: (props: HTMLAttributes<HTMLTableRowElement>) => <tr {...props} role="row" aria-rowindex={1} />,
-    cell: (props: ThHTMLAttributes<HTMLTableCellElement>) => <th {...props} role="columnheader" />,
-  },
-};
-
-/**
- * antd wraps every table in its Spin, whose div carries aria-live and aria-busy even when nothing loads: inside
- * role=table that div is a child a table may not have (axe: aria-required-children), and a live region around
- * the whole table would read every re-sort aloud. This screen shows its own loading state, so both go.
- */
-const NO_SPIN = { spinning: false, 'aria-busy': undefined, 'aria-live': undefined } as SpinProps;
-
 export interface UnitApplicantsScreenProps {
   onOpenApplicant: (applicantId: string) => void;
   onImport: () => void;
@@ -118,12 +91,6 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [filter, setFilterState] = useState<ApplicantFilter>(lastFilter);
   const [sort, setSortState] = useState(lastSort);
-  const tableRef = useRef<TableRef>(null);
-  const wrapRef = useRef<HTMLDivElement>(null);
-  const [height, setHeight] = useState(480);
-  // The row whose name button is the table's one Tab stop: the last one focused, or the applicant last
-  // opened (REVIEWED_KEY), so that Tab leads back to where the officer left the table.
-  const [active, setActive] = useState<number | null>(null);
 
   const setFilter = (change: Partial<ApplicantFilter>) =>
     setFilterState((f) => {
@@ -155,17 +122,6 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
     seenState.current = jobState;
   }, [jobState, fetchRows]);
 
-  // The virtual table needs a height in pixels: what is left of the window below the toolbar.
-  useLayoutEffect(() => {
-    const measure = () => {
-      const top = wrapRef.current?.getBoundingClientRect().top ?? 260;
-      setHeight(Math.max(240, Math.floor(window.innerHeight - top - 56 - 24)));
-    };
-    measure();
-    window.addEventListener('resize', measure);
-    return () => window.removeEventListener('resize', measure);
-  }, [load.kind]);
-
   const rows = load.kind === 'ready' ? load.rows : [];
   const shown = useMemo(() => {
     const list = filterApplicants(rows, filter);
@@ -175,28 +131,6 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
   }, [rows, filter, sort]);
 
   const committeeName = (c: string) => (isCommittee(c) ? pick(COMMITTEE_INFO[c].shortName) : t('unit_noCommittee'));
-
-  const focusRow = (index: number) => {
-    const row = shown[index];
-    if (!row) return;
-    setActive(index);
-    tableRef.current?.scrollTo({ index, align: 'nearest' });
-    requestAnimationFrame(() =>
-      tableRef.current?.nativeElement
-        .querySelector<HTMLElement>(`[data-testid="${CSS.escape(openTestId(row.applicantId))}"]`)
-        ?.focus(),
-    );
-  };
-  // Enter and Space are the button's own; the arrows move to the next name.
-  const onOpenKey = (e: KeyboardEvent<HTMLElement>, index: number) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      focusRow(index + (e.key === 'ArrowDown' ? 1 : -1));
-    } else if (e.key === 'Home' || e.key === 'End') {
-      e.preventDefault();
-      focusRow(e.key === 'Home' ? 0 : shown.length - 1);
-    }
-  };
 
   const sortable = (key: SortKey) => ({
     key,
@@ -210,11 +144,8 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
       .map((d) => t(d.what === 'scan' ? 'unit_dupScan' : 'unit_dupPaper', { name: d.name }))
       .join(t('listSep'));
 
-  // The first row is the Tab stop until another is focused, and again when the filter leaves fewer rows.
-  const reviewed = active === null ? shown.findIndex((r) => r.applicantId === lastReviewed()) : -1;
-  const tabStop = active !== null && active < shown.length ? active : Math.max(reviewed, 0);
   const cell = () => ({ role: 'cell' }) as HTMLAttributes<HTMLElement>;
-  const columns = [
+  const columns = (nameButton: NameButton<UnitApplicantRow>): ApplicantColumn<UnitApplicantRow>[] => [
     {
       ...sortable('name'),
       title: t('unit_colName'),
@@ -225,24 +156,13 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
       onCell: () => ({ role: 'rowheader' }) as HTMLAttributes<HTMLElement>,
       render: (_: unknown, r: UnitApplicantRow, index: number) => (
         <span className="unit-cell-name">
-          <button
-            type="button"
-            className="unit-open"
-            tabIndex={index === tabStop ? 0 : -1}
-            data-testid={openTestId(r.applicantId)}
-            onFocus={() => setActive(index)}
-            onClick={(e) => {
-              // The row's own click would open it a second time.
-              e.stopPropagation();
-              onOpenApplicant(r.applicantId);
-            }}
-            onKeyDown={(e) => onOpenKey(e, index)}
-          >
+          {nameButton(
+            r,
+            index,
             <Typography.Text strong ellipsis={{ tooltip: r.name }}>
               {r.name || t('unit_noName')}
-            </Typography.Text>
-            <span className="sr-only">{t('unit_openReview')}</span>
-          </button>
+            </Typography.Text>,
+          )}
           {r.exceptional && (
             <Tag color="purple" className="unit-tag-small">
               {t('unit_exceptional')}
@@ -301,31 +221,14 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
       title: t('unit_colEligibility'),
       width: 156,
       render: (_: unknown, r: UnitApplicantRow) => {
-        const tag = (
-          <Tag color={VERDICT_COLOR[r.verdict]} data-testid="unit-cell-verdict" data-verdict={r.verdict}>
-            {pick(verdictWords(r.verdict, r.counts))}
-          </Tag>
-        );
-        if (r.points.length === 0) return tag;
-        // The failures and points to judge, named where the officer looks (the review page links each).
         return (
-          <Tooltip
-            title={
-              <div data-testid="unit-why">
-                <div className="unit-why-title">{t('unit_whyTitle')}</div>
-                <ul className="unit-why-list">
-                  {r.points.map((p) => (
-                    <li key={p.findingId}>
-                      {p.status === 'fail' ? '✗ ' : '? '}
-                      {pick(p.message)}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            }
-          >
-            {tag}
-          </Tooltip>
+          <VerdictTag
+            prefix="unit"
+            verdict={r.verdict}
+            counts={r.counts}
+            points={r.points}
+            whyTitle={t('unit_whyTitle')}
+          />
         );
       },
     },
@@ -415,28 +318,17 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
       ),
     },
   ];
-  const tableWidth = columns.reduce((sum, c) => sum + c.width, 0);
 
   let body;
-  if (load.kind === 'loading') {
+  if (load.kind === 'loading' || load.kind === 'failed') {
     body = (
-      <div className="center-fill">
-        <Spin size="large" description={t('loading')} />
-      </div>
-    );
-  } else if (load.kind === 'failed') {
-    body = (
-      <Alert
-        type="error"
-        showIcon
-        role="alert"
-        data-testid="unit-table-failed"
-        title={t('unit_tableFailed', { detail: pick(load.error.message) })}
-        action={
-          <Button size="small" onClick={() => void fetchRows()}>
-            {t('tryAgain')}
-          </Button>
-        }
+      <TableLoadState
+        prefix="unit"
+        error={load.kind === 'failed' ? load.error : null}
+        loadingText={t('loading')}
+        failedText={(detail) => t('unit_tableFailed', { detail })}
+        retryText={t('tryAgain')}
+        onRetry={() => void fetchRows()}
       />
     );
   } else if (rows.length === 0) {
@@ -564,57 +456,24 @@ export function UnitApplicantsScreen({ onOpenApplicant, onImport }: UnitApplican
             </Button>
           </span>
         </div>
-        <div
-          ref={wrapRef}
-          role="table"
-          aria-label={t('unit_nav_unitApplicants')}
-          aria-rowcount={shown.length + 1}
-          className="unit-table-wrap"
-          // A sort header reached by Tab scrolls the header alone into view: the rows follow it sideways.
-          onFocusCapture={(e) => {
-            const header = (e.target as HTMLElement).closest('.ant-table-header');
-            // antd's type omits `left`, which its virtual list (rc-virtual-list's scrollTo) takes.
-            const scrollTo = tableRef.current?.scrollTo as ((config: { left: number }) => void) | undefined;
-            if (header) requestAnimationFrame(() => scrollTo?.({ left: header.scrollLeft }));
+        <ApplicantTable<UnitApplicantRow>
+          rows={shown}
+          columns={columns}
+          prefix="unit"
+          label={t('unit_nav_unitApplicants')}
+          className="unit-table"
+          lastOpened={lastReviewed()}
+          openWords={t('unit_openReview')}
+          onOpen={onOpenApplicant}
+          onSort={(key, order) => {
+            if (key in COMPARE) setSort({ key: key as SortKey, order });
           }}
-        >
-          <Table<UnitApplicantRow>
-            virtual
-            size="small"
-            className="unit-table"
-            rowKey="applicantId"
-            ref={tableRef}
-            dataSource={shown}
-            columns={columns}
-            pagination={false}
-            scroll={{ x: tableWidth, y: height }}
-            data-testid="unit-table"
-            components={TABLE_PARTS}
-            loading={NO_SPIN}
-            showSorterTooltip={false}
-            locale={{
-              emptyText: (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('unit_noMatch')}>
-                  <Button onClick={() => setFilter(NO_FILTER)}>{t('unit_filterClear')}</Button>
-                </Empty>
-              ),
-            }}
-            onChange={(_pagination, _filters, sorter) => {
-              const one = Array.isArray(sorter) ? sorter[0] : sorter;
-              const key = one?.columnKey as SortKey | undefined;
-              if (key && key in COMPARE) setSort({ key, order: one?.order ?? 'ascend' });
-            }}
-            onRow={(r, index) =>
-              ({
-                role: 'row',
-                'aria-rowindex': (index ?? 0) + 2,
-                'data-testid': `unit-row-${r.applicantId}`,
-                // A pointer may hit anywhere on the row; the keyboard's way in is the name button.
-                onClick: () => onOpenApplicant(r.applicantId),
-              }) as HTMLAttributes<HTMLElement>
-            }
-          />
-        </div>
+          emptyText={
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('unit_noMatch')}>
+              <Button onClick={() => setFilter(NO_FILTER)}>{t('unit_filterClear')}</Button>
+            </Empty>
+          }
+        />
       </>
     );
   }

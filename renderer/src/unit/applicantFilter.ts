@@ -35,7 +35,7 @@ export const isFiltered = (f: ApplicantFilter) =>
   f.duplicatesOnly;
 
 // ID numbers end in x or X alike; names and specialties are compared as typed, case-insensitively.
-const fold = (s: string) => s.normalize('NFKC').toLowerCase();
+export const fold = (s: string) => s.normalize('NFKC').toLowerCase();
 
 export function filterApplicants(rows: readonly UnitApplicantRow[], f: ApplicantFilter): UnitApplicantRow[] {
   const terms = fold(f.search).split(/\s+/).filter(Boolean);
@@ -57,10 +57,10 @@ export function filterApplicants(rows: readonly UnitApplicantRow[], f: Applicant
 }
 
 // Chinese names in pinyin order, as an HR officer's lists are.
-const collator = new Intl.Collator(['zh-Hans-CN-u-co-pinyin', 'en'], { numeric: true, sensitivity: 'base' });
+export const collator = new Intl.Collator(['zh-Hans-CN-u-co-pinyin', 'en'], { numeric: true, sensitivity: 'base' });
 
 // Ascending: the weakest first — a failed check, then points to judge, then the ready ones.
-const VERDICT_ORDER: Record<Verdict, number> = { fail: 0, review: 1, pass: 2 };
+export const VERDICT_ORDER: Record<Verdict, number> = { fail: 0, review: 1, pass: 2 };
 const PUBLICITY_ORDER: Record<PublicityState, number> = {
   none: 0,
   planned: 1,

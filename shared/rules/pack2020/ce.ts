@@ -1,10 +1,22 @@
 // R-4 Continuing education (N-6, M-7): per checked year ≥ total, ≥ professional, ≥ public hours, online
 // professional hours capped outside the uncapped year; COVID-19 frontline staff have 2020 deemed complete
 // . The totals come from shared/archive/continuingEducation.ts, as the 继续教育 screen shows them.
-import { courseTotals } from '../../archive/continuingEducation.js';
+import type { ArchiveDocument } from '../../archive/schema.js';
+import { courseTotals, type YearTotals } from '../../archive/continuingEducation.js';
 import type { Outcome, Rule } from '../types.js';
 import { ceYearConfidence, proofOutcome, recordEvidence, screen, t } from './helpers.js';
 import type { Params2020 } from './params.js';
+
+/** Each year's hours as R-4 counts them with the pack's parameters (the desk's table shows them too). */
+export function ceTotals(archive: ArchiveDocument, params: Params2020): YearTotals[] {
+  const covid = archive.application.covidFrontline && params.covidCeDeemed;
+  return courseTotals(archive.courses, covid, {
+    years: params.ceYears,
+    onlineCap: params.ceOnlineCap,
+    uncappedYear: params.ceUncappedYear,
+    min: { total: params.ceMinTotal, professional: params.ceMinProfessional, public: params.ceMinPublic },
+  });
+}
 
 const SHORT_LABELS = {
   total: t('总学时', 'total'),
@@ -29,13 +41,7 @@ export const ceHoursRule: Rule<Params2020> = {
     'covidCeDeemed',
   ],
   check({ archive, params }) {
-    const covid = archive.application.covidFrontline && params.covidCeDeemed;
-    const totals = courseTotals(archive.courses, covid, {
-      years: params.ceYears,
-      onlineCap: params.ceOnlineCap,
-      uncappedYear: params.ceUncappedYear,
-      min: { total: params.ceMinTotal, professional: params.ceMinProfessional, public: params.ceMinPublic },
-    });
+    const totals = ceTotals(archive, params);
     return [...params.ceYears]
       .sort((a, b) => a - b)
       .map((year): Outcome => {
