@@ -3,6 +3,7 @@
 import type { InputOf, OutputOf } from '../../../shared/api/contract.js';
 import type { deskMethods } from '../../../shared/api/deskContract.js';
 import type { Workspace } from '../workspace.js';
+import * as review from './review.js';
 
 type DeskMethod = keyof typeof deskMethods;
 type DeskHandlers = {
@@ -16,7 +17,17 @@ const profileHandlers = {};
 const tableHandlers = {};
 
 // ── One applicant's review ───────────────────────────────────────────────────────────────────────────────────
-const reviewHandlers = {};
+const reviewHandlers = {
+  'desk:review': (w, { applicantId }) => review.deskReviewOf(w, applicantId),
+  'desk:setCheck': (w, input) => review.setCheck(w, input),
+  'desk:addComment': (w, input) => review.addDeskComment(w, input),
+  'desk:deleteComment': (w, input) => {
+    review.deleteDeskComment(w, input);
+    return {};
+  },
+  'desk:setStatus': (w, input) => review.setDeskStatus(w, input),
+  'desk:return': (w, input) => review.startDeskReturn(w, input),
+} satisfies Partial<DeskHandlers>;
 
 // ── Recommendation and pass-on ──────────────────────────────────────────────────────────────────────────────
 const passOnHandlers = {};
