@@ -8,6 +8,7 @@ import { TRASH_TEXT } from './trashText.js';
 import { CROP_TEXT } from './attachments/cropText.js';
 import { UNIT_TEXT } from './unit/text.js';
 import { UNIT_WORK_TEXT } from './unit/workText.js';
+import { DESK_REVIEW_TEXT } from './desk/reviewText.js';
 
 export type Lang = keyof Localized;
 
@@ -1334,6 +1335,7 @@ const DICT = {
   ...BASE_TEXT,
   ...UNIT_TEXT,
   ...UNIT_WORK_TEXT,
+  ...DESK_REVIEW_TEXT,
   ...REVIEW_TEXT,
   ...KEY_TEXT,
   ...TRASH_TEXT,

@@ -81,3 +81,13 @@ export function suggestedResult(condition: DeskCondition, findings: readonly Fin
   if (own.some((f) => f.status === 'review' && f.severity !== 'info')) return 'to_correct';
   return 'meets';
 }
+
+/** The desk's actions in the audit trail, as the review's trail names them. */
+export const DESK_AUDIT_LABELS: Record<string, Localized> = {
+  'desk-received': { zh: '接收', en: 'Received' },
+  'desk-replaced': { zh: '单位报送新版本，替换', en: "Replaced by the unit's newer package" },
+  'desk-status': { zh: '状态变更', en: 'Status changed' },
+  'desk-unit-key-pinned': { zh: '确认单位密钥', en: "Unit's key pinned" },
+  'desk-unit-key-changed': { zh: '接受单位新密钥', en: "Unit's new key accepted" },
+  'desk-level-three': { zh: '写出第 3 级', en: 'Level 3 written' },
+};

@@ -71,12 +71,17 @@ export const test = base.extend<{ app: App }>({
  * A second workspace (another role's: the unit's beside the applicant's), its own data folder and server,
  * started as the fixture starts its own; `stop` ends the server and removes the folder.
  */
-export async function startWorkspace(): Promise<{ dataDir: string; url: string; stop: () => void }> {
+export async function startWorkspace(
+  /** Fills the folder before the server starts (the command line refuses a folder an app is using). */
+  seed?: (dataDir: string) => Promise<void>,
+): Promise<{ dataDir: string; url: string; stop: () => void }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-second-'));
-  const { child, url } = await startServer(dataDir).catch((e: unknown) => {
-    rmSync(dataDir, { recursive: true, force: true });
-    throw e;
-  });
+  const { child, url } = await (seed ? seed(dataDir) : Promise.resolve())
+    .then(() => startServer(dataDir))
+    .catch((e: unknown) => {
+      rmSync(dataDir, { recursive: true, force: true });
+      throw e;
+    });
   return {
     dataDir,
     url,

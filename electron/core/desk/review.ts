@@ -30,7 +30,7 @@ import { getParams, linksOf } from '../rulesService.js';
 import { listAudit } from '../unit/auditRepo.js';
 import { isFieldPath } from '../unit/fieldPaths.js';
 import { requireDesk } from '../unit/mode.js';
-import { readPackageContent } from '../unit/packageContent.js';
+import { readPackageContents } from '../unit/packageContent.js';
 import {
   currentComments,
   overrideReasons,
@@ -86,15 +86,36 @@ function levelTwoOf(w: Workspace, applicantId: string, revision: number): Packag
   );
 }
 
-async function unitJson<T>(
-  w: Workspace,
-  row: PackageRow | undefined,
-  contentPath: string,
-  parse: (v: unknown) => T,
-): Promise<T | null> {
-  if (!row) return null;
-  const read = await readPackageContent(w, row, 2, contentPath, MAX_UNIT_JSON_BYTES);
-  return read ? parse(JSON.parse(read.bytes.toString('utf8'))) : null;
+interface LevelTwoContent {
+  unitReview: ReviewDoc | null;
+  publicity: PublicityDoc | null;
+  postInfo: PostInfo | null;
+}
+
+/**
+ * The unit's review, publicity and F-4 of a level-2 file, read once per file: its bytes never change (they
+ * are checked against the recorded manifest), and reading them may rebuild the whole package.
+ */
+const levelTwoRead = new Map<string, LevelTwoContent>();
+
+async function levelTwoContent(w: Workspace, row: PackageRow | undefined): Promise<LevelTwoContent> {
+  if (!row) return { unitReview: null, publicity: null, postInfo: null };
+  const key = `${w.dataDir}\0${row.file_name}\0${row.manifest_sha256}`;
+  const kept = levelTwoRead.get(key);
+  if (kept) return kept;
+  const paths = [REVIEW_PATH, UNIT_PATHS.publicity, UNIT_PATHS.postInfo];
+  const read = await readPackageContents(w, row, 2, paths, MAX_UNIT_JSON_BYTES);
+  const json = <T>(p: string, parse: (v: unknown) => T): T | null => {
+    const found = read.get(p);
+    return found ? parse(JSON.parse(found.bytes.toString('utf8'))) : null;
+  };
+  const content = {
+    unitReview: json(REVIEW_PATH, (v) => ReviewDoc.parse(v)),
+    publicity: json(UNIT_PATHS.publicity, (v) => PublicityDoc.parse(v)),
+    postInfo: json(UNIT_PATHS.postInfo, (v) => PostInfo.parse(v)),
+  };
+  levelTwoRead.set(key, content);
+  return content;
 }
 
 // ── The checklist ────────────────────────────────────────────────────────────────────────────────────────────
@@ -176,11 +197,7 @@ export async function deskReviewOf(w: Workspace, applicantId: string): Promise<O
   }
   const rows = applicantPackageRows(w, applicantId);
   const l2 = levelTwoOf(w, applicantId, revision);
-  const [unitReview, publicity, postInfo] = await Promise.all([
-    unitJson(w, l2, REVIEW_PATH, (v) => ReviewDoc.parse(v)),
-    unitJson(w, l2, UNIT_PATHS.publicity, (v) => PublicityDoc.parse(v)),
-    unitJson(w, l2, UNIT_PATHS.postInfo, (v) => PostInfo.parse(v)),
-  ]);
+  const { unitReview, publicity, postInfo } = await levelTwoContent(w, l2);
   const { archive, params, report } = findingsOf(w, applicantId, publicity);
   const justifications = await overrideReasons(w, rows[0]);
   const { verdict, failing, toJudge } = summarize(report);
@@ -254,9 +271,7 @@ export async function setCheck(w: Workspace, input: InputOf<'desk:setCheck'>): P
   })();
   // The row with its suggestion, from the findings as desk:review computes them (the unit's publicity dates).
   const revision = currentRevision(w, applicantId);
-  const publicity = await unitJson(w, levelTwoOf(w, applicantId, revision), UNIT_PATHS.publicity, (v) =>
-    PublicityDoc.parse(v),
-  );
+  const { publicity } = await levelTwoContent(w, levelTwoOf(w, applicantId, revision));
   const row = checklistOf(w, applicantId, findingsOf(w, applicantId, publicity).report.findings).find(
     (r) => r.conditionId === conditionId,
   )!;
