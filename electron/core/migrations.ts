@@ -437,6 +437,26 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    version: 13,
+    name: 'desk-checklist',
+    up(db) {
+      db.exec(`
+        -- The desk's qualification-review checklist (资格审查, issue 17): per applicant and condition of the
+        -- rule pack (the notice's clause, shared/desk/review.ts), the reviewer's result and note. The
+        -- suggestion is recomputed from the findings each time and never stored. The desk's comments reuse
+        -- review_comment (a desk's workspace has no unit review of its own).
+        CREATE TABLE desk_checklist (
+          applicant_id TEXT NOT NULL REFERENCES applicant(id) ON DELETE CASCADE,
+          condition_id TEXT NOT NULL CHECK (length(condition_id) BETWEEN 1 AND 20),
+          result       TEXT NOT NULL CHECK (result IN ('meets', 'fails', 'to_correct')),
+          note         TEXT NOT NULL CHECK (length(note) <= 2000),
+          updated_at   TEXT NOT NULL,
+          PRIMARY KEY (applicant_id, condition_id)
+        ) STRICT;
+      `);
+    },
+  },
+  {
     version: 14,
     name: 'desk-recommendation-pass-on',
     up(db) {

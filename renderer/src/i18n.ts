@@ -9,6 +9,7 @@ import { CROP_TEXT } from './attachments/cropText.js';
 import { UNIT_TEXT } from './unit/text.js';
 import { UNIT_WORK_TEXT } from './unit/workText.js';
 import { DESK_SHELL_TEXT } from './desk/shellText.js';
+import { DESK_REVIEW_TEXT } from './desk/reviewText.js';
 
 export type Lang = keyof Localized;
 
@@ -1331,6 +1332,7 @@ const DICT = {
   ...UNIT_TEXT,
   ...UNIT_WORK_TEXT,
   ...DESK_SHELL_TEXT,
+  ...DESK_REVIEW_TEXT,
   ...REVIEW_TEXT,
   ...KEY_TEXT,
   ...TRASH_TEXT,

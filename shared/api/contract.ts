@@ -3,7 +3,7 @@
 // (electron/core/dispatcher.ts); the renderer's client is typed from it.
 import { DeskImportResult } from '../desk/schema.js';
 import { z } from 'zod';
-import { ApplicantId, Issue, JobId, Localized, Passphrase, UploadId } from './primitives.js';
+import { ApplicantId, Issue, JobId, Localized, Passphrase, ReviewFinding, UploadId } from './primitives.js';
 import { deskMethods } from './deskContract.js';
 import {
   ArchiveDocument,
@@ -39,11 +39,11 @@ import { FORM_IDS } from '../forms/catalog.js';
 import { PostInfo } from '../forms/postInfo.js';
 import { VerifyReport as PackageVerifyReport } from '../package/report.js';
 import {
+  AddCommentInput,
   ArchiveChange,
   AttachmentChange,
   BatchFile,
-  CommentTarget,
-  CommentText,
+  DeleteCommentInput,
   HeldKeyChange,
   MaterialDecision,
   MaterialIdSchema,
@@ -690,21 +690,6 @@ const backupMethods = {
   },
 } as const;
 
-/** A finding of the eligibility check as the unit's review shows it. */
-export const ReviewFinding = z.object({
-  id: z.string(),
-  ruleId: z.string(),
-  status: z.enum(['fail', 'review']),
-  severity: z.enum(['blocker', 'warning', 'info']),
-  message: Localized,
-  /** Problem-style paths of the fields the finding is about (where a comment can be tied). */
-  paths: z.array(z.string()),
-  clause: z.array(z.string()),
-  /** The applicant's written reason for going on despite this warning (level 1's rules.overrides), if any. */
-  justification: z.string().nullable(),
-});
-export type ReviewFinding = z.infer<typeof ReviewFinding>;
-
 /** The unit's workspace (issue 7): intake, review, 退回, publicity, countersignature, the batch for the city. */
 const unitMethods = {
   /** Only on an empty workspace: a unit's workspace cannot become an applicant's, or the reverse. */
@@ -771,16 +756,11 @@ const unitMethods = {
     output: z.object({ materials: z.array(MaterialReview) }),
   },
   'unit:addComment': {
-    input: z.strictObject({
-      applicantId: ApplicantId,
-      material: MaterialIdSchema,
-      target: CommentTarget,
-      text: CommentText,
-    }),
+    input: AddCommentInput,
     output: z.object({ comment: ReviewComment }),
   },
   'unit:deleteComment': {
-    input: z.strictObject({ applicantId: ApplicantId, commentId: z.string().min(1).max(64) }),
+    input: DeleteCommentInput,
     output: z.strictObject({}),
   },
   'unit:setOpinion': {
@@ -962,7 +942,7 @@ export const contract = {
   ...deskMethods,
 } as const;
 
-export { ApplicantId, Issue, JobId, Localized, Passphrase, UploadId };
+export { ApplicantId, Issue, JobId, Localized, Passphrase, ReviewFinding, UploadId };
 export type Contract = typeof contract;
 export type Method = keyof Contract;
 export type InputOf<M extends Method> = z.input<Contract[M]['input']>;

@@ -2,6 +2,7 @@
 // packages it received — the unit review (N-10, N-13), the publicity (N-8, M-3), the countersignature that
 // passes them to the city (N-9). Shared by the core (electron/core/unit/) and the UI (renderer/src/unit/).
 import { z } from 'zod';
+import { ApplicantId } from '../api/primitives.js';
 import { Unit } from '../archive/schema.js';
 import { MediaType } from '../attachments/schema.js';
 import { MATERIAL_IDS } from '../materials/requirements.js';
@@ -56,6 +57,15 @@ export const ReviewComment = z.strictObject({
   createdAt: z.string(),
 });
 export type ReviewComment = z.infer<typeof ReviewComment>;
+
+/** A comment's input, the unit's (unit:addComment) and the desk's (desk:addComment) alike. */
+export const AddCommentInput = z.strictObject({
+  applicantId: ApplicantId,
+  material: MaterialIdSchema,
+  target: CommentTarget,
+  text: CommentText,
+});
+export const DeleteCommentInput = z.strictObject({ applicantId: ApplicantId, commentId: z.string().min(1).max(64) });
 
 export const MaterialReview = z.strictObject({ material: MaterialIdSchema, decision: MaterialDecision.nullable() });
 export type MaterialReview = z.infer<typeof MaterialReview>;

@@ -10,6 +10,7 @@ import { requireDeskProfile, setDeskProfile } from './profile.js';
 import { startReceive, startReceiveUploads } from './receive.js';
 import { acceptApplicant, getRecommendation, setRecommendation } from './recommendation.js';
 import { deskApplicants } from './table.js';
+import * as review from './review.js';
 
 type DeskMethod = keyof typeof deskMethods;
 type DeskHandlers = {
@@ -32,7 +33,17 @@ const tableHandlers = {
 } satisfies Partial<DeskHandlers>;
 
 // ── One applicant's review ───────────────────────────────────────────────────────────────────────────────────
-const reviewHandlers = {};
+const reviewHandlers = {
+  'desk:review': (w, { applicantId }) => review.deskReviewOf(w, applicantId),
+  'desk:setCheck': (w, input) => review.setCheck(w, input),
+  'desk:addComment': (w, input) => review.addDeskComment(w, input),
+  'desk:deleteComment': (w, input) => {
+    review.deleteDeskComment(w, input);
+    return {};
+  },
+  'desk:setStatus': (w, input) => review.setDeskStatus(w, input),
+  'desk:return': (w, input) => review.startDeskReturn(w, input),
+} satisfies Partial<DeskHandlers>;
 
 // ── Recommendation and pass-on ──────────────────────────────────────────────────────────────────────────────
 const passOnHandlers = {

@@ -65,7 +65,7 @@ function invalid(path: string, zh: string, en: string): DossierError {
 }
 
 /** The input checked before anything is unlocked or written: each refusal names its field. */
-function checkInput(input: LevelThreeInput, today: string): void {
+export function checkInput(input: LevelThreeInput, today: string): void {
   const texts = input.comments.map((c) => DeskComment.safeParse(c));
   if (texts.some((t) => !t.success))
     throw invalid(

@@ -64,18 +64,29 @@ export async function readPackageContent(
   contentPath: string,
   maxBytes: number,
 ): Promise<{ bytes: Buffer; manifest: Manifest } | null> {
-  if (level < 1 || level > row.level) return null;
+  return (await readPackageContents(w, row, level, [contentPath], maxBytes)).get(contentPath) ?? null;
+}
+
+/** Several files of one level at once (the package opened, or rebuilt whole, once): by path, listed ones only. */
+export async function readPackageContents(
+  w: Workspace,
+  row: PackageRow,
+  level: number,
+  contentPaths: readonly string[],
+  maxBytes: number,
+): Promise<Map<string, { bytes: Buffer; manifest: Manifest }>> {
+  if (level < 1 || level > row.level) return new Map();
   // A countersigned package is kept as its level 1 plus the unit's addition (levelAddition.ts): a lower
   // level is read from that level's own file; the unit's own files, from the package rebuilt whole.
   const held = await locatePackage(w, row);
-  if (held?.base && level <= held.base.level) return readPackageContent(w, held.base, level, contentPath, maxBytes);
+  if (held?.base && level <= held.base.level) return readPackageContents(w, held.base, level, contentPaths, maxBytes);
   const whole = held?.base ? await wholePackageFile(w, row) : null;
   try {
     return await readFrom(
       whole?.file ?? path.join(packagesDir(w.dataDir), row.file_name),
       row,
       level,
-      contentPath,
+      contentPaths,
       maxBytes,
     );
   } finally {
@@ -87,9 +98,9 @@ async function readFrom(
   file: string,
   row: PackageRow,
   level: number,
-  contentPath: string,
+  contentPaths: readonly string[],
   maxBytes: number,
-): Promise<{ bytes: Buffer; manifest: Manifest } | null> {
+): Promise<Map<string, { bytes: Buffer; manifest: Manifest }>> {
   let pkg: OpenedPackage;
   try {
     pkg = await openPackage(file);
@@ -105,15 +116,19 @@ async function readFrom(
   try {
     const manifests = await checkedManifests(pkg, row);
     const manifest = manifests[level - 1]!;
-    const listed = manifest.files.find((f) => f.path === contentPath);
-    if (!listed) return null;
-    const entry = pkg.entry(contentPath);
-    if (!entry) throw damaged(row.file_name, { zh: `缺少“${contentPath}”`, en: `"${contentPath}" is missing` });
-    const { bytes, sha256: digest } = await pkg.readBytes(entry, maxBytes);
-    if (digest !== listed.sha256 || bytes.length !== listed.size) {
-      throw damaged(row.file_name, { zh: `“${contentPath}”已改变`, en: `"${contentPath}" has changed` });
+    const found = new Map<string, { bytes: Buffer; manifest: Manifest }>();
+    for (const contentPath of contentPaths) {
+      const listed = manifest.files.find((f) => f.path === contentPath);
+      if (!listed) continue;
+      const entry = pkg.entry(contentPath);
+      if (!entry) throw damaged(row.file_name, { zh: `缺少“${contentPath}”`, en: `"${contentPath}" is missing` });
+      const { bytes, sha256: digest } = await pkg.readBytes(entry, maxBytes);
+      if (digest !== listed.sha256 || bytes.length !== listed.size) {
+        throw damaged(row.file_name, { zh: `“${contentPath}”已改变`, en: `"${contentPath}" has changed` });
+      }
+      found.set(contentPath, { bytes, manifest });
     }
-    return { bytes, manifest };
+    return found;
   } finally {
     await pkg.close();
   }

@@ -71,7 +71,7 @@ export function currentComments(w: Workspace, applicantId: string, revision: num
   return repo.listComments(w.db, applicantId, revision).map(publicComment);
 }
 
-function toReviewFinding(
+export function toReviewFinding(
   f: Finding,
   isField: (path: string) => boolean,
   justifications: ReadonlyMap<string, string>,
@@ -98,7 +98,7 @@ function toReviewFinding(
 const MAX_ARCHIVE_JSON_BYTES = 64 * 2 ** 20;
 
 /** Level 1's overridden warnings and their written reasons, by finding id, from the package file held. */
-async function overrideReasons(w: Workspace, row: PackageRow | undefined): Promise<Map<string, string>> {
+export async function overrideReasons(w: Workspace, row: PackageRow | undefined): Promise<Map<string, string>> {
   if (!row) return new Map();
   const read = await readPackageContent(w, row, 1, CONTENT_PATHS.archive, MAX_ARCHIVE_JSON_BYTES);
   return new Map((read?.manifest.rules?.overrides ?? []).map((o) => [o.findingId, o.justification]));
@@ -168,8 +168,16 @@ function checkedTarget(w: Workspace, applicantId: string, target: CommentTarget)
   return target;
 }
 
-export function addComment(w: Workspace, input: InputOf<'unit:addComment'>): OutputOf<'unit:addComment'> {
-  const revision = open(w, input.applicantId);
+/**
+ * A comment checked (its target of this archive, its text) and stored on `revision`; `guard` runs inside the
+ * transaction and refuses when the review can no longer change. Shared by the unit's and the desk's review.
+ */
+export function storeComment(
+  w: Workspace,
+  input: InputOf<'unit:addComment'>,
+  revision: number,
+  guard: () => void,
+): ReviewComment {
   const target = checkedTarget(w, input.applicantId, input.target);
   const text = input.text.trim();
   if (!text) {
@@ -188,14 +196,24 @@ export function addComment(w: Workspace, input: InputOf<'unit:addComment'>): Out
     createdAt: new Date().toISOString(),
   };
   w.db.transaction(() => {
-    requirePending(w, input.applicantId, revision);
+    guard();
     repo.insertComment(w.db, input.applicantId, comment);
   })();
-  return { comment: publicComment(comment) };
+  return publicComment(comment);
 }
 
-export function deleteComment(w: Workspace, input: InputOf<'unit:deleteComment'>): void {
+export function addComment(w: Workspace, input: InputOf<'unit:addComment'>): OutputOf<'unit:addComment'> {
   const revision = open(w, input.applicantId);
+  return { comment: storeComment(w, input, revision, () => requirePending(w, input.applicantId, revision)) };
+}
+
+/** Deletes a comment of `revision` (an older one is history); `guard` as for storeComment. */
+export function removeComment(
+  w: Workspace,
+  input: InputOf<'unit:deleteComment'>,
+  revision: number,
+  guard: () => void,
+): void {
   w.db.transaction(() => {
     const found = repo.findComment(w.db, input.applicantId, input.commentId);
     if (!found) {
@@ -210,9 +228,14 @@ export function deleteComment(w: Workspace, input: InputOf<'unit:deleteComment'>
         en: `This comment belongs to revision ${found.revision}; it is kept as the record of the return and cannot be deleted.`,
       });
     }
-    requirePending(w, input.applicantId, revision);
+    guard();
     repo.deleteCommentRow(w.db, found.id);
   })();
+}
+
+export function deleteComment(w: Workspace, input: InputOf<'unit:deleteComment'>): void {
+  const revision = open(w, input.applicantId);
+  removeComment(w, input, revision, () => requirePending(w, input.applicantId, revision));
 }
 
 /** The opinion can change until the package is returned (it went out in review.json then). */

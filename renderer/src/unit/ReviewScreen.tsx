@@ -3,11 +3,12 @@
 // with every file beside the record it proves, the unit's marks and comments, its opinion, and the
 // decision: 审核通过 or 退回修改 (a signed package for the applicant, downloaded here).
 import { ReloadOutlined, UserSwitchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Empty, Result, Select, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Select, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { KeyStatus } from '../../../shared/api/contract.js';
 import type { MaterialReview, ReviewComment, UnitApplicantRow } from '../../../shared/unit/schema.js';
 import { call } from '../api.js';
+import { useKeyStatus } from './review/PassphraseField.js';
 import { useT } from '../i18n.js';
 import { AttachmentPreview, type PreviewFile } from './review/AttachmentPreview.js';
 import { fieldIndex } from './review/archiveFields.js';
@@ -22,7 +23,7 @@ import { PipelineSteps } from './review/PipelineSteps.js';
 import { ReviewActions } from './review/ReviewActions.js';
 import { RevisionPanel } from './review/RevisionPanel.js';
 import { useReviewData, type Review, type ReviewData } from './review/useReviewData.js';
-import { WorkFrame } from './review/WorkFrame.js';
+import { LoadingFrame, WorkFrame } from './review/WorkFrame.js';
 
 export interface ReviewScreenProps {
   /** Opens one applicant's review (from the table or elsewhere). */
@@ -74,17 +75,11 @@ export function ReviewScreen({ onOpenApplicant, applicantId }: ReviewScreenProps
 function ApplicantReview({ applicantId, switcher }: { applicantId: string; switcher: ReactNode }) {
   const { t, pick } = useT();
   const { state, reload, retry, patch } = useReviewData(applicantId);
-  const [keyStatus, setKeyStatus] = useState<KeyStatus | null>(null);
+  const keyStatus = useKeyStatus();
   const [preview, setPreview] = useState<{ attachment: PreviewFile; caption: string } | null>(null);
   const drainOpinion = useRef<() => Promise<void>>(() => Promise.resolve());
   const registerDrain = useCallback((drain: () => Promise<void>) => {
     drainOpinion.current = drain;
-  }, []);
-
-  useEffect(() => {
-    call('keys:status', {})
-      .then(setKeyStatus)
-      .catch(() => setKeyStatus(null));
   }, []);
 
   const recheck = (
@@ -105,26 +100,14 @@ function ApplicantReview({ applicantId, switcher }: { applicantId: string; switc
     </>
   );
 
-  if (state.kind === 'loading') {
+  if (state.kind !== 'ready') {
     return (
-      <WorkFrame id="uw-review" title={t('unit_reviewTitle')} tools={tools} focusKey={applicantId}>
-        <div className="center-fill uw-loading">
-          <Spin description={t('loading')} />
-        </div>
-      </WorkFrame>
-    );
-  }
-  if (state.kind === 'failed') {
-    return (
-      <WorkFrame id="uw-review" title={t('unit_reviewTitle')} tools={tools} focusKey={applicantId}>
-        <Result
-          status="error"
-          title={t('loadFailed')}
-          subTitle={pick(state.error.message)}
-          extra={<Button onClick={() => void retry()}>{t('tryAgain')}</Button>}
-          data-testid="uw-review-failed"
-        />
-      </WorkFrame>
+      <LoadingFrame
+        frame={{ id: 'uw-review', title: t('unit_reviewTitle'), tools, focusKey: applicantId }}
+        error={state.kind === 'failed' ? state.error : null}
+        onRetry={() => void retry()}
+        failedTestId="uw-review-failed"
+      />
     );
   }
 

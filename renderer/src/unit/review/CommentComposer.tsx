@@ -7,7 +7,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Select } from 'antd';
 import { useEffect, useState, type FormEvent } from 'react';
-import type { ApiError } from '../../../../shared/api/contract.js';
+import type { ApiError, InputOf } from '../../../../shared/api/contract.js';
 import type { MaterialId } from '../../../../shared/materials/requirements.js';
 import type { ReviewComment } from '../../../../shared/unit/schema.js';
 import { call } from '../../api.js';
@@ -18,6 +18,20 @@ import { clearCommentDraft, commentDraft, saveCommentDraft } from './commentDraf
 import { MATERIAL_TARGET, type TargetGroup } from './commentTargets.js';
 
 const MAX_COMMENT = 2000;
+
+/**
+ * Where comments are kept: the unit's review (unit:addComment) or the desk's (desk:addComment) — the same
+ * targets, texts and refusals; only the method differs.
+ */
+export interface CommentMethods {
+  add: (input: InputOf<'unit:addComment'>) => Promise<{ comment: ReviewComment }>;
+  remove: (input: InputOf<'unit:deleteComment'>) => Promise<unknown>;
+}
+
+export const UNIT_COMMENTS: CommentMethods = {
+  add: (input) => call('unit:addComment', input),
+  remove: (input) => call('unit:deleteComment', input),
+};
 
 export const commentTextId = (material: MaterialId) => `uw-comment-text-${material}`;
 export const commentTargetId = (material: MaterialId) => `uw-comment-target-${material}`;
@@ -30,10 +44,12 @@ export interface CommentComposerProps {
   onTarget: (value: string) => void;
   onAdded: (comment: ReviewComment) => void;
   onClose: () => void;
+  /** The unit's comments unless said. */
+  methods?: CommentMethods;
 }
 
 export function CommentComposer(props: CommentComposerProps) {
-  const { applicantId, material, groups, target, onTarget, onAdded, onClose } = props;
+  const { applicantId, material, groups, target, onTarget, onAdded, onClose, methods = UNIT_COMMENTS } = props;
   const { t, pick } = useT();
   const [text, setText] = useState(() => commentDraft(applicantId, material)?.text ?? '');
   const [isSending, setSending] = useState(false);
@@ -63,7 +79,7 @@ export function CommentComposer(props: CommentComposerProps) {
     setError(null);
     setTold('');
     try {
-      const { comment } = await call('unit:addComment', { applicantId, material, target: option.target, text });
+      const { comment } = await methods.add({ applicantId, material, target: option.target, text });
       clearCommentDraft(applicantId, material);
       onAdded(comment);
       setText('');

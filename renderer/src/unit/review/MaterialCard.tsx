@@ -13,7 +13,7 @@ import { call } from '../../api.js';
 import { useT, type TextKey } from '../../i18n.js';
 import { asApiError } from '../../jobs/tracker.js';
 import { isEmptyValue, materialGroups, type FieldView, type GroupView } from './archiveFields.js';
-import { CommentComposer, commentTextId } from './CommentComposer.js';
+import { CommentComposer, commentTextId, UNIT_COMMENTS, type CommentMethods } from './CommentComposer.js';
 import { commentDraft } from './commentDrafts.js';
 import { MATERIAL_TARGET, materialFiles, targetGroups, targetKey, targetText } from './commentTargets.js';
 import { ProofList } from './ProofList.js';
@@ -51,10 +51,13 @@ export interface MaterialCardProps {
   flagged: ReadonlySet<string>;
   /** Marks and comments can change (the review is pending). */
   isOpen: boolean;
-  onMarked: (materials: MaterialReview[]) => void;
+  /** Called after a mark; without it (the desk: its checklist judges instead) no mark is offered. */
+  onMarked?: (materials: MaterialReview[]) => void;
   onCommentAdded: (comment: ReviewComment) => void;
   onCommentDeleted: (commentId: string) => void;
   onPreview: (attachment: AttachmentView, caption: string) => void;
+  /** Where the comments are kept: the unit's review unless said (the desk's review passes its own). */
+  commentMethods?: CommentMethods;
 }
 
 export function MaterialCard(props: MaterialCardProps) {
@@ -84,7 +87,7 @@ export function MaterialCard(props: MaterialCardProps) {
     setMarkError(null);
     try {
       const { materials } = await call('unit:markMaterial', { applicantId, material: status.id, decision: next });
-      props.onMarked(materials);
+      props.onMarked?.(materials);
     } catch (e) {
       setMarkError(asApiError(e));
     } finally {
@@ -96,7 +99,7 @@ export function MaterialCard(props: MaterialCardProps) {
     setDeleting(comment.id);
     setDeleteError(null);
     try {
-      await call('unit:deleteComment', { applicantId, commentId: comment.id });
+      await (props.commentMethods ?? UNIT_COMMENTS).remove({ applicantId, commentId: comment.id });
       props.onCommentDeleted(comment.id);
     } catch (e) {
       setDeleteError({ id: comment.id, error: asApiError(e) });
@@ -138,26 +141,28 @@ export function MaterialCard(props: MaterialCardProps) {
         </span>
       }
       extra={
-        <div className="uw-mark">
-          <span id={markId} className="sr-only">
-            {t('uw_markLabel', { material: `${status.id} ${pick(status.label)}` })}
-          </span>
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
-            size="small"
-            aria-labelledby={markId}
-            value={decision ?? UNMARKED}
-            disabled={!isOpen || isMarking}
-            onChange={(e) => void mark(String(e.target.value))}
-            options={[
-              { value: UNMARKED, label: t('uw_markNone') },
-              { value: 'accepted', label: t('uw_markAccepted') },
-              { value: 'returned', label: t('uw_markReturned') },
-            ]}
-            data-testid={`uw-mark-${status.id}`}
-          />
-        </div>
+        props.onMarked && (
+          <div className="uw-mark">
+            <span id={markId} className="sr-only">
+              {t('uw_markLabel', { material: `${status.id} ${pick(status.label)}` })}
+            </span>
+            <Radio.Group
+              optionType="button"
+              buttonStyle="solid"
+              size="small"
+              aria-labelledby={markId}
+              value={decision ?? UNMARKED}
+              disabled={!isOpen || isMarking}
+              onChange={(e) => void mark(String(e.target.value))}
+              options={[
+                { value: UNMARKED, label: t('uw_markNone') },
+                { value: 'accepted', label: t('uw_markAccepted') },
+                { value: 'returned', label: t('uw_markReturned') },
+              ]}
+              data-testid={`uw-mark-${status.id}`}
+            />
+          </div>
+        )
       }
     >
       {markError && (
@@ -255,6 +260,7 @@ export function MaterialCard(props: MaterialCardProps) {
             onTarget={setTarget}
             onAdded={props.onCommentAdded}
             onClose={closeComposer}
+            {...(props.commentMethods ? { methods: props.commentMethods } : {})}
           />
         )}
         {isOpen && !isComposing && (

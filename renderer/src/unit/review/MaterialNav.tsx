@@ -8,19 +8,25 @@ import { goToMaterial, materialCardId } from './MaterialCard.js';
 
 export interface MaterialNavProps {
   materials: readonly MaterialStatus[];
-  decisionOf: (material: string) => MaterialDecision | null;
+  /** The unit's marks; without it (the desk does not mark materials) neither counts nor marks are shown. */
+  decisionOf?: (material: string) => MaterialDecision | null;
 }
 
-export function MaterialNav({ materials, decisionOf }: MaterialNavProps) {
+const unmarked = () => null;
+
+export function MaterialNav({ materials, decisionOf = unmarked }: MaterialNavProps) {
+  const isMarking = decisionOf !== unmarked;
   const { t, pick } = useT();
   const needed = materials.filter((m) => m.state !== 'not-needed');
   const accepted = needed.filter((m) => decisionOf(m.id) === 'accepted').length;
   const returned = materials.filter((m) => decisionOf(m.id) === 'returned').length;
   return (
     <nav className="uw-material-nav" aria-label={t('uw_materialsNav')} data-testid="uw-material-nav">
-      <Typography.Text className="uw-material-count" data-testid="uw-material-count">
-        {t('uw_markedCount', { accepted, n: needed.length, returned })}
-      </Typography.Text>
+      {isMarking && (
+        <Typography.Text className="uw-material-count" data-testid="uw-material-count">
+          {t('uw_markedCount', { accepted, n: needed.length, returned })}
+        </Typography.Text>
+      )}
       <ul>
         {materials.map((m) => {
           const decision = decisionOf(m.id);
@@ -35,13 +41,17 @@ export function MaterialNav({ materials, decisionOf }: MaterialNavProps) {
                   goToMaterial(m.id);
                 }}
                 title={pick(m.label)}
-                aria-label={`${m.id} ${pick(m.label)}${t('commaSep')}${t(
-                  decision === 'accepted'
-                    ? 'uw_markAccepted'
-                    : decision === 'returned'
-                      ? 'uw_markReturned'
-                      : 'uw_markNone',
-                )}`}
+                aria-label={
+                  isMarking
+                    ? `${m.id} ${pick(m.label)}${t('commaSep')}${t(
+                        decision === 'accepted'
+                          ? 'uw_markAccepted'
+                          : decision === 'returned'
+                            ? 'uw_markReturned'
+                            : 'uw_markNone',
+                      )}`
+                    : `${m.id} ${pick(m.label)}`
+                }
                 data-testid={`uw-chip-${m.id}`}
                 data-state={state}
               >

@@ -1,10 +1,23 @@
 // The unit key's passphrase for one signature (退回, 报送): asked only when the key is sealed by a
 // passphrase (keys:status protection), never stored; a wrong one is named here, beside the field.
 import { Form, Input } from 'antd';
+import { useEffect, useState } from 'react';
+import { call } from '../../api.js';
 import type { ApiError, KeyStatus } from '../../../../shared/api/contract.js';
 import { LabelledField } from '../../components/LabelledField.js';
 import { useT } from '../../i18n.js';
 import { MIN_PASSPHRASE } from '../../package/KeyCard.js';
+
+/** The workspace key's status, read once per screen (null until read, or when it cannot be read). */
+export function useKeyStatus(): KeyStatus | null {
+  const [status, setStatus] = useState<KeyStatus | null>(null);
+  useEffect(() => {
+    call('keys:status', {})
+      .then(setStatus)
+      .catch(() => setStatus(null));
+  }, []);
+  return status;
+}
 
 export const isPassphraseError = (e: ApiError | null): boolean => e !== null && /passphrase/.test(e.code);
 

@@ -1,7 +1,9 @@
 // The frame of the unit's review, publicity and submission screens: the heading (focused when the screen
 // opens, so keyboard and screen-reader users land on it), a line on what the screen is for, an optional
 // tool area beside the heading, and the body.
-import { Typography } from 'antd';
+import { Button, Result, Spin, Typography } from 'antd';
+import type { ApiError } from '../../../../shared/api/contract.js';
+import { useT } from '../../i18n.js';
 import { useEffect, useRef, type ReactNode } from 'react';
 import '../work.css';
 
@@ -35,5 +37,38 @@ export function WorkFrame({ id, title, intro, tools, focusKey, children }: WorkF
       </header>
       {children}
     </article>
+  );
+}
+
+/** A review screen's frame while its data loads, or after loading failed (tried again from here). */
+export function LoadingFrame({
+  frame,
+  error,
+  onRetry,
+  failedTestId,
+}: {
+  frame: Omit<WorkFrameProps, 'children' | 'intro'>;
+  /** null while loading. */
+  error: ApiError | null;
+  onRetry: () => void;
+  failedTestId: string;
+}) {
+  const { t, pick } = useT();
+  return (
+    <WorkFrame {...frame}>
+      {error === null ? (
+        <div className="center-fill uw-loading">
+          <Spin description={t('loading')} />
+        </div>
+      ) : (
+        <Result
+          status="error"
+          title={t('loadFailed')}
+          subTitle={pick(error.message)}
+          extra={<Button onClick={onRetry}>{t('tryAgain')}</Button>}
+          data-testid={failedTestId}
+        />
+      )}
+    </WorkFrame>
   );
 }

@@ -14,20 +14,30 @@ import { asApiError } from '../../jobs/tracker.js';
 
 export type Review = OutputOf<'unit:review'>;
 
-export interface ReviewData {
-  review: Review;
+export interface ReviewData<R = Review> {
+  review: R;
   archive: ArchiveDocument;
   attachments: AttachmentView[];
   materials: MaterialStatus[];
 }
 
-export type ReviewState =
+export type ReviewState<R = Review> =
   | { kind: 'loading' }
   | { kind: 'failed'; error: ApiError }
-  | { kind: 'ready'; data: ReviewData; isReloading: boolean; reloadError: ApiError | null };
+  | { kind: 'ready'; data: ReviewData<R>; isReloading: boolean; reloadError: ApiError | null };
+
+const unitReview = (applicantId: string) => call('unit:review', { applicantId });
 
 export function useReviewData(applicantId: string) {
-  const [state, setState] = useState<ReviewState>({ kind: 'loading' });
+  return useHeldReview(applicantId, unitReview);
+}
+
+/**
+ * The same for any review of an applicant held here (the unit's, the desk's: desk:review): `fetchReview`
+ * reads the review's own state; it must be a stable function (module-level).
+ */
+export function useHeldReview<R>(applicantId: string, fetchReview: (applicantId: string) => Promise<R>) {
+  const [state, setState] = useState<ReviewState<R>>({ kind: 'loading' });
   // Only the latest of overlapping loads may set the state (a quick switch between applicants).
   const generation = useRef(0);
 
@@ -38,7 +48,7 @@ export function useReviewData(applicantId: string) {
       else setState({ kind: 'loading' });
       try {
         const [review, view, listing, rules] = await Promise.all([
-          call('unit:review', { applicantId }),
+          fetchReview(applicantId),
           call('archive:get', { applicantId }),
           call('attachments:list', { applicantId }),
           // The proof years are the workspace's rule-pack parameters, as for the applicant's own view.
@@ -60,13 +70,13 @@ export function useReviewData(applicantId: string) {
         );
       }
     },
-    [applicantId],
+    [applicantId, fetchReview],
   );
 
   useEffect(() => void load(false), [load]);
 
   /** Applies the answer of a mark, a comment, a status change without reading everything again. */
-  const patch = useCallback((change: (review: Review) => Review) => {
+  const patch = useCallback((change: (review: R) => R) => {
     setState((s) => (s.kind === 'ready' ? { ...s, data: { ...s.data, review: change(s.data.review) } } : s));
   }, []);
 
