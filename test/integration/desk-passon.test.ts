@@ -269,7 +269,11 @@ describe('recommendation and pass-on by committee', () => {
     }
     // Passed on: the recommendation no longer changes.
     expect(refusalOf(() => setRecommendation(d, a1, REC)).code).toBe('desk_status_move');
-    const batches = await call<{ batches: { fileName: string; awaitingDownload: boolean }[] }>(d, 'desk:passOnBatches', {});
+    const batches = await call<{ batches: { fileName: string; awaitingDownload: boolean }[] }>(
+      d,
+      'desk:passOnBatches',
+      {},
+    );
     expect(batches.batches.map((b) => [b.fileName, b.awaitingDownload])).toEqual([[batchName, false]]);
     expect(existsSync(existing)).toBe(true);
   }, 240_000);

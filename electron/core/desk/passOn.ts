@@ -46,6 +46,7 @@ import { writeLevelThree } from './levelThree.js';
 import { requireDeskProfile } from './profile.js';
 import { acceptanceOpinion, DEFAULT_ACCEPT_OPINION, recommendationOf } from './recommendation.js';
 import { buildObjectsPdf, buildRosterPdf, buildRosterXlsx, type RosterHead, type RosterRow } from './roster.js';
+import { checklistSummary } from './review.js';
 import { moveStatus } from './status.js';
 
 /** The committees the desk passes on to: the rule pack's (附件1), never a list of the code's own. */
@@ -307,7 +308,7 @@ async function runPassOn(
         deadline: null,
         passphrase,
         recommendation: m.recommendation,
-        checklist: null,
+        checklist: checklistSummary(w, m.applicantId),
       },
       {
         ...job,

@@ -16,7 +16,7 @@ import {
   type DeskCheckResult,
   type DeskCheckRow,
 } from '../../../shared/desk/review.js';
-import type { DeskComment } from '../../../shared/desk/schema.js';
+import type { DeskChecklistSummary, DeskComment } from '../../../shared/desk/schema.js';
 import { PostInfo } from '../../../shared/forms/postInfo.js';
 import { runPack } from '../../../shared/rules/engine.js';
 import { PACK_2020 } from '../../../shared/rules/pack2020/index.js';
@@ -136,6 +136,22 @@ function savedChecks(w: Workspace, applicantId: string): Map<string, CheckRow> {
     )
     .all({ applicantId });
   return new Map(rows.map((r) => [r.condition_id, r]));
+}
+
+/**
+ * The checklist as the reviewer judged it, in short for level 3 (the pass-on): each condition judged, in the
+ * pack's order, with its result in words; null when the desk judged none.
+ */
+export function checklistSummary(w: Workspace, applicantId: string): DeskChecklistSummary | null {
+  const saved = savedChecks(w, applicantId);
+  const rows = CONDITIONS.flatMap((c) => {
+    const s = saved.get(c.id);
+    // The format caps an item at 300 characters: a condition of many rules is named by its start.
+    return s
+      ? [{ item: `${c.id} ${c.title.zh}`.slice(0, 300), result: DESK_CHECK_LABELS[s.result].zh, note: s.note }]
+      : [];
+  });
+  return rows.length > 0 ? rows : null;
 }
 
 /** The findings of the archive as held, checked with the desk's parameters and the unit's publicity dates. */

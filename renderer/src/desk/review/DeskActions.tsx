@@ -82,19 +82,25 @@ export function DeskActions({ applicantId, status, points, keyStatus, targetName
     }
   };
 
-  const move = async (to: 'in_review' | 'not_recommended' | 'withdrawn' | 'returned') => {
+  const move = async (to: 'in_review' | 'not_recommended' | 'withdrawn' | 'returned' | 'passed') => {
     setBusy(to);
     setMoveError(null);
     setTold('');
     try {
-      const done = await call('desk:setStatus', {
-        applicantId,
-        to,
-        ...(reason.trim() ? { reason } : {}),
-        ...(to === 'returned' && restoreDeadline ? { deadline: restoreDeadline } : {}),
-      });
+      // 通过待报送 is the acceptance (desk:accept): the text is the desk's opinion, printed in level 3.
+      const status =
+        to === 'passed'
+          ? (await call('desk:accept', { applicantId, ...(reason.trim() ? { opinion: reason } : {}) }), to)
+          : (
+              await call('desk:setStatus', {
+                applicantId,
+                to,
+                ...(reason.trim() ? { reason } : {}),
+                ...(to === 'returned' && restoreDeadline ? { deadline: restoreDeadline } : {}),
+              })
+            ).status;
       setReason('');
-      setTold(t('dr_moved', { status: pick(DESK_STATUS_LABELS[done.status]) }));
+      setTold(t('dr_moved', { status: pick(DESK_STATUS_LABELS[status]) }));
       onChanged();
     } catch (e) {
       const error = asApiError(e);
@@ -273,6 +279,16 @@ export function DeskActions({ applicantId, status, points, keyStatus, targetName
           {canMove(status, 'in_review') && !['to_review', 'corrected'].includes(status) && (
             <Button loading={busy === 'in_review'} onClick={() => void move('in_review')} data-testid="dr-start">
               {t('dr_startReview')}
+            </Button>
+          )}
+          {canMove(status, 'passed') && (
+            <Button
+              type="primary"
+              loading={busy === 'passed'}
+              onClick={() => void move('passed')}
+              data-testid="dr-accept"
+            >
+              {t('dr_accept')}
             </Button>
           )}
           {canMove(status, 'not_recommended') && (
