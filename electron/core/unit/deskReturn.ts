@@ -16,11 +16,8 @@ import { rowsOfPackage } from '../package/packageRepo.js';
 import { applicantOfPackage } from './unitRepo.js';
 import type { Workspace } from '../workspace.js';
 import { appendAudit } from './auditRepo.js';
-import { readPackageContent } from './packageContent.js';
-import { applicantPackageRows } from './revisions.js';
+import { newestReviewerContent } from './received.js';
 import * as repo from './reviewRepo.js';
-
-const MAX_REVIEW_BYTES = 4 * 2 ** 20;
 
 /** A level-3 package as the import pipeline saw it: ids, and each level's manifest hash and signer. */
 export interface DeskReturnPackage {
@@ -122,32 +119,20 @@ export function applyDeskReturn(w: Workspace, applicantId: string, revision: num
 
 /** The desk's return on the applicant's newest revision, read from its kept file; null when there is none. */
 export async function deskReturnOf(w: Workspace, applicantId: string): Promise<DeskReturnView | null> {
-  const rows = applicantPackageRows(w, applicantId);
-  const newest = rows[0]?.revision;
-  const row = rows
-    .filter((r) => r.direction === 'imported' && r.level === 3 && r.revision === newest)
-    .sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0))[0];
-  if (!row) return null;
-  const read = await readPackageContent(w, row, 3, DESK_REVIEW_PATH, MAX_REVIEW_BYTES);
-  if (!read) return null;
-  let json: unknown = null;
-  try {
-    json = JSON.parse(read.bytes.toString('utf8'));
-  } catch {
-    json = null;
-  }
-  const parsed = DeskReviewDoc.safeParse(json);
-  if (!parsed.success || parsed.data.deskFingerprint !== read.manifest.signer.fingerprint) {
+  const held = await newestReviewerContent(w, applicantId, (level) => level === 3, 3, DESK_REVIEW_PATH);
+  if (!held) return null;
+  const parsed = DeskReviewDoc.safeParse(held.json);
+  if (!parsed.success || parsed.data.deskFingerprint !== held.signer) {
     const what: Localized = {
-      zh: `“${row.file_name}”中审查机构的审查结果格式不正确或与签名不符，无法显示。`,
-      en: `The desk's review in "${row.file_name}" does not fit its format or its signer, and cannot be shown.`,
+      zh: `“${held.row.file_name}”中审查机构的审查结果格式不正确或与签名不符，无法显示。`,
+      en: `The desk's review in "${held.row.file_name}" does not fit its format or its signer, and cannot be shown.`,
     };
     throw new DossierError('desk_return_unreadable', what);
   }
   const doc = parsed.data;
   return {
-    fileName: row.file_name,
-    revision: row.revision,
+    fileName: held.row.file_name,
+    revision: held.row.revision,
     desk: doc.desk.name,
     deskFingerprint: doc.deskFingerprint,
     opinion: doc.opinion,
